@@ -1,0 +1,1 @@
+"""Pure-Python core of symbiosis_qgis: no qgis import anywhere below this package."""

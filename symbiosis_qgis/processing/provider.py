@@ -1,0 +1,32 @@
+"""The `symbiosis` Processing provider."""
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..i18n import tr
+from ..paths import resource_path
+from .validate_data import ValidateDataAlgorithm
+
+
+def algorithm_classes():
+    return [ValidateDataAlgorithm]
+
+
+class SymbiosisProvider(QgsProcessingProvider):
+    def id(self):
+        return "symbiosis"
+
+    def name(self):
+        return tr("Industrial symbiosis")
+
+    def longName(self):  # noqa: N802 (QGIS API)
+        return self.name()
+
+    def icon(self):
+        return QIcon(str(resource_path("icons", "symbiosis.svg")))
+
+    def svgIconPath(self):  # noqa: N802 (QGIS API)
+        return str(resource_path("icons", "symbiosis.svg"))
+
+    def loadAlgorithms(self):  # noqa: N802 (QGIS API)
+        for cls in algorithm_classes():
+            self.addAlgorithm(cls())

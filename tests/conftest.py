@@ -1,0 +1,57 @@
+import hashlib
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsApplication, QgsVectorLayer
+
+# QGIS's own Python plugins (the `processing` package) live outside site-packages.
+_QGIS_PLUGINS = Path("/usr/share/qgis/python/plugins")  # Debian; pkgDataPath() is unset here
+if str(_QGIS_PLUGINS) not in sys.path:
+    sys.path.append(str(_QGIS_PLUGINS))
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_GPKG = ROOT / "sample_layers" / "kuzbass.gpkg"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+def file_digest(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+@pytest.fixture()
+def symbiosis_provider(qgis_processing):
+    """Our provider in the Processing registry (the plugin tests may have removed it)."""
+    from symbiosis_qgis.processing.provider import SymbiosisProvider
+
+    registry = QgsApplication.processingRegistry()
+    provider = registry.providerById("symbiosis")
+    if provider is None:
+        provider = SymbiosisProvider()
+        assert registry.addProvider(provider)
+        _KEEP_ALIVE.append(provider)  # a Python subclass dies with its last Python reference
+    return provider
+
+
+_KEEP_ALIVE = []
+
+
+@pytest.fixture()
+def sample_gpkg(tmp_path):
+    """A private copy of the sample GeoPackage, so no test can alter the shipped one."""
+    copy = tmp_path / "kuzbass.gpkg"
+    shutil.copy(SAMPLE_GPKG, copy)
+    return copy
+
+
+def gpkg_layer(gpkg, name):
+    layer = QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr")
+    assert layer.isValid(), f"{name} in {gpkg}"
+    return layer
+
+
+@pytest.fixture()
+def artifacts_dir():
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS

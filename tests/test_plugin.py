@@ -1,0 +1,68 @@
+"""The plugin loads, registers its provider, menu and translator, and unloads cleanly."""
+from qgis.core import QgsApplication
+
+import symbiosis_qgis
+
+EXPECTED_ALGORITHMS = {"symbiosis:validatedata"}
+
+
+def _menu_titles(iface):
+    return [a.text() for a in iface.mainWindow().menuBar().actions()]
+
+
+def _load(iface):
+    plugin = symbiosis_qgis.classFactory(iface)
+    plugin.initGui()
+    return plugin
+
+
+def test_load_registers_provider_and_menu(qgis_iface, qgis_processing):
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("symbiosis") is not None:  # left by another test's fixture
+        registry.removeProvider("symbiosis")
+    plugin = _load(qgis_iface)
+    try:
+        provider = registry.providerById("symbiosis")
+        assert provider is not None
+        assert provider.name() == "Industrial symbiosis"
+        assert not provider.icon().isNull()
+        ids = {alg.id() for alg in provider.algorithms()}
+        assert EXPECTED_ALGORITHMS <= ids
+        menu = plugin.menu
+        assert menu.menuAction() in qgis_iface.mainWindow().menuBar().actions()
+        assert [a.text() for a in menu.actions()] == [
+            "Validate symbiosis data…", "Load Kuzbass sample data"]
+    finally:
+        plugin.unload()
+
+
+def test_load_unload_twice_leaves_nothing(qgis_iface, qgis_processing):
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("symbiosis") is not None:
+        registry.removeProvider("symbiosis")
+    menus_before = _menu_titles(qgis_iface)
+    providers_before = {p.id() for p in registry.providers()}
+    for _ in range(2):
+        plugin = _load(qgis_iface)
+        assert registry.providerById("symbiosis") is not None
+        assert len(_menu_titles(qgis_iface)) == len(menus_before) + 1
+        plugin.unload()
+        assert registry.providerById("symbiosis") is None
+        assert _menu_titles(qgis_iface) == menus_before
+        assert {p.id() for p in registry.providers()} == providers_before
+        assert plugin.translator is None and plugin.menu is None
+
+
+def test_load_sample_layers_styled(qgis_iface, qgis_new_project):
+    from qgis.core import QgsProject
+
+    from symbiosis_qgis.sample_project import SAMPLE_LAYERS, load_sample_layers
+
+    layers = load_sample_layers()
+    assert [l.name() for l in layers] == SAMPLE_LAYERS
+    group = QgsProject.instance().layerTreeRoot().findGroup("Kuzbass sample data")
+    assert group is not None and len(group.children()) == len(SAMPLE_LAYERS)
+    enterprises = layers[0]
+    assert enterprises.renderer().type() == "categorizedSymbol"
+    assert enterprises.renderer().classAttribute() == "sector"
+    assert enterprises.labelsEnabled()

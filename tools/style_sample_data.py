@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Write the QML styles of the sample layers (resources/styles/) and store them in the
+GeoPackage as each layer's default style, so the layers look right however they are opened.
+
+Run after build_sample_data.py:  /usr/bin/python3 tools/style_sample_data.py
+"""
+import sys
+from pathlib import Path
+
+from qgis.core import (
+    QgsApplication,
+    QgsCategorizedSymbolRenderer,
+    QgsLineSymbol,
+    QgsMarkerSymbol,
+    QgsPalLayerSettings,
+    QgsProperty,
+    QgsRendererCategory,
+    QgsSimpleLineSymbolLayer,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+)
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor, QFont
+
+ROOT = Path(__file__).resolve().parents[1]
+GPKG = ROOT / "sample_layers" / "kuzbass.gpkg"
+STYLES = ROOT / "resources" / "styles"
+
+# sector -> (label, colour, shape, size mm)
+SECTORS = {
+    "coal_open_pit": ("Coal mine, open pit", "#6d4c41", "triangle", 2.6),
+    "coal_underground": ("Coal mine, underground", "#212121", "triangle", 2.6),
+    "coal_power_plant": ("Coal power plant", "#c62828", "square", 4.2),
+    "iron_and_steel": ("Iron and steel works", "#6a1b9a", "star", 6.0),
+    "iron_ore_mining": ("Iron ore mine", "#78909c", "triangle", 3.2),
+    "cement": ("Cement plant", "#546e7a", "diamond", 4.2),
+    "chemicals": ("Chemical plant", "#00838f", "pentagon", 4.2),
+    "concrete": ("Concrete plant", "#8d6e63", "diamond", 3.4),
+    "construction_materials": ("Construction materials", "#a1887f", "diamond", 3.4),
+    "ceramics": ("Brick and ceramics plant", "#d84315", "diamond", 3.4),
+    "road_construction": ("Road construction", "#455a64", "hexagon", 3.4),
+    "land_reclamation": ("Land reclamation site", "#558b2f", "hexagon", 3.4),
+    "agriculture_greenhouse": ("Greenhouse complex", "#2e7d32", "circle", 3.4),
+    "district_heating": ("District heating", "#ef6c00", "circle", 3.4),
+    "boiler_house": ("Boiler house", "#f57c00", "square", 3.0),
+}
+ROAD_CLASSES = {"trunk": ("#e65100", 1.3), "primary": ("#fb8c00", 0.9),
+                "secondary": ("#fdd835", 0.6)}
+
+
+def text_format(size=8):
+    fmt = QgsTextFormat()
+    fmt.setFont(QFont("DejaVu Sans"))
+    fmt.setSize(size)
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    buffer.setColor(QColor("white"))
+    fmt.setBuffer(buffer)
+    return fmt
+
+
+def labels(expression, show_expression=None, size=8):
+    settings = QgsPalLayerSettings()
+    settings.fieldName = expression
+    settings.isExpression = True
+    settings.setFormat(text_format(size))
+    settings.placement = QgsPalLayerSettings.OrderedPositionsAroundPoint
+    settings.dist = 1.0
+    if show_expression:
+        settings.dataDefinedProperties().setProperty(
+            QgsPalLayerSettings.Show, QgsProperty.fromExpression(show_expression))
+    return QgsVectorLayerSimpleLabeling(settings)
+
+
+def style_enterprises(layer):
+    categories = []
+    for code, (label, colour, shape, size) in SECTORS.items():
+        symbol = QgsMarkerSymbol.createSimple({
+            "name": shape, "color": colour, "size": str(size), "outline_color": "white",
+            "outline_width": "0.3"})
+        categories.append(QgsRendererCategory(code, symbol, label))
+    other = QgsMarkerSymbol.createSimple({"name": "circle", "color": "#9e9e9e", "size": "2.4"})
+    categories.append(QgsRendererCategory(None, other, "Other"))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("sector", categories))
+    # Mines are many: name them only when zoomed in.
+    layer.setLabeling(labels("coalesce(nullif(\"name_ru\", ''), \"name\")",
+                             "\"sector\" NOT LIKE 'coal_%' OR @map_scale < 300000"))
+    layer.setLabelsEnabled(True)
+
+
+def style_roads(layer):
+    categories = []
+    for cls, (colour, width) in ROAD_CLASSES.items():
+        symbol = QgsLineSymbol.createSimple({"color": "#757575", "width": str(width + 0.4)})
+        fill = QgsSimpleLineSymbolLayer(QColor(colour), width)
+        symbol.appendSymbolLayer(fill)
+        categories.append(QgsRendererCategory(cls, symbol, cls))
+    categories.append(QgsRendererCategory(
+        None, QgsLineSymbol.createSimple({"color": "#bdbdbd", "width": "0.4"}), "Other"))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("class", categories))
+
+
+def style_rails(layer):
+    symbol = QgsLineSymbol.createSimple({"color": "#212121", "width": "0.9"})
+    ties = QgsSimpleLineSymbolLayer(QColor("white"), 0.5)
+    ties.setPenStyle(Qt.CustomDashLine)
+    ties.setUseCustomDashPattern(True)
+    ties.setCustomDashVector([3.0, 3.0])
+    symbol.appendSymbolLayer(ties)
+    layer.renderer().setSymbol(symbol)
+
+
+def style_terminals(layer):
+    symbol = QgsMarkerSymbol.createSimple({
+        "name": "square", "color": "#1565c0", "size": "2.6", "outline_color": "white",
+        "outline_width": "0.4"})
+    layer.renderer().setSymbol(symbol)
+    layer.setLabeling(labels("\"name\"", size=7))
+    layer.setLabelsEnabled(True)
+
+
+STYLERS = {"enterprises": style_enterprises, "roads": style_roads, "rails": style_rails,
+           "terminals": style_terminals}
+
+
+def main():
+    app = QgsApplication([], False)
+    app.initQgis()
+    STYLES.mkdir(parents=True, exist_ok=True)
+    for name, styler in STYLERS.items():
+        layer = QgsVectorLayer(f"{GPKG}|layername={name}", name, "ogr")
+        if not layer.isValid():
+            sys.exit(f"cannot open {name} in {GPKG}")
+        styler(layer)
+        qml = STYLES / f"{name}.qml"
+        message, ok = layer.saveNamedStyle(str(qml))
+        if not ok:
+            sys.exit(f"cannot write {qml}: {message}")
+        error = layer.saveStyleToDatabase(name, "symbiosis_qgis default style", True, "")
+        if error:
+            sys.exit(f"cannot store the style of {name} in the GeoPackage: {error}")
+        print(f"styled {name}: {qml.relative_to(ROOT)} and in the GeoPackage")
+    app.exitQgis()
+
+
+if __name__ == "__main__":
+    main()
