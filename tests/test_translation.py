@@ -27,7 +27,7 @@ def test_no_translator_for_unshipped_locale(qgis_app):
 def test_every_string_is_translated():
     tree = ET.parse(i18n_path("symbiosis_qgis_ru.ts"))
     messages = tree.getroot().findall("./context/message")
-    assert len(messages) > 40
+    assert len(messages) > 20
     untranslated = [m.findtext("source") for m in messages
                     if not (m.findtext("translation") or "").strip()
                     or m.find("translation").get("type") in ("unfinished", "obsolete",

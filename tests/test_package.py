@@ -1,0 +1,131 @@
+"""`make package` builds a zip that plugins.qgis.org accepts, and the real QGIS loads it."""
+import configparser
+import json
+import os
+import re
+import subprocess
+import zipfile
+
+import pytest
+
+from .conftest import ROOT
+
+PLUGIN = "symbiosis_qgis"
+REQUIRED_METADATA = ["name", "qgisMinimumVersion", "description", "about", "version", "author",
+                     "email", "tracker", "repository", "tags", "category", "icon",
+                     "hasProcessingProvider", "changelog"]
+
+
+@pytest.fixture(scope="module")
+def package_zip():
+    subprocess.run(["make", "-s", "package"], cwd=ROOT, check=True, capture_output=True)
+    return ROOT / "dist" / f"{PLUGIN}.zip"
+
+
+def test_zip_layout(package_zip):
+    with zipfile.ZipFile(package_zip) as zf:
+        names = zf.namelist()
+    assert {n.split("/")[0] for n in names} == {PLUGIN}
+    for required in ["__init__.py", "metadata.txt", "LICENSE", "plugin.py", "core/validation.py",
+                     "processing/provider.py", "resources/materials.csv",
+                     "resources/synergies.csv", "resources/icons/symbiosis.svg",
+                     "resources/styles/enterprises.qml", "i18n/symbiosis_qgis_ru.qm",
+                     "sample_layers/kuzbass.gpkg", "sample_layers/README.md"]:
+        assert f"{PLUGIN}/{required}" in names, required
+    forbidden = re.compile(r"(\.pyc$|__pycache__|\.git/|/tests/|\.ts$|__MACOSX)")
+    assert [n for n in names if forbidden.search(n)] == []
+
+
+def test_metadata_meets_repository_rules(package_zip):
+    with zipfile.ZipFile(package_zip) as zf:
+        text = zf.read(f"{PLUGIN}/metadata.txt").decode("utf-8")
+        names = zf.namelist()
+    meta = configparser.ConfigParser()
+    meta.read_string(text)
+    general = meta["general"]
+    for key in REQUIRED_METADATA:
+        assert general.get(key, "").strip(), key
+    assert general["qgisMinimumVersion"] == "3.22"
+    assert general["hasProcessingProvider"] == "yes"
+    assert re.fullmatch(r"\d+\.\d+\.\d+", general["version"])
+    assert re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]+", general["email"])
+    for key in ("tracker", "repository", "homepage"):
+        assert general[key].startswith("https://"), key
+        assert "example" not in general[key], key
+    assert f"{PLUGIN}/{general['icon']}" in names
+    licence = (ROOT / "LICENSE").read_text()
+    assert "GNU GENERAL PUBLIC LICENSE" in licence and "Version 2" in licence
+
+
+@pytest.mark.slow
+def test_real_qgis_loads_packaged_plugin(package_zip, tmp_path, artifacts_dir):
+    """Unzip into a fresh profile, enable, start the real qgis under Xvfb, look, quit."""
+    root = tmp_path / "qgis_root"  # QGIS keeps profiles in <root>/profiles/<name>
+    profile = root / "profiles" / "smoke"
+    plugins_dir = profile / "python" / "plugins"
+    plugins_dir.mkdir(parents=True)
+    with zipfile.ZipFile(package_zip) as zf:
+        zf.extractall(plugins_dir)
+    settings_dir = profile / "QGIS"
+    settings_dir.mkdir(parents=True)
+    (settings_dir / "QGIS3.ini").write_text(
+        "[PythonPlugins]\nsymbiosis_qgis=true\n"
+        "[qgis]\nshowTips322=false\ncheckVersion=false\n"
+        "[core]\nNewsFeed\\httpsfeedqgisorg\\disabled=true\n")
+    report = tmp_path / "report.json"
+    screenshot = artifacts_dir / "qgis_main_window.png"
+    script = tmp_path / "smoke.py"
+    script.write_text(SMOKE_SCRIPT.format(report=str(report), screenshot=str(screenshot)))
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb")
+    assert env.get("DISPLAY"), "run under Xvfb (make test does)"
+    proc = subprocess.run(
+        ["qgis", "--profiles-path", str(root), "--profile", "smoke", "--nologo",
+         "--noversioncheck", "--code", str(script)],
+        env=env, capture_output=True, text=True, timeout=240)
+    assert report.exists(), proc.stderr[-3000:]
+    result = json.loads(report.read_text())
+    assert result["plugin_loaded"], result
+    assert result["menu"] == "&Industrial symbiosis"
+    assert "symbiosis:validatedata" in result["algorithms"]
+    assert result["plugin_path"].startswith(str(plugins_dir))
+    assert screenshot.stat().st_size > 10_000
+
+
+SMOKE_SCRIPT = '''
+import json
+import qgis.utils
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QTimer
+from qgis.utils import iface
+
+
+def check():
+    try:
+        plugin = qgis.utils.plugins.get("symbiosis_qgis")
+        provider = QgsApplication.processingRegistry().providerById("symbiosis")
+        result = {{
+            "plugin_loaded": plugin is not None and "symbiosis_qgis" in qgis.utils.active_plugins,
+            "menu": plugin.menu.title() if plugin is not None and plugin.menu else None,
+            "algorithms": [a.id() for a in provider.algorithms()] if provider else [],
+            "plugin_path": __import__("symbiosis_qgis").__file__,
+        }}
+        if plugin is not None:
+            from symbiosis_qgis.sample_project import load_sample_layers
+            layers = load_sample_layers()
+            iface.mapCanvas().setExtent(layers[0].extent().buffered(20000))
+            iface.mapCanvas().refreshAllLayers()
+    except Exception as err:  # written to the report so the test shows it
+        result = {{"plugin_loaded": False, "error": repr(err)}}
+    with open({report!r}, "w") as handle:
+        json.dump(result, handle)
+    QTimer.singleShot(4000, shoot)
+
+
+def shoot():
+    iface.mainWindow().grab().save({screenshot!r})
+    QgsApplication.exit(0)
+
+
+iface.mainWindow().showMaximized()
+QTimer.singleShot(3000, check)
+'''

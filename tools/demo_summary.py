@@ -1,0 +1,14 @@
+"""Print what `make demo` produced: result values and the layers written to out/."""
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+out = Path(sys.argv[1])
+validation = json.loads((out / "validation.json").read_text())
+print(f"validation: {validation['ERRORS']} errors, {validation['WARNINGS']} warnings")
+gpkg = out / "symbiosis_demo.gpkg"
+with sqlite3.connect(gpkg) as db:
+    for (table,) in db.execute("select table_name from gpkg_contents order by table_name"):
+        count = db.execute(f'select count(*) from "{table}"').fetchone()[0]
+        print(f"  {gpkg}: {table} ({count} rows)")
