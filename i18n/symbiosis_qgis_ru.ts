@@ -4,107 +4,107 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="23" />
+        <location filename="../symbiosis_qgis/core/validation.py" line="24" />
         <source>Required field '{field}' is missing</source>
         <translation>Отсутствует обязательное поле «{field}»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="24" />
+        <location filename="../symbiosis_qgis/core/validation.py" line="25" />
         <source>Field '{field}' is missing (recommended: names in Russian)</source>
         <translation>Отсутствует поле «{field}» (рекомендуется: названия на русском)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="26" />
+        <location filename="../symbiosis_qgis/core/validation.py" line="27" />
         <source>Empty identifier in '{field}'</source>
         <translation>Пустой идентификатор в поле «{field}»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="27" />
+        <location filename="../symbiosis_qgis/core/validation.py" line="28" />
         <source>Identifier '{value}' is used by {count} features</source>
         <translation>Идентификатор «{value}» встречается у {count} объектов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="29" />
+        <location filename="../symbiosis_qgis/core/validation.py" line="30" />
         <source>Feature has no geometry</source>
         <translation>У объекта нет геометрии</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="30" />
+        <location filename="../symbiosis_qgis/core/validation.py" line="31" />
         <source>Feature has an empty geometry</source>
         <translation>У объекта пустая геометрия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="31" />
+        <location filename="../symbiosis_qgis/core/validation.py" line="32" />
         <source>Layer CRS {crs} is geographic: distances will be computed on the ellipsoid or after reprojection to a metric CRS</source>
         <translation>СК слоя {crs} географическая: расстояния будут вычисляться на эллипсоиде или после перепроецирования в метрическую СК</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="35" />
+        <location filename="../symbiosis_qgis/core/validation.py" line="36" />
         <source>Flow refers to unknown enterprise '{value}'</source>
         <translation>Поток ссылается на неизвестное предприятие «{value}»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="37" />
+        <location filename="../symbiosis_qgis/core/validation.py" line="38" />
         <source>Direction '{value}' is neither 'supply' nor 'demand'</source>
         <translation>Направление «{value}» не равно ни «supply» (предложение), ни «demand» (спрос)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="39" />
+        <location filename="../symbiosis_qgis/core/validation.py" line="40" />
         <source>Material '{value}' is not in the material catalogue</source>
         <translation>Материала «{value}» нет в каталоге материалов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="41" />
+        <location filename="../symbiosis_qgis/core/validation.py" line="42" />
         <source>Unit '{value}' is unknown (known units: {known})</source>
         <translation>Неизвестная единица «{value}» (известные единицы: {known})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="43" />
+        <location filename="../symbiosis_qgis/core/validation.py" line="44" />
         <source>Unit '{value}' cannot be converted to the catalogue unit '{expected}' of material '{material}'</source>
         <translation>Единицу «{value}» нельзя привести к единице каталога «{expected}» для материала «{material}»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="47" />
+        <location filename="../symbiosis_qgis/core/validation.py" line="48" />
         <source>Quantity '{value}' is not a number</source>
         <translation>Количество «{value}» не является числом</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="48" />
+        <location filename="../symbiosis_qgis/core/validation.py" line="49" />
         <source>Quantity {value} is negative</source>
         <translation>Количество {value} отрицательно</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="49" />
+        <location filename="../symbiosis_qgis/core/validation.py" line="50" />
         <source>Quantity is zero</source>
         <translation>Количество равно нулю</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="50" />
+        <location filename="../symbiosis_qgis/core/validation.py" line="51" />
         <source>Price '{value}' is not a number</source>
         <translation>Цена «{value}» не является числом</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="51" />
+        <location filename="../symbiosis_qgis/core/validation.py" line="52" />
         <source>Sector '{value}' is not one of the catalogue sectors</source>
         <translation>Отрасль «{value}» не входит в список отраслей каталога</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="53" />
+        <location filename="../symbiosis_qgis/core/validation.py" line="54" />
         <source>No catalogue rule lets another enterprise in the data use supply of '{value}'</source>
         <translation>Ни одно правило каталога не позволяет другому предприятию из данных использовать предложение «{value}»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="56" />
+        <location filename="../symbiosis_qgis/core/validation.py" line="57" />
         <source>No catalogue rule lets a supply of another enterprise in the data serve demand for '{value}'</source>
         <translation>Ни одно правило каталога не позволяет покрыть спрос на «{value}» предложением другого предприятия из данных</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="60" />
+        <location filename="../symbiosis_qgis/core/validation.py" line="61" />
         <source>Substitution ratio '{value}' must be a positive number</source>
         <translation>Коэффициент замещения «{value}» должен быть положительным числом</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="62" />
+        <location filename="../symbiosis_qgis/core/validation.py" line="63" />
         <source>Rule refers to material '{value}' that is not in the material catalogue</source>
         <translation>Правило ссылается на материал «{value}», которого нет в каталоге материалов</translation>
     </message>
@@ -124,12 +124,12 @@
         <translation>Загрузить пример данных по Кузбассу</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="20" />
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="27" />
         <source>Could not read the input layer</source>
         <translation>Не удалось прочитать входной слой</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/provider.py" line="19" />
+        <location filename="../symbiosis_qgis/processing/provider.py" line="20" />
         <source>Industrial symbiosis</source>
         <translation>Промышленный симбиоз</translation>
     </message>
@@ -202,6 +202,156 @@ The output table lists every finding (severity, layer, feature id, field, messag
         <location filename="../symbiosis_qgis/sample_project.py" line="14" />
         <source>Kuzbass sample data</source>
         <translation>Пример данных: Кузбасс</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="58" />
+        <source>Ash and slag</source>
+        <translation>Зола и шлаки</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="58" />
+        <source>Metallurgical slag</source>
+        <translation>Металлургические шлаки</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="58" />
+        <source>Mining rock</source>
+        <translation>Горные породы</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="58" />
+        <source>Coal waste</source>
+        <translation>Отходы углеобогащения</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="59" />
+        <source>Fuel</source>
+        <translation>Топливо</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="59" />
+        <source>Gas</source>
+        <translation>Газ</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="59" />
+        <source>Heat</source>
+        <translation>Тепло</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="59" />
+        <source>Water</source>
+        <translation>Вода</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="76" />
+        <source>Find partner candidates</source>
+        <translation>Найти возможных партнёров</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="79" />
+        <source>Analysis</source>
+        <translation>Анализ</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="82" />
+        <source>For every supply flow (waste or by-product), finds the enterprises within reach whose demand a catalogue rule says it can serve, and draws a line from supplier to consumer for each candidate.
+
+Reach: the rule's economic radius (max_distance_km), or Distance when set. A pair is a candidate when the geodesic distance on the WGS 84 ellipsoid between the two enterprises is at most the radius, whatever the layer CRS; a pair exactly at the radius is included. Distance is in the units of the enterprise layer's CRS; for a geographic CRS, degrees are converted as QGIS does (111.3 km per degree), so prefer a projected layer or the catalogue radii.
+
+potential = min(supply x substitution ratio, demand), in the demand's unit.
+Filters: supply material categories; industrial nodes (comma-separated: pairs with either end in these nodes). An enterprise is not its own partner unless internal reuse is allowed. Enterprises without geometry and flows of unknown enterprises are skipped and counted in the log. The optional reach layer shows each supplier's radius (for display only).</source>
+        <translation>Для каждого потока предложения (отхода или побочного продукта) находит предприятия в пределах досягаемости, спрос которых, согласно правилу каталога, он может покрыть, и рисует линию от поставщика к потребителю для каждой пары.
+
+Досягаемость: экономический радиус правила (max_distance_km) или «Расстояние», если оно задано. Пара считается кандидатом, если геодезическое расстояние на эллипсоиде WGS 84 между предприятиями не больше радиуса, в любой СК слоя; пара ровно на радиусе включается. «Расстояние» задаётся в единицах СК слоя предприятий; для географической СК градусы пересчитываются так же, как в QGIS (111,3 км на градус), поэтому лучше использовать слой в проекции или радиусы каталога.
+
+potential = min(предложение x коэффициент замещения, спрос), в единицах спроса.
+Фильтры: категории материалов предложения; промышленные узлы (через запятую: пары, у которых хотя бы один конец в этих узлах). Предприятие не считается собственным партнёром, если не разрешено внутреннее использование. Предприятия без геометрии и потоки неизвестных предприятий пропускаются, их число пишется в журнал. Необязательный слой досягаемости показывает радиус каждого поставщика (только для отображения).</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="108" />
+        <source>Distance (overrides every rule's radius)</source>
+        <translation>Расстояние (заменяет радиус всех правил)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="113" />
+        <source>Supply material categories (all when none chosen)</source>
+        <translation>Категории материалов предложения (все, если не выбраны)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="116" />
+        <source>Industrial nodes, comma-separated (all when empty)</source>
+        <translation>Промышленные узлы через запятую (все, если пусто)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="119" />
+        <source>Allow internal reuse (an enterprise as its own partner)</source>
+        <translation>Разрешить внутреннее использование (предприятие — собственный партнёр)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="122" />
+        <source>Partner candidates</source>
+        <translation>Возможные партнёры</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="124" />
+        <source>Reach of suppliers</source>
+        <translation>Досягаемость поставщиков</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="127" />
+        <source>Number of candidates</source>
+        <translation>Число пар-кандидатов</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="141" />
+        <source>The enterprise layer has a geographic CRS: Distance is read in degrees. Use a projected layer to give it in metres.</source>
+        <translation>У слоя предприятий географическая СК: «Расстояние» читается в градусах. Чтобы задать его в метрах, используйте слой в проекции.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="170" />
+        <source>Reading enterprises and flows</source>
+        <translation>Чтение предприятий и потоков</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="175" />
+        <source>Searching partners within reach</source>
+        <translation>Поиск партнёров в пределах досягаемости</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="187" />
+        <source>Writing candidates</source>
+        <translation>Запись пар-кандидатов</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="195" />
+        <source>{0} partner candidates</source>
+        <translation>Пар-кандидатов: {0}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="200" />
+        <source>{0} enterprises without geometry were skipped</source>
+        <translation>Пропущено предприятий без геометрии: {0}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="203" />
+        <source>{0} flows of unknown enterprises were skipped</source>
+        <translation>Пропущено потоков неизвестных предприятий: {0}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="206" />
+        <source>{0} flows with a missing, zero or negative quantity were skipped</source>
+        <translation>Пропущено потоков с отсутствующим, нулевым или отрицательным количеством: {0}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="210" />
+        <source>{0} pairs were skipped: their units do not convert to the rule's</source>
+        <translation>Пропущено пар: {0} — их единицы не приводятся к единицам правила</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="63" />
+        <source>Layer '{layer}' lacks the required field(s): {fields}</source>
+        <translation>В слое «{layer}» нет обязательных полей: {fields}</translation>
     </message>
 </context>
 </TS>

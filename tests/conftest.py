@@ -1,15 +1,18 @@
 import hashlib
+import os
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsApplication, QgsVectorLayer
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 
 # QGIS's own Python plugins (the `processing` package) live outside site-packages.
 _QGIS_PLUGINS = Path("/usr/share/qgis/python/plugins")  # Debian; pkgDataPath() is unset here
 if str(_QGIS_PLUGINS) not in sys.path:
     sys.path.append(str(_QGIS_PLUGINS))
+
+os.environ.setdefault("PROJ_LIB", "/usr/share/proj")  # pyproj in a venv misses it
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_GPKG = ROOT / "sample_layers" / "kuzbass.gpkg"
@@ -46,8 +49,11 @@ def sample_gpkg(tmp_path):
 
 
 def gpkg_layer(gpkg, name):
+    """A file-backed layer owned by the project: QGIS may crash deleting such a layer itself
+    once Processing has used it (pytest-qgis notes the same)."""
     layer = QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr")
     assert layer.isValid(), f"{name} in {gpkg}"
+    QgsProject.instance().addMapLayer(layer, False)
     return layer
 
 
@@ -55,3 +61,21 @@ def gpkg_layer(gpkg, name):
 def artifacts_dir():
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+# QGIS objects still referenced after QgsApplication.exitQgis() (by failure reports, say)
+# crash the interpreter as it finalises, turning a clean run's exit status into 139. Leave
+# once pytest has reported everything, with pytest's own status.
+_EXIT_STATUS = {}
+
+
+def pytest_sessionfinish(session, exitstatus):
+    _EXIT_STATUS["status"] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    if "status" in _EXIT_STATUS:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_EXIT_STATUS["status"])

@@ -3,7 +3,7 @@ from qgis.core import QgsApplication
 
 import symbiosis_qgis
 
-EXPECTED_ALGORITHMS = {"symbiosis:validatedata"}
+EXPECTED_ALGORITHMS = {"symbiosis:validatedata", "symbiosis:findcandidates"}
 
 
 def _menu_titles(iface):

@@ -25,4 +25,10 @@ run symbiosis:validatedata -- \
   "ENTERPRISES=$GPKG|layername=enterprises" "FLOWS=$GPKG|layername=flows" \
   "OUTPUT=ogr:dbname='$OUT/symbiosis_demo.gpkg' table=validation (geom)" | tee "$OUT/validation.json"
 
+echo "== symbiosis:findcandidates"
+run symbiosis:findcandidates -- \
+  "ENTERPRISES=$GPKG|layername=enterprises" "FLOWS=$GPKG|layername=flows" \
+  "OUTPUT=ogr:dbname='$OUT/symbiosis_demo.gpkg' table=candidates (geom)" \
+  "BUFFERS=ogr:dbname='$OUT/symbiosis_demo.gpkg' table=reach (geom)" | tee "$OUT/candidates.json"
+
 /usr/bin/python3 tools/demo_summary.py "$OUT"

@@ -7,6 +7,8 @@ from pathlib import Path
 out = Path(sys.argv[1])
 validation = json.loads((out / "validation.json").read_text())
 print(f"validation: {validation['ERRORS']} errors, {validation['WARNINGS']} warnings")
+candidates = json.loads((out / "candidates.json").read_text())
+print(f"partner candidates: {candidates['CANDIDATES']}")
 gpkg = out / "symbiosis_demo.gpkg"
 with sqlite3.connect(gpkg) as db:
     for (table,) in db.execute("select table_name from gpkg_contents order by table_name"):

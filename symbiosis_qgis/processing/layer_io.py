@@ -1,6 +1,13 @@
 """Reading Processing feature sources into pandas frames for core/, and writing rows back."""
 import pandas as pd
-from qgis.core import QgsFeature, QgsProcessingException
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsFeature,
+    QgsProcessingException,
+    QgsWkbTypes,
+)
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.validation import FID, GEOMETRY_STATE
@@ -46,3 +53,50 @@ def add_rows(sink, fields, rows, feedback=None):
         feature = QgsFeature(fields)
         feature.setAttributes([row.get(name) for name in fields.names()])
         sink.addFeature(feature)
+
+
+def require_fields(source, names, layer_label):
+    """Fail with a message naming the field and the layer when a required field is absent."""
+    present = set(source.fields().names())
+    missing = [name for name in names if name not in present]
+    if missing:
+        raise QgsProcessingException(
+            tr("Layer '{layer}' lacks the required field(s): {fields}").format(
+                layer=layer_label, fields=", ".join(missing)))
+
+
+def enterprise_lonlat(source, context, feedback=None, progress_span=(0, 100)):
+    """Enterprises as (frame of ent_id, node, x=lon, y=lat; {ent_id: point in layer CRS}).
+
+    Polygons stand for their point on surface; features without geometry get NaN coordinates
+    so that core/ skips and counts them.
+    """
+    to_wgs84 = QgsCoordinateTransform(source.sourceCrs(),
+                                      QgsCoordinateReferenceSystem("EPSG:4326"),
+                                      context.transformContext())
+    has_node = "node" in source.fields().names()
+    rows, points = [], {}
+    total = max(source.featureCount(), 1)
+    start, span = progress_span[0], progress_span[1] - progress_span[0]
+    for i, feature in enumerate(source.getFeatures()):
+        if feedback is not None:
+            if feedback.isCanceled():
+                break
+            if i % 1000 == 0:
+                feedback.setProgress(start + span * i / total)
+        ent_id = plain_value(feature["ent_id"])
+        ent_id = "" if ent_id is None else str(ent_id).strip()
+        node = plain_value(feature["node"]) if has_node else None
+        lon = lat = float("nan")
+        geom = feature.geometry()
+        if not geom.isNull() and not geom.isEmpty():
+            point = geom.asPoint() if geom.type() == QgsWkbTypes.PointGeometry and \
+                not geom.isMultipart() else geom.pointOnSurface().asPoint()
+            try:
+                wgs = to_wgs84.transform(point)
+                lon, lat = wgs.x(), wgs.y()
+                points.setdefault(ent_id, point)
+            except QgsCsException:
+                pass
+        rows.append({"ent_id": ent_id, "node": node, "x": lon, "y": lat})
+    return pd.DataFrame(rows, columns=["ent_id", "node", "x", "y"]), points

@@ -4,11 +4,12 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import tr
 from ..paths import resource_path
+from .find_candidates import FindCandidatesAlgorithm
 from .validate_data import ValidateDataAlgorithm
 
 
 def algorithm_classes():
-    return [ValidateDataAlgorithm]
+    return [ValidateDataAlgorithm, FindCandidatesAlgorithm]
 
 
 class SymbiosisProvider(QgsProcessingProvider):

@@ -1,0 +1,258 @@
+"""symbiosis:findcandidates — partners within reach whose demand a catalogue rule can serve."""
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsLineString,
+    QgsPoint,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterString,
+    QgsUnitTypes,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.candidates import CANDIDATE_COLUMNS, LONLAT, find_candidates
+from ..core.catalogue import CatalogueError, load_synergies
+from ..core.geodesy import geodesic_circle
+from ..core.validation import FLOW_REQUIRED
+from ..i18n import tr
+from .base import SymbiosisAlgorithm
+from .layer_io import enterprise_lonlat, require_fields, source_to_frame
+from .styling import apply_style_on_load
+
+# Supply material categories offered as a filter. Append only: saved models store indices.
+CATEGORY_CODES = ["ash_slag", "metallurgical_slag", "mining_rock", "coal_waste", "fuel", "gas",
+                  "heat", "water"]
+
+TEXT_COLUMNS = {"supply_ent", "demand_ent", "supply_flow", "demand_flow", "supply_mat",
+                "demand_mat", "rule_id", "supply_unit", "unit", "supply_node", "demand_node"}
+
+
+def candidate_fields():
+    fields = QgsFields()
+    for name in CANDIDATE_COLUMNS:
+        if name == "cand_id":
+            kind = QVariant.LongLong
+        elif name in TEXT_COLUMNS:
+            kind = QVariant.String
+        else:
+            kind = QVariant.Double
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+def category_labels():
+    return [tr("Ash and slag"), tr("Metallurgical slag"), tr("Mining rock"), tr("Coal waste"),
+            tr("Fuel"), tr("Gas"), tr("Heat"), tr("Water")]
+
+
+class FindCandidatesAlgorithm(SymbiosisAlgorithm):
+    ALG_ID = "findcandidates"
+    GROUP_ID = "analysis"
+    ENTERPRISES = "ENTERPRISES"
+    FLOWS = "FLOWS"
+    SYNERGIES = "SYNERGIES"
+    DISTANCE = "DISTANCE"
+    CATEGORIES = "CATEGORIES"
+    NODES = "NODES"
+    ALLOW_INTERNAL = "ALLOW_INTERNAL"
+    OUTPUT = "OUTPUT"
+    BUFFERS = "BUFFERS"
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return tr("Find partner candidates")
+
+    def group_name(self):
+        return tr("Analysis")
+
+    def help_text(self):
+        return tr(
+            "For every supply flow (waste or by-product), finds the enterprises within reach "
+            "whose demand a catalogue rule says it can serve, and draws a line from supplier "
+            "to consumer for each candidate.\n\n"
+            "Reach: the rule's economic radius (max_distance_km), or Distance when set. A pair "
+            "is a candidate when the geodesic distance on the WGS 84 ellipsoid between the two "
+            "enterprises is at most the radius, whatever the layer CRS; a pair exactly at the "
+            "radius is included. Distance is in the units of the enterprise layer's CRS; for a "
+            "geographic CRS, degrees are converted as QGIS does (111.3 km per degree), so "
+            "prefer a projected layer or the catalogue radii.\n\n"
+            "potential = min(supply x substitution ratio, demand), in the demand's unit.\n"
+            "Filters: supply material categories; industrial nodes (comma-separated: pairs "
+            "with either end in these nodes). An enterprise is not its own partner unless "
+            "internal reuse is allowed. Enterprises without geometry and flows of unknown "
+            "enterprises are skipped and counted in the log. The optional reach layer shows "
+            "each supplier's radius (for display only).")
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ENTERPRISES, tr("Enterprises"),
+            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.FLOWS, tr("Flows (supplies and demands)"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SYNERGIES, tr("Synergy rules (default: bundled catalogue)"),
+            [QgsProcessing.TypeVector], optional=True))
+        distance = QgsProcessingParameterDistance(
+            self.DISTANCE, tr("Distance (overrides every rule's radius)"),
+            parentParameterName=self.ENTERPRISES, optional=True, minValue=0.0)
+        distance.setDefaultUnit(QgsUnitTypes.DistanceMeters)
+        self.addParameter(distance)
+        self.addParameter(QgsProcessingParameterEnum(
+            self.CATEGORIES, tr("Supply material categories (all when none chosen)"),
+            options=category_labels(), allowMultiple=True, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.NODES, tr("Industrial nodes, comma-separated (all when empty)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.ALLOW_INTERNAL, tr("Allow internal reuse (an enterprise as its own partner)"),
+            defaultValue=False))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Partner candidates"), QgsProcessing.TypeVectorLine))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.BUFFERS, tr("Reach of suppliers"), QgsProcessing.TypeVectorPolygon,
+            optional=True, createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber("CANDIDATES", tr("Number of candidates")))
+
+    def _source(self, parameters, name, context):
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        return source
+
+    def _distance_m(self, parameters, context, crs, feedback):
+        if parameters.get(self.DISTANCE) in (None, ""):
+            return None
+        value = self.parameterAsDouble(parameters, self.DISTANCE, context)
+        units = crs.mapUnits()
+        if crs.isGeographic():
+            feedback.pushWarning(tr(
+                "The enterprise layer has a geographic CRS: Distance is read in degrees. "
+                "Use a projected layer to give it in metres."))
+        return value * QgsUnitTypes.fromUnitToUnitFactor(units, QgsUnitTypes.DistanceMeters)
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        ents_src = self._source(parameters, self.ENTERPRISES, context)
+        flows_src = self._source(parameters, self.FLOWS, context)
+        layer_name = tr("Enterprises")
+        require_fields(ents_src, ["ent_id"], layer_name)
+        require_fields(flows_src, FLOW_REQUIRED, tr("Flows (supplies and demands)"))
+        rules = None
+        if parameters.get(self.SYNERGIES):
+            rules = source_to_frame(self._source(parameters, self.SYNERGIES, context))
+        try:
+            rules = load_synergies(rules)
+        except CatalogueError as err:
+            raise QgsProcessingException(tr("Synergy catalogue is unusable: {}").format(err))
+
+        crs = ents_src.sourceCrs()
+        distance_m = self._distance_m(parameters, context, crs, feedback)
+        categories = []
+        if parameters.get(self.CATEGORIES) not in (None, "", []):  # else QGIS answers [0]
+            categories = [CATEGORY_CODES[i] for i in
+                          self.parameterAsEnums(parameters, self.CATEGORIES, context)]
+        nodes = [n.strip() for n in
+                 self.parameterAsString(parameters, self.NODES, context).split(",") if n.strip()]
+        allow_internal = self.parameterAsBool(parameters, self.ALLOW_INTERNAL, context)
+
+        feedback.setProgressText(tr("Reading enterprises and flows"))
+        ents, points = enterprise_lonlat(ents_src, context, feedback, progress_span=(0, 20))
+        flows = source_to_frame(flows_src, feedback, progress_span=(20, 30))
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgressText(tr("Searching partners within reach"))
+        candidates, stats = find_candidates(
+            ents, flows, rules, coords=LONLAT, distance_m=distance_m,
+            allow_internal=allow_internal, categories=categories, nodes=nodes,
+            progress=lambda p: feedback.setProgress(30 + 0.5 * p),
+            is_canceled=feedback.isCanceled)
+        self._log_stats(stats, feedback)
+
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context,
+                                             candidate_fields(), QgsWkbTypes.LineString, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        feedback.setProgressText(tr("Writing candidates"))
+        self._write_candidates(sink, candidates, points, feedback)
+        results = {self.OUTPUT: dest_id, "CANDIDATES": len(candidates)}
+        apply_style_on_load(context, dest_id, "candidates.qml")
+        if parameters.get(self.BUFFERS):
+            results[self.BUFFERS] = self._write_reach(parameters, context, candidates, ents,
+                                                      crs, feedback)
+        feedback.setProgress(100)
+        feedback.pushInfo(tr("{0} partner candidates").format(len(candidates)))
+        return results
+
+    def _log_stats(self, stats, feedback):
+        if stats.enterprises_without_geometry:
+            feedback.pushWarning(tr("{0} enterprises without geometry were skipped").format(
+                stats.enterprises_without_geometry))
+        if stats.flows_of_unknown_enterprises:
+            feedback.pushWarning(tr("{0} flows of unknown enterprises were skipped").format(
+                stats.flows_of_unknown_enterprises))
+        if stats.flows_with_bad_quantity:
+            feedback.pushWarning(tr(
+                "{0} flows with a missing, zero or negative quantity were skipped").format(
+                stats.flows_with_bad_quantity))
+        if stats.pairs_with_unconvertible_units:
+            feedback.pushWarning(tr(
+                "{0} pairs were skipped: their units do not convert to the rule's").format(
+                stats.pairs_with_unconvertible_units))
+
+    def _write_candidates(self, sink, candidates, points, feedback):
+        fields = candidate_fields()
+        names = fields.names()
+        total = max(len(candidates), 1)
+        for k, row in enumerate(candidates.itertuples(index=False)):
+            if feedback.isCanceled():
+                return
+            if k % 5000 == 0:
+                feedback.setProgress(80 + 20 * k / total)
+            record = row._asdict()
+            feature = QgsFeature(fields)
+            feature.setAttributes([_plain(record[n]) for n in names])
+            a, b = points[record["supply_ent"]], points[record["demand_ent"]]
+            feature.setGeometry(QgsGeometry(QgsLineString([QgsPoint(a), QgsPoint(b)])))
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+
+    def _write_reach(self, parameters, context, candidates, ents, crs, feedback):
+        fields = QgsFields()
+        for name, kind in [("supply_ent", QVariant.String), ("supply_mat", QVariant.String),
+                           ("radius_km", QVariant.Double)]:
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.parameterAsSink(parameters, self.BUFFERS, context, fields,
+                                             QgsWkbTypes.Polygon, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.BUFFERS))
+        to_layer = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), crs,
+                                          context.transformContext())
+        lonlat = ents.drop_duplicates("ent_id").set_index("ent_id")
+        reach = candidates[["supply_ent", "supply_mat", "radius_km"]].drop_duplicates()
+        for row in reach.itertuples(index=False):
+            if feedback.isCanceled():
+                break
+            lon, lat = lonlat.at[row.supply_ent, "x"], lonlat.at[row.supply_ent, "y"]
+            xs, ys = geodesic_circle(lon, lat, row.radius_km * 1000.0)
+            ring = [to_layer.transform(QgsPointXY(x, y)) for x, y in zip(xs, ys)]
+            feature = QgsFeature(fields)
+            feature.setAttributes([row.supply_ent, row.supply_mat, float(row.radius_km)])
+            feature.setGeometry(QgsGeometry.fromPolygonXY([ring]))
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return dest_id
+
+
+def _plain(value):
+    """numpy scalars -> Python values QGIS can store."""
+    return value.item() if hasattr(value, "item") else value

@@ -1,0 +1,202 @@
+"""symbiosis:findcandidates through real QGIS Processing."""
+import processing
+import pytest
+from qgis.core import (
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsVectorLayer,
+)
+
+from .conftest import gpkg_layer
+from .test_validate_data import FLOW_FIELDS, enterprises, flows, memory_layer
+
+ALG = "symbiosis:findcandidates"
+CONSTRUCTION_USES = {"concrete_addition", "concrete_aggregate", "road_base", "embankment_fill",
+                     "brick_raw_material", "reclamation_fill", "cement_main_constituent",
+                     "clinker_raw_material"}
+
+
+class LogFeedback(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.messages = []
+
+    def pushWarning(self, text):  # noqa: N802
+        self.messages.append(text)
+        super().pushWarning(text)
+
+    def pushInfo(self, text):  # noqa: N802
+        self.messages.append(text)
+        super().pushInfo(text)
+
+
+def run(ents, flow_layer, feedback=None, **extra):
+    params = {"ENTERPRISES": ents, "FLOWS": flow_layer, "OUTPUT": "TEMPORARY_OUTPUT", **extra}
+    result = processing.run(ALG, params, feedback=feedback)
+    layer = result["OUTPUT"]
+    names = layer.fields().names()
+    rows = [dict(zip(names, f.attributes()), geometry=f.geometry())
+            for f in layer.getFeatures()]
+    return result, rows
+
+
+def keyset(rows):
+    return {(r["supply_flow"], r["demand_flow"], r["rule_id"]) for r in rows}
+
+
+@pytest.fixture()
+def sample(symbiosis_provider, sample_gpkg):
+    return gpkg_layer(sample_gpkg, "enterprises"), gpkg_layer(sample_gpkg, "flows")
+
+
+def test_novokuznetsk_ash_reaches_construction_consumers(sample):
+    ents, flow_layer = sample
+    result, rows = run(ents, flow_layer)
+    assert result["CANDIDATES"] == len(rows) > 100
+    ash = [r for r in rows if r["supply_ent"] in ("PP02", "PP03", "PP04", "PP05")
+           and r["supply_mat"] in ("fly_ash", "ash_slag_mix")]
+    consumers = {r["demand_ent"] for r in ash if r["demand_mat"] in CONSTRUCTION_USES}
+    # concrete plant, road contractor, brick plant, Baidaevskaya reclamation, all Novokuznetsk
+    assert {"HN01", "HN04", "HN05", "HN06"} <= consumers
+    assert all(r["dist_km"] <= r["radius_km"] + 1e-9 for r in rows)
+    zsmk_slag = {r["demand_ent"] for r in rows if r["supply_ent"] == "ST01"
+                 and r["supply_mat"] == "bf_slag"}
+    assert "HN07" in zsmk_slag  # crushed stone for the building-materials yard
+
+
+def test_lines_run_from_supplier_to_consumer(sample):
+    ents, flow_layer = sample
+    points = {f["ent_id"]: f.geometry().asPoint() for f in ents.getFeatures()}
+    _, rows = run(ents, flow_layer)
+    for row in rows[:50]:
+        line = row["geometry"].asPolyline()
+        assert len(line) == 2
+        assert line[0] == points[row["supply_ent"]] and line[1] == points[row["demand_ent"]]
+
+
+def test_geographic_crs_gives_the_same_pairs(sample):
+    ents, flow_layer = sample
+    _, metric = run(ents, flow_layer)
+    wgs84 = processing.run("native:reprojectlayer", {
+        "INPUT": ents, "TARGET_CRS": "EPSG:4326", "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    _, geographic = run(wgs84, flow_layer)
+    assert keyset(geographic) == keyset(metric)
+    by_key = {(r["supply_flow"], r["demand_flow"], r["rule_id"]): r["dist_km"] for r in metric}
+    for r in geographic:
+        assert r["dist_km"] == pytest.approx(by_key[(r["supply_flow"], r["demand_flow"],
+                                                     r["rule_id"])], abs=1e-6)
+    assert geographic[0]["geometry"].asPolyline()[0].x() < 180  # drawn in the input CRS
+
+
+def test_distance_overrides_rule_radius(sample):
+    ents, flow_layer = sample
+    _, default = run(ents, flow_layer)
+    _, near = run(ents, flow_layer, DISTANCE=5000)  # metres: the layer is in UTM
+    assert 0 < len(near) < len(default)
+    assert max(r["dist_km"] for r in near) <= 5.0
+    assert {r["radius_km"] for r in near} == {5.0}
+
+
+def test_category_and_node_filters(sample):
+    ents, flow_layer = sample
+    _, heat = run(ents, flow_layer, CATEGORIES=[6])  # Heat
+    assert heat and {r["supply_mat"] for r in heat} == {"waste_heat"}
+    _, kemerovo = run(ents, flow_layer, NODES="Kemerovo")
+    assert kemerovo
+    assert all("Kemerovo" in (r["supply_node"], r["demand_node"]) for r in kemerovo)
+
+
+def test_reach_polygons_contain_their_supplier(sample):
+    ents, flow_layer = sample
+    result = processing.run(ALG, {"ENTERPRISES": ents, "FLOWS": flow_layer,
+                                  "OUTPUT": "TEMPORARY_OUTPUT",
+                                  "BUFFERS": "TEMPORARY_OUTPUT"})
+    reach = list(result["BUFFERS"].getFeatures())
+    points = {f["ent_id"]: f.geometry() for f in ents.getFeatures()}
+    assert reach
+    for feature in reach:
+        assert feature.geometry().contains(points[feature["supply_ent"]])
+        # area of a 72-gon of radius r is close to pi r^2 (UTM scale error < 0.1%)
+        r_m = feature["radius_km"] * 1000
+        assert feature.geometry().area() == pytest.approx(3.14159 * r_m ** 2, rel=0.01)
+
+
+def test_polygon_enterprises_use_a_point_on_surface(symbiosis_provider):
+    square = "POLYGON(({x} 6000000, {x2} 6000000, {x2} 6001000, {x} 6001000, {x} 6000000))"
+    layer = QgsVectorLayer("Polygon?crs=EPSG:32645&field=ent_id:string&field=node:string",
+                           "p", "memory")
+    for ent_id, x in [("A", 500000), ("B", 503000)]:
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([ent_id, "N"])
+        feature.setGeometry(QgsGeometry.fromWkt(square.format(x=x, x2=x + 1000)))
+        layer.dataProvider().addFeature(feature)
+    flow_layer = flows([("s", "A", "supply", "fly_ash", "100", "t/yr", ""),
+                        ("d", "B", "demand", "concrete_addition", "50", "t/yr", "")])
+    _, rows = run(layer, flow_layer)
+    assert len(rows) == 1 and rows[0]["dist_km"] == pytest.approx(3.0, abs=0.01)
+
+
+def test_missing_field_names_field_and_layer(symbiosis_provider):
+    ents = enterprises([("E1", "A", "", "cement", "N")])
+    bad_flows = memory_layer("None?field=flow_id:string&field=ent_id:string", [("F1", "E1")])
+    with pytest.raises(QgsProcessingException) as err:
+        run(ents, bad_flows)
+    assert "direction" in str(err.value) and "Flows" in str(err.value)
+    no_id = enterprises([("A", "cement")], fields="field=name:string&field=sector:string")
+    with pytest.raises(QgsProcessingException, match="ent_id.*|.*Enterprises"):
+        run(no_id, flows([]))
+
+
+def test_empty_layers_give_empty_output(symbiosis_provider):
+    result, rows = run(enterprises([]), flows([]))
+    assert result["CANDIDATES"] == 0 and rows == []
+
+
+def test_null_geometry_and_unknown_enterprise_are_skipped_and_logged(symbiosis_provider):
+    geoms = [QgsGeometry.fromPointXY(QgsPointXY(500000, 6000000)), None,
+             QgsGeometry.fromPointXY(QgsPointXY(501000, 6000000))]
+    ents = enterprises([("A", "a", "", "coal_power_plant", "N"), ("B", "b", "", "concrete", "N"),
+                        ("C", "c", "", "concrete", "N")], geoms=geoms)
+    flow_layer = flows([("s", "A", "supply", "fly_ash", "100", "t/yr", ""),
+                        ("b", "B", "demand", "concrete_addition", "10", "t/yr", ""),
+                        ("c", "C", "demand", "concrete_addition", "10", "t/yr", ""),
+                        ("z", "Z", "demand", "concrete_addition", "10", "t/yr", "")])
+    feedback = LogFeedback()
+    _, rows = run(ents, flow_layer, feedback=feedback)
+    assert [r["demand_flow"] for r in rows] == ["c"]
+    log = "\n".join(feedback.messages)
+    assert "1 enterprises without geometry were skipped" in log
+    assert "2 flows of unknown enterprises were skipped" in log
+
+
+def test_internal_reuse_option(symbiosis_provider):
+    ents = enterprises([("A", "a", "", "coal_power_plant", "N")])
+    flow_layer = flows([("s", "A", "supply", "fly_ash", "100", "t/yr", ""),
+                        ("d", "A", "demand", "concrete_addition", "10", "t/yr", "")])
+    assert run(ents, flow_layer)[1] == []
+    _, rows = run(ents, flow_layer, ALLOW_INTERNAL=True)
+    assert len(rows) == 1 and rows[0]["dist_km"] == 0
+
+
+def test_output_is_styled_when_loaded(sample):
+    from qgis.core import QgsProject
+
+    ents, flow_layer = sample
+    params = {"ENTERPRISES": ents, "FLOWS": flow_layer, "OUTPUT": "TEMPORARY_OUTPUT"}
+    result = processing.runAndLoadResults(ALG, params)
+    layer = QgsProject.instance().mapLayer(result["OUTPUT"])
+    try:
+        assert layer.renderer().type() == "categorizedSymbol"
+        assert layer.renderer().classAttribute() == "supply_mat"
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+
+
+def symbiosis_alg():
+    from qgis.core import QgsApplication
+
+    return QgsApplication.processingRegistry().algorithmById(ALG)
