@@ -124,12 +124,12 @@
         <translation>Загрузить пример данных по Кузбассу</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="27" />
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="39" />
         <source>Could not read the input layer</source>
         <translation>Не удалось прочитать входной слой</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/provider.py" line="20" />
+        <location filename="../symbiosis_qgis/processing/provider.py" line="21" />
         <source>Industrial symbiosis</source>
         <translation>Промышленный симбиоз</translation>
     </message>
@@ -249,7 +249,7 @@ The output table lists every finding (severity, layer, feature id, field, messag
         <translation>Найти возможных партнёров</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="79" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="101" />
         <source>Analysis</source>
         <translation>Анализ</translation>
     </message>
@@ -349,9 +349,172 @@ potential = min(предложение x коэффициент замещени
         <translation>Пропущено пар: {0} — их единицы не приводятся к единицам правила</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="63" />
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="75" />
         <source>Layer '{layer}' lacks the required field(s): {fields}</source>
         <translation>В слое «{layer}» нет обязательных полей: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/network.py" line="27" />
+        <source>too far from the network</source>
+        <translation>слишком далеко от сети</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/network.py" line="28" />
+        <source>disconnected part of the network</source>
+        <translation>несвязная часть сети</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/network.py" line="29" />
+        <source>beyond MAX_DISTANCE</source>
+        <translation>дальше MAX_DISTANCE</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/network.py" line="30" />
+        <source>enterprise unknown or without location</source>
+        <translation>предприятие неизвестно или без местоположения</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/network.py" line="31" />
+        <source>canceled before it was routed</source>
+        <translation>отменено до построения маршрута</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/network.py" line="32" />
+        <source>moves by pipeline or heat main: not routed over roads or rail</source>
+        <translation>перемещается по трубопроводу или теплотрассе: маршрут по дорогам не строится</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="98" />
+        <source>Route candidates over road and rail</source>
+        <translation>Построить маршруты по автодорогам и железной дороге</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="104" />
+        <source>Finds the cheapest route of every candidate exchange over the road network, the rail network, or road to a terminal, rail and road again, and draws it.
+
+Cost per tonne = road km x road tariff (per class when a class field or OSM highway tags are present) + rail km x rail tariff + handling at each road-rail transfer. Lines are joined where they share a vertex; Merge tolerance also joins vertices closer than it. Enterprises attach to their nearest road vertex within the snap tolerance (the access leg counts as road). OSM data: pass the 'lines' layer of a .osm/.osm.pbf file as roads (highway tags) and as rails (railway tags). Distances are geodesic on WGS 84 whatever the layer CRS.
+
+Every candidate stays in the output: unreachable ones with reachable = false and a reason (too far from the network, disconnected part of the network, beyond the maximum distance). Flows moving by pipeline or heat main are not routed.</source>
+        <translation>Находит самый дешёвый маршрут для каждой возможной пары обмена: по автодорогам, по железной дороге или автомобилем до терминала, по железной дороге и снова автомобилем, — и рисует его.
+
+Стоимость на тонну = км автодорог x автомобильный тариф (по классу дороги, если задано поле класса или есть теги OSM highway) + км железной дороги x железнодорожный тариф + перевалка на каждом терминале. Линии соединяются в общих вершинах; «Допуск слияния» объединяет и вершины ближе заданного. Предприятия привязываются к ближайшей вершине автодороги в пределах допуска привязки (подъезд считается автодорогой). Данные OSM: укажите слой «lines» файла .osm/.osm.pbf как автодороги (теги highway) и как железные дороги (теги railway). Расстояния геодезические на WGS 84 в любой СК слоя.
+
+Все пары остаются в результате: недостижимые — с reachable = false и причиной (слишком далеко от сети, несвязная часть сети, дальше максимального расстояния). Потоки, идущие по трубопроводу или теплотрассе, не маршрутизируются.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="119" />
+        <source>Candidates (supply_ent, demand_ent)</source>
+        <translation>Пары-кандидаты (supply_ent, demand_ent)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="125" />
+        <source>Roads</source>
+        <translation>Автодороги</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="127" />
+        <source>Railways</source>
+        <translation>Железные дороги</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="129" />
+        <source>Road-rail terminals</source>
+        <translation>Терминалы перевалки авто–ж/д</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="133" />
+        <source>Road tariff, RUB per t-km</source>
+        <translation>Автомобильный тариф, руб. за т·км</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="134" />
+        <source>Rail tariff, RUB per t-km</source>
+        <translation>Железнодорожный тариф, руб. за т·км</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="135" />
+        <source>Handling at each road-rail transfer, RUB per t</source>
+        <translation>Перевалка на каждом терминале, руб. за т</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="139" />
+        <source>Road class field (OSM 'highway' is used when present)</source>
+        <translation>Поле класса дороги (если есть, используется OSM «highway»)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="142" />
+        <source>Road tariff per class, e.g. trunk=5.4, track=11</source>
+        <translation>Тариф по классам дорог, например trunk=5.4, track=11</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="145" />
+        <source>Maximum network distance, km</source>
+        <translation>Максимальное расстояние по сети, км</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="148" />
+        <source>Snap tolerance: enterprise to road, m</source>
+        <translation>Допуск привязки предприятия к дороге, м</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="151" />
+        <source>Merge vertices closer than, m (0: shared vertices only)</source>
+        <translation>Объединять вершины ближе, м (0: только общие вершины)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="154" />
+        <source>Routed links</source>
+        <translation>Маршруты связей</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="156" />
+        <source>Candidates routed</source>
+        <translation>Пар с маршрутом</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="157" />
+        <source>Candidates unreachable</source>
+        <translation>Недостижимых пар</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="171" />
+        <source>Candidates</source>
+        <translation>Пары-кандидаты</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="180" />
+        <source>Road tariff per class: {}</source>
+        <translation>Тариф по классам дорог: {}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="182" />
+        <source>Reading the network</source>
+        <translation>Чтение сети</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="185" />
+        <source>The road layer has no usable lines</source>
+        <translation>В слое автодорог нет пригодных линий</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="197" />
+        <source>Building the graph</source>
+        <translation>Построение графа</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="202" />
+        <source>Graph: {0} nodes, {1} edges, {2} terminals linked</source>
+        <translation>Граф: узлов {0}, рёбер {1}, подключено терминалов {2}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="208" />
+        <source>Routing</source>
+        <translation>Построение маршрутов</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="258" />
+        <source>{0} candidates routed, {1} unreachable</source>
+        <translation>Пар с маршрутом: {0}, недостижимых: {1}</translation>
     </message>
 </context>
 </TS>

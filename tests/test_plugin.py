@@ -3,7 +3,8 @@ from qgis.core import QgsApplication
 
 import symbiosis_qgis
 
-EXPECTED_ALGORITHMS = {"symbiosis:validatedata", "symbiosis:findcandidates"}
+EXPECTED_ALGORITHMS = {"symbiosis:validatedata", "symbiosis:findcandidates",
+                       "symbiosis:networklinks"}
 
 
 def _menu_titles(iface):

@@ -127,6 +127,10 @@ TOWNS = {
     "Erunakovo": (54.120, 87.300), "Krasnobrodsky": (54.160, 86.450),
     "Yurga-Kemerovo bend": (55.540, 85.400), "Kemerovo-Leninsk midpoint": (54.980, 86.150),
     "Leninsk-Novokuznetsk bend": (54.250, 86.620), "Prokopyevsk bypass": (53.950, 86.870),
+    # schematic points near mine clusters, for their access roads
+    "Karakan mines": (54.360, 86.800), "Pervomaisky mines": (54.260, 86.930),
+    "Kiyzas mines": (53.570, 87.640), "Raspadsky mines": (53.820, 88.170),
+    "Sosnovka mines": (53.600, 86.920), "Uvalnaya mines": (54.100, 87.550),
 }
 # (line_id, name, class, speed_kmh, [towns])
 ROADS = [
@@ -150,8 +154,17 @@ ROADS = [
      ["Novokuznetsk", "Myski", "Mezhdurechensk"]),
     ("RD12", "Kaltan - Kaz - Sheregesh - Tashtagol", "secondary", 60,
      ["Kaltan", "Kaz", "Sheregesh", "Tashtagol"]),
-    ("RD13", "Prokopyevsk bypass - Erunakovo", "secondary", 60,
-     ["Prokopyevsk bypass", "Erunakovo"]),
+    ("RD13", "Prokopyevsk bypass - Erunakovo - Uvalnaya", "secondary", 60,
+     ["Prokopyevsk bypass", "Erunakovo", "Uvalnaya mines"]),
+    ("RD14", "Belovo - Leninsk-Kuznetsky - Novokuznetsk highway link", "primary", 70,
+     ["Belovo", "Leninsk-Novokuznetsk bend"]),
+    ("RD15", "Belovo - Karakan - Pervomaisky - Erunakovo", "secondary", 60,
+     ["Belovo", "Karakan mines", "Pervomaisky mines", "Erunakovo"]),
+    ("RD16", "Osinniki - Kiyzas - Myski", "secondary", 60,
+     ["Osinniki", "Kiyzas mines", "Myski"]),
+    ("RD17", "Mezhdurechensk - Raspadsky", "secondary", 60,
+     ["Mezhdurechensk", "Raspadsky mines"]),
+    ("RD18", "Novokuznetsk - Sosnovka", "secondary", 60, ["Novokuznetsk", "Sosnovka mines"]),
 ]
 RAILS = [
     ("RL01", "Yurga - Topki", "main", 60, ["Yurga", "Topki"]),

@@ -31,4 +31,11 @@ run symbiosis:findcandidates -- \
   "OUTPUT=ogr:dbname='$OUT/symbiosis_demo.gpkg' table=candidates (geom)" \
   "BUFFERS=ogr:dbname='$OUT/symbiosis_demo.gpkg' table=reach (geom)" | tee "$OUT/candidates.json"
 
+echo "== symbiosis:networklinks"
+run symbiosis:networklinks -- \
+  "CANDIDATES=$OUT/symbiosis_demo.gpkg|layername=candidates" \
+  "ENTERPRISES=$GPKG|layername=enterprises" "ROADS=$GPKG|layername=roads" \
+  "RAILS=$GPKG|layername=rails" "TERMINALS=$GPKG|layername=terminals" SNAP_TOLERANCE=15000 \
+  "OUTPUT=ogr:dbname='$OUT/symbiosis_demo.gpkg' table=links (geom)" | tee "$OUT/links.json"
+
 /usr/bin/python3 tools/demo_summary.py "$OUT"

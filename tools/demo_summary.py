@@ -9,6 +9,9 @@ validation = json.loads((out / "validation.json").read_text())
 print(f"validation: {validation['ERRORS']} errors, {validation['WARNINGS']} warnings")
 candidates = json.loads((out / "candidates.json").read_text())
 print(f"partner candidates: {candidates['CANDIDATES']}")
+links = json.loads((out / "links.json").read_text())
+print(f"routed over road/rail or marked as pipeline: {links['ROUTED']}, "
+      f"unreachable: {links['UNREACHABLE']}")
 gpkg = out / "symbiosis_demo.gpkg"
 with sqlite3.connect(gpkg) as db:
     for (table,) in db.execute("select table_name from gpkg_contents order by table_name"):

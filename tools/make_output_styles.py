@@ -14,8 +14,12 @@ from qgis.core import (
     QgsMarkerLineSymbolLayer,
     QgsMarkerSymbol,
     QgsRendererCategory,
+    QgsRuleBasedRenderer,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import Qt
+
+PEN_STYLES = {"solid": Qt.SolidLine, "dash": Qt.DashLine, "dot": Qt.DotLine}
 
 ROOT = Path(__file__).resolve().parents[1]
 STYLES = ROOT / "resources" / "styles"
@@ -50,10 +54,33 @@ def candidates_style():
     return layer
 
 
+MODE_STYLES = {"road": ("#ef6c00", "solid"), "rail": ("#212121", "dash"),
+               "road+rail": ("#6a1b9a", "solid"), "pipeline": ("#1565c0", "dot"),
+               "heat_main": ("#c62828", "dot")}
+
+
+def links_style():
+    layer = QgsVectorLayer("LineString?crs=EPSG:32645&field=mode:string&field=reachable:boolean",
+                           "l", "memory")
+    root = QgsRuleBasedRenderer.Rule(None)
+    for mode, (colour, style) in MODE_STYLES.items():
+        symbol = arrow_line(colour)
+        symbol.symbolLayer(0).setPenStyle(PEN_STYLES[style])
+        symbol.setWidth(0.6)
+        root.appendChild(QgsRuleBasedRenderer.Rule(
+            symbol, filterExp=f"\"reachable\" AND \"mode\" = '{mode}'", label=mode))
+    unreachable = QgsLineSymbol.createSimple({"color": "#9e9e9e", "width": "0.3",
+                                              "line_style": "dash"})
+    root.appendChild(QgsRuleBasedRenderer.Rule(unreachable, filterExp="NOT \"reachable\"",
+                                               label="unreachable"))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    return layer
+
+
 def main():
     app = QgsApplication([], False)
     app.initQgis()
-    for name, make in {"candidates": candidates_style}.items():
+    for name, make in {"candidates": candidates_style, "links": links_style}.items():
         message, ok = make().saveNamedStyle(str(STYLES / f"{name}.qml"))
         if not ok:
             sys.exit(message)

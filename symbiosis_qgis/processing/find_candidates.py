@@ -30,7 +30,7 @@ from ..core.geodesy import geodesic_circle
 from ..core.validation import FLOW_REQUIRED
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
-from .layer_io import enterprise_lonlat, require_fields, source_to_frame
+from .layer_io import enterprise_lonlat, qgis_value, require_fields, source_to_frame
 from .styling import apply_style_on_load
 
 # Supply material categories offered as a filter. Append only: saved models store indices.
@@ -222,7 +222,7 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
                 feedback.setProgress(80 + 20 * k / total)
             record = row._asdict()
             feature = QgsFeature(fields)
-            feature.setAttributes([_plain(record[n]) for n in names])
+            feature.setAttributes([qgis_value(record[n]) for n in names])
             a, b = points[record["supply_ent"]], points[record["demand_ent"]]
             feature.setGeometry(QgsGeometry(QgsLineString([QgsPoint(a), QgsPoint(b)])))
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
@@ -252,7 +252,3 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         return dest_id
 
-
-def _plain(value):
-    """numpy scalars -> Python values QGIS can store."""
-    return value.item() if hasattr(value, "item") else value

@@ -1,4 +1,5 @@
 """Reading Processing feature sources into pandas frames for core/, and writing rows back."""
+import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -17,6 +18,17 @@ from ..i18n import tr
 def plain_value(value):
     """QGIS NULL (a null QVariant) becomes None; everything else passes through."""
     if isinstance(value, QVariant) and value.isNull():
+        return None
+    return value
+
+
+def qgis_value(value):
+    """numpy scalars -> Python values; NaN -> NULL, so QGIS can store them."""
+    if value is None:
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value != value:
         return None
     return value
 
@@ -100,3 +112,46 @@ def enterprise_lonlat(source, context, feedback=None, progress_span=(0, 100)):
                 pass
         rows.append({"ent_id": ent_id, "node": node, "x": lon, "y": lat})
     return pd.DataFrame(rows, columns=["ent_id", "node", "x", "y"]), points
+
+
+def line_parts_lonlat(source, context, feedback=None, attribute=None, keep=None):
+    """Every line part of a layer as an (n, 2) lon/lat array, with one attribute per part.
+
+    keep(feature) -> bool filters features (OSM: highways for roads, railways for rails).
+    """
+    to_wgs84 = QgsCoordinateTransform(source.sourceCrs(),
+                                      QgsCoordinateReferenceSystem("EPSG:4326"),
+                                      context.transformContext())
+    parts, values = [], []
+    for feature in source.getFeatures():
+        if feedback is not None and feedback.isCanceled():
+            break
+        if keep is not None and not keep(feature):
+            continue
+        geom = feature.geometry()
+        if geom.isNull() or geom.isEmpty():
+            continue
+        geom.transform(to_wgs84)
+        polylines = geom.asMultiPolyline() if geom.isMultipart() else [geom.asPolyline()]
+        value = plain_value(feature[attribute]) if attribute else None
+        for line in polylines:
+            if len(line) >= 2:
+                parts.append(np.array([(p.x(), p.y()) for p in line]))
+                values.append(value)
+    return parts, values
+
+
+def points_lonlat(source, context):
+    """(k, 2) lon/lat array of a point layer's features (multipoints: every point)."""
+    to_wgs84 = QgsCoordinateTransform(source.sourceCrs(),
+                                      QgsCoordinateReferenceSystem("EPSG:4326"),
+                                      context.transformContext())
+    out = []
+    for feature in source.getFeatures():
+        geom = feature.geometry()
+        if geom.isNull() or geom.isEmpty():
+            continue
+        geom.transform(to_wgs84)
+        for point in (geom.asMultiPoint() if geom.isMultipart() else [geom.asPoint()]):
+            out.append((point.x(), point.y()))
+    return np.array(out, dtype=float).reshape(-1, 2)

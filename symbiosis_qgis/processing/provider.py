@@ -5,11 +5,12 @@ from qgis.PyQt.QtGui import QIcon
 from ..i18n import tr
 from ..paths import resource_path
 from .find_candidates import FindCandidatesAlgorithm
+from .network_links import NetworkLinksAlgorithm
 from .validate_data import ValidateDataAlgorithm
 
 
 def algorithm_classes():
-    return [ValidateDataAlgorithm, FindCandidatesAlgorithm]
+    return [ValidateDataAlgorithm, FindCandidatesAlgorithm, NetworkLinksAlgorithm]
 
 
 class SymbiosisProvider(QgsProcessingProvider):

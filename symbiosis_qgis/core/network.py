@@ -1,0 +1,426 @@
+"""Road and rail network: graph built once from coordinate arrays, cheapest routes by cost.
+
+Nodes are line vertices (lines meet where they share a vertex; an optional tolerance merges
+vertices closer than it). Road and rail vertices are separate nodes: goods change mode only at
+terminals, through a transfer edge that costs the handling charge. Edge weights are RUB per
+tonne (length x tariff); routes are found with scipy.sparse.csgraph.dijkstra, a batch of
+origins at a time, bounded by the cost that MAX_DISTANCE can reach. Enterprises attach to
+their nearest road vertex (lines are densified first, so that vertex is never far from the
+nearest point of the line); the access leg is costed as road.
+"""
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components, dijkstra
+from scipy.spatial import cKDTree
+
+from .geodesy import ecef, geodesic_m
+from .text import QT_TRANSLATE_NOOP
+
+ROAD, RAIL = 0, 1
+MIN_WEIGHT = 1e-9  # csgraph needs positive weights on zero-length edges
+MEMORY_BUDGET = 400e6  # bytes for one batch of distance and predecessor rows
+
+REASONS = {
+    "too_far": QT_TRANSLATE_NOOP("@default", "too far from the network"),
+    "disconnected": QT_TRANSLATE_NOOP("@default", "disconnected part of the network"),
+    "beyond_max": QT_TRANSLATE_NOOP("@default", "beyond MAX_DISTANCE"),
+    "no_location": QT_TRANSLATE_NOOP("@default", "enterprise unknown or without location"),
+    "canceled": QT_TRANSLATE_NOOP("@default", "canceled before it was routed"),
+    "not_routed": QT_TRANSLATE_NOOP(
+        "@default", "moves by pipeline or heat main: not routed over roads or rail"),
+}
+LINK_COLUMNS = ["cand_id", "supply_ent", "demand_ent", "mode", "net_km", "road_km", "rail_km",
+                "transfers", "cost_t", "cost_total", "detour", "reachable", "reason"]
+
+# OSM highway tag -> multiplier of the road tariff (bad roads cost more per t-km).
+OSM_HIGHWAY_FACTORS = {
+    "motorway": 0.9, "motorway_link": 0.9, "trunk": 0.9, "trunk_link": 0.9, "primary": 1.0,
+    "primary_link": 1.0, "secondary": 1.1, "secondary_link": 1.1, "tertiary": 1.2,
+    "tertiary_link": 1.2, "unclassified": 1.3, "residential": 1.3, "service": 1.4,
+    "living_street": 1.5, "track": 1.8, "road": 1.3,
+}
+OSM_RAILWAYS = {"rail", "light_rail", "narrow_gauge", "industrial"}
+
+
+@dataclass
+class Network:
+    lon: np.ndarray          # node longitudes
+    lat: np.ndarray          # node latitudes
+    mode: np.ndarray         # ROAD or RAIL per node
+    graph: object            # CSR matrix of RUB/t weights (upper triangle; undirected)
+    component: np.ndarray    # connected component of each node
+    road_nodes: np.ndarray   # ids of road nodes
+    road_tree: cKDTree       # KD tree on the ECEF coordinates of road nodes
+    edges: int
+    terminals_linked: int
+
+    @property
+    def nodes(self):
+        return len(self.lon)
+
+
+def densify(lines, max_segment_m):
+    """Insert vertices so that no segment is longer than ``max_segment_m`` (lon/lat lines)."""
+    out = []
+    for line in lines:
+        line = np.asarray(line, dtype=float)
+        if len(line) < 2 or not max_segment_m:
+            out.append(line)
+            continue
+        seg = geodesic_m(line[:-1, 0], line[:-1, 1], line[1:, 0], line[1:, 1])
+        pieces = np.maximum(np.ceil(seg / max_segment_m).astype(int), 1)
+        if (pieces == 1).all():
+            out.append(line)
+            continue
+        starts = np.repeat(line[:-1], pieces, axis=0)
+        ends = np.repeat(line[1:], pieces, axis=0)
+        t = np.concatenate([np.arange(p) / p for p in pieces])[:, None]
+        out.append(np.vstack([starts + (ends - starts) * t, line[-1:]]))
+    return out
+
+
+def _vertex_nodes(lines, merge_tolerance_m):
+    """Node id of every vertex of every line; equal coordinates give one node."""
+    coords = np.vstack([np.asarray(line, float) for line in lines]) if lines else \
+        np.zeros((0, 2))
+    keys = np.round(coords, 9)  # 1e-9 degree: about 0.1 mm
+    uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
+    inverse = inverse.ravel()
+    if merge_tolerance_m and len(uniq) > 1:
+        pairs = cKDTree(ecef(uniq[:, 0], uniq[:, 1])).query_pairs(
+            merge_tolerance_m, output_type="ndarray")
+        if len(pairs):
+            link = coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])),
+                              shape=(len(uniq), len(uniq)))
+            _, label = connected_components(link, directed=False)
+            first = pd.Series(np.arange(len(uniq))).groupby(label).first().to_numpy()
+            uniq = uniq[first]
+            inverse = label[inverse]
+    return uniq, inverse
+
+
+def _line_edges(lines, node_of_vertex, rates):
+    """(u, v, RUB/t) for consecutive vertices of each line."""
+    sizes = np.array([len(line) for line in lines], dtype=np.int64)
+    if sizes.sum() == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+    ends = np.cumsum(sizes)
+    is_last = np.zeros(ends[-1], bool)
+    is_last[ends - 1] = True
+    starts_at = np.flatnonzero(~is_last)
+    u, v = node_of_vertex[starts_at], node_of_vertex[starts_at + 1]
+    coords = np.vstack([np.asarray(line, float) for line in lines])
+    length = geodesic_m(coords[starts_at, 0], coords[starts_at, 1], coords[starts_at + 1, 0],
+                        coords[starts_at + 1, 1])
+    rate = np.repeat(np.asarray(rates, float), sizes)[starts_at]
+    keep = u != v
+    return u[keep], v[keep], np.maximum(length[keep] / 1000.0 * rate[keep], MIN_WEIGHT)
+
+
+def build_network(road_lines, road_rates, rail_lines=(), rail_rate=1.5, terminals=None,
+                  handling_cost=150.0, merge_tolerance_m=0.0, terminal_tolerance_m=2000.0,
+                  densify_m=250.0):
+    """Graph of road and rail lines (lists of (n, 2) lon/lat arrays) and terminals ((k, 2)).
+
+    road_rates: RUB per t-km for each road line; rail_rate: RUB per t-km on rail.
+    """
+    road_lines = densify(road_lines, densify_m)
+    rail_lines = densify(list(rail_lines), densify_m)
+    road_xy, road_vertex_node = _vertex_nodes(road_lines, merge_tolerance_m)
+    rail_xy, rail_vertex_node = _vertex_nodes(rail_lines, merge_tolerance_m)
+    n_road = len(road_xy)
+    u1, v1, w1 = _line_edges(road_lines, road_vertex_node, road_rates)
+    u2, v2, w2 = _line_edges(rail_lines, rail_vertex_node + n_road,
+                             np.full(len(rail_lines), rail_rate))
+    lon = np.concatenate([road_xy[:, 0], rail_xy[:, 0]])
+    lat = np.concatenate([road_xy[:, 1], rail_xy[:, 1]])
+    mode = np.concatenate([np.full(n_road, ROAD), np.full(len(rail_xy), RAIL)]).astype(np.int8)
+    road_tree = cKDTree(ecef(road_xy[:, 0], road_xy[:, 1])) if n_road else None
+    u3, v3, linked = _terminal_edges(terminals, road_tree, rail_xy, n_road, terminal_tolerance_m)
+    u = np.concatenate([u1, u2, u3])
+    v = np.concatenate([v1, v2, v3])
+    w = np.concatenate([w1, w2, np.full(len(u3), max(handling_cost, MIN_WEIGHT))])
+    graph = _undirected_csr(u, v, w, len(lon))
+    _, component = connected_components(graph, directed=False)
+    return Network(lon=lon, lat=lat, mode=mode, graph=graph, component=component,
+                   road_nodes=np.arange(n_road), road_tree=road_tree, edges=len(u),
+                   terminals_linked=linked)
+
+
+def _terminal_edges(terminals, road_tree, rail_xy, n_road, tolerance_m):
+    """Transfer edges between each terminal's nearest road node and nearest rail node."""
+    if terminals is None or len(terminals) == 0 or road_tree is None or len(rail_xy) == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), 0
+    terminals = np.asarray(terminals, float)
+    xyz = ecef(terminals[:, 0], terminals[:, 1])
+    d_road, road_node = road_tree.query(xyz)
+    d_rail, rail_node = cKDTree(ecef(rail_xy[:, 0], rail_xy[:, 1])).query(xyz)
+    ok = (d_road <= tolerance_m) & (d_rail <= tolerance_m)
+    return road_node[ok].astype(np.int64), rail_node[ok].astype(np.int64) + n_road, int(ok.sum())
+
+
+def _undirected_csr(u, v, w, n):
+    """CSR with one entry per node pair: the cheapest of parallel edges (csr would sum them)."""
+    a, b = np.minimum(u, v), np.maximum(u, v)
+    order = np.lexsort((w, b, a))
+    a, b, w = a[order], b[order], w[order]
+    first = np.ones(len(a), bool)
+    first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
+    return coo_matrix((w[first], (a[first], b[first])), shape=(n, n)).tocsr()
+
+
+def snap(network, lon, lat):
+    """Nearest road node of each point and the geodesic distance to it in metres."""
+    lon, lat = np.asarray(lon, float), np.asarray(lat, float)
+    if network.road_tree is None or len(lon) == 0:
+        return np.full(len(lon), -1), np.full(len(lon), np.inf)
+    _, idx = network.road_tree.query(ecef(lon, lat))
+    node = network.road_nodes[idx]
+    return node, geodesic_m(lon, lat, network.lon[node], network.lat[node])
+
+
+def _batch_size(n_nodes):
+    return int(max(1, min(256, MEMORY_BUDGET // (12 * max(n_nodes, 1)))))
+
+
+def network_costs(network, origins, destinations, limit=np.inf, progress=None,
+                  is_canceled=None):
+    """Cheapest cost (RUB/t) from each origin node to each destination node: (o, d) array.
+
+    The OD matrix of the benchmark; bounded by ``limit``; no paths kept.
+    """
+    origins = np.asarray(origins)
+    destinations = np.asarray(destinations)
+    out = np.full((len(origins), len(destinations)), np.inf)
+    step = _batch_size(network.nodes)
+    for start in range(0, len(origins), step):
+        if is_canceled is not None and is_canceled():
+            break
+        batch = origins[start:start + step]
+        dist = dijkstra(network.graph, directed=False, indices=batch, limit=limit)
+        out[start:start + step] = dist[:, destinations]
+        if progress is not None:
+            progress(100.0 * min(start + step, len(origins)) / len(origins))
+    return out
+
+
+def route_pairs(network, o_lon, o_lat, d_lon, d_lat, *, road_rate, max_km, snap_tolerance_m,
+                max_rate, handling_cost, progress=None, is_canceled=None):
+    """Cheapest route for each (origin point, destination point) pair.
+
+    Returns a DataFrame (one row per pair: reachable, reason code (see REASONS), cost_t,
+    net_km, road_km, rail_km, access_km, transfers, mode, straight_km) and a list of paths
+    (lon/lat arrays; None when unreachable). Access legs between a point and its road node
+    count as road and are costed at ``road_rate``.
+    """
+    o_lon, o_lat, d_lon, d_lat = (np.asarray(a, float) for a in (o_lon, o_lat, d_lon, d_lat))
+    n = len(o_lon)
+    o_node, o_gap = snap(network, o_lon, o_lat)
+    d_node, d_gap = snap(network, d_lon, d_lat)
+    reason = np.full(n, "", dtype=object)
+    values = np.full((n, 5), np.nan)  # cost_t, net_km, road_km, rail_km, access_km
+    transfers = np.zeros(n, np.int64)
+    paths = [None] * n
+    too_far = (o_gap > snap_tolerance_m) | (d_gap > snap_tolerance_m)
+    reason[too_far] = "too_far"
+    split = ~too_far & (network.component[np.maximum(o_node, 0)]
+                        != network.component[np.maximum(d_node, 0)])
+    reason[split] = "disconnected"
+    todo = np.flatnonzero(~too_far & ~split)
+    # the most a route within max_km can cost: every km at the dearest rate, two transfers
+    limit = max_km * max_rate + 2 * handling_cost + 1.0
+    origins = np.unique(o_node[todo])
+    step = _batch_size(network.nodes)
+    for start in range(0, len(origins), step):
+        if is_canceled is not None and is_canceled():
+            reason[todo[reason[todo] == ""]] = "canceled"
+            break
+        batch = origins[start:start + step]
+        dist, pred = dijkstra(network.graph, directed=False, indices=batch, limit=limit,
+                              return_predecessors=True)
+        row_of = {node: k for k, node in enumerate(batch)}
+        for i in todo[np.isin(o_node[todo], batch)]:
+            row = row_of[o_node[i]]
+            cost = dist[row, d_node[i]]
+            if not np.isfinite(cost):
+                reason[i] = "beyond_max"
+                continue
+            nodes = _walk(pred[row], o_node[i], d_node[i])
+            access_km = (o_gap[i] + d_gap[i]) / 1000.0
+            road_km, rail_km, transfers[i] = _path_lengths(network, nodes)
+            net_km = road_km + rail_km + access_km
+            if net_km > max_km:
+                reason[i] = "beyond_max"
+                continue
+            values[i] = [cost + access_km * road_rate, net_km, road_km + access_km, rail_km,
+                         access_km]
+            paths[i] = np.column_stack([
+                np.concatenate([[o_lon[i]], network.lon[nodes], [d_lon[i]]]),
+                np.concatenate([[o_lat[i]], network.lat[nodes], [d_lat[i]]])])
+        if progress is not None:
+            progress(100.0 * min(start + step, len(origins)) / max(len(origins), 1))
+    result = pd.DataFrame(values, columns=["cost_t", "net_km", "road_km", "rail_km",
+                                           "access_km"])
+    result["transfers"] = transfers
+    result["reachable"] = np.array([p is not None for p in paths], dtype=bool)
+    result["reason"] = reason
+    result["mode"] = [route_mode(r.road_km, r.rail_km, r.access_km) if r.reachable else ""
+                      for r in result.itertuples()]
+    result["straight_km"] = geodesic_m(o_lon, o_lat, d_lon, d_lat) / 1000.0
+    return result, paths
+
+
+def _walk(pred_row, origin, target):
+    nodes = [target]
+    while nodes[-1] != origin:
+        nodes.append(pred_row[nodes[-1]])
+    return np.array(nodes[::-1], dtype=np.int64)
+
+
+def _path_lengths(network, nodes):
+    """Road km, rail km and transfers along a node path (transfer steps have no length)."""
+    if len(nodes) < 2:
+        return 0.0, 0.0, 0
+    a, b = nodes[:-1], nodes[1:]
+    mode_a, mode_b = network.mode[a], network.mode[b]
+    step_km = geodesic_m(network.lon[a], network.lat[a], network.lon[b], network.lat[b]) / 1000.0
+    same = mode_a == mode_b
+    road = float(step_km[same & (mode_a == ROAD)].sum())
+    rail = float(step_km[same & (mode_a == RAIL)].sum())
+    return road, rail, int((~same).sum())
+
+
+def route_mode(road_km, rail_km, access_km):
+    if rail_km <= 0:
+        return "road"
+    return "rail" if road_km - access_km <= 1e-9 else "road+rail"
+
+
+def off_network_modes(materials):
+    """{material: its transport mode} for materials that move neither by road nor by rail."""
+    modes = {}
+    for code, text in materials["transport_modes"].items():
+        allowed = [m.strip() for m in str(text).split(";") if m.strip()]
+        if allowed and not {"road", "rail"} & set(allowed):
+            modes[code] = allowed[0]
+    return modes
+
+
+def route_candidates(network, candidates, enterprises, off_network=None, **options):
+    """Route every candidate (supply_ent -> demand_ent) once per distinct enterprise pair.
+
+    enterprises: ent_id, x (lon), y (lat). off_network: {supply material: mode} of flows that
+    move by pipeline or heat main; those candidates keep a straight line and are not costed.
+    Returns (DataFrame with LINK_COLUMNS plus the candidate's other columns, list of lon/lat
+    paths aligned with its rows).
+    """
+    off_network = off_network or {}
+    cands = candidates.reset_index(drop=True).copy()
+    piped = cands["supply_mat"].astype(str).isin(off_network).to_numpy() \
+        if "supply_mat" in cands.columns else np.zeros(len(cands), bool)
+    routed, routed_paths = _route_on_network(network, cands[~piped], enterprises, options)
+    if not piped.any():
+        return routed, routed_paths
+    straight = _straight_links(cands[piped], enterprises, off_network)
+    out = pd.concat([routed.assign(_row=np.flatnonzero(~piped)),
+                     straight[0].assign(_row=np.flatnonzero(piped))], ignore_index=True)
+    paths = list(routed_paths) + list(straight[1])
+    order = np.argsort(out["_row"].to_numpy(), kind="stable")
+    return out.iloc[order].drop(columns="_row").reset_index(drop=True), [paths[k] for k in order]
+
+
+def _locations(enterprises):
+    return enterprises.assign(ent_id=enterprises["ent_id"].astype(str).str.strip()) \
+        .dropna(subset=["x", "y"]).drop_duplicates("ent_id").set_index("ent_id")
+
+
+def _straight_links(cands, enterprises, off_network):
+    where = _locations(enterprises)
+    out = cands.copy()
+    for column in ("supply_ent", "demand_ent"):
+        out[column] = out[column].astype(str).str.strip()
+    a = where.reindex(out["supply_ent"])[["x", "y"]].to_numpy(float)
+    b = where.reindex(out["demand_ent"])[["x", "y"]].to_numpy(float)
+    located = ~(np.isnan(a).any(axis=1) | np.isnan(b).any(axis=1))
+    km = np.full(len(out), np.nan)
+    km[located] = geodesic_m(a[located, 0], a[located, 1], b[located, 0], b[located, 1]) / 1e3
+    paths = [np.vstack([a[k], b[k]]) if located[k] else None for k in range(len(out))]
+    out = out.assign(mode=out["supply_mat"].astype(str).map(off_network), net_km=km,
+                     road_km=0.0, rail_km=0.0, transfers=0, cost_t=np.nan, cost_total=np.nan,
+                     detour=1.0, reachable=located,
+                     reason=np.where(located, "not_routed", "no_location"))
+    if "cand_id" not in out.columns:
+        out["cand_id"] = np.arange(1, len(out) + 1)
+    ordered = LINK_COLUMNS + [c for c in out.columns if c not in LINK_COLUMNS]
+    return out[ordered], paths
+
+
+def _route_on_network(network, candidates, enterprises, options):
+    cands = candidates.reset_index(drop=True).copy()
+    if "cand_id" not in cands.columns:
+        cands["cand_id"] = np.arange(1, len(cands) + 1)
+    for column in ("supply_ent", "demand_ent"):
+        cands[column] = cands[column].astype(str).str.strip()
+    where = _locations(enterprises)
+    located = cands["supply_ent"].isin(where.index) & cands["demand_ent"].isin(where.index)
+    pairs = cands.loc[located, ["supply_ent", "demand_ent"]].drop_duplicates() \
+        .reset_index(drop=True)
+    s = where.loc[pairs["supply_ent"]]
+    d = where.loc[pairs["demand_ent"]]
+    routes, paths = route_pairs(network, s["x"].to_numpy(), s["y"].to_numpy(),
+                                d["x"].to_numpy(), d["y"].to_numpy(), **options)
+    routes = pd.concat([pairs, routes], axis=1)
+    routes["path_index"] = np.arange(len(routes))
+    out = cands.drop(columns=[c for c in routes.columns if c in cands.columns and c not in
+                              ("supply_ent", "demand_ent")])
+    out = out.merge(routes, on=["supply_ent", "demand_ent"], how="left")
+    out["reachable"] = out["reachable"].fillna(False).astype(bool)
+    out.loc[~located.to_numpy(), "reason"] = "no_location"
+    out["reason"] = out["reason"].fillna("")
+    out["transfers"] = out["transfers"].fillna(0).astype(int)
+    out["mode"] = out["mode"].fillna("")
+    out["detour"] = out["net_km"] / out["straight_km"].where(out["straight_km"] > 0)
+    potential = pd.to_numeric(out["potential"], errors="coerce") if "potential" in out \
+        else np.nan
+    out["cost_total"] = out["cost_t"] * potential
+    route_paths = [paths[int(k)] if not pd.isna(k) else None for k in out["path_index"]]
+    out = out.drop(columns=["path_index", "straight_km", "access_km"])
+    ordered = LINK_COLUMNS + [c for c in out.columns if c not in LINK_COLUMNS]
+    return out[ordered], route_paths
+
+
+def parse_class_costs(text):
+    """'trunk=5.4, primary=6' -> {'trunk': 5.4, 'primary': 6.0}; ValueError names the bad item."""
+    costs = {}
+    for item in (text or "").replace(";", ",").split(","):
+        if not item.strip():
+            continue
+        name, sep, value = item.partition("=")
+        try:
+            if not sep:
+                raise ValueError
+            costs[name.strip()] = float(value.replace(" ", ""))
+        except ValueError:
+            raise ValueError(f"'{item.strip()}' is not CLASS=RUB per t-km") from None
+    return costs
+
+
+def road_rates(classes, road_cost, class_costs=None):
+    """RUB per t-km of each road line from its class (None: the plain road tariff).
+
+    An explicit class_costs entry wins; else OSM highway classes scale the road tariff.
+    """
+    class_costs = class_costs or {}
+    rates = np.full(len(classes), float(road_cost))
+    for k, cls in enumerate(classes):
+        if cls is None:
+            continue
+        cls = str(cls).strip()
+        if cls in class_costs:
+            rates[k] = class_costs[cls]
+        elif cls in OSM_HIGHWAY_FACTORS:
+            rates[k] = road_cost * OSM_HIGHWAY_FACTORS[cls]
+    return rates

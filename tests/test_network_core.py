@@ -1,0 +1,106 @@
+"""core.network without QGIS: networkx agrees, noding, merging, reasons, class tariffs."""
+import networkx as nx
+import numpy as np
+import pytest
+from pyproj import Geod
+
+from symbiosis_qgis.core.network import (
+    build_network,
+    network_costs,
+    parse_class_costs,
+    road_rates,
+    route_pairs,
+    snap,
+)
+
+GEOD = Geod(ellps="WGS84")
+OPTIONS = dict(road_rate=1.0, max_km=1000, snap_tolerance_m=500, max_rate=1.0,
+               handling_cost=0.0)
+
+
+def random_lines(seed, n_points=60, k=3):
+    """Segments of a random geometric graph around Novokuznetsk, as two-point lines."""
+    rng = np.random.default_rng(seed)
+    pts = np.column_stack([87.0 + rng.random(n_points) * 0.5, 53.6 + rng.random(n_points) * 0.3])
+    lines = []
+    for i in range(n_points):
+        d = np.hypot(*(pts - pts[i]).T)
+        for j in np.argsort(d)[1:k + 1]:
+            lines.append(np.vstack([pts[i], pts[j]]))
+    return pts, lines
+
+
+def test_costs_equal_networkx_dijkstra():
+    pts, lines = random_lines(3)
+    network = build_network(lines, np.ones(len(lines)), densify_m=0)
+    g = nx.Graph()
+    for line in lines:
+        (x1, y1), (x2, y2) = line
+        _, _, m = GEOD.inv(x1, y1, x2, y2)
+        a, b = tuple(line[0]), tuple(line[1])
+        if not g.has_edge(a, b) or g[a][b]["weight"] > m / 1000:
+            g.add_edge(a, b, weight=m / 1000)
+    node, _ = snap(network, pts[:, 0], pts[:, 1])
+    costs = network_costs(network, node[:10], node)
+    for i in range(10):
+        expected = nx.single_source_dijkstra_path_length(g, tuple(pts[i]), weight="weight")
+        for j in range(len(pts)):
+            want = expected.get(tuple(pts[j]), np.inf)
+            assert costs[i, j] == pytest.approx(want, rel=1e-9, abs=1e-9)
+
+
+def test_lines_join_only_where_they_share_a_vertex_unless_merged():
+    a = np.array([[87.0, 54.0], [87.1, 54.0]])
+    b = np.array([[87.1, 54.00001], [87.2, 54.0]])  # about 1.1 m from a's end
+    apart = build_network([a, b], [1.0, 1.0], densify_m=0)
+    merged = build_network([a, b], [1.0, 1.0], merge_tolerance_m=5, densify_m=0)
+    assert len(np.unique(apart.component)) == 2
+    assert len(np.unique(merged.component)) == 1
+    routes, _ = route_pairs(merged, [87.0], [54.0], [87.2], [54.0], **OPTIONS)
+    assert routes.reachable[0] and routes.net_km[0] == pytest.approx(13.2, rel=0.01)
+
+
+def test_densify_keeps_length_and_bounds_snap_distance():
+    line = np.array([[87.0, 54.0], [87.5, 54.0]])
+    plain = build_network([line], [1.0], densify_m=0)
+    dense = build_network([line], [1.0], densify_m=250)
+    assert dense.nodes > 100
+    r1, _ = route_pairs(plain, [87.0], [54.0], [87.5], [54.0], **OPTIONS)
+    r2, _ = route_pairs(dense, [87.0], [54.0], [87.5], [54.0], **OPTIONS)
+    assert r2.net_km[0] == pytest.approx(r1.net_km[0], rel=1e-4)
+    _, gap = snap(dense, [87.2537], [54.0])
+    assert gap[0] <= 125.5
+
+
+def test_reasons_for_unreachable_pairs():
+    main = np.array([[87.0, 54.0], [87.3, 54.0]])
+    island = np.array([[88.0, 54.0], [88.1, 54.0]])
+    network = build_network([main, island], [1.0, 1.0], densify_m=0)
+    routes, paths = route_pairs(
+        network, [87.0, 87.0, 87.0], [54.0, 54.0, 54.0], [88.1, 87.3, 87.3],
+        [54.0, 54.5, 54.0], road_rate=1.0, max_km=10, snap_tolerance_m=500, max_rate=1.0,
+        handling_cost=0.0)
+    assert routes.reason.tolist() == ["disconnected", "too_far", "beyond_max"]
+    assert not routes.reachable.any() and paths == [None, None, None]
+
+
+def test_rail_with_terminals_beats_long_road():
+    road = np.array([[86.0, 54.0], [88.0, 54.0]])  # about 130 km
+    rail = np.array([[86.01, 54.0], [87.99, 54.0]])
+    terminals = np.array([[86.01, 54.0], [87.99, 54.0]])
+    network = build_network([road], [6.0], [rail], rail_rate=1.5, terminals=terminals,
+                            handling_cost=150, densify_m=500)
+    routes, _ = route_pairs(network, [86.0], [54.0], [88.0], [54.0], road_rate=6.0, max_km=500,
+                            snap_tolerance_m=1000, max_rate=6.0, handling_cost=150)
+    assert routes["mode"][0] == "road+rail" and routes.transfers[0] == 2
+    road_only = 6.0 * routes.net_km[0]
+    assert routes.cost_t[0] < road_only
+    assert routes.rail_km[0] > 120
+
+
+def test_class_tariffs():
+    assert parse_class_costs("trunk=5.4; track = 11") == {"trunk": 5.4, "track": 11.0}
+    with pytest.raises(ValueError, match="track11"):
+        parse_class_costs("track11")
+    rates = road_rates(["trunk", "track", None, "mystery"], 6.0, {"track": 11.0})
+    assert rates.tolist() == [pytest.approx(5.4), 11.0, 6.0, 6.0]

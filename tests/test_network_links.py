@@ -1,0 +1,196 @@
+"""symbiosis:networklinks through real QGIS Processing, checked against QGIS's own graph."""
+import itertools
+from pathlib import Path
+
+import processing
+import pytest
+from qgis.analysis import (
+    QgsGraphAnalyzer,
+    QgsGraphBuilder,
+    QgsNetworkDistanceStrategy,
+    QgsVectorLayerDirector,
+)
+from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
+
+from .conftest import gpkg_layer
+from .test_find_candidates import LogFeedback
+from .test_validate_data import enterprises, memory_layer
+
+ALG = "symbiosis:networklinks"
+OSM_FIXTURE = Path(__file__).parent / "data" / "mini.osm"
+X0, Y0 = 500_000, 6_000_000
+
+
+def line_layer(lines, crs="EPSG:32645", fields="field=class:string"):
+    layer = QgsVectorLayer(f"LineString?crs={crs}&{fields}", "lines", "memory")
+    for coords, attrs in lines:
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes(list(attrs))
+        feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(x, y) for x, y in coords]))
+        layer.dataProvider().addFeature(feature)
+    return layer
+
+
+def point_layer(points, crs="EPSG:32645"):
+    layer = QgsVectorLayer(f"Point?crs={crs}&field=name:string", "points", "memory")
+    for x, y in points:
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
+        layer.dataProvider().addFeature(feature)
+    return layer
+
+
+def candidates_table(pairs):
+    return memory_layer("None?field=cand_id:integer&field=supply_ent:string"
+                        "&field=demand_ent:string&field=potential:double",
+                        [(k + 1, a, b, 100.0) for k, (a, b) in enumerate(pairs)])
+
+
+def grid_roads(n=6, step=1000):
+    lines = []
+    for i in range(n):
+        lines.append(([(X0 + step * k, Y0 + step * i) for k in range(n)], ["primary"]))
+        lines.append(([(X0 + step * i, Y0 + step * k) for k in range(n)], ["primary"]))
+    lines.append(([(X0 + step * k, Y0 + step * k) for k in range(n)], ["primary"]))
+    lines.append(([(X0 + step * 2, Y0 + step * 5), (X0 + step * 5, Y0 + step * 2)],
+                  ["primary"]))  # a short cut that does not share the grid's vertices
+    return line_layer(lines)
+
+
+def run(**params):
+    params.setdefault("OUTPUT", "TEMPORARY_OUTPUT")
+    feedback = params.pop("feedback", None)
+    result = processing.run(ALG, params, feedback=feedback)
+    layer = result["OUTPUT"]
+    names = layer.fields().names()
+    rows = [dict(zip(names, f.attributes()), geometry=f.geometry())
+            for f in layer.getFeatures()]
+    return result, rows
+
+
+def qgis_distances_km(roads, points):
+    """Shortest distances between tie points with QGIS's own graph (as QNEAT3 does)."""
+    director = QgsVectorLayerDirector(roads, -1, "", "", "", QgsVectorLayerDirector.DirectionBoth)
+    director.addStrategy(QgsNetworkDistanceStrategy())
+    builder = QgsGraphBuilder(roads.crs(), True, 0.0, "WGS84")
+    tied = director.makeGraph(builder, [QgsPointXY(x, y) for x, y in points])
+    graph = builder.graph()
+    out = {}
+    for i, j in itertools.permutations(range(len(points)), 2):
+        _, cost = QgsGraphAnalyzer.dijkstra(graph, graph.findVertex(tied[i]), 0)
+        out[(i, j)] = cost[graph.findVertex(tied[j])] / 1000.0
+    return out
+
+
+def test_distances_equal_qgis_network_analysis(symbiosis_provider):
+    roads = grid_roads()
+    spots = [(X0, Y0), (X0 + 5000, Y0 + 5000), (X0 + 3000, Y0), (X0 + 1000, Y0 + 4000),
+             (X0 + 4000, Y0 + 2000), (X0 + 2000, Y0 + 5000)]
+    geoms = [QgsGeometry.fromPointXY(QgsPointXY(x, y)) for x, y in spots]
+    ents = enterprises([(f"E{k}", f"e{k}", "", "concrete", "N") for k in range(len(spots))],
+                       geoms=geoms)
+    pairs = [(f"E{i}", f"E{j}") for i, j in itertools.permutations(range(len(spots)), 2)]
+    _, rows = run(CANDIDATES=candidates_table(pairs), ENTERPRISES=ents, ROADS=roads,
+                  ROAD_COST=1.0)
+    expected = qgis_distances_km(roads, spots)
+    assert len(rows) == len(pairs)
+    for row in rows:
+        i, j = int(row["supply_ent"][1:]), int(row["demand_ent"][1:])
+        assert row["reachable"] and row["mode"] == "road"
+        assert row["net_km"] == pytest.approx(expected[(i, j)], rel=1e-3)
+        assert row["cost_t"] == pytest.approx(row["net_km"], rel=1e-6)  # 1 RUB per t-km
+        line = row["geometry"].asPolyline()
+        assert line[0] == QgsPointXY(*spots[i]) and line[-1] == QgsPointXY(*spots[j])
+
+
+def corridor(rail_length_km):
+    """A 150 km road; rail along it for ``rail_length_km`` with terminals at its ends."""
+    roads = line_layer([([(X0, Y0), (X0 + 150_000, Y0)], ["trunk"])])
+    start = X0 + (150_000 - rail_length_km * 1000) / 2
+    rail = [(start, Y0 + 300), (start + rail_length_km * 1000, Y0 + 300)]
+    rails = line_layer([(rail, ["main"])])
+    terminals = point_layer(rail)
+    geoms = [QgsGeometry.fromPointXY(QgsPointXY(X0, Y0)),
+             QgsGeometry.fromPointXY(QgsPointXY(X0 + 150_000, Y0))]
+    ents = enterprises([("A", "a", "", "coal_power_plant", "N"), ("B", "b", "", "cement", "N")],
+                       geoms=geoms)
+    return dict(CANDIDATES=candidates_table([("A", "B")]), ENTERPRISES=ents, ROADS=roads,
+                RAILS=rails, TERMINALS=terminals, ROAD_CLASS_FIELD="class",
+                CLASS_COSTS="trunk=6")
+
+
+def test_road_rail_beats_road_when_the_rail_leg_is_long(symbiosis_provider):
+    _, [long_rail] = run(**corridor(140))
+    assert long_rail["mode"] == "road+rail" and long_rail["transfers"] == 2
+    assert long_rail["rail_km"] == pytest.approx(140, rel=0.01)
+    assert long_rail["cost_t"] < 6 * 150
+    assert long_rail["cost_total"] == pytest.approx(100 * long_rail["cost_t"])
+    _, [short_rail] = run(**corridor(20))
+    assert short_rail["mode"] == "road" and short_rail["transfers"] == 0
+    assert short_rail["cost_t"] == pytest.approx(6 * 150, rel=0.01)
+
+
+def test_unreachable_candidates_stay_with_a_reason(symbiosis_provider):
+    roads = line_layer([([(X0, Y0), (X0 + 10_000, Y0)], ["primary"]),
+                        ([(X0 + 50_000, Y0), (X0 + 60_000, Y0)], ["primary"])])
+    geoms = [QgsGeometry.fromPointXY(QgsPointXY(X0, Y0 + 100)),
+             QgsGeometry.fromPointXY(QgsPointXY(X0 + 10_000, Y0)),
+             QgsGeometry.fromPointXY(QgsPointXY(X0 + 55_000, Y0)),
+             QgsGeometry.fromPointXY(QgsPointXY(X0 + 5_000, Y0 + 40_000))]
+    ents = enterprises([(e, e, "", "concrete", "N") for e in "ABCD"], geoms=geoms)
+    cands = candidates_table([("A", "B"), ("A", "C"), ("A", "D"), ("A", "Z")])
+    result, rows = run(CANDIDATES=cands, ENTERPRISES=ents, ROADS=roads, SNAP_TOLERANCE=1000,
+                       MAX_DISTANCE=200)
+    reasons = {r["demand_ent"]: (r["reachable"], r["reason"]) for r in rows}
+    assert reasons == {"B": (True, ""), "C": (False, "disconnected part of the network"),
+                       "D": (False, "too far from the network"),
+                       "Z": (False, "enterprise unknown or without location")}
+    assert (result["ROUTED"], result["UNREACHABLE"]) == (1, 3)
+    _, rows = run(CANDIDATES=cands, ENTERPRISES=ents, ROADS=roads, SNAP_TOLERANCE=1000,
+                  MAX_DISTANCE=5)
+    assert rows[0]["reason"] == "beyond MAX_DISTANCE"
+
+
+def test_osm_file_loads_and_routes(symbiosis_provider):
+    lines = QgsVectorLayer(f"{OSM_FIXTURE}|layername=lines", "osm", "ogr")
+    assert lines.isValid() and len(list(lines.getFeatures())) == 4  # OSM: count unknown
+    QgsProject.instance().addMapLayer(lines, False)
+    ents = enterprises([("A", "a", "", "coal_power_plant", "N"), ("B", "b", "", "cement", "N"),
+                        ("C", "c", "", "cement", "N")], crs="EPSG:4326",
+                       geoms=[QgsGeometry.fromPointXY(QgsPointXY(87.10, 53.75)),
+                              QgsGeometry.fromPointXY(QgsPointXY(87.30, 53.80)),
+                              QgsGeometry.fromPointXY(QgsPointXY(87.15, 53.76))])
+    feedback = LogFeedback()
+    _, rows = run(CANDIDATES=candidates_table([("A", "B"), ("A", "C")]), ENTERPRISES=ents,
+                  ROADS=lines, RAILS=lines, ROAD_COST=6.0, SNAP_TOLERANCE=2000,
+                  feedback=feedback)
+    by_dest = {r["demand_ent"]: r for r in rows}
+    ab = by_dest["B"]
+    assert ab["reachable"] and ab["mode"] == "road"
+    # 13.2 km of primary road (factor 1.0) then 5.6 km of track (factor 1.8)
+    assert ab["net_km"] == pytest.approx(13.2 + 5.56, rel=0.01)
+    assert ab["cost_t"] == pytest.approx(6.0 * 13.2 + 6.0 * 1.8 * 5.56, rel=0.01)
+    # C stands on the footway, which is not a road (nor joined to one): were it kept, C would
+    # snap to it and be cut off; instead C reaches the primary road 1.1 km away
+    assert by_dest["C"]["reachable"] and by_dest["C"]["mode"] == "road"
+    assert "terminals linked" in "\n".join(feedback.messages)
+
+
+def test_sample_data_routes_every_candidate(symbiosis_provider, sample_gpkg):
+    ents = gpkg_layer(sample_gpkg, "enterprises")
+    flow_layer = gpkg_layer(sample_gpkg, "flows")
+    cands = processing.run("symbiosis:findcandidates", {
+        "ENTERPRISES": ents, "FLOWS": flow_layer, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    result, rows = run(CANDIDATES=cands, ENTERPRISES=ents,
+                       ROADS=gpkg_layer(sample_gpkg, "roads"),
+                       RAILS=gpkg_layer(sample_gpkg, "rails"),
+                       TERMINALS=gpkg_layer(sample_gpkg, "terminals"), SNAP_TOLERANCE=15000)
+    assert len(rows) == cands.featureCount()
+    assert result["UNREACHABLE"] == 0
+    modes = {r["mode"] for r in rows}
+    assert {"road", "road+rail", "pipeline", "heat_main"} <= modes
+    for r in rows:
+        if r["mode"] in ("road", "rail", "road+rail"):
+            assert r["detour"] >= 0.999 and r["cost_t"] > 0
+            assert r["net_km"] == pytest.approx(r["road_km"] + r["rail_km"], rel=1e-9)
+    assert all(r["supply_mat"] for r in rows)  # candidate fields carried over
