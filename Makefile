@@ -48,7 +48,7 @@ demo: package
 	bash tools/demo.sh
 
 bench: setup
-	$(PY) bench/run_all.py
+	$(PY) bench/run_all.py $(BENCH)
 
 clean:
 	rm -rf build dist out .pytest_cache tests/artifacts

@@ -129,7 +129,7 @@
         <translation>Не удалось прочитать входной слой</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/provider.py" line="21" />
+        <location filename="../symbiosis_qgis/processing/provider.py" line="23" />
         <source>Industrial symbiosis</source>
         <translation>Промышленный симбиоз</translation>
     </message>
@@ -249,7 +249,7 @@ The output table lists every finding (severity, layer, feature id, field, messag
         <translation>Найти возможных партнёров</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="101" />
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="61" />
         <source>Analysis</source>
         <translation>Анализ</translation>
     </message>
@@ -515,6 +515,94 @@ Every candidate stays in the output: unreachable ones with reachable = false and
         <location filename="../symbiosis_qgis/processing/network_links.py" line="258" />
         <source>{0} candidates routed, {1} unreachable</source>
         <translation>Пар с маршрутом: {0}, недостижимых: {1}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/allocation.py" line="30" />
+        <source>Links lack the column(s): {columns}</source>
+        <translation>В связях нет столбцов: {columns}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/allocation.py" line="31" />
+        <source>Flow '{flow}' has no usable quantity: the capacity constraint of {kind} '{flow}' would be unbounded</source>
+        <translation>У потока «{flow}» нет пригодного количества: ограничение ёмкости ({kind}) «{flow}» было бы неограниченным</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/allocation.py" line="34" />
+        <source>The allocation is infeasible: {detail}</source>
+        <translation>Задача распределения несовместна: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/allocation.py" line="36" />
+        <source>The solver stopped: {detail}</source>
+        <translation>Решатель остановился: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="41" />
+        <source>Number of exchanges chosen</source>
+        <translation>Число выбранных обменов</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="42" />
+        <source>Tonnes per year exchanged (flows in t/yr)</source>
+        <translation>Тонн в год в обменах (потоки в т/год)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="43" />
+        <source>Net benefit, RUB per year</source>
+        <translation>Чистая выгода, руб. в год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="44" />
+        <source>CO2 avoided, t per year (before transport)</source>
+        <translation>Предотвращённые выбросы CO2, т в год (без учёта транспорта)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="45" />
+        <source>CO2 of transport, t per year</source>
+        <translation>Выбросы CO2 транспорта, т в год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="58" />
+        <source>Optimise exchanges</source>
+        <translation>Оптимизировать обмены</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="64" />
+        <source>Chooses how much to move on each link so that the region's net benefit is largest: avoided disposal cost at the supplier + avoided purchase of primary material at the consumer (times the substitution ratio) - transport cost - pre-processing cost, without exceeding any supply or any demand. Solved as a linear programme (HiGHS).
+
+Links: the output of 'Route candidates over road and rail' (route cost cost_t per unit) or of 'Find partner candidates' (then transport costs the straight distance times the default cost). Unreachable links are ignored; links that lose money are never chosen. Prices come from the flows' price field (disposal cost of a supply, purchase price of a demand).
+
+Output: the chosen links with their geometry, tonnage (in the supply's unit), delivered quantity (in the demand's unit), benefit, transport and processing costs, avoided disposal and purchase, CO2 avoided and CO2 of transport; result values give the totals.</source>
+        <translation>Выбирает объём перевозки по каждой связи так, чтобы чистая выгода региона была наибольшей: предотвращённые затраты на размещение отходов у поставщика + предотвращённая закупка первичного сырья у потребителя (с учётом коэффициента замещения) − транспорт − предварительная переработка, не превышая ни одного предложения и ни одного спроса. Решается как задача линейного программирования (HiGHS).
+
+Связи: результат «Построить маршруты по автодорогам и железной дороге» (стоимость маршрута cost_t на единицу) или «Найти возможных партнёров» (тогда транспорт стоит расстояние по прямой, умноженное на стоимость по умолчанию). Недостижимые связи не учитываются; убыточные связи никогда не выбираются. Цены берутся из поля price потоков (затраты на размещение для предложения, цена закупки для спроса).
+
+Результат: выбранные связи с геометрией, объём (в единицах предложения), поставленное количество (в единицах спроса), выгода, затраты на транспорт и переработку, предотвращённые размещение и закупка, предотвращённые выбросы CO2 и выбросы транспорта; итоги — в выходных значениях.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="81" />
+        <source>Links (routed links or candidates)</source>
+        <translation>Связи (маршруты или пары-кандидаты)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="88" />
+        <source>Transport cost of links without a route cost, RUB per unit-km</source>
+        <translation>Стоимость транспорта для связей без стоимости маршрута, руб. за ед.·км</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="92" />
+        <source>Chosen exchanges</source>
+        <translation>Выбранные обмены</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="104" />
+        <source>Links</source>
+        <translation>Связи</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="115" />
+        <source>Solving the allocation</source>
+        <translation>Решение задачи распределения</translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@ from qgis.core import QgsApplication
 import symbiosis_qgis
 
 EXPECTED_ALGORITHMS = {"symbiosis:validatedata", "symbiosis:findcandidates",
-                       "symbiosis:networklinks"}
+                       "symbiosis:networklinks", "symbiosis:optimizeexchanges"}
 
 
 def _menu_titles(iface):

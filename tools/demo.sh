@@ -38,4 +38,9 @@ run symbiosis:networklinks -- \
   "RAILS=$GPKG|layername=rails" "TERMINALS=$GPKG|layername=terminals" SNAP_TOLERANCE=15000 \
   "OUTPUT=ogr:dbname='$OUT/symbiosis_demo.gpkg' table=links (geom)" | tee "$OUT/links.json"
 
+echo "== symbiosis:optimizeexchanges"
+run symbiosis:optimizeexchanges -- \
+  "LINKS=$OUT/symbiosis_demo.gpkg|layername=links" "FLOWS=$GPKG|layername=flows" \
+  "OUTPUT=ogr:dbname='$OUT/symbiosis_demo.gpkg' table=exchanges (geom)" | tee "$OUT/exchanges.json"
+
 /usr/bin/python3 tools/demo_summary.py "$OUT"

@@ -12,6 +12,11 @@ print(f"partner candidates: {candidates['CANDIDATES']}")
 links = json.loads((out / "links.json").read_text())
 print(f"routed over road/rail or marked as pipeline: {links['ROUTED']}, "
       f"unreachable: {links['UNREACHABLE']}")
+totals = json.loads((out / "exchanges.json").read_text())
+print(f"chosen exchanges: {totals['EXCHANGES']}, {totals['TONNES'] / 1e6:,.2f} Mt/yr of "
+      f"t-flows, net benefit {totals['NET_BENEFIT'] / 1e9:,.2f} bn RUB/yr, CO2 avoided "
+      f"{totals['CO2_AVOIDED'] / 1e3:,.0f} kt/yr (transport emits "
+      f"{totals['TRANSPORT_CO2'] / 1e3:,.0f} kt/yr)")
 gpkg = out / "symbiosis_demo.gpkg"
 with sqlite3.connect(gpkg) as db:
     for (table,) in db.execute("select table_name from gpkg_contents order by table_name"):

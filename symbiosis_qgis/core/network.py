@@ -62,33 +62,55 @@ class Network:
         return len(self.lon)
 
 
-def densify(lines, max_segment_m):
-    """Insert vertices so that no segment is longer than ``max_segment_m`` (lon/lat lines)."""
-    out = []
-    for line in lines:
-        line = np.asarray(line, dtype=float)
-        if len(line) < 2 or not max_segment_m:
-            out.append(line)
-            continue
-        seg = geodesic_m(line[:-1, 0], line[:-1, 1], line[1:, 0], line[1:, 1])
-        pieces = np.maximum(np.ceil(seg / max_segment_m).astype(int), 1)
-        if (pieces == 1).all():
-            out.append(line)
-            continue
-        starts = np.repeat(line[:-1], pieces, axis=0)
-        ends = np.repeat(line[1:], pieces, axis=0)
-        t = np.concatenate([np.arange(p) / p for p in pieces])[:, None]
-        out.append(np.vstack([starts + (ends - starts) * t, line[-1:]]))
-    return out
+def flatten(lines):
+    """(vertices (V, 2), vertices per line (L,)) of the lines with two or more vertices."""
+    lines = [np.asarray(line, float).reshape(-1, 2) for line in lines]
+    lines = [line for line in lines if len(line) >= 2]
+    if not lines:
+        return np.zeros((0, 2)), np.zeros(0, np.int64)
+    return np.concatenate(lines), np.array([len(line) for line in lines], dtype=np.int64)
 
 
-def _vertex_nodes(lines, merge_tolerance_m):
-    """Node id of every vertex of every line; equal coordinates give one node."""
-    coords = np.vstack([np.asarray(line, float) for line in lines]) if lines else \
-        np.zeros((0, 2))
-    keys = np.round(coords, 9)  # 1e-9 degree: about 0.1 mm
-    uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
-    inverse = inverse.ravel()
+def _segment_starts(sizes):
+    """Index of the first vertex of every segment (every vertex but each line's last)."""
+    is_last = np.zeros(int(sizes.sum()), bool)
+    is_last[np.cumsum(sizes) - 1] = True
+    return np.flatnonzero(~is_last)
+
+
+def densify(coords, sizes, max_segment_m):
+    """Insert vertices so that no segment is longer than ``max_segment_m`` (vectorised)."""
+    if not max_segment_m or len(coords) == 0:
+        return coords, sizes
+    seg = _segment_starts(sizes)
+    length = geodesic_m(coords[seg, 0], coords[seg, 1], coords[seg + 1, 0], coords[seg + 1, 1])
+    pieces = np.maximum(np.ceil(length / max_segment_m).astype(np.int64), 1)
+    if (pieces == 1).all():
+        return coords, sizes
+    line_of_seg = np.repeat(np.arange(len(sizes)), sizes - 1)
+    new_sizes = np.bincount(line_of_seg, weights=pieces, minlength=len(sizes)).astype(
+        np.int64) + 1
+    rep = np.repeat(seg, pieces)
+    offset = np.arange(len(rep)) - np.repeat(np.cumsum(pieces) - pieces, pieces)
+    t = (offset / np.repeat(pieces, pieces))[:, None]
+    out = np.empty((int(new_sizes.sum()), 2))
+    last = np.cumsum(new_sizes) - 1
+    inner = np.ones(len(out), bool)
+    inner[last] = False
+    out[inner] = coords[rep] + (coords[rep + 1] - coords[rep]) * t
+    out[last] = coords[np.cumsum(sizes) - 1]
+    return out, new_sizes
+
+
+def _vertex_nodes(coords, merge_tolerance_m):
+    """Node coordinates and the node id of every vertex; equal coordinates give one node."""
+    if len(coords) == 0:
+        return np.zeros((0, 2)), np.zeros(0, np.int64)
+    keys = pd.DataFrame(np.round(coords * 1e9).astype(np.int64), columns=["x", "y"])
+    inverse = keys.groupby(["x", "y"], sort=False).ngroup().to_numpy()  # 1e-9 deg: 0.1 mm
+    first = np.full(inverse.max() + 1, -1)
+    first[inverse[::-1]] = np.arange(len(inverse))[::-1]
+    uniq = coords[first]
     if merge_tolerance_m and len(uniq) > 1:
         pairs = cKDTree(ecef(uniq[:, 0], uniq[:, 1])).query_pairs(
             merge_tolerance_m, output_type="ndarray")
@@ -96,26 +118,20 @@ def _vertex_nodes(lines, merge_tolerance_m):
             link = coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])),
                               shape=(len(uniq), len(uniq)))
             _, label = connected_components(link, directed=False)
-            first = pd.Series(np.arange(len(uniq))).groupby(label).first().to_numpy()
-            uniq = uniq[first]
+            keep = pd.Series(np.arange(len(uniq))).groupby(label).first().to_numpy()
+            uniq = uniq[keep]
             inverse = label[inverse]
     return uniq, inverse
 
 
-def _line_edges(lines, node_of_vertex, rates):
+def _line_edges(coords, sizes, node_of_vertex, rates):
     """(u, v, RUB/t) for consecutive vertices of each line."""
-    sizes = np.array([len(line) for line in lines], dtype=np.int64)
-    if sizes.sum() == 0:
+    if len(coords) == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
-    ends = np.cumsum(sizes)
-    is_last = np.zeros(ends[-1], bool)
-    is_last[ends - 1] = True
-    starts_at = np.flatnonzero(~is_last)
-    u, v = node_of_vertex[starts_at], node_of_vertex[starts_at + 1]
-    coords = np.vstack([np.asarray(line, float) for line in lines])
-    length = geodesic_m(coords[starts_at, 0], coords[starts_at, 1], coords[starts_at + 1, 0],
-                        coords[starts_at + 1, 1])
-    rate = np.repeat(np.asarray(rates, float), sizes)[starts_at]
+    seg = _segment_starts(sizes)
+    u, v = node_of_vertex[seg], node_of_vertex[seg + 1]
+    length = geodesic_m(coords[seg, 0], coords[seg, 1], coords[seg + 1, 0], coords[seg + 1, 1])
+    rate = np.repeat(np.asarray(rates, float), sizes - 1)
     keep = u != v
     return u[keep], v[keep], np.maximum(length[keep] / 1000.0 * rate[keep], MIN_WEIGHT)
 
@@ -127,14 +143,17 @@ def build_network(road_lines, road_rates, rail_lines=(), rail_rate=1.5, terminal
 
     road_rates: RUB per t-km for each road line; rail_rate: RUB per t-km on rail.
     """
-    road_lines = densify(road_lines, densify_m)
-    rail_lines = densify(list(rail_lines), densify_m)
-    road_xy, road_vertex_node = _vertex_nodes(road_lines, merge_tolerance_m)
-    rail_xy, rail_vertex_node = _vertex_nodes(rail_lines, merge_tolerance_m)
+    road_rates = np.asarray(road_rates, float)
+    usable = np.array([len(line) >= 2 for line in road_lines], dtype=bool)
+    road_xy_all, road_sizes = densify(*flatten(road_lines), densify_m)
+    rail_xy_all, rail_sizes = densify(*flatten(rail_lines), densify_m)
+    road_xy, road_vertex_node = _vertex_nodes(road_xy_all, merge_tolerance_m)
+    rail_xy, rail_vertex_node = _vertex_nodes(rail_xy_all, merge_tolerance_m)
     n_road = len(road_xy)
-    u1, v1, w1 = _line_edges(road_lines, road_vertex_node, road_rates)
-    u2, v2, w2 = _line_edges(rail_lines, rail_vertex_node + n_road,
-                             np.full(len(rail_lines), rail_rate))
+    u1, v1, w1 = _line_edges(road_xy_all, road_sizes, road_vertex_node,
+                             road_rates[usable] if len(road_rates) else road_rates)
+    u2, v2, w2 = _line_edges(rail_xy_all, rail_sizes, rail_vertex_node + n_road,
+                             np.full(len(rail_sizes), rail_rate))
     lon = np.concatenate([road_xy[:, 0], rail_xy[:, 0]])
     lat = np.concatenate([road_xy[:, 1], rail_xy[:, 1]])
     mode = np.concatenate([np.full(n_road, ROAD), np.full(len(rail_xy), RAIL)]).astype(np.int8)

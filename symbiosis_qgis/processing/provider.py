@@ -6,11 +6,13 @@ from ..i18n import tr
 from ..paths import resource_path
 from .find_candidates import FindCandidatesAlgorithm
 from .network_links import NetworkLinksAlgorithm
+from .optimize_exchanges import OptimizeExchangesAlgorithm
 from .validate_data import ValidateDataAlgorithm
 
 
 def algorithm_classes():
-    return [ValidateDataAlgorithm, FindCandidatesAlgorithm, NetworkLinksAlgorithm]
+    return [ValidateDataAlgorithm, FindCandidatesAlgorithm, NetworkLinksAlgorithm,
+            OptimizeExchangesAlgorithm]
 
 
 class SymbiosisProvider(QgsProcessingProvider):

@@ -1,0 +1,147 @@
+"""symbiosis:optimizeexchanges — tonnages on links that maximise the region's net benefit."""
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.allocation import EXCHANGE_COLUMNS, MSG, AllocationError, Economics, optimise
+from ..core.catalogue import CatalogueError
+from ..core.validation import FID, FLOW_REQUIRED
+from ..i18n import tr
+from .base import SymbiosisAlgorithm
+from .layer_io import qgis_value, require_fields, source_to_frame
+from .styling import apply_style_on_load
+
+TOTALS = ["EXCHANGES", "TONNES", "NET_BENEFIT", "CO2_AVOIDED", "TRANSPORT_CO2"]
+TEXT_EXCHANGE_COLUMNS = {"unit", "demand_unit"}
+
+
+def exchange_fields(link_fields):
+    fields = QgsFields()
+    for field in link_fields:
+        if field.name() not in EXCHANGE_COLUMNS and field.name() != "fid":
+            fields.append(QgsField(field))
+    for name in EXCHANGE_COLUMNS:
+        kind = QVariant.String if name in TEXT_EXCHANGE_COLUMNS else QVariant.Double
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+def total_labels():
+    return {"EXCHANGES": tr("Number of exchanges chosen"),
+            "TONNES": tr("Tonnes per year exchanged (flows in t/yr)"),
+            "NET_BENEFIT": tr("Net benefit, RUB per year"),
+            "CO2_AVOIDED": tr("CO2 avoided, t per year (before transport)"),
+            "TRANSPORT_CO2": tr("CO2 of transport, t per year")}
+
+
+class OptimizeExchangesAlgorithm(SymbiosisAlgorithm):
+    ALG_ID = "optimizeexchanges"
+    GROUP_ID = "analysis"
+    LINKS = "LINKS"
+    FLOWS = "FLOWS"
+    SYNERGIES = "SYNERGIES"
+    DEFAULT_COST = "DEFAULT_COST"
+    OUTPUT = "OUTPUT"
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return tr("Optimise exchanges")
+
+    def group_name(self):
+        return tr("Analysis")
+
+    def help_text(self):
+        return tr(
+            "Chooses how much to move on each link so that the region's net benefit is "
+            "largest: avoided disposal cost at the supplier + avoided purchase of primary "
+            "material at the consumer (times the substitution ratio) - transport cost - "
+            "pre-processing cost, without exceeding any supply or any demand. Solved as a "
+            "linear programme (HiGHS).\n\n"
+            "Links: the output of 'Route candidates over road and rail' (route cost cost_t "
+            "per unit) or of 'Find partner candidates' (then transport costs the straight "
+            "distance times the default cost). Unreachable links are ignored; links that lose "
+            "money are never chosen. Prices come from the flows' price field (disposal cost "
+            "of a supply, purchase price of a demand).\n\n"
+            "Output: the chosen links with their geometry, tonnage (in the supply's unit), "
+            "delivered quantity (in the demand's unit), benefit, transport and processing "
+            "costs, avoided disposal and purchase, CO2 avoided and CO2 of transport; result "
+            "values give the totals.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.LINKS, tr("Links (routed links or candidates)"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.FLOWS, tr("Flows (supplies and demands)"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SYNERGIES, tr("Synergy rules (default: bundled catalogue)"),
+            [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.DEFAULT_COST, tr("Transport cost of links without a route cost, RUB per "
+                                  "unit-km"),
+            QgsProcessingParameterNumber.Double, 6.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Chosen exchanges"), QgsProcessing.TypeVectorAnyGeometry))
+        for name, label in total_labels().items():
+            self.addOutput(QgsProcessingOutputNumber(name, label))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        links_src = self.parameterAsSource(parameters, self.LINKS, context)
+        flows_src = self.parameterAsSource(parameters, self.FLOWS, context)
+        if links_src is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.LINKS))
+        if flows_src is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.FLOWS))
+        require_fields(links_src, ["supply_flow", "demand_flow", "rule_id"], tr("Links"))
+        require_fields(flows_src, FLOW_REQUIRED, tr("Flows (supplies and demands)"))
+        rules = None
+        if parameters.get(self.SYNERGIES):
+            rules = source_to_frame(self.parameterAsSource(parameters, self.SYNERGIES,
+                                                           context))
+        links = source_to_frame(links_src, feedback, progress_span=(0, 30))
+        flows = source_to_frame(flows_src, feedback, progress_span=(30, 40))
+        economics = Economics(
+            default_cost_per_unit_km=self.parameterAsDouble(parameters, self.DEFAULT_COST,
+                                                            context))
+        feedback.setProgressText(tr("Solving the allocation"))
+        try:
+            result = optimise(links, flows, rules, economics=economics)
+        except AllocationError as err:
+            raise QgsProcessingException(tr(MSG[err.code]).format(**err.params))
+        except CatalogueError as err:
+            raise QgsProcessingException(tr("Synergy catalogue is unusable: {}").format(err))
+        feedback.setProgress(80)
+        dest_id = self._write(parameters, context, feedback, links_src, result.exchanges)
+        for name in TOTALS:
+            feedback.pushInfo(f"{total_labels()[name]}: {result.totals[name]:,.0f}")
+        return {self.OUTPUT: dest_id, **result.totals}
+
+    def _write(self, parameters, context, feedback, links_src, exchanges):
+        fields = exchange_fields(links_src.fields())
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                             links_src.wkbType(), links_src.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        geometry_of = {f.id(): f.geometry() for f in links_src.getFeatures()} \
+            if links_src.wkbType() != QgsWkbTypes.NoGeometry else {}
+        names = fields.names()
+        for record in exchanges.to_dict("records"):
+            if feedback.isCanceled():
+                break
+            feature = QgsFeature(fields)
+            feature.setAttributes([qgis_value(record.get(n)) for n in names])
+            if record.get(FID) in geometry_of:
+                feature.setGeometry(geometry_of[record[FID]])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        apply_style_on_load(context, dest_id, "candidates.qml")  # arrows by supply material
+        feedback.setProgress(100)
+        return dest_id
