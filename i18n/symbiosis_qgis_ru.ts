@@ -129,7 +129,7 @@
         <translation>Не удалось прочитать входной слой</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/provider.py" line="23" />
+        <location filename="../symbiosis_qgis/processing/provider.py" line="25" />
         <source>Industrial symbiosis</source>
         <translation>Промышленный симбиоз</translation>
     </message>
@@ -249,7 +249,7 @@ The output table lists every finding (severity, layer, feature id, field, messag
         <translation>Найти возможных партнёров</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="61" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="47" />
         <source>Analysis</source>
         <translation>Анализ</translation>
     </message>
@@ -580,12 +580,12 @@ Output: the chosen links with their geometry, tonnage (in the supply's unit), de
 Результат: выбранные связи с геометрией, объём (в единицах предложения), поставленное количество (в единицах спроса), выгода, затраты на транспорт и переработку, предотвращённые размещение и закупка, предотвращённые выбросы CO2 и выбросы транспорта; итоги — в выходных значениях.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="81" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="63" />
         <source>Links (routed links or candidates)</source>
         <translation>Связи (маршруты или пары-кандидаты)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="88" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="73" />
         <source>Transport cost of links without a route cost, RUB per unit-km</source>
         <translation>Стоимость транспорта для связей без стоимости маршрута, руб. за ед.·км</translation>
     </message>
@@ -595,7 +595,7 @@ Output: the chosen links with their geometry, tonnage (in the supply's unit), de
         <translation>Выбранные обмены</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="104" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="86" />
         <source>Links</source>
         <translation>Связи</translation>
     </message>
@@ -603,6 +603,259 @@ Output: the chosen links with their geometry, tonnage (in the supply's unit), de
         <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="115" />
         <source>Solving the allocation</source>
         <translation>Решение задачи распределения</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="13" />
+        <source>Industrial symbiosis: benefits of the chosen exchanges</source>
+        <translation>Промышленный симбиоз: выгоды выбранных обменов</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="15" />
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="16" />
+        <source>Industrial nodes</source>
+        <translation>Промышленные узлы</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="82" />
+        <source>Material balance by node</source>
+        <translation>Материальный баланс по узлам</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="19" />
+        <source>Symbiosis network</source>
+        <translation>Сеть симбиоза</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="20" />
+        <source>Net money by node, million RUB per year</source>
+        <translation>Чистый денежный эффект по узлам, млн руб. в год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="24" />
+        <source>Clusters (connected groups of enterprises)</source>
+        <translation>Кластеры (связанные группы предприятий)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="25" />
+        <source>Closed loops</source>
+        <translation>Замкнутые циклы</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="26" />
+        <source>Anchor tenants (exchanges broken if removed)</source>
+        <translation>Якорные предприятия (сколько обменов прервётся без них)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="27" />
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="28" />
+        <source>Generated on {date} by symbiosis_qgis</source>
+        <translation>Сформировано {date} модулем symbiosis_qgis</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="29" />
+        <source>exchanged</source>
+        <translation>передано</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="30" />
+        <source>left for disposal</source>
+        <translation>оставлено для размещения</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="34" />
+        <source>Id</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="35" />
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="36" />
+        <source>Node</source>
+        <translation>Узел</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="37" />
+        <source>Sector</source>
+        <translation>Отрасль</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="39" />
+        <source>Exchanges</source>
+        <translation>Обмены</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="40" />
+        <source>Diverted from dumps, t/yr</source>
+        <translation>Не направлено в отвалы, т/год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="41" />
+        <source>Primary material replaced, t/yr</source>
+        <translation>Замещено первичного сырья, т/год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="42" />
+        <source>Transport, t-km/yr</source>
+        <translation>Транспортная работа, т·км/год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="43" />
+        <source>CO2 avoided, t/yr</source>
+        <translation>Предотвращено CO2, т/год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="44" />
+        <source>CO2 of transport, t/yr</source>
+        <translation>CO2 транспорта, т/год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="45" />
+        <source>Net CO2 avoided, t/yr</source>
+        <translation>Чистое предотвращение CO2, т/год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="46" />
+        <source>Net money, RUB/yr</source>
+        <translation>Чистый денежный эффект, руб./год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="47" />
+        <source>Cluster</source>
+        <translation>Кластер</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="48" />
+        <source>Anchor rank</source>
+        <translation>Ранг якорного предприятия</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="49" />
+        <source>Exchanges broken</source>
+        <translation>Прерванных обменов</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="50" />
+        <source>Material</source>
+        <translation>Материал</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="51" />
+        <source>Unit</source>
+        <translation>Единица</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="52" />
+        <source>Generated</source>
+        <translation>Образуется</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="54" />
+        <source>Left for disposal</source>
+        <translation>Остаётся для размещения</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="51" />
+        <source>Assess benefits</source>
+        <translation>Оценить выгоды</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="57" />
+        <source>From the chosen exchanges (the output of 'Optimise exchanges'): per enterprise, per industrial node and for the region, tonnes diverted from dumps, primary raw material replaced, transport tonne-km, CO2 avoided net of transport CO2 and net money; a material balance per node (generated, exchanged, left for disposal); and the symbiosis network read as a graph: clusters of connected enterprises, closed loops, and the anchor tenants whose removal would break most exchanges.
+
+Money is attributed as it arises: the supplier keeps the avoided disposal less pre-processing; the consumer keeps the avoided purchase less transport. Tonnes count flows in t/yr only. The HTML report holds the tables and charts, ready to print.</source>
+        <translation>По выбранным обменам (результат «Оптимизировать обмены»): по предприятиям, промышленным узлам и региону — тонны, не направленные в отвалы, замещённое первичное сырьё, транспортная работа в т·км, предотвращённые выбросы CO2 за вычетом выбросов транспорта и чистый денежный эффект; материальный баланс по узлам (образуется, передаётся, остаётся для размещения); сеть симбиоза как граф: кластеры связанных предприятий, замкнутые циклы и якорные предприятия, без которых прервётся больше всего обменов.
+
+Деньги распределяются там, где возникают: поставщику — предотвращённые затраты на размещение за вычетом переработки; потребителю — предотвращённая закупка за вычетом транспорта. Тонны считаются только для потоков в т/год. HTML-отчёт содержит таблицы и диаграммы, готовые к печати.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="77" />
+        <source>Benefits by enterprise</source>
+        <translation>Выгоды по предприятиям</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="80" />
+        <source>Benefits by industrial node</source>
+        <translation>Выгоды по промышленным узлам</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="84" />
+        <source>Report</source>
+        <translation>Отчёт</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="84" />
+        <source>HTML files (*.html)</source>
+        <translation>Файлы HTML (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="88" />
+        <source>Clusters</source>
+        <translation>Кластеры</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="104" />
+        <source>Assessing</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="129" />
+        <source>Net money {0:,.0f} RUB/yr, net CO2 avoided {1:,.0f} t/yr, {2} clusters</source>
+        <translation>Чистый денежный эффект {0:,.0f} руб./год, чистое предотвращение CO2 {1:,.0f} т/год, кластеров: {2}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="44" />
+        <source>Compare policy scenarios</source>
+        <translation>Сравнить сценарии политики</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="50" />
+        <source>Runs 'Optimise exchanges' once per scenario and compares each with the first (the baseline): viable exchanges, tonnes, net benefit, CO2 avoided, and the deltas.
+
+A scenario table (default: resources/policy_scenarios.csv; pass your own CSV with the same columns) describes the instruments: quota_share and quota_materials (green public procurement: a share of the demand for these materials must be secondary material, where supply allows); processing_cofinance (share of pre-processing facilities and pipelines paid by regional support); disposal_fee_delta (RUB per tonne added to the disposal fee); rail_discount (share off the rail part of route costs).</source>
+        <translation>Выполняет «Оптимизировать обмены» для каждого сценария и сравнивает с первым (базовым): число выгодных обменов, тонны, чистая выгода, предотвращённые выбросы CO2 и их изменения.
+
+Таблица сценариев (по умолчанию resources/policy_scenarios.csv; можно указать свой CSV с теми же столбцами) описывает инструменты: quota_share и quota_materials (зелёные госзакупки: доля спроса на эти материалы, покрываемая вторичным сырьём, где хватает предложения); processing_cofinance (доля затрат на установки переработки и трубопроводы, оплачиваемая региональной поддержкой); disposal_fee_delta (руб. за тонну к плате за размещение); rail_discount (скидка на железнодорожную часть стоимости маршрута).</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="70" />
+        <source>Scenario table (default: bundled scenarios)</source>
+        <translation>Таблица сценариев (по умолчанию: встроенная)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="77" />
+        <source>Scenario comparison</source>
+        <translation>Сравнение сценариев</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="103" />
+        <source>Scenario table: {}</source>
+        <translation>Таблица сценариев: {}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="115" />
+        <source>{0}: {1} exchanges, net benefit {2:,.0f} RUB/yr ({3:+,.0f})</source>
+        <translation>{0}: обменов {1}, чистая выгода {2:,.0f} руб./год ({3:+,.0f})</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="21" />
+        <source>Share exchanged and left for disposal by material (t/yr flows), %; labels: generated, kt per year</source>
+        <translation>Доля переданного и оставленного для размещения по материалам (потоки в т/год), %; подписи: образуется, тыс. т в год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="53" />
+        <source>Exchanged</source>
+        <translation>Передано</translation>
     </message>
 </context>
 </TS>

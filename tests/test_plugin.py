@@ -4,7 +4,8 @@ from qgis.core import QgsApplication
 import symbiosis_qgis
 
 EXPECTED_ALGORITHMS = {"symbiosis:validatedata", "symbiosis:findcandidates",
-                       "symbiosis:networklinks", "symbiosis:optimizeexchanges"}
+                       "symbiosis:networklinks", "symbiosis:optimizeexchanges",
+                       "symbiosis:assessbenefits", "symbiosis:policyscenarios"}
 
 
 def _menu_titles(iface):

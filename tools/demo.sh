@@ -43,4 +43,18 @@ run symbiosis:optimizeexchanges -- \
   "LINKS=$OUT/symbiosis_demo.gpkg|layername=links" "FLOWS=$GPKG|layername=flows" \
   "OUTPUT=ogr:dbname='$OUT/symbiosis_demo.gpkg' table=exchanges (geom)" | tee "$OUT/exchanges.json"
 
+echo "== symbiosis:assessbenefits"
+run symbiosis:assessbenefits -- \
+  "EXCHANGES=$OUT/symbiosis_demo.gpkg|layername=exchanges" \
+  "ENTERPRISES=$GPKG|layername=enterprises" "FLOWS=$GPKG|layername=flows" \
+  "OUTPUT_ENTERPRISES=ogr:dbname='$OUT/symbiosis_demo.gpkg' table=benefits_enterprises (geom)" \
+  "OUTPUT_NODES=ogr:dbname='$OUT/symbiosis_demo.gpkg' table=benefits_nodes" \
+  "OUTPUT_BALANCE=ogr:dbname='$OUT/symbiosis_demo.gpkg' table=material_balance" \
+  "REPORT=$OUT/symbiosis_report.html" > "$OUT/benefits.json"
+
+echo "== symbiosis:policyscenarios"
+run symbiosis:policyscenarios -- \
+  "LINKS=$OUT/symbiosis_demo.gpkg|layername=links" "FLOWS=$GPKG|layername=flows" \
+  "OUTPUT=ogr:dbname='$OUT/symbiosis_demo.gpkg' table=policy_scenarios" > "$OUT/scenarios.json"
+
 /usr/bin/python3 tools/demo_summary.py "$OUT"

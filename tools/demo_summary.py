@@ -19,6 +19,13 @@ print(f"chosen exchanges: {totals['EXCHANGES']}, {totals['TONNES'] / 1e6:,.2f} M
       f"{totals['TRANSPORT_CO2'] / 1e3:,.0f} kt/yr)")
 gpkg = out / "symbiosis_demo.gpkg"
 with sqlite3.connect(gpkg) as db:
+    print("policy scenarios (net benefit, change against the baseline):")
+    for name, benefit, delta, exchanges in db.execute(
+            "select name, net_benefit, d_net_benefit, exchanges from policy_scenarios"):
+        print(f"  {name}: {exchanges} exchanges, {benefit / 1e9:,.2f} bn RUB/yr "
+              f"({delta / 1e9:+,.2f})")
+print(f"report: {out / 'symbiosis_report.html'}")
+with sqlite3.connect(gpkg) as db:
     for (table,) in db.execute("select table_name from gpkg_contents order by table_name"):
         count = db.execute(f'select count(*) from "{table}"').fetchone()[0]
         print(f"  {gpkg}: {table} ({count} rows)")

@@ -47,7 +47,7 @@ class AllocationError(ValueError):
 class Economics:
     """Knobs of the allocation; the policy scenarios change them."""
     default_cost_per_unit_km: float = 6.0  # links without a route cost (straight candidates)
-    disposal_fee_delta: float = 0.0        # RUB per unit added to every supply's disposal cost
+    disposal_fee_delta: float = 0.0        # RUB per t added to the disposal cost of t/yr supplies
     processing_subsidy: float = 0.0        # share of pre-processing cost co-financed (0-1)
     rail_discount: float = 0.0             # share off the rail part of route costs (0-1)
     rail_cost_per_tkm: float = 1.5         # to price the rail part for the discount
@@ -106,7 +106,7 @@ def link_economics(links, flows, rules=None, materials=None, economics=None):
     road_km = np.where(np.isnan(road_km), km, road_km)
     unit = pd.DataFrame({
         "disposal": _numeric(s, "price", 0.0).fillna(0.0).to_numpy()
-        + economics.disposal_fee_delta,
+        + economics.disposal_fee_delta * (s_unit == "t/yr"),  # fees are charged per tonne
         "purchase": factor * _numeric(d, "price", 0.0).fillna(0.0).to_numpy(),
         "transport": cost_t,
         "processing": rule["preprocessing_cost_rub"].fillna(0.0).to_numpy()

@@ -4,15 +4,17 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import tr
 from ..paths import resource_path
+from .assess_benefits import AssessBenefitsAlgorithm
 from .find_candidates import FindCandidatesAlgorithm
 from .network_links import NetworkLinksAlgorithm
 from .optimize_exchanges import OptimizeExchangesAlgorithm
+from .policy_scenarios import PolicyScenariosAlgorithm
 from .validate_data import ValidateDataAlgorithm
 
 
 def algorithm_classes():
     return [ValidateDataAlgorithm, FindCandidatesAlgorithm, NetworkLinksAlgorithm,
-            OptimizeExchangesAlgorithm]
+            OptimizeExchangesAlgorithm, AssessBenefitsAlgorithm, PolicyScenariosAlgorithm]
 
 
 class SymbiosisProvider(QgsProcessingProvider):

@@ -1,0 +1,151 @@
+"""symbiosis:assessbenefits — what the chosen exchanges bring, by enterprise, node and region."""
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFileDestination,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.assessment import BALANCE_COLUMNS, ENTERPRISE_COLUMNS, NODE_COLUMNS, assess
+from ..core.report import COLUMN_TITLES, render_html
+from ..core.validation import FLOW_REQUIRED
+from ..i18n import tr
+from .base import SymbiosisAlgorithm
+from .layer_io import qgis_value, require_fields, source_to_frame
+
+TEXT_COLUMNS = {"ent_id", "name", "node", "sector", "material", "unit"}
+INT_COLUMNS = {"exchanges", "cluster", "anchor_rank", "enterprises"}
+REGION_OUTPUTS = ["diverted_t", "replaced_t", "transport_tkm", "co2_avoided_t",
+                  "transport_co2_t", "net_co2_t", "net_money_rub"]
+
+
+def table_fields(columns):
+    fields = QgsFields()
+    for name in columns:
+        kind = QVariant.String if name in TEXT_COLUMNS else \
+            QVariant.Int if name in INT_COLUMNS else QVariant.Double
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+class AssessBenefitsAlgorithm(SymbiosisAlgorithm):
+    ALG_ID = "assessbenefits"
+    GROUP_ID = "analysis"
+    EXCHANGES = "EXCHANGES"
+    ENTERPRISES = "ENTERPRISES"
+    FLOWS = "FLOWS"
+    OUTPUT_ENTERPRISES = "OUTPUT_ENTERPRISES"
+    OUTPUT_NODES = "OUTPUT_NODES"
+    OUTPUT_BALANCE = "OUTPUT_BALANCE"
+    REPORT = "REPORT"
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return tr("Assess benefits")
+
+    def group_name(self):
+        return tr("Analysis")
+
+    def help_text(self):
+        return tr(
+            "From the chosen exchanges (the output of 'Optimise exchanges'): per enterprise, "
+            "per industrial node and for the region, tonnes diverted from dumps, primary raw "
+            "material replaced, transport tonne-km, CO2 avoided net of transport CO2 and net "
+            "money; a material balance per node (generated, exchanged, left for disposal); "
+            "and the symbiosis network read as a graph: clusters of connected enterprises, "
+            "closed loops, and the anchor tenants whose removal would break most exchanges.\n\n"
+            "Money is attributed as it arises: the supplier keeps the avoided disposal less "
+            "pre-processing; the consumer keeps the avoided purchase less transport. Tonnes "
+            "count flows in t/yr only. The HTML report holds the tables and charts, ready to "
+            "print.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.EXCHANGES, tr("Chosen exchanges"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ENTERPRISES, tr("Enterprises"),
+            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.FLOWS, tr("Flows (supplies and demands)"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_ENTERPRISES, tr("Benefits by enterprise"),
+            QgsProcessing.TypeVectorPoint))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_NODES, tr("Benefits by industrial node"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_BALANCE, tr("Material balance by node"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT, tr("Report"), tr("HTML files (*.html)")))
+        for name in REGION_OUTPUTS:
+            self.addOutput(QgsProcessingOutputNumber(name.upper(), tr(COLUMN_TITLES[name])))
+        self.addOutput(QgsProcessingOutputNumber("CLUSTERS", tr("Clusters")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        sources = {}
+        for name in (self.EXCHANGES, self.ENTERPRISES, self.FLOWS):
+            sources[name] = self.parameterAsSource(parameters, name, context)
+            if sources[name] is None:
+                raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        require_fields(sources[self.EXCHANGES], ["supply_ent", "demand_ent", "tonnage"],
+                       tr("Chosen exchanges"))
+        require_fields(sources[self.ENTERPRISES], ["ent_id"], tr("Enterprises"))
+        require_fields(sources[self.FLOWS], FLOW_REQUIRED, tr("Flows (supplies and demands)"))
+        exchanges = source_to_frame(sources[self.EXCHANGES], feedback, progress_span=(0, 20))
+        ents_src = sources[self.ENTERPRISES]
+        ents = source_to_frame(ents_src, feedback, progress_span=(20, 30))
+        flows = source_to_frame(sources[self.FLOWS], feedback, progress_span=(30, 40))
+        feedback.setProgressText(tr("Assessing"))
+        result = assess(exchanges, ents, flows)
+        feedback.setProgress(60)
+
+        geometry_of = {}
+        for feature in ents_src.getFeatures():
+            geom = feature.geometry()
+            if not geom.isNull():
+                point = geom if geom.type() == QgsWkbTypes.PointGeometry else \
+                    geom.pointOnSurface()
+                geometry_of.setdefault(str(feature["ent_id"]), point)
+        outputs = {
+            self.OUTPUT_ENTERPRISES: self._write(
+                parameters, context, self.OUTPUT_ENTERPRISES, result.enterprises,
+                ENTERPRISE_COLUMNS, QgsWkbTypes.Point, ents_src.sourceCrs(), geometry_of),
+            self.OUTPUT_NODES: self._write(parameters, context, self.OUTPUT_NODES,
+                                           result.nodes, NODE_COLUMNS),
+            self.OUTPUT_BALANCE: self._write(parameters, context, self.OUTPUT_BALANCE,
+                                             result.balance, BALANCE_COLUMNS),
+        }
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        with open(report, "w", encoding="utf-8") as handle:
+            handle.write(render_html(result, translate=tr))
+        feedback.setProgress(100)
+        region = {name.upper(): result.region[name] for name in REGION_OUTPUTS}
+        feedback.pushInfo(tr("Net money {0:,.0f} RUB/yr, net CO2 avoided {1:,.0f} t/yr, "
+                             "{2} clusters").format(result.region["net_money_rub"],
+                                                    result.region["net_co2_t"],
+                                                    len(result.clusters)))
+        return {**outputs, self.REPORT: report, "CLUSTERS": len(result.clusters), **region}
+
+    def _write(self, parameters, context, name, frame, columns, wkb=QgsWkbTypes.NoGeometry,
+               crs=None, geometry_of=None):
+        fields = table_fields(columns)
+        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb,
+                                             crs if crs is not None else
+                                             self.parameterAsSource(
+                                                 parameters, self.ENTERPRISES,
+                                                 context).sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        for record in frame.to_dict("records"):
+            feature = QgsFeature(fields)
+            feature.setAttributes([qgis_value(record.get(c)) for c in columns])
+            if geometry_of is not None and record.get("ent_id") in geometry_of:
+                feature.setGeometry(geometry_of[record["ent_id"]])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return dest_id

@@ -1,0 +1,119 @@
+"""symbiosis:policyscenarios — how policy instruments change the viable exchanges."""
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.allocation import MSG, AllocationError, Economics
+from ..core.scenarios import RESULT_COLUMNS, ScenarioError, run_scenarios
+from ..core.validation import FLOW_REQUIRED
+from ..i18n import tr
+from .base import SymbiosisAlgorithm
+from .layer_io import qgis_value, require_fields, source_to_frame
+
+
+def scenario_fields():
+    fields = QgsFields()
+    for name in RESULT_COLUMNS:
+        kind = QVariant.String if name in ("scenario_id", "name") else \
+            QVariant.Int if name in ("exchanges", "d_exchanges") else QVariant.Double
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+class PolicyScenariosAlgorithm(SymbiosisAlgorithm):
+    ALG_ID = "policyscenarios"
+    GROUP_ID = "analysis"
+    LINKS = "LINKS"
+    FLOWS = "FLOWS"
+    SYNERGIES = "SYNERGIES"
+    SCENARIOS = "SCENARIOS"
+    DEFAULT_COST = "DEFAULT_COST"
+    OUTPUT = "OUTPUT"
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return tr("Compare policy scenarios")
+
+    def group_name(self):
+        return tr("Analysis")
+
+    def help_text(self):
+        return tr(
+            "Runs 'Optimise exchanges' once per scenario and compares each with the first "
+            "(the baseline): viable exchanges, tonnes, net benefit, CO2 avoided, and the "
+            "deltas.\n\n"
+            "A scenario table (default: resources/policy_scenarios.csv; pass your own CSV with "
+            "the same columns) describes the instruments: quota_share and quota_materials "
+            "(green public procurement: a share of the demand for these materials must be "
+            "secondary material, where supply allows); processing_cofinance (share of "
+            "pre-processing facilities and pipelines paid by regional support); "
+            "disposal_fee_delta (RUB per tonne added to the disposal fee); rail_discount "
+            "(share off the rail part of route costs).")
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.LINKS, tr("Links (routed links or candidates)"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.FLOWS, tr("Flows (supplies and demands)"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SYNERGIES, tr("Synergy rules (default: bundled catalogue)"),
+            [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SCENARIOS, tr("Scenario table (default: bundled scenarios)"),
+            [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.DEFAULT_COST, tr("Transport cost of links without a route cost, RUB per "
+                                  "unit-km"),
+            QgsProcessingParameterNumber.Double, 6.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Scenario comparison"), QgsProcessing.TypeVector))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        links_src = self.parameterAsSource(parameters, self.LINKS, context)
+        flows_src = self.parameterAsSource(parameters, self.FLOWS, context)
+        if links_src is None or flows_src is None:
+            name = self.LINKS if links_src is None else self.FLOWS
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        require_fields(links_src, ["supply_flow", "demand_flow", "rule_id"], tr("Links"))
+        require_fields(flows_src, FLOW_REQUIRED, tr("Flows (supplies and demands)"))
+        optional = {}
+        for name in (self.SYNERGIES, self.SCENARIOS):
+            if parameters.get(name):
+                source = self.parameterAsSource(parameters, name, context)
+                if source is None:
+                    raise QgsProcessingException(self.invalidSourceError(parameters, name))
+                optional[name] = source_to_frame(source).drop(columns="_fid")
+        base = Economics(default_cost_per_unit_km=self.parameterAsDouble(
+            parameters, self.DEFAULT_COST, context))
+        try:
+            table = run_scenarios(
+                source_to_frame(links_src), source_to_frame(flows_src),
+                optional.get(self.SYNERGIES), optional.get(self.SCENARIOS), base,
+                progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+        except ScenarioError as err:
+            raise QgsProcessingException(tr("Scenario table: {}").format(err))
+        except AllocationError as err:
+            raise QgsProcessingException(tr(MSG[err.code]).format(**err.params))
+        fields = scenario_fields()
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                             QgsWkbTypes.NoGeometry)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for record in table.to_dict("records"):
+            feature = QgsFeature(fields)
+            feature.setAttributes([qgis_value(record[c]) for c in RESULT_COLUMNS])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            feedback.pushInfo(tr("{0}: {1} exchanges, net benefit {2:,.0f} RUB/yr "
+                                 "({3:+,.0f})").format(record["name"], record["exchanges"],
+                                                       record["net_benefit"],
+                                                       record["d_net_benefit"]))
+        return {self.OUTPUT: dest_id}
