@@ -129,7 +129,7 @@
         <translation>Не удалось прочитать входной слой</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/provider.py" line="25" />
+        <location filename="../symbiosis_qgis/processing/provider.py" line="27" />
         <source>Industrial symbiosis</source>
         <translation>Промышленный симбиоз</translation>
     </message>
@@ -856,6 +856,155 @@ A scenario table (default: resources/policy_scenarios.csv; pass your own CSV wit
         <location filename="../symbiosis_qgis/core/report.py" line="53" />
         <source>Exchanged</source>
         <translation>Передано</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/diagram.py" line="28" />
+        <source>less than 10 thousand per year</source>
+        <translation>менее 10 тыс. в год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/diagram.py" line="29" />
+        <source>10 to 50 thousand per year</source>
+        <translation>от 10 до 50 тыс. в год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/diagram.py" line="30" />
+        <source>50 to 200 thousand per year</source>
+        <translation>от 50 до 200 тыс. в год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/diagram.py" line="31" />
+        <source>200 thousand to 1 million per year</source>
+        <translation>от 200 тыс. до 1 млн в год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/diagram.py" line="32" />
+        <source>over 1 million per year</source>
+        <translation>более 1 млн в год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/diagram.py" line="35" />
+        <source>Mines</source>
+        <translation>Шахты, разрезы, рудники</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/diagram.py" line="35" />
+        <source>Power and heat plants</source>
+        <translation>Электростанции и котельные</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/diagram.py" line="36" />
+        <source>Iron and steel</source>
+        <translation>Чёрная металлургия</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/diagram.py" line="37" />
+        <source>Chemicals and coke</source>
+        <translation>Химия и коксохимия</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/diagram.py" line="38" />
+        <source>Building materials</source>
+        <translation>Стройматериалы</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/diagram.py" line="39" />
+        <source>Road construction</source>
+        <translation>Дорожное строительство</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/diagram.py" line="40" />
+        <source>Land reclamation</source>
+        <translation>Рекультивация земель</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/diagram.py" line="40" />
+        <source>Greenhouses</source>
+        <translation>Тепличные комбинаты</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/diagram.py" line="41" />
+        <source>District heating</source>
+        <translation>Теплоснабжение</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/diagram.py" line="41" />
+        <source>Other</source>
+        <translation>Прочие</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="66" />
+        <source>Draw symbiosis diagram</source>
+        <translation>Нарисовать схему симбиоза</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="69" />
+        <source>Maps</source>
+        <translation>Карты</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="72" />
+        <source>Draws the symbiosis network on the map: a curved arrow from each waste's source to its user (width by tonnage class, colour by material category, labelled with material and quantity) and a symbol for each enterprise (icon by sector, size by throughput, labelled with its name).
+
+Links: chosen exchanges, routed links or candidates (tonnage, else potential, gives the width). Geographic mode draws between the real positions; schematic mode spreads the enterprises of a dense node at least Spacing apart, each as near its real position as it can, so every arrow is readable. Flows between the same two enterprises bend apart; opposite flows bend to opposite sides. Labels in Russian or English. Both outputs load styled, also inside a model.</source>
+        <translation>Рисует сеть симбиоза на карте: изогнутую стрелку от источника каждого отхода к его потребителю (толщина по классу объёма, цвет по категории материала, подпись — материал и количество) и знак каждого предприятия (значок по отрасли, размер по обороту, подпись — название).
+
+Связи: выбранные обмены, маршруты или пары-кандидаты (толщину задаёт tonnage, иначе potential). Географический режим рисует между реальными положениями; схематический раздвигает предприятия плотного узла не ближе «Интервала», каждое как можно ближе к реальному положению, чтобы все стрелки читались. Потоки между одними и теми же предприятиями изгибаются в разные стороны; встречные — по разные стороны. Подписи на русском или английском. Оба результата загружаются со стилями, в том числе внутри модели.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="85" />
+        <source>Links (exchanges, routed links or candidates)</source>
+        <translation>Связи (обмены, маршруты или пары-кандидаты)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="91" />
+        <source>Mode</source>
+        <translation>Режим</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="91" />
+        <source>Geographic</source>
+        <translation>Географический</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="91" />
+        <source>Schematic</source>
+        <translation>Схематический</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="93" />
+        <source>Label language</source>
+        <translation>Язык подписей</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="93" />
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="93" />
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="96" />
+        <source>Schematic spacing between enterprises, m</source>
+        <translation>Интервал между предприятиями на схеме, м</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="99" />
+        <source>Symbiosis arrows</source>
+        <translation>Стрелки симбиоза</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="101" />
+        <source>Symbiosis enterprises</source>
+        <translation>Предприятия симбиоза</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="129" />
+        <source>{0} arrows between {1} enterprises</source>
+        <translation>Стрелок: {0}, предприятий: {1}</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,8 @@ import symbiosis_qgis
 
 EXPECTED_ALGORITHMS = {"symbiosis:validatedata", "symbiosis:findcandidates",
                        "symbiosis:networklinks", "symbiosis:optimizeexchanges",
-                       "symbiosis:assessbenefits", "symbiosis:policyscenarios"}
+                       "symbiosis:assessbenefits", "symbiosis:policyscenarios",
+                       "symbiosis:drawdiagram"}
 
 
 def _menu_titles(iface):

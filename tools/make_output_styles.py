@@ -9,6 +9,15 @@ from pathlib import Path
 
 from qgis.core import (
     QgsApplication,
+    QgsArrowSymbolLayer,
+    QgsFillSymbol,
+    QgsPalLayerSettings,
+    QgsProperty,
+    QgsSvgMarkerSymbolLayer,
+    QgsSymbolLayer,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsVectorLayerSimpleLabeling,
     QgsCategorizedSymbolRenderer,
     QgsLineSymbol,
     QgsMarkerLineSymbolLayer,
@@ -18,6 +27,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor, QFont
 
 PEN_STYLES = {"solid": Qt.SolidLine, "dash": Qt.DashLine, "dot": Qt.DotLine}
 
@@ -77,10 +87,111 @@ def links_style():
     return layer
 
 
+CATEGORY_LABELS = {"ash_slag": "Ash and slag", "metallurgical_slag": "Metallurgical slag",
+                   "mining_rock": "Mining rock", "coal_waste": "Coal waste", "fuel": "Fuel",
+                   "gas": "Gas", "heat": "Heat", "water": "Water"}
+WIDTH_EXPR = ('CASE "width_class" WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 '
+              'WHEN 4 THEN 2.3 ELSE 3.3 END')
+WIDTH_LEGEND = ["less than 10 thousand per year", "10 to 50 thousand per year",
+                "50 to 200 thousand per year", "200 thousand to 1 million per year",
+                "over 1 million per year"]
+WIDTHS = [0.5, 0.9, 1.5, 2.3, 3.3]
+SECTOR_GROUPS = {"mine": "Mines", "power": "Power and heat plants",
+                 "metallurgy": "Iron and steel", "chemistry": "Chemicals and coke",
+                 "building": "Building materials", "road": "Road construction",
+                 "land": "Land reclamation", "greenhouse": "Greenhouses",
+                 "heat": "District heating", "other": "Other"}
+
+
+def curved_arrow(colour, width=None):
+    arrow = QgsArrowSymbolLayer()
+    arrow.setIsCurved(True)
+    arrow.setIsRepeated(False)
+    arrow.setHeadType(QgsArrowSymbolLayer.HeadSingle)
+    arrow.setArrowType(QgsArrowSymbolLayer.ArrowPlain)
+    arrow.setSubSymbol(QgsFillSymbol.createSimple({
+        "color": colour, "outline_color": "white", "outline_width": "0.15"}))
+    if width is None:
+        arrow.setDataDefinedProperty(QgsSymbolLayer.PropertyArrowWidth,
+                                     QgsProperty.fromExpression(WIDTH_EXPR))
+        arrow.setDataDefinedProperty(QgsSymbolLayer.PropertyArrowStartWidth,
+                                     QgsProperty.fromExpression(WIDTH_EXPR))
+        arrow.setDataDefinedProperty(QgsSymbolLayer.PropertyArrowHeadLength,
+                                     QgsProperty.fromExpression(f"1.8 + 1.2 * ({WIDTH_EXPR})"))
+        arrow.setDataDefinedProperty(QgsSymbolLayer.PropertyArrowHeadThickness,
+                                     QgsProperty.fromExpression(f"1.0 + 0.7 * ({WIDTH_EXPR})"))
+    else:
+        arrow.setArrowWidth(width)
+        arrow.setArrowStartWidth(width)
+        arrow.setHeadLength(1.8 + 1.2 * width)
+        arrow.setHeadThickness(1.0 + 0.7 * width)
+    symbol = QgsLineSymbol()
+    symbol.changeSymbolLayer(0, arrow)
+    return symbol
+
+
+def text_labels(field, size, placement):
+    settings = QgsPalLayerSettings()
+    settings.fieldName = field
+    fmt = QgsTextFormat()
+    fmt.setFont(QFont("DejaVu Sans"))
+    fmt.setSize(size)
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.7)
+    buffer.setColor(QColor("white"))
+    fmt.setBuffer(buffer)
+    settings.setFormat(fmt)
+    settings.placement = placement
+    return QgsVectorLayerSimpleLabeling(settings)
+
+
+def diagram_arrows_style():
+    layer = QgsVectorLayer("LineString?crs=EPSG:32645&field=category:string"
+                           "&field=width_class:integer&field=label:string", "a", "memory")
+    root = QgsRuleBasedRenderer.Rule(None)
+    for code, label in CATEGORY_LABELS.items():
+        root.appendChild(QgsRuleBasedRenderer.Rule(
+            curved_arrow(CATEGORY_COLOURS[code]), filterExp=f"\"category\" = '{code}'",
+            label=label))
+    # legend-only rules: the width classes a reader decodes tonnage from
+    for width, label in zip(WIDTHS, WIDTH_LEGEND):
+        root.appendChild(QgsRuleBasedRenderer.Rule(curved_arrow("#9e9e9e", width),
+                                                   filterExp="FALSE", label=label))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    layer.setLabeling(text_labels("label", 6.5, QgsPalLayerSettings.Horizontal))
+    layer.setLabelsEnabled(True)
+    return layer
+
+
+def diagram_nodes_style():
+    layer = QgsVectorLayer("Point?crs=EPSG:32645&field=sector_group:string"
+                           "&field=size_class:integer&field=label:string", "n", "memory")
+    categories = []
+    for group, label in SECTOR_GROUPS.items():
+        marker = QgsSvgMarkerSymbolLayer(str(ROOT / "resources" / "icons" / "sectors" /
+                                             f"{group}.svg"))
+        marker.setDataDefinedProperty(QgsSymbolLayer.PropertySize, QgsProperty.fromExpression(
+            '3.5 + 1.3 * "size_class"'))
+        symbol = QgsMarkerSymbol()
+        symbol.changeSymbolLayer(0, marker)
+        categories.append(QgsRendererCategory(group, symbol, label))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("sector_group", categories))
+    labels = text_labels("label", 7.5, QgsPalLayerSettings.OrderedPositionsAroundPoint)
+    settings = labels.settings()
+    settings.dist = 1.5
+    labels.setSettings(QgsPalLayerSettings(settings))
+    layer.setLabeling(labels)
+    layer.setLabelsEnabled(True)
+    return layer
+
+
 def main():
     app = QgsApplication([], False)
     app.initQgis()
-    for name, make in {"candidates": candidates_style, "links": links_style}.items():
+    for name, make in {"candidates": candidates_style, "links": links_style,
+                       "diagram_arrows": diagram_arrows_style,
+                       "diagram_nodes": diagram_nodes_style}.items():
         message, ok = make().saveNamedStyle(str(STYLES / f"{name}.qml"))
         if not ok:
             sys.exit(message)

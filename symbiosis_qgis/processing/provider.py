@@ -5,6 +5,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..i18n import tr
 from ..paths import resource_path
 from .assess_benefits import AssessBenefitsAlgorithm
+from .draw_diagram import DrawDiagramAlgorithm
 from .find_candidates import FindCandidatesAlgorithm
 from .network_links import NetworkLinksAlgorithm
 from .optimize_exchanges import OptimizeExchangesAlgorithm
@@ -14,7 +15,8 @@ from .validate_data import ValidateDataAlgorithm
 
 def algorithm_classes():
     return [ValidateDataAlgorithm, FindCandidatesAlgorithm, NetworkLinksAlgorithm,
-            OptimizeExchangesAlgorithm, AssessBenefitsAlgorithm, PolicyScenariosAlgorithm]
+            OptimizeExchangesAlgorithm, AssessBenefitsAlgorithm, PolicyScenariosAlgorithm,
+            DrawDiagramAlgorithm]
 
 
 class SymbiosisProvider(QgsProcessingProvider):

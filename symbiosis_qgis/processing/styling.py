@@ -1,31 +1,60 @@
 """Styling outputs through Processing's post-processing, so styles apply inside models too."""
-from qgis.core import QgsProcessingLayerPostProcessorInterface
+from pathlib import Path
 
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsRuleBasedRenderer,
+    QgsSvgMarkerSymbolLayer,
+)
+
+from ..i18n import tr
 from ..paths import resource_path
 
 # Post-processors must outlive processAlgorithm; QGIS does not take ownership of them.
 _ALIVE = []
 
 
+def style_layer(layer, qml_name):
+    """Load resources/styles/``qml_name`` into ``layer``; re-root its SVG icons to this
+    installation and translate its legend labels."""
+    layer.loadNamedStyle(str(resource_path("styles", qml_name)))
+    renderer = layer.renderer()
+    if isinstance(renderer, QgsCategorizedSymbolRenderer):
+        for index, category in enumerate(renderer.categories()):
+            renderer.updateCategoryLabel(index, tr(category.label()))
+            _reroot_svg(category.symbol())
+    elif isinstance(renderer, QgsRuleBasedRenderer):
+        for rule in renderer.rootRule().descendants():
+            rule.setLabel(tr(rule.label()))
+            if rule.symbol() is not None:
+                _reroot_svg(rule.symbol())
+    layer.triggerRepaint()
+
+
+def _reroot_svg(symbol):
+    for symbol_layer in symbol.symbolLayers():
+        if isinstance(symbol_layer, QgsSvgMarkerSymbolLayer):
+            name = Path(symbol_layer.path()).name
+            symbol_layer.setPath(str(resource_path("icons", "sectors", name)))
+
+
 class QmlStyler(QgsProcessingLayerPostProcessorInterface):
-    def __init__(self, qml_path):
+    def __init__(self, qml_name):
         super().__init__()
-        self.qml_path = qml_path
+        self.qml_name = qml_name
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
         if layer is not None and layer.isValid():
-            layer.loadNamedStyle(self.qml_path)
-            layer.triggerRepaint()
+            style_layer(layer, self.qml_name)
 
 
 def apply_style_on_load(context, dest_id, qml_name):
     """Style ``dest_id`` with resources/styles/``qml_name`` when QGIS loads it."""
     if not context.willLoadLayerOnCompletion(dest_id):
         return
-    qml = resource_path("styles", qml_name)
-    if not qml.exists():
+    if not resource_path("styles", qml_name).exists():
         return
-    details = context.layerToLoadOnCompletionDetails(dest_id)
-    styler = QmlStyler(str(qml))
+    styler = QmlStyler(qml_name)
     _ALIVE.append(styler)
-    details.setPostProcessor(styler)
+    context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styler)
