@@ -129,7 +129,7 @@
         <translation>Не удалось прочитать входной слой</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/provider.py" line="27" />
+        <location filename="../symbiosis_qgis/processing/provider.py" line="28" />
         <source>Industrial symbiosis</source>
         <translation>Промышленный симбиоз</translation>
     </message>
@@ -933,78 +933,192 @@ A scenario table (default: resources/policy_scenarios.csv; pass your own CSV wit
         <translation>Прочие</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="66" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="69" />
         <source>Draw symbiosis diagram</source>
         <translation>Нарисовать схему симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="69" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="111" />
         <source>Maps</source>
         <translation>Карты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="72" />
-        <source>Draws the symbiosis network on the map: a curved arrow from each waste's source to its user (width by tonnage class, colour by material category, labelled with material and quantity) and a symbol for each enterprise (icon by sector, size by throughput, labelled with its name).
-
-Links: chosen exchanges, routed links or candidates (tonnage, else potential, gives the width). Geographic mode draws between the real positions; schematic mode spreads the enterprises of a dense node at least Spacing apart, each as near its real position as it can, so every arrow is readable. Flows between the same two enterprises bend apart; opposite flows bend to opposite sides. Labels in Russian or English. Both outputs load styled, also inside a model.</source>
-        <translation>Рисует сеть симбиоза на карте: изогнутую стрелку от источника каждого отхода к его потребителю (толщина по классу объёма, цвет по категории материала, подпись — материал и количество) и знак каждого предприятия (значок по отрасли, размер по обороту, подпись — название).
-
-Связи: выбранные обмены, маршруты или пары-кандидаты (толщину задаёт tonnage, иначе potential). Географический режим рисует между реальными положениями; схематический раздвигает предприятия плотного узла не ближе «Интервала», каждое как можно ближе к реальному положению, чтобы все стрелки читались. Потоки между одними и теми же предприятиями изгибаются в разные стороны; встречные — по разные стороны. Подписи на русском или английском. Оба результата загружаются со стилями, в том числе внутри модели.</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="85" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="89" />
         <source>Links (exchanges, routed links or candidates)</source>
         <translation>Связи (обмены, маршруты или пары-кандидаты)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="91" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="95" />
         <source>Mode</source>
         <translation>Режим</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="91" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="95" />
         <source>Geographic</source>
         <translation>Географический</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="91" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="95" />
         <source>Schematic</source>
         <translation>Схематический</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="93" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="97" />
         <source>Label language</source>
         <translation>Язык подписей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="93" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="97" />
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="93" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="97" />
         <source>English</source>
         <translation>Английский</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="96" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="100" />
         <source>Schematic spacing between enterprises, m</source>
         <translation>Интервал между предприятиями на схеме, м</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="99" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="125" />
         <source>Symbiosis arrows</source>
         <translation>Стрелки симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="101" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="127" />
         <source>Symbiosis enterprises</source>
         <translation>Предприятия симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="129" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="142" />
         <source>{0} arrows between {1} enterprises</source>
         <translation>Стрелок: {0}, предприятий: {1}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="75" />
+        <source>Draws the symbiosis network on the map: a curved arrow from each waste's source to its user (width by tonnage class, colour by material category, labelled with material and quantity) and a symbol for each enterprise (icon by sector, size by throughput, labelled with its name).
+
+Links: chosen exchanges, routed links or candidates (tonnage, else potential, gives the width). Geographic mode draws between the real positions; schematic mode spreads the enterprises of a dense node at least Spacing apart, each as near its real position as it can, so every arrow is readable. Flows between the same two enterprises bend apart; opposite flows bend to opposite sides. Labels in Russian or English. Industrial nodes, when given, keep the exchanges with both ends in those nodes. Both outputs load styled, also inside a model.</source>
+        <translation>Рисует сеть симбиоза на карте: изогнутую стрелку от источника каждого отхода к его потребителю (толщина по классу объёма, цвет по категории материала, подпись — материал и количество) и знак каждого предприятия (значок по отрасли, размер по обороту, подпись — название).
+
+Связи: выбранные обмены, маршруты или пары-кандидаты (толщину задаёт tonnage, иначе potential). Географический режим рисует между реальными положениями; схематический раздвигает предприятия плотного узла не ближе «Интервала», каждое как можно ближе к реальному положению, чтобы все стрелки читались. Потоки между одними и теми же предприятиями изгибаются в разные стороны; встречные — по разные стороны. Подписи на русском или английском. Если заданы промышленные узлы, остаются обмены, оба конца которых в этих узлах. Оба результата загружаются со стилями, в том числе внутри модели.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="103" />
+        <source>Only exchanges within these industrial nodes (comma-separated)</source>
+        <translation>Только обмены внутри этих промышленных узлов (через запятую)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="87" />
+        <source>The layout template has no item '{}'</source>
+        <translation>В шаблоне макета нет элемента «{}»</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="108" />
+        <source>Export symbiosis map</source>
+        <translation>Экспортировать карту симбиоза</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="114" />
+        <source>Builds a print layout of the symbiosis diagram from a template (A4 or A3 landscape): the map, a title, a legend (material colours and tonnage width classes), a scale bar, a north arrow, a table of the exchanges, the data sources and the date; exports it to PDF and PNG. Runs headless (qgis_process). The layout is also added to the project, so it can be edited before printing.
+
+Arrows and enterprises: the outputs of 'Draw symbiosis diagram' (styled for print if they are not already). Background layers (roads, rails...) are drawn beneath.</source>
+        <translation>Строит макет печати схемы симбиоза по шаблону (A4 или A3, альбомная): карта, заголовок, легенда (цвета материалов и классы толщины по объёму), масштабная линейка, стрелка севера, таблица обменов, источники данных и дата; экспортирует в PDF и PNG. Работает без интерфейса (qgis_process). Макет также добавляется в проект, чтобы его можно было отредактировать перед печатью.
+
+Стрелки и предприятия: результаты «Нарисовать схему симбиоза» (оформляются для печати, если ещё не оформлены). Фоновые слои (дороги, железные дороги...) рисуются ниже.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="129" />
+        <source>Background layers</source>
+        <translation>Фоновые слои</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="132" />
+        <source>Page</source>
+        <translation>Лист</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="132" />
+        <source>A4 landscape</source>
+        <translation>A4 альбомная</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="132" />
+        <source>A3 landscape</source>
+        <translation>A3 альбомная</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="135" />
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="135" />
+        <source>Potential symbiosis links of the industrial node</source>
+        <translation>Потенциальные связи симбиоза промышленного узла</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="138" />
+        <source>Add the layout to the project</source>
+        <translation>Добавить макет в проект</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="140" />
+        <source>Map (PDF)</source>
+        <translation>Карта (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="140" />
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="142" />
+        <source>Map (PNG)</source>
+        <translation>Карта (PNG)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="142" />
+        <source>PNG files (*.png)</source>
+        <translation>Файлы PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="166" />
+        <source>Could not write the PDF {}</source>
+        <translation>Не удалось записать PDF {}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="173" />
+        <source>Could not write the PNG {}</source>
+        <translation>Не удалось записать PNG {}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="192" />
+        <source>Legend</source>
+        <translation>Легенда</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="204" />
+        <source>Data: Global Energy Monitor trackers (CC BY 4.0), derived flows and schematic network of the symbiosis_qgis sample data; exchanges computed by symbiosis_qgis. Date: {}</source>
+        <translation>Данные: трекеры Global Energy Monitor (CC BY 4.0), расчётные потоки и схематическая сеть из примера данных symbiosis_qgis; обмены рассчитаны symbiosis_qgis. Дата: {}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="219" />
+        <source>From</source>
+        <translation>Откуда</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="219" />
+        <source>To</source>
+        <translation>Куда</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="220" />
+        <source>Material and quantity</source>
+        <translation>Материал и количество</translation>
     </message>
 </context>
 </TS>

@@ -104,3 +104,31 @@ def test_render_matches_reviewed_control_image(exchanges, sample_gpkg, artifacts
     # pixels allowed to differ: antialiasing and text hinting, not a moved arrow or label
     ok = checker.compareImages(name, 2500, str(rendered))
     assert ok, checker.report()
+
+
+def test_export_map_pdf_has_title_and_legend(exchanges, sample_gpkg, tmp_path, artifacts_dir):
+    import subprocess
+
+    from qgis.core import QgsProject
+
+    chosen, ents = exchanges
+    arrows, nodes = draw(chosen, ents, MODE=1, NODES="Novokuznetsk")
+    assert {f["ent_id"] for f in nodes.getFeatures()} >= {"ST01", "PP04", "PP05"}
+    inside = {f["ent_id"] for f in ents.getFeatures() if f["node"] == "Novokuznetsk"}
+    assert {f["ent_id"] for f in nodes.getFeatures()} <= inside
+    pdf, png = tmp_path / "map.pdf", artifacts_dir / "symbiosis_map_a4.png"
+    layouts_before = len(QgsProject.instance().layoutManager().layouts())
+    renderer_before = arrows.renderer().type()
+    result = processing.run("symbiosis:exportmap", {
+        "ARROWS": arrows, "NODES": nodes, "BACKGROUND": [gpkg_layer(sample_gpkg, "roads")],
+        "TITLE": "Novokuznetsk node test map", "OUTPUT_PDF": str(pdf), "OUTPUT_PNG": str(png)})
+    assert result["OUTPUT_PDF"] == str(pdf) and pdf.stat().st_size > 20_000
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "Novokuznetsk node test map" in text
+    assert "Legend" in text and "Ash and slag" in text and "less than 10 thousand" in text
+    assert "Global Energy Monitor" in text and "km" in text
+    assert png.stat().st_size > 50_000
+    # the arrows were not in the project, so no layout was left pointing at them
+    assert len(QgsProject.instance().layoutManager().layouts()) == layouts_before
+    assert arrows.renderer().type() == renderer_before  # the input layer was not restyled

@@ -6,7 +6,7 @@ import symbiosis_qgis
 EXPECTED_ALGORITHMS = {"symbiosis:validatedata", "symbiosis:findcandidates",
                        "symbiosis:networklinks", "symbiosis:optimizeexchanges",
                        "symbiosis:assessbenefits", "symbiosis:policyscenarios",
-                       "symbiosis:drawdiagram"}
+                       "symbiosis:drawdiagram", "symbiosis:exportmap"}
 
 
 def _menu_titles(iface):

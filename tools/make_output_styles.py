@@ -172,14 +172,17 @@ def diagram_nodes_style():
         marker = QgsSvgMarkerSymbolLayer(str(ROOT / "resources" / "icons" / "sectors" /
                                              f"{group}.svg"))
         marker.setDataDefinedProperty(QgsSymbolLayer.PropertySize, QgsProperty.fromExpression(
-            '3.5 + 1.3 * "size_class"'))
+            '2.5 + 0.9 * "size_class"'))
         symbol = QgsMarkerSymbol()
         symbol.changeSymbolLayer(0, marker)
         categories.append(QgsRendererCategory(group, symbol, label))
     layer.setRenderer(QgsCategorizedSymbolRenderer("sector_group", categories))
     labels = text_labels("label", 7.5, QgsPalLayerSettings.OrderedPositionsAroundPoint)
     settings = labels.settings()
-    settings.dist = 1.5
+    settings.dist = 1.0
+    # small mines stay unlabelled: the many mine names would bury the exchanges
+    settings.dataDefinedProperties().setProperty(QgsPalLayerSettings.Show, QgsProperty.fromExpression(
+        '"sector_group" <> \'mine\' OR "size_class" >= 4'))
     labels.setSettings(QgsPalLayerSettings(settings))
     layer.setLabeling(labels)
     layer.setLabelsEnabled(True)

@@ -171,6 +171,8 @@ def diagram_tables(links, enterprises, language="ru", schematic=False, min_separ
     nodes["sector_group"] = nodes.get("sector", pd.Series("", nodes.index)).map(
         SECTOR_GROUPS).fillna("other")
     nodes["label"] = [_name(row, language, ent_id) for ent_id, row in nodes.iterrows()]
+    lk["supply_name"] = lk["supply_ent"].map(nodes["label"])
+    lk["demand_name"] = lk["demand_ent"].map(nodes["label"])
     return lk, nodes.reset_index()
 
 

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -30,7 +31,8 @@ LANGUAGES = ["ru", "en"]  # enum order: append only
 ARROW_FIELDS = [("supply_ent", QVariant.String), ("demand_ent", QVariant.String),
                 ("material", QVariant.String), ("category", QVariant.String),
                 ("quantity", QVariant.Double), ("qty_unit", QVariant.String),
-                ("width_class", QVariant.Int), ("label", QVariant.String)]
+                ("width_class", QVariant.Int), ("label", QVariant.String),
+                ("supply_name", QVariant.String), ("demand_name", QVariant.String)]
 NODE_FIELDS = [("ent_id", QVariant.String), ("label", QVariant.String),
                ("sector", QVariant.String), ("sector_group", QVariant.String),
                ("throughput", QVariant.Double), ("size_class", QVariant.Int)]
@@ -59,6 +61,7 @@ class DrawDiagramAlgorithm(SymbiosisAlgorithm):
     MODE = "MODE"
     LANGUAGE = "LANGUAGE"
     SPACING = "SPACING"
+    NODES = "NODES"
     OUTPUT = "OUTPUT"
     OUTPUT_NODES = "OUTPUT_NODES"
 
@@ -79,7 +82,8 @@ class DrawDiagramAlgorithm(SymbiosisAlgorithm):
             "mode spreads the enterprises of a dense node at least Spacing apart, each as near "
             "its real position as it can, so every arrow is readable. Flows between the same "
             "two enterprises bend apart; opposite flows bend to opposite sides. Labels in "
-            "Russian or English. Both outputs load styled, also inside a model.")
+            "Russian or English. Industrial nodes, when given, keep the exchanges with both "
+            "ends in those nodes. Both outputs load styled, also inside a model.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -96,6 +100,9 @@ class DrawDiagramAlgorithm(SymbiosisAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.SPACING, tr("Schematic spacing between enterprises, m"),
             QgsProcessingParameterNumber.Double, 2500.0, minValue=1.0))
+        self.addParameter(QgsProcessingParameterString(
+            self.NODES, tr("Only exchanges within these industrial nodes (comma-separated)"),
+            optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Symbiosis arrows"), QgsProcessing.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -113,6 +120,12 @@ class DrawDiagramAlgorithm(SymbiosisAlgorithm):
         links = source_to_frame(links_src, feedback, progress_span=(0, 30))
         language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
         schematic = self.parameterAsEnum(parameters, self.MODE, context) == 1
+        nodes_wanted = [n.strip() for n in self.parameterAsString(
+            parameters, self.NODES, context).split(",") if n.strip()]
+        if nodes_wanted and "node" in ents.columns:
+            inside = set(ents.loc[ents["node"].isin(nodes_wanted), "ent_id"])
+            links = links[links["supply_ent"].astype(str).isin(inside)
+                          & links["demand_ent"].astype(str).isin(inside)]
         arrows, nodes = diagram_tables(
             links, ents, language=language, schematic=schematic,
             min_separation=self.parameterAsDouble(parameters, self.SPACING, context))

@@ -6,6 +6,7 @@ from ..i18n import tr
 from ..paths import resource_path
 from .assess_benefits import AssessBenefitsAlgorithm
 from .draw_diagram import DrawDiagramAlgorithm
+from .export_map import ExportMapAlgorithm
 from .find_candidates import FindCandidatesAlgorithm
 from .network_links import NetworkLinksAlgorithm
 from .optimize_exchanges import OptimizeExchangesAlgorithm
@@ -16,7 +17,7 @@ from .validate_data import ValidateDataAlgorithm
 def algorithm_classes():
     return [ValidateDataAlgorithm, FindCandidatesAlgorithm, NetworkLinksAlgorithm,
             OptimizeExchangesAlgorithm, AssessBenefitsAlgorithm, PolicyScenariosAlgorithm,
-            DrawDiagramAlgorithm]
+            DrawDiagramAlgorithm, ExportMapAlgorithm]
 
 
 class SymbiosisProvider(QgsProcessingProvider):

@@ -1,0 +1,252 @@
+"""symbiosis:exportmap — a print layout of the symbiosis diagram, exported to PDF and PNG."""
+from datetime import date
+
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsLayerTree,
+    QgsLayoutTableColumn,
+    QgsLayoutExporter,
+    QgsLayoutItemAttributeTable,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutFrame,
+    QgsLayoutSize,
+    QgsLayoutItemPicture,
+    QgsLayoutTable,
+    QgsPrintLayout,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+    QgsReadWriteContext,
+    QgsRectangle,
+    QgsRenderContext,
+)
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtXml import QDomDocument
+
+from ..i18n import tr
+from ..paths import resource_path
+from .base import SymbiosisAlgorithm
+from .styling import style_layer
+
+TEMPLATES = ["symbiosis_a4.qpt", "symbiosis_a3.qpt"]  # enum order: append only
+TABLE_FIELDS = ["supply_name", "demand_name", "label"]
+DIAGRAM_STYLES = {"width_class": "diagram_arrows.qml", "sector_group": "diagram_nodes.qml"}
+
+
+def print_copy(layer):
+    """A copy of the layer for the print (memory layers cannot be cloned: their features
+    would not follow), so that nothing of the user's layer is changed."""
+    if layer.providerType() == "memory":
+        return layer.materialize(QgsFeatureRequest())
+    return layer.clone()
+
+
+def styled_copy(layer):
+    """A print copy, styled for print when the layer is a diagram output."""
+    copy = print_copy(layer)
+    names = layer.fields().names()
+    for field, qml in DIAGRAM_STYLES.items():
+        if field in names:
+            style_layer(copy, qml)
+    return copy
+
+
+def fit_to_frame(extent, frame):
+    """The extent grown to the frame's aspect ratio (zoomToExtent leaves it empty here)."""
+    aspect = frame.width() / max(frame.height(), 1e-9)
+    width, height = extent.width(), extent.height()
+    if width / max(height, 1e-9) < aspect:
+        width = height * aspect
+    else:
+        height = width / aspect
+    centre = extent.center()
+    return QgsRectangle(centre.x() - width / 2, centre.y() - height / 2,
+                        centre.x() + width / 2, centre.y() + height / 2)
+
+
+def load_template(project, template_name):
+    layout = QgsPrintLayout(project)
+    document = QDomDocument()
+    with open(resource_path("layouts", template_name), encoding="utf-8") as handle:
+        document.setContent(handle.read())
+    layout.loadFromTemplate(document, QgsReadWriteContext())
+    return layout
+
+
+def item(layout, item_id, kind):
+    found = layout.itemById(item_id)
+    if not isinstance(found, kind):
+        raise QgsProcessingException(tr("The layout template has no item '{}'").format(item_id))
+    return found
+
+
+class ExportMapAlgorithm(SymbiosisAlgorithm):
+    ALG_ID = "exportmap"
+    GROUP_ID = "maps"
+    ARROWS = "ARROWS"
+    NODES = "NODES"
+    BACKGROUND = "BACKGROUND"
+    TEMPLATE = "TEMPLATE"
+    TITLE = "TITLE"
+    ADD_TO_PROJECT = "ADD_TO_PROJECT"
+    OUTPUT_PDF = "OUTPUT_PDF"
+    OUTPUT_PNG = "OUTPUT_PNG"
+
+    def flags(self):
+        # layouts and rendering belong to the main thread
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return tr("Export symbiosis map")
+
+    def group_name(self):
+        return tr("Maps")
+
+    def help_text(self):
+        return tr(
+            "Builds a print layout of the symbiosis diagram from a template (A4 or A3 "
+            "landscape): the map, a title, a legend (material colours and tonnage width "
+            "classes), a scale bar, a north arrow, a table of the exchanges, the data sources "
+            "and the date; exports it to PDF and PNG. Runs headless (qgis_process). The "
+            "layout is also added to the project, so it can be edited before printing.\n\n"
+            "Arrows and enterprises: the outputs of 'Draw symbiosis diagram' (styled for print "
+            "if they are not already). Background layers (roads, rails...) are drawn "
+            "beneath.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            self.ARROWS, tr("Symbiosis arrows"), [QgsProcessing.TypeVectorLine]))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            self.NODES, tr("Symbiosis enterprises"), [QgsProcessing.TypeVectorPoint]))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.BACKGROUND, tr("Background layers"), QgsProcessing.TypeVectorAnyGeometry,
+            optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.TEMPLATE, tr("Page"), options=[tr("A4 landscape"), tr("A3 landscape")],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterString(
+            self.TITLE, tr("Title"),
+            defaultValue=tr("Potential symbiosis links of the industrial node")))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.ADD_TO_PROJECT, tr("Add the layout to the project"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_PDF, tr("Map (PDF)"), tr("PDF files (*.pdf)")))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_PNG, tr("Map (PNG)"), tr("PNG files (*.png)"), optional=True))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        arrows = self.parameterAsVectorLayer(parameters, self.ARROWS, context)
+        nodes = self.parameterAsVectorLayer(parameters, self.NODES, context)
+        if arrows is None or nodes is None:
+            name = self.ARROWS if arrows is None else self.NODES
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        background = self.parameterAsLayerList(parameters, self.BACKGROUND, context)
+        project = context.project()
+        # print copies: styled for print, never the user's own layers
+        layers = [styled_copy(nodes), styled_copy(arrows)] + [print_copy(b) for b in background]
+        template = TEMPLATES[self.parameterAsEnum(parameters, self.TEMPLATE, context)]
+        title = self.parameterAsString(parameters, self.TITLE, context)
+        layout = self._fill(load_template(project, template), layers, arrows, title)
+        feedback.setProgress(40)
+        results = {}
+        exporter = QgsLayoutExporter(layout)
+        pdf = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
+        pdf_settings = QgsLayoutExporter.PdfExportSettings()
+        pdf_settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText  # searchable
+        status = exporter.exportToPdf(pdf, pdf_settings)
+        if status != QgsLayoutExporter.Success:
+            raise QgsProcessingException(tr("Could not write the PDF {}").format(pdf))
+        results[self.OUTPUT_PDF] = pdf
+        png = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG, context)
+        if png:
+            settings = QgsLayoutExporter.ImageExportSettings()
+            settings.dpi = 150
+            if exporter.exportToImage(png, settings) != QgsLayoutExporter.Success:
+                raise QgsProcessingException(tr("Could not write the PNG {}").format(png))
+            results[self.OUTPUT_PNG] = png
+        if project is not None and self.parameterAsBool(parameters, self.ADD_TO_PROJECT,
+                                                        context):
+            self._add_to_project(project, template, arrows, nodes, background, title)
+        feedback.setProgress(100)
+        return results
+
+    def _fill(self, layout, layers, arrows, title, own_legend=True):
+        map_item = item(layout, "map", QgsLayoutItemMap)
+        map_item.setLayers(layers)
+        map_item.setKeepLayerSet(True)  # else the map shows the project's layers
+        map_item.setCrs(arrows.crs())
+        extent = layers[0].extent()
+        extent.combineExtentWith(layers[1].extent())
+        map_item.setExtent(fit_to_frame(extent.buffered(
+            max(extent.width(), extent.height()) * 0.04), map_item.rect()))
+        item(layout, "title", QgsLayoutItemLabel).setText(title)
+        legend = item(layout, "legend", QgsLayoutItemLegend)
+        legend.setTitle(tr("Legend"))
+        if own_legend:  # print copies: a legend tree of their own, kept alive with the layout
+            legend.setAutoUpdateModel(False)
+            root = QgsLayerTree()
+            for layer in layers[:2]:
+                root.addLayer(layer)
+            legend.model().setRootGroup(root)
+            layout._symbiosis_keep = (root, layers)
+        else:
+            legend.setAutoUpdateModel(True)
+        north = item(layout, "north", QgsLayoutItemPicture)
+        north.setPicturePath(str(resource_path("icons", "north.svg")))
+        item(layout, "sources", QgsLayoutItemLabel).setText(tr(
+            "Data: Global Energy Monitor trackers (CC BY 4.0), derived flows and schematic "
+            "network of the symbiosis_qgis sample data; exchanges computed by symbiosis_qgis. "
+            "Date: {}").format(date.today().isoformat()))
+        table = next((f for f in layout.multiFrames()
+                      if isinstance(f, QgsLayoutItemAttributeTable)), None)
+        if table is not None:
+            frame = item(layout, "table", QgsLayoutFrame)
+            # the table shares the legend's column in the templates (its own frame is sized
+            # by its content here)
+            frame_size = QgsLayoutSize(legend.sizeWithUnits().width(),
+                                       frame.sizeWithUnits().height())
+            table.setVectorLayer(layers[1])
+            fields = [f for f in TABLE_FIELDS if f in layers[1].fields().names()]
+            table.setDisplayedFields(fields)
+            headers = {"supply_name": tr("From"), "demand_name": tr("To"),
+                       "label": tr("Material and quantity")}
+            width = frame_size.width()
+            columns = table.columns()
+            for column in columns:
+                column.setHeading(headers.get(column.attribute(), column.attribute()))
+                column.setWidth(width / max(len(columns), 1) - 4)
+            table.setColumns(columns)
+            biggest = QgsLayoutTableColumn()
+            biggest.setAttribute("quantity")
+            biggest.setSortOrder(Qt.DescendingOrder)
+            table.setSortColumns([biggest])
+            table.setWrapBehavior(QgsLayoutTable.WrapText)
+            table.refresh()
+            frame.attemptResize(frame_size)
+        layout.refresh()
+        return layout
+
+    def _add_to_project(self, project, template, arrows, nodes, background, title):
+        """A layout in the project on the project's own layers, for editing before print."""
+        if project.mapLayer(arrows.id()) is None or project.mapLayer(nodes.id()) is None:
+            return  # layers that are not in the project cannot stay in its layout
+        layout = self._fill(load_template(project, template),
+                            [nodes, arrows] + [b for b in background
+                                               if project.mapLayer(b.id()) is not None],
+                            arrows, title, own_legend=False)
+        name = title
+        manager = project.layoutManager()
+        k = 1
+        while manager.layoutByName(name) is not None:
+            k += 1
+            name = f"{title} ({k})"
+        layout.setName(name)
+        manager.addLayout(layout)
