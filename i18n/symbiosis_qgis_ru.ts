@@ -129,7 +129,7 @@
         <translation>Не удалось прочитать входной слой</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/provider.py" line="28" />
+        <location filename="../symbiosis_qgis/processing/provider.py" line="33" />
         <source>Industrial symbiosis</source>
         <translation>Промышленный симбиоз</translation>
     </message>
@@ -938,7 +938,7 @@ A scenario table (default: resources/policy_scenarios.csv; pass your own CSV wit
         <translation>Нарисовать схему симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="111" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="117" />
         <source>Maps</source>
         <translation>Карты</translation>
     </message>
@@ -983,12 +983,12 @@ A scenario table (default: resources/policy_scenarios.csv; pass your own CSV wit
         <translation>Интервал между предприятиями на схеме, м</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="125" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="131" />
         <source>Symbiosis arrows</source>
         <translation>Стрелки симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="127" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="133" />
         <source>Symbiosis enterprises</source>
         <translation>Предприятия симбиоза</translation>
     </message>
@@ -1012,17 +1012,17 @@ Links: chosen exchanges, routed links or candidates (tonnage, else potential, gi
         <translation>Только обмены внутри этих промышленных узлов (через запятую)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="87" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="93" />
         <source>The layout template has no item '{}'</source>
         <translation>В шаблоне макета нет элемента «{}»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="108" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="114" />
         <source>Export symbiosis map</source>
         <translation>Экспортировать карту симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="114" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="120" />
         <source>Builds a print layout of the symbiosis diagram from a template (A4 or A3 landscape): the map, a title, a legend (material colours and tonnage width classes), a scale bar, a north arrow, a table of the exchanges, the data sources and the date; exports it to PDF and PNG. Runs headless (qgis_process). The layout is also added to the project, so it can be edited before printing.
 
 Arrows and enterprises: the outputs of 'Draw symbiosis diagram' (styled for print if they are not already). Background layers (roads, rails...) are drawn beneath.</source>
@@ -1031,92 +1031,92 @@ Arrows and enterprises: the outputs of 'Draw symbiosis diagram' (styled for prin
 Стрелки и предприятия: результаты «Нарисовать схему симбиоза» (оформляются для печати, если ещё не оформлены). Фоновые слои (дороги, железные дороги...) рисуются ниже.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="129" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="135" />
         <source>Background layers</source>
         <translation>Фоновые слои</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="132" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="138" />
         <source>Page</source>
         <translation>Лист</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="132" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="138" />
         <source>A4 landscape</source>
         <translation>A4 альбомная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="132" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="138" />
         <source>A3 landscape</source>
         <translation>A3 альбомная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="135" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="141" />
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="135" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="141" />
         <source>Potential symbiosis links of the industrial node</source>
         <translation>Потенциальные связи симбиоза промышленного узла</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="138" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="144" />
         <source>Add the layout to the project</source>
         <translation>Добавить макет в проект</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="140" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="146" />
         <source>Map (PDF)</source>
         <translation>Карта (PDF)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="140" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="146" />
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="142" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="148" />
         <source>Map (PNG)</source>
         <translation>Карта (PNG)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="142" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="148" />
         <source>PNG files (*.png)</source>
         <translation>Файлы PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="166" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="173" />
         <source>Could not write the PDF {}</source>
         <translation>Не удалось записать PDF {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="173" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="180" />
         <source>Could not write the PNG {}</source>
         <translation>Не удалось записать PNG {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="192" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="199" />
         <source>Legend</source>
         <translation>Легенда</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="204" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="211" />
         <source>Data: Global Energy Monitor trackers (CC BY 4.0), derived flows and schematic network of the symbiosis_qgis sample data; exchanges computed by symbiosis_qgis. Date: {}</source>
         <translation>Данные: трекеры Global Energy Monitor (CC BY 4.0), расчётные потоки и схематическая сеть из примера данных symbiosis_qgis; обмены рассчитаны symbiosis_qgis. Дата: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="219" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="226" />
         <source>From</source>
         <translation>Откуда</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="219" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="226" />
         <source>To</source>
         <translation>Куда</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="220" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="227" />
         <source>Material and quantity</source>
         <translation>Материал и количество</translation>
     </message>

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `make demo`: install the packaged plugin into a throw-away QGIS profile and run the
-# symbiosis algorithms on the bundled Kuzbass sample data with qgis_process, writing to out/.
+# `make demo`: install the packaged plugin into a throw-away QGIS profile and run the shipped
+# model (validate -> candidates -> routes -> exchanges -> benefits -> diagram -> map) on the
+# bundled Kuzbass sample data with qgis_process, then the policy scenarios; results in out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=out
@@ -13,48 +14,33 @@ export QGIS_CUSTOM_CONFIG_PATH="$PROFILE_ROOT" QT_QPA_PLATFORM=offscreen
 QP=qgis_process.bin
 $QP plugins enable symbiosis_qgis >/dev/null 2>&1
 GPKG=sample_layers/kuzbass.gpkg
-rm -f "$OUT/symbiosis_demo.gpkg"
+DB="$OUT/symbiosis_demo.gpkg"
+rm -f "$DB" "$OUT"/*.json
+table() { echo "ogr:dbname='$DB' table=$1 (geom)"; }
 
-run() {  # run ALG PARAM=VALUE...; prints the result values as JSON
-  $QP --json run "$@" 2>"$OUT/qgis_process.log" | /usr/bin/python3 -c \
+run() {  # run ALG PARAM=VALUE...: results as JSON; the log goes to out/qgis_process.log
+  $QP --json run "$@" 2>>"$OUT/qgis_process.log" | /usr/bin/python3 -c \
     'import json,sys; d=json.load(sys.stdin); print(json.dumps(d["results"], ensure_ascii=False))'
 }
 
-echo "== symbiosis:validatedata"
-run symbiosis:validatedata -- \
+echo "== symbiosis:symbiosis_full_analysis (the shipped model) on $GPKG"
+run symbiosis:symbiosis_full_analysis -- \
   "ENTERPRISES=$GPKG|layername=enterprises" "FLOWS=$GPKG|layername=flows" \
-  "OUTPUT=ogr:dbname='$OUT/symbiosis_demo.gpkg' table=validation (geom)" | tee "$OUT/validation.json"
+  "ROADS=$GPKG|layername=roads" "RAILS=$GPKG|layername=rails" \
+  "TERMINALS=$GPKG|layername=terminals" NODE=Novokuznetsk \
+  "validate:validation=$(table validation)" "candidates:candidates=$(table candidates)" \
+  "links:links=$(table links)" "exchanges:exchanges=$(table exchanges)" \
+  "benefits:benefits_enterprises=$(table benefits_enterprises)" \
+  "benefits:benefits_nodes=$(table benefits_nodes)" \
+  "benefits:material_balance=$(table material_balance)" \
+  "benefits:report=$OUT/symbiosis_report.html" \
+  "diagram:diagram_arrows=$(table diagram_arrows)" \
+  "diagram:diagram_enterprises=$(table diagram_enterprises)" \
+  "map:map_pdf=$OUT/novokuznetsk_symbiosis_map.pdf" \
+  "map:map_png=$OUT/novokuznetsk_symbiosis_map.png" > "$OUT/model.json"
 
-echo "== symbiosis:findcandidates"
-run symbiosis:findcandidates -- \
-  "ENTERPRISES=$GPKG|layername=enterprises" "FLOWS=$GPKG|layername=flows" \
-  "OUTPUT=ogr:dbname='$OUT/symbiosis_demo.gpkg' table=candidates (geom)" \
-  "BUFFERS=ogr:dbname='$OUT/symbiosis_demo.gpkg' table=reach (geom)" | tee "$OUT/candidates.json"
-
-echo "== symbiosis:networklinks"
-run symbiosis:networklinks -- \
-  "CANDIDATES=$OUT/symbiosis_demo.gpkg|layername=candidates" \
-  "ENTERPRISES=$GPKG|layername=enterprises" "ROADS=$GPKG|layername=roads" \
-  "RAILS=$GPKG|layername=rails" "TERMINALS=$GPKG|layername=terminals" SNAP_TOLERANCE=15000 \
-  "OUTPUT=ogr:dbname='$OUT/symbiosis_demo.gpkg' table=links (geom)" | tee "$OUT/links.json"
-
-echo "== symbiosis:optimizeexchanges"
-run symbiosis:optimizeexchanges -- \
-  "LINKS=$OUT/symbiosis_demo.gpkg|layername=links" "FLOWS=$GPKG|layername=flows" \
-  "OUTPUT=ogr:dbname='$OUT/symbiosis_demo.gpkg' table=exchanges (geom)" | tee "$OUT/exchanges.json"
-
-echo "== symbiosis:assessbenefits"
-run symbiosis:assessbenefits -- \
-  "EXCHANGES=$OUT/symbiosis_demo.gpkg|layername=exchanges" \
-  "ENTERPRISES=$GPKG|layername=enterprises" "FLOWS=$GPKG|layername=flows" \
-  "OUTPUT_ENTERPRISES=ogr:dbname='$OUT/symbiosis_demo.gpkg' table=benefits_enterprises (geom)" \
-  "OUTPUT_NODES=ogr:dbname='$OUT/symbiosis_demo.gpkg' table=benefits_nodes" \
-  "OUTPUT_BALANCE=ogr:dbname='$OUT/symbiosis_demo.gpkg' table=material_balance" \
-  "REPORT=$OUT/symbiosis_report.html" > "$OUT/benefits.json"
-
-echo "== symbiosis:policyscenarios"
-run symbiosis:policyscenarios -- \
-  "LINKS=$OUT/symbiosis_demo.gpkg|layername=links" "FLOWS=$GPKG|layername=flows" \
-  "OUTPUT=ogr:dbname='$OUT/symbiosis_demo.gpkg' table=policy_scenarios" > "$OUT/scenarios.json"
+echo "== symbiosis:policyscenarios on the routed links"
+run symbiosis:policyscenarios -- "LINKS=$DB|layername=links" "FLOWS=$GPKG|layername=flows" \
+  "OUTPUT=ogr:dbname='$DB' table=policy_scenarios" > "$OUT/scenarios.json"
 
 /usr/bin/python3 tools/demo_summary.py "$OUT"

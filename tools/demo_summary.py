@@ -1,31 +1,30 @@
-"""Print what `make demo` produced: result values and the layers written to out/."""
-import json
+"""Print what `make demo` produced: the exchanges, their totals and the files in out/."""
 import sqlite3
 import sys
 from pathlib import Path
 
 out = Path(sys.argv[1])
-validation = json.loads((out / "validation.json").read_text())
-print(f"validation: {validation['ERRORS']} errors, {validation['WARNINGS']} warnings")
-candidates = json.loads((out / "candidates.json").read_text())
-print(f"partner candidates: {candidates['CANDIDATES']}")
-links = json.loads((out / "links.json").read_text())
-print(f"routed over road/rail or marked as pipeline: {links['ROUTED']}, "
-      f"unreachable: {links['UNREACHABLE']}")
-totals = json.loads((out / "exchanges.json").read_text())
-print(f"chosen exchanges: {totals['EXCHANGES']}, {totals['TONNES'] / 1e6:,.2f} Mt/yr of "
-      f"t-flows, net benefit {totals['NET_BENEFIT'] / 1e9:,.2f} bn RUB/yr, CO2 avoided "
-      f"{totals['CO2_AVOIDED'] / 1e3:,.0f} kt/yr (transport emits "
-      f"{totals['TRANSPORT_CO2'] / 1e3:,.0f} kt/yr)")
 gpkg = out / "symbiosis_demo.gpkg"
 with sqlite3.connect(gpkg) as db:
+    errors = db.execute("select count(*) from validation where severity = 'error'").fetchone()
+    candidates = db.execute("select count(*) from candidates").fetchone()[0]
+    reachable = db.execute("select count(*) from links where reachable").fetchone()[0]
+    n, tonnes, benefit, co2, transport = db.execute(
+        "select count(*), sum(case when unit = 't/yr' then tonnage else 0 end), sum(benefit), "
+        "sum(co2_avoided), sum(transport_co2) from exchanges").fetchone()
+    print(f"validation errors: {errors[0]}; partner candidates: {candidates} "
+          f"({reachable} routed or by pipeline)")
+    print(f"exchanges chosen: {n}; {tonnes / 1e6:,.2f} Mt/yr of materials in t/yr; net benefit "
+          f"{benefit / 1e9:,.2f} bn RUB/yr; CO2 avoided {co2 / 1e3:,.0f} kt/yr before "
+          f"{transport / 1e3:,.0f} kt/yr of transport CO2")
     print("policy scenarios (net benefit, change against the baseline):")
-    for name, benefit, delta, exchanges in db.execute(
+    for name, value, delta, count in db.execute(
             "select name, net_benefit, d_net_benefit, exchanges from policy_scenarios"):
-        print(f"  {name}: {exchanges} exchanges, {benefit / 1e9:,.2f} bn RUB/yr "
-              f"({delta / 1e9:+,.2f})")
-print(f"report: {out / 'symbiosis_report.html'}")
-with sqlite3.connect(gpkg) as db:
-    for (table,) in db.execute("select table_name from gpkg_contents order by table_name"):
-        count = db.execute(f'select count(*) from "{table}"').fetchone()[0]
-        print(f"  {gpkg}: {table} ({count} rows)")
+        print(f"  {name}: {count} exchanges, {value / 1e9:,.2f} bn RUB/yr ({delta / 1e9:+,.2f})")
+    tables = [row[0] for row in db.execute(
+        "select table_name from gpkg_contents order by table_name")]
+print(f"layers: {gpkg} ({', '.join(tables)})")
+for name in ("symbiosis_report.html", "novokuznetsk_symbiosis_map.pdf",
+             "novokuznetsk_symbiosis_map.png"):
+    path = out / name
+    print(f"{path}: {path.stat().st_size:,} bytes" if path.exists() else f"{path}: MISSING")

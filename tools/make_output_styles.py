@@ -159,7 +159,13 @@ def diagram_arrows_style():
         root.appendChild(QgsRuleBasedRenderer.Rule(curved_arrow("#9e9e9e", width),
                                                    filterExp="FALSE", label=label))
     layer.setRenderer(QgsRuleBasedRenderer(root))
-    layer.setLabeling(text_labels("label", 6.5, QgsPalLayerSettings.Horizontal))
+    labels = text_labels("label", 6.5, QgsPalLayerSettings.Horizontal)
+    settings = labels.settings()
+    # the smallest flows stay unlabelled: their labels would crowd the node's centre
+    settings.dataDefinedProperties().setProperty(
+        QgsPalLayerSettings.Show, QgsProperty.fromExpression('"width_class" >= 2'))
+    labels.setSettings(QgsPalLayerSettings(settings))
+    layer.setLabeling(labels)
     layer.setLabelsEnabled(True)
     return layer
 

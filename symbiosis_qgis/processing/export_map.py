@@ -15,6 +15,7 @@ from qgis.core import (
     QgsLayoutItemPicture,
     QgsLayoutTable,
     QgsPrintLayout,
+    QgsProject,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -41,6 +42,10 @@ TABLE_FIELDS = ["supply_name", "demand_name", "label"]
 DIAGRAM_STYLES = {"width_class": "diagram_arrows.qml", "sector_group": "diagram_nodes.qml"}
 
 
+def diagram_layer_names():
+    return {"width_class": tr("Symbiosis arrows"), "sector_group": tr("Symbiosis enterprises")}
+
+
 def print_copy(layer):
     """A copy of the layer for the print (memory layers cannot be cloned: their features
     would not follow), so that nothing of the user's layer is changed."""
@@ -56,6 +61,7 @@ def styled_copy(layer):
     for field, qml in DIAGRAM_STYLES.items():
         if field in names:
             style_layer(copy, qml)
+            copy.setName(diagram_layer_names()[field])  # the legend's group title
     return copy
 
 
@@ -149,7 +155,8 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             name = self.ARROWS if arrows is None else self.NODES
             raise QgsProcessingException(self.invalidSourceError(parameters, name))
         background = self.parameterAsLayerList(parameters, self.BACKGROUND, context)
-        project = context.project()
+        # qgis_process runs without a project: lay out in the (empty) project instance
+        project = context.project() or QgsProject.instance()
         # print copies: styled for print, never the user's own layers
         layers = [styled_copy(nodes), styled_copy(arrows)] + [print_copy(b) for b in background]
         template = TEMPLATES[self.parameterAsEnum(parameters, self.TEMPLATE, context)]
@@ -172,8 +179,8 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             if exporter.exportToImage(png, settings) != QgsLayoutExporter.Success:
                 raise QgsProcessingException(tr("Could not write the PNG {}").format(png))
             results[self.OUTPUT_PNG] = png
-        if project is not None and self.parameterAsBool(parameters, self.ADD_TO_PROJECT,
-                                                        context):
+        if context.project() is not None and self.parameterAsBool(
+                parameters, self.ADD_TO_PROJECT, context):
             self._add_to_project(project, template, arrows, nodes, background, title)
         feedback.setProgress(100)
         return results

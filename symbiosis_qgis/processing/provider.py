@@ -1,9 +1,10 @@
 """The `symbiosis` Processing provider."""
-from qgis.core import QgsProcessingProvider
+from qgis.core import QgsApplication, QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import tr
-from ..paths import resource_path
+from ..paths import resource_path, sample_data_path
+from ..sample_project import SAMPLE_LAYERS
 from .assess_benefits import AssessBenefitsAlgorithm
 from .draw_diagram import DrawDiagramAlgorithm
 from .export_map import ExportMapAlgorithm
@@ -21,6 +22,10 @@ def algorithm_classes():
 
 
 class SymbiosisProvider(QgsProcessingProvider):
+    def __init__(self, with_models=True):
+        super().__init__()
+        self.with_models = with_models
+
     def id(self):
         return "symbiosis"
 
@@ -39,3 +44,35 @@ class SymbiosisProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802 (QGIS API)
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
+        if not self.with_models:
+            return
+        registry = QgsApplication.processingRegistry()
+        if registry.providerById(self.id()) is None:
+            # a model resolves its steps through the registry, which does not know this
+            # provider until addProvider() returns: load the models once it does
+            registry.providerAdded.connect(self._load_models_when_added)
+            return
+        for model in load_models():
+            self.addAlgorithm(model)
+
+    def _load_models_when_added(self, provider_id):
+        if provider_id == self.id():
+            QgsApplication.processingRegistry().providerAdded.disconnect(
+                self._load_models_when_added)
+            self.refreshAlgorithms()
+
+
+def load_models():
+    """The shipped Model Builder models, their layer inputs defaulting to the sample data."""
+    models = []
+    for path in sorted(resource_path("models").glob("*.model3")):
+        model = QgsProcessingModelAlgorithm()
+        if not model.fromFile(str(path)):
+            continue
+        gpkg = sample_data_path("kuzbass.gpkg")
+        for definition in model.parameterDefinitions():
+            layer = definition.name().lower()
+            if layer in SAMPLE_LAYERS:
+                definition.setDefaultValue(f"{gpkg}|layername={layer}")
+        models.append(model)
+    return models

@@ -1,0 +1,86 @@
+"""The shipped model runs through processing.run and through qgis_process."""
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+
+import processing
+import pytest
+from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingUtils
+
+from .conftest import ROOT
+
+MODEL = "symbiosis:symbiosis_full_analysis"
+OUTPUTS = ["validate:validation", "candidates:candidates", "links:links",
+           "exchanges:exchanges", "benefits:benefits_enterprises", "benefits:benefits_nodes",
+           "benefits:material_balance", "diagram:diagram_arrows",
+           "diagram:diagram_enterprises"]
+
+
+def test_model_is_registered_with_sample_defaults(symbiosis_provider):
+    model = QgsApplication.processingRegistry().algorithmById(MODEL)
+    assert model is not None
+    names = [d.name() for d in model.parameterDefinitions()]
+    assert {"ENTERPRISES", "FLOWS", "ROADS", "NODE", "map:map_pdf"} <= set(names)
+    assert model.parameterDefinition("ROADS").defaultValue().endswith(
+        "kuzbass.gpkg|layername=roads")
+
+
+def test_model_runs_through_processing(symbiosis_provider, sample_gpkg, tmp_path):
+    gpkg = str(sample_gpkg)
+    params = {name.upper(): f"{gpkg}|layername={name}"
+              for name in ("enterprises", "flows", "roads", "rails", "terminals")}
+    params.update({"NODE": "Novokuznetsk", "benefits:report": str(tmp_path / "r.html"),
+                   "map:map_pdf": str(tmp_path / "m.pdf"),
+                   "map:map_png": str(tmp_path / "m.png")})
+    params.update({name: "TEMPORARY_OUTPUT" for name in OUTPUTS})
+    context = QgsProcessingContext()
+    result = processing.run(MODEL, params, context=context)
+
+    def layer_of(name):
+        value = result[name]  # processing.run hands temporary outputs back as layers
+        return value if not isinstance(value, str) else \
+            QgsProcessingUtils.mapLayerFromString(value, context)
+
+    for name in OUTPUTS:
+        layer = layer_of(name)
+        assert layer is not None and layer.isValid(), name
+        if name not in ("validate:validation",):
+            assert layer.featureCount() > 0, name
+    exchanges = layer_of("exchanges:exchanges")
+    assert {"tonnage", "benefit", "co2_avoided"} <= set(exchanges.fields().names())
+    assert (tmp_path / "m.pdf").stat().st_size > 20_000
+    assert "<svg" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_model_runs_through_qgis_process(tmp_path):
+    subprocess.run(["make", "-s", "package"], cwd=ROOT, check=True, capture_output=True)
+    plugins = tmp_path / "profiles" / "default" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    shutil.copytree(ROOT / "build" / "symbiosis_qgis", plugins / "symbiosis_qgis")
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    subprocess.run(["qgis_process.bin", "plugins", "enable", "symbiosis_qgis"], env=env,
+                   check=True, capture_output=True)
+    gpkg = ROOT / "sample_layers" / "kuzbass.gpkg"
+    out = tmp_path / "out.gpkg"
+    args = [f"{n.upper()}={gpkg}|layername={n}"
+            for n in ("enterprises", "flows", "roads", "rails", "terminals")]
+    args += [f"{name}=ogr:dbname='{out}' table={name.split(':')[1]} (geom)"
+             for name in OUTPUTS]
+    args += ["NODE=Novokuznetsk", f"benefits:report={tmp_path / 'r.html'}", f"map:map_pdf={tmp_path / 'm.pdf'}",
+             f"map:map_png={tmp_path / 'm.png'}"]
+    proc = subprocess.run(["qgis_process.bin", "--json", "run", MODEL, "--"] + args, env=env,
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    results = json.loads(proc.stdout)["results"]
+    assert results["map:map_pdf"] == str(tmp_path / "m.pdf")
+    with sqlite3.connect(out) as db:
+        count = dict(db.execute("select table_name, 0 from gpkg_contents").fetchall())
+        for table in count:
+            count[table] = db.execute(f'select count(*) from "{table}"').fetchone()[0]
+    assert count["exchanges"] > 20 and count["diagram_arrows"] > 10
+    text = subprocess.run(["pdftotext", str(tmp_path / "m.pdf"), "-"], capture_output=True,
+                          text=True).stdout
+    assert "Novokuznetsk" in text and "Legend" in text
