@@ -57,6 +57,28 @@ def gpkg_layer(gpkg, name):
     return layer
 
 
+def rows_of(layer):
+    names = layer.fields().names()
+    return [dict(zip(names, f.attributes()), geometry=f.geometry()) for f in layer.getFeatures()]
+
+
+@pytest.fixture()
+def sample_links(symbiosis_provider, sample_gpkg):
+    """Candidates, routed links and the flows of the sample data, through Processing."""
+    import processing
+
+    ents = gpkg_layer(sample_gpkg, "enterprises")
+    flow_layer = gpkg_layer(sample_gpkg, "flows")
+    cands = processing.run("symbiosis:findcandidates", {
+        "ENTERPRISES": ents, "FLOWS": flow_layer, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    links = processing.run("symbiosis:networklinks", {
+        "CANDIDATES": cands, "ENTERPRISES": ents, "ROADS": gpkg_layer(sample_gpkg, "roads"),
+        "RAILS": gpkg_layer(sample_gpkg, "rails"),
+        "TERMINALS": gpkg_layer(sample_gpkg, "terminals"), "SNAP_TOLERANCE": 15000,
+        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    return cands, links, flow_layer
+
+
 @pytest.fixture()
 def artifacts_dir():
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

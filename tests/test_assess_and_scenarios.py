@@ -5,15 +5,14 @@ import processing
 import pytest
 from qgis.core import QgsProcessingException
 
-from .conftest import gpkg_layer
-from .test_optimize_exchanges import rows_of, sample_links  # noqa: F401 (fixture)
+from .conftest import gpkg_layer, rows_of
 
 SUMMED = ["diverted_t", "replaced_t", "transport_tkm", "co2_avoided_t", "transport_co2_t",
           "net_co2_t", "net_money_rub"]
 
 
 @pytest.fixture()
-def chosen(sample_links, sample_gpkg):  # noqa: F811
+def chosen(sample_links, sample_gpkg):
     _, links, flow_layer = sample_links
     exchanges = processing.run("symbiosis:optimizeexchanges", {
         "LINKS": links, "FLOWS": flow_layer, "OUTPUT": "TEMPORARY_OUTPUT"})

@@ -10,16 +10,15 @@ from scipy.spatial.distance import pdist
 
 from symbiosis_qgis.processing.styling import style_layer
 
-from .conftest import gpkg_layer
+from .conftest import gpkg_layer, rows_of
 from .rendering import map_settings, render
-from .test_optimize_exchanges import rows_of, sample_links  # noqa: F401 (fixture)
 
 ALG = "symbiosis:drawdiagram"
 CONTROL_DIR = Path(__file__).parent / "control_images"
 
 
 @pytest.fixture()
-def exchanges(sample_links, sample_gpkg):  # noqa: F811
+def exchanges(sample_links, sample_gpkg):
     _, links, flow_layer = sample_links
     chosen = processing.run("symbiosis:optimizeexchanges", {
         "LINKS": links, "FLOWS": flow_layer, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]

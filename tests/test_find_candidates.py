@@ -5,14 +5,13 @@ from qgis.core import (
     QgsFeature,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsVectorLayer,
 )
 
 from .conftest import gpkg_layer
-from .test_validate_data import FLOW_FIELDS, enterprises, flows, memory_layer
+from .test_validate_data import enterprises, flows, memory_layer
 
 ALG = "symbiosis:findcandidates"
 CONSTRUCTION_USES = {"concrete_addition", "concrete_aggregate", "road_base", "embankment_fill",

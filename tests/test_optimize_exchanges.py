@@ -3,29 +3,10 @@ import processing
 import pytest
 from qgis.core import QgsProcessingException
 
-from .conftest import gpkg_layer
+from .conftest import rows_of
 from .test_validate_data import flows, memory_layer
 
 ALG = "symbiosis:optimizeexchanges"
-
-
-def rows_of(layer):
-    names = layer.fields().names()
-    return [dict(zip(names, f.attributes()), geometry=f.geometry()) for f in layer.getFeatures()]
-
-
-@pytest.fixture()
-def sample_links(symbiosis_provider, sample_gpkg):
-    ents = gpkg_layer(sample_gpkg, "enterprises")
-    flow_layer = gpkg_layer(sample_gpkg, "flows")
-    cands = processing.run("symbiosis:findcandidates", {
-        "ENTERPRISES": ents, "FLOWS": flow_layer, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-    links = processing.run("symbiosis:networklinks", {
-        "CANDIDATES": cands, "ENTERPRISES": ents, "ROADS": gpkg_layer(sample_gpkg, "roads"),
-        "RAILS": gpkg_layer(sample_gpkg, "rails"),
-        "TERMINALS": gpkg_layer(sample_gpkg, "terminals"), "SNAP_TOLERANCE": 15000,
-        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-    return cands, links, flow_layer
 
 
 def test_sample_exchanges_respect_capacities(sample_links):

@@ -2,7 +2,6 @@
 import processing
 import pytest
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsGeometry,
     QgsPointXY,

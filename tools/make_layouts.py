@@ -25,8 +25,7 @@ from qgis.core import (
     QgsTextFormat,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtCore import QRectF
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtGui import QFont
 
 ROOT = Path(__file__).resolve().parents[1]
 MM = QgsUnitTypes.LayoutMillimeters

@@ -88,11 +88,8 @@ class AssessBenefitsAlgorithm(SymbiosisAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("CLUSTERS", tr("Clusters")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        sources = {}
-        for name in (self.EXCHANGES, self.ENTERPRISES, self.FLOWS):
-            sources[name] = self.parameterAsSource(parameters, name, context)
-            if sources[name] is None:
-                raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        sources = {name: self.source(parameters, name, context)
+                   for name in (self.EXCHANGES, self.ENTERPRISES, self.FLOWS)}
         require_fields(sources[self.EXCHANGES], ["supply_ent", "demand_ent", "tonnage"],
                        tr("Chosen exchanges"))
         require_fields(sources[self.ENTERPRISES], ["ent_id"], tr("Enterprises"))

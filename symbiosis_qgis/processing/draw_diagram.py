@@ -109,11 +109,8 @@ class DrawDiagramAlgorithm(SymbiosisAlgorithm):
             self.OUTPUT_NODES, tr("Symbiosis enterprises"), QgsProcessing.TypeVectorPoint))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        links_src = self.parameterAsSource(parameters, self.LINKS, context)
-        ents_src = self.parameterAsSource(parameters, self.ENTERPRISES, context)
-        if links_src is None or ents_src is None:
-            name = self.LINKS if links_src is None else self.ENTERPRISES
-            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        links_src = self.source(parameters, self.LINKS, context)
+        ents_src = self.source(parameters, self.ENTERPRISES, context)
         require_fields(links_src, ["supply_ent", "demand_ent"], tr("Links"))
         require_fields(ents_src, ["ent_id"], tr("Enterprises"))
         ents, crs = self._enterprise_xy(ents_src, context)

@@ -126,12 +126,6 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
             optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber("CANDIDATES", tr("Number of candidates")))
 
-    def _source(self, parameters, name, context):
-        source = self.parameterAsSource(parameters, name, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, name))
-        return source
-
     def _distance_m(self, parameters, context, crs, feedback):
         if parameters.get(self.DISTANCE) in (None, ""):
             return None
@@ -144,16 +138,13 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
         return value * QgsUnitTypes.fromUnitToUnitFactor(units, QgsUnitTypes.DistanceMeters)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        ents_src = self._source(parameters, self.ENTERPRISES, context)
-        flows_src = self._source(parameters, self.FLOWS, context)
+        ents_src = self.source(parameters, self.ENTERPRISES, context)
+        flows_src = self.source(parameters, self.FLOWS, context)
         layer_name = tr("Enterprises")
         require_fields(ents_src, ["ent_id"], layer_name)
         require_fields(flows_src, FLOW_REQUIRED, tr("Flows (supplies and demands)"))
-        rules = None
-        if parameters.get(self.SYNERGIES):
-            rules = source_to_frame(self._source(parameters, self.SYNERGIES, context))
         try:
-            rules = load_synergies(rules)
+            rules = load_synergies(self.optional_table(parameters, self.SYNERGIES, context))
         except CatalogueError as err:
             raise QgsProcessingException(tr("Synergy catalogue is unusable: {}").format(err))
 

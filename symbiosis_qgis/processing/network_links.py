@@ -156,18 +156,12 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("ROUTED", tr("Candidates routed")))
         self.addOutput(QgsProcessingOutputNumber("UNREACHABLE", tr("Candidates unreachable")))
 
-    def _source(self, parameters, name, context, optional=False):
-        source = self.parameterAsSource(parameters, name, context)
-        if source is None and (not optional or parameters.get(name)):
-            raise QgsProcessingException(self.invalidSourceError(parameters, name))
-        return source
-
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        cands_src = self._source(parameters, self.CANDIDATES, context)
-        ents_src = self._source(parameters, self.ENTERPRISES, context)
-        roads_src = self._source(parameters, self.ROADS, context)
-        rails_src = self._source(parameters, self.RAILS, context, optional=True)
-        terms_src = self._source(parameters, self.TERMINALS, context, optional=True)
+        cands_src = self.source(parameters, self.CANDIDATES, context)
+        ents_src = self.source(parameters, self.ENTERPRISES, context)
+        roads_src = self.source(parameters, self.ROADS, context)
+        rails_src = self.source(parameters, self.RAILS, context, optional=True)
+        terms_src = self.source(parameters, self.TERMINALS, context, optional=True)
         require_fields(cands_src, ["supply_ent", "demand_ent"], tr("Candidates"))
         require_fields(ents_src, ["ent_id"], tr("Enterprises"))
         road_cost = self.parameterAsDouble(parameters, self.ROAD_COST, context)

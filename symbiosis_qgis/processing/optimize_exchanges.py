@@ -95,18 +95,11 @@ class OptimizeExchangesAlgorithm(SymbiosisAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, label))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        links_src = self.parameterAsSource(parameters, self.LINKS, context)
-        flows_src = self.parameterAsSource(parameters, self.FLOWS, context)
-        if links_src is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.LINKS))
-        if flows_src is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.FLOWS))
+        links_src = self.source(parameters, self.LINKS, context)
+        flows_src = self.source(parameters, self.FLOWS, context)
         require_fields(links_src, ["supply_flow", "demand_flow", "rule_id"], tr("Links"))
         require_fields(flows_src, FLOW_REQUIRED, tr("Flows (supplies and demands)"))
-        rules = None
-        if parameters.get(self.SYNERGIES):
-            rules = source_to_frame(self.parameterAsSource(parameters, self.SYNERGIES,
-                                                           context))
+        rules = self.optional_table(parameters, self.SYNERGIES, context)
         links = source_to_frame(links_src, feedback, progress_span=(0, 30))
         flows = source_to_frame(flows_src, feedback, progress_span=(30, 40))
         economics = Economics(

@@ -78,20 +78,12 @@ class PolicyScenariosAlgorithm(SymbiosisAlgorithm):
             self.OUTPUT, tr("Scenario comparison"), QgsProcessing.TypeVector))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        links_src = self.parameterAsSource(parameters, self.LINKS, context)
-        flows_src = self.parameterAsSource(parameters, self.FLOWS, context)
-        if links_src is None or flows_src is None:
-            name = self.LINKS if links_src is None else self.FLOWS
-            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        links_src = self.source(parameters, self.LINKS, context)
+        flows_src = self.source(parameters, self.FLOWS, context)
         require_fields(links_src, ["supply_flow", "demand_flow", "rule_id"], tr("Links"))
         require_fields(flows_src, FLOW_REQUIRED, tr("Flows (supplies and demands)"))
-        optional = {}
-        for name in (self.SYNERGIES, self.SCENARIOS):
-            if parameters.get(name):
-                source = self.parameterAsSource(parameters, name, context)
-                if source is None:
-                    raise QgsProcessingException(self.invalidSourceError(parameters, name))
-                optional[name] = source_to_frame(source).drop(columns="_fid")
+        optional = {name: self.optional_table(parameters, name, context)
+                    for name in (self.SYNERGIES, self.SCENARIOS)}
         base = Economics(default_cost_per_unit_km=self.parameterAsDouble(
             parameters, self.DEFAULT_COST, context))
         try:

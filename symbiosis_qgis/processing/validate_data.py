@@ -1,6 +1,5 @@
 """symbiosis:validatedata — check enterprises and flows before any analysis."""
 from qgis.core import (
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessing,
@@ -70,18 +69,10 @@ class ValidateDataAlgorithm(SymbiosisAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("ERRORS", tr("Number of errors")))
         self.addOutput(QgsProcessingOutputNumber("WARNINGS", tr("Number of warnings")))
 
-    def _source(self, parameters, name, context):
-        source = self.parameterAsSource(parameters, name, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, name))
-        return source
-
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        ents_src = self._source(parameters, self.ENTERPRISES, context)
-        flows_src = self._source(parameters, self.FLOWS, context)
-        rules = None
-        if parameters.get(self.SYNERGIES):
-            rules = source_to_frame(self._source(parameters, self.SYNERGIES, context))
+        ents_src = self.source(parameters, self.ENTERPRISES, context)
+        flows_src = self.source(parameters, self.FLOWS, context)
+        rules = self.optional_table(parameters, self.SYNERGIES, context)
         ents = source_to_frame(ents_src, feedback, with_geometry_state=True,
                                progress_span=(0, 40))
         flows = source_to_frame(flows_src, feedback, progress_span=(40, 80))
