@@ -109,17 +109,17 @@
         <translation>Правило ссылается на материал «{value}», которого нет в каталоге материалов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/plugin.py" line="34" />
+        <location filename="../symbiosis_qgis/plugin.py" line="35" />
         <source>&amp;Industrial symbiosis</source>
         <translation>&amp;Промышленный симбиоз</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/plugin.py" line="37" />
+        <location filename="../symbiosis_qgis/plugin.py" line="40" />
         <source>Validate symbiosis data…</source>
         <translation>Проверить данные симбиоза…</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/plugin.py" line="38" />
+        <location filename="../symbiosis_qgis/plugin.py" line="41" />
         <source>Load Kuzbass sample data</source>
         <translation>Загрузить пример данных по Кузбассу</translation>
     </message>
@@ -134,17 +134,17 @@
         <translation>Промышленный симбиоз</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="41" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="40" />
         <source>Validate symbiosis data</source>
         <translation>Проверить данные симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="44" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="43" />
         <source>Data</source>
         <translation>Данные</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="47" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="46" />
         <source>Checks an enterprise layer and a flow table against the symbiosis data model and the material and synergy catalogues before any analysis.
 
 Errors: missing required fields, empty or duplicate identifiers, flows of unknown enterprises, unknown materials or units, negative or non-numeric quantities, enterprises without geometry.
@@ -159,42 +159,42 @@ The output table lists every finding (severity, layer, feature id, field, messag
 Выходная таблица перечисляет все находки (серьёзность, слой, идентификатор объекта, поле, сообщение); ERRORS и WARNINGS дают их число. Предупреждения никогда не приводят к сбою алгоритма, входные данные не изменяются.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="60" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="59" />
         <source>Enterprises</source>
         <translation>Предприятия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="63" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="62" />
         <source>Flows (supplies and demands)</source>
         <translation>Потоки (предложение и спрос)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="65" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="64" />
         <source>Synergy rules (default: bundled catalogue)</source>
         <translation>Правила синергии (по умолчанию: встроенный каталог)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="68" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="67" />
         <source>Validation report</source>
         <translation>Отчёт о проверке</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="70" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="69" />
         <source>Number of errors</source>
         <translation>Число ошибок</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="71" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="70" />
         <source>Number of warnings</source>
         <translation>Число предупреждений</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="93" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="84" />
         <source>Synergy catalogue is unusable: {}</source>
         <translation>Каталог синергий непригоден: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="113" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="104" />
         <source>{0} errors, {1} warnings</source>
         <translation>Ошибок: {0}, предупреждений: {1}</translation>
     </message>
@@ -304,47 +304,47 @@ potential = min(предложение x коэффициент замещени
         <translation>Число пар-кандидатов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="141" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="135" />
         <source>The enterprise layer has a geographic CRS: Distance is read in degrees. Use a projected layer to give it in metres.</source>
         <translation>У слоя предприятий географическая СК: «Расстояние» читается в градусах. Чтобы задать его в метрах, используйте слой в проекции.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="170" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="161" />
         <source>Reading enterprises and flows</source>
         <translation>Чтение предприятий и потоков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="175" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="166" />
         <source>Searching partners within reach</source>
         <translation>Поиск партнёров в пределах досягаемости</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="187" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="178" />
         <source>Writing candidates</source>
         <translation>Запись пар-кандидатов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="195" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="186" />
         <source>{0} partner candidates</source>
         <translation>Пар-кандидатов: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="200" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="191" />
         <source>{0} enterprises without geometry were skipped</source>
         <translation>Пропущено предприятий без геометрии: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="203" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="194" />
         <source>{0} flows of unknown enterprises were skipped</source>
         <translation>Пропущено потоков неизвестных предприятий: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="206" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="197" />
         <source>{0} flows with a missing, zero or negative quantity were skipped</source>
         <translation>Пропущено потоков с отсутствующим, нулевым или отрицательным количеством: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="210" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="201" />
         <source>{0} pairs were skipped: their units do not convert to the rule's</source>
         <translation>Пропущено пар: {0} — их единицы не приводятся к единицам правила</translation>
     </message>
@@ -477,42 +477,42 @@ Every candidate stays in the output: unreachable ones with reachable = false and
         <translation>Недостижимых пар</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="171" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="165" />
         <source>Candidates</source>
         <translation>Пары-кандидаты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="180" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="174" />
         <source>Road tariff per class: {}</source>
         <translation>Тариф по классам дорог: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="182" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="176" />
         <source>Reading the network</source>
         <translation>Чтение сети</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="185" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="179" />
         <source>The road layer has no usable lines</source>
         <translation>В слое автодорог нет пригодных линий</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="197" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="191" />
         <source>Building the graph</source>
         <translation>Построение графа</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="202" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="196" />
         <source>Graph: {0} nodes, {1} edges, {2} terminals linked</source>
         <translation>Граф: узлов {0}, рёбер {1}, подключено терминалов {2}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="208" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="202" />
         <source>Routing</source>
         <translation>Построение маршрутов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="258" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="252" />
         <source>{0} candidates routed, {1} unreachable</source>
         <translation>Пар с маршрутом: {0}, недостижимых: {1}</translation>
     </message>
@@ -595,12 +595,12 @@ Output: the chosen links with their geometry, tonnage (in the supply's unit), de
         <translation>Выбранные обмены</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="86" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="83" />
         <source>Links</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="115" />
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="108" />
         <source>Solving the allocation</source>
         <translation>Решение задачи распределения</translation>
     </message>
@@ -745,12 +745,12 @@ Output: the chosen links with their geometry, tonnage (in the supply's unit), de
         <translation>Прерванных обменов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="50" />
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="153" />
         <source>Material</source>
         <translation>Материал</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="51" />
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="150" />
         <source>Unit</source>
         <translation>Единица</translation>
     </message>
@@ -760,7 +760,7 @@ Output: the chosen links with their geometry, tonnage (in the supply's unit), de
         <translation>Образуется</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="54" />
+        <location filename="../symbiosis_qgis/gui/sankey_widget.py" line="40" />
         <source>Left for disposal</source>
         <translation>Остаётся для размещения</translation>
     </message>
@@ -804,12 +804,12 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Кластеры</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="104" />
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="101" />
         <source>Assessing</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="129" />
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="126" />
         <source>Net money {0:,.0f} RUB/yr, net CO2 avoided {1:,.0f} t/yr, {2} clusters</source>
         <translation>Чистый денежный эффект {0:,.0f} руб./год, чистое предотвращение CO2 {1:,.0f} т/год, кластеров: {2}</translation>
     </message>
@@ -838,12 +838,12 @@ A scenario table (default: resources/policy_scenarios.csv; pass your own CSV wit
         <translation>Сравнение сценариев</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="103" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="95" />
         <source>Scenario table: {}</source>
         <translation>Таблица сценариев: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="115" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="107" />
         <source>{0}: {1} exchanges, net benefit {2:,.0f} RUB/yr ({3:+,.0f})</source>
         <translation>{0}: обменов {1}, чистая выгода {2:,.0f} руб./год ({3:+,.0f})</translation>
     </message>
@@ -893,7 +893,7 @@ A scenario table (default: resources/policy_scenarios.csv; pass your own CSV wit
         <translation>Электростанции и котельные</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/diagram.py" line="36" />
+        <location filename="../symbiosis_qgis/gui/common.py" line="15" />
         <source>Iron and steel</source>
         <translation>Чёрная металлургия</translation>
     </message>
@@ -908,22 +908,22 @@ A scenario table (default: resources/policy_scenarios.csv; pass your own CSV wit
         <translation>Стройматериалы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/diagram.py" line="39" />
+        <location filename="../symbiosis_qgis/gui/common.py" line="22" />
         <source>Road construction</source>
         <translation>Дорожное строительство</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/diagram.py" line="40" />
+        <location filename="../symbiosis_qgis/gui/common.py" line="23" />
         <source>Land reclamation</source>
         <translation>Рекультивация земель</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/diagram.py" line="40" />
+        <location filename="../symbiosis_qgis/gui/common.py" line="24" />
         <source>Greenhouses</source>
         <translation>Тепличные комбинаты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/diagram.py" line="41" />
+        <location filename="../symbiosis_qgis/gui/common.py" line="25" />
         <source>District heating</source>
         <translation>Теплоснабжение</translation>
     </message>
@@ -993,7 +993,7 @@ A scenario table (default: resources/policy_scenarios.csv; pass your own CSV wit
         <translation>Предприятия симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="142" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="139" />
         <source>{0} arrows between {1} enterprises</source>
         <translation>Стрелок: {0}, предприятий: {1}</translation>
     </message>
@@ -1119,6 +1119,296 @@ Arrows and enterprises: the outputs of 'Draw symbiosis diagram' (styled for prin
         <location filename="../symbiosis_qgis/processing/export_map.py" line="227" />
         <source>Material and quantity</source>
         <translation>Материал и количество</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/plugin.py" line="39" />
+        <source>Flow balance</source>
+        <translation>Баланс потоков</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="52" />
+        <source>Industrial node</source>
+        <translation>Промышленный узел</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="61" />
+        <source>Export PNG…</source>
+        <translation>Экспорт PNG…</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="62" />
+        <source>Export SVG…</source>
+        <translation>Экспорт SVG…</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="94" />
+        <source>Whole region</source>
+        <translation>Весь регион</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="114" />
+        <source>Choose an enterprise layer and a flow table (a layer may have been removed).</source>
+        <translation>Выберите слой предприятий и таблицу потоков (слой мог быть удалён).</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="123" />
+        <source>The layers lack the field(s): {}</source>
+        <translation>В слоях нет полей: {}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="133" />
+        <source>{0} thousand t/yr generated; hover a band for its tonnage.</source>
+        <translation>Образуется {0} тыс. т/год; наведите курсор на полосу, чтобы увидеть объём.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="147" />
+        <source>Export the flow balance</source>
+        <translation>Экспорт баланса потоков</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/common.py" line="11" />
+        <source>Open-pit coal mines</source>
+        <translation>Угольные разрезы</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/common.py" line="12" />
+        <source>Underground coal mines</source>
+        <translation>Угольные шахты</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/common.py" line="13" />
+        <source>Coal power plants</source>
+        <translation>Угольные электростанции</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/common.py" line="14" />
+        <source>Boiler houses</source>
+        <translation>Котельные</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/common.py" line="16" />
+        <source>Iron ore mines</source>
+        <translation>Железорудные рудники</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/common.py" line="17" />
+        <source>Cement</source>
+        <translation>Цемент</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/common.py" line="18" />
+        <source>Chemicals</source>
+        <translation>Химия</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/common.py" line="19" />
+        <source>Concrete</source>
+        <translation>Бетон</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/common.py" line="20" />
+        <source>Construction materials</source>
+        <translation>Стройматериалы</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/common.py" line="21" />
+        <source>Bricks and ceramics</source>
+        <translation>Кирпич и керамика</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/plugin.py" line="38" />
+        <source>Symbiosis explorer</source>
+        <translation>Обзор симбиоза</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="123" />
+        <source>Pick on map</source>
+        <translation>Выбрать на карте</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="125" />
+        <source>Enterprise</source>
+        <translation>Предприятие</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="132" />
+        <source>All materials</source>
+        <translation>Все материалы</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="140" />
+        <source>Minimum quantity</source>
+        <translation>Минимальное количество</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="150" />
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="150" />
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="153" />
+        <source>Partner</source>
+        <translation>Партнёр</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="153" />
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="151" />
+        <source>Distance, km</source>
+        <translation>Расстояние, км</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="151" />
+        <source>Potential</source>
+        <translation>Потенциал</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="153" />
+        <source>Tonnage</source>
+        <translation>Объём</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="153" />
+        <source>Benefit, RUB/yr</source>
+        <translation>Выгода, руб./год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="155" />
+        <source>Supplies and demands</source>
+        <translation>Предложение и спрос</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="156" />
+        <source>Candidate partners</source>
+        <translation>Возможные партнёры</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="161" />
+        <source>Zoom to selection</source>
+        <translation>Приблизить к выбранному</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="162" />
+        <source>Run analysis</source>
+        <translation>Запустить анализ</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="163" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="230" />
+        <source>All nodes</source>
+        <translation>Все узлы</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="295" />
+        <source>Choose an enterprise layer (it may have been removed).</source>
+        <translation>Выберите слой предприятий (он мог быть удалён).</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="298" />
+        <source>The enterprise layer has no ent_id field.</source>
+        <translation>В слое предприятий нет поля ent_id.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="302" />
+        <source>Choose an enterprise in the list or on the map.</source>
+        <translation>Выберите предприятие в списке или на карте.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="323" />
+        <source>{0}: {1} flows, {2} candidate partners, {3} exchanges</source>
+        <translation>{0}: потоков {1}, возможных партнёров {2}, обменов {3}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="342" />
+        <source>supplies</source>
+        <translation>поставляет</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="342" />
+        <source>receives</source>
+        <translation>получает</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="412" />
+        <source>Choose an enterprise layer and a flow table first.</source>
+        <translation>Сначала выберите слой предприятий и таблицу потоков.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="436" />
+        <source>Analysis running…</source>
+        <translation>Идёт анализ…</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="449" />
+        <source>Analysis failed: {}</source>
+        <translation>Анализ не удался: {}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="449" />
+        <source>Analysis canceled.</source>
+        <translation>Анализ отменён.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="455" />
+        <source>{0} candidates, {1} exchanges, net benefit {2:,.0f} RUB/yr</source>
+        <translation>Пар-кандидатов {0}, обменов {1}, чистая выгода {2:,.0f} руб./год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/pipeline_task.py" line="30" />
+        <source>Industrial symbiosis analysis</source>
+        <translation>Анализ промышленного симбиоза</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/results.py" line="74" />
+        <source>Symbiosis analysis</source>
+        <translation>Анализ симбиоза</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/sankey_widget.py" line="18" />
+        <source>{0} thousand t/yr</source>
+        <translation>{0} тыс. т/год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/sankey_widget.py" line="54" />
+        <source>No flows to show</source>
+        <translation>Нет потоков для отображения</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="314" />
+        <source>supply</source>
+        <translation>предложение</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="314" />
+        <source>demand</source>
+        <translation>спрос</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="45" />
+        <source>All but mining rock</source>
+        <translation>Все, кроме горных пород</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="53" />
+        <source>Materials</source>
+        <translation>Материалы</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="99" />
+        <source>Layers</source>
+        <translation>Слои</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,7 @@ class SymbiosisPlugin:
         self.provider = None
         self.translator = None
         self.menu = None
+        self.docks = {}
 
     def initProcessing(self):  # noqa: N802 (QGIS API)
         # QGIS calls this on its own for hasProcessingProvider=yes plugins, before initGui.
@@ -34,7 +35,9 @@ class SymbiosisPlugin:
         self.menu = QMenu(tr("&Industrial symbiosis"), menubar)
         self.menu.setObjectName("symbiosisMenu")
         icon = QIcon(str(resource_path("icons", "symbiosis.svg")))
-        for text, slot in [(tr("Validate symbiosis data…"), self._open_validate_dialog),
+        for text, slot in [(tr("Symbiosis explorer"), lambda: self.show_dock("explorer")),
+                           (tr("Flow balance"), lambda: self.show_dock("balance")),
+                           (tr("Validate symbiosis data…"), self._open_validate_dialog),
                            (tr("Load Kuzbass sample data"), lambda: load_sample_layers())]:
             action = QAction(icon, text, self.menu)
             action.triggered.connect(slot)
@@ -45,16 +48,39 @@ class SymbiosisPlugin:
         else:
             menubar.addMenu(self.menu)
 
+    def show_dock(self, kind):
+        """Create the dock on first use, then show it (docks are made lazily: GUI only)."""
+        if kind not in self.docks:
+            from qgis.PyQt.QtCore import Qt
+
+            from .gui.balance_dock import FlowBalanceDock
+            from .gui.explorer_dock import SymbiosisExplorerDock
+
+            dock = SymbiosisExplorerDock(self.iface, self.iface.mainWindow()) \
+                if kind == "explorer" else FlowBalanceDock(self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, dock)
+            self.docks[kind] = dock
+        self.docks[kind].show()
+        self.docks[kind].raise_()
+        return self.docks[kind]
+
     def _open_validate_dialog(self):
         import processing
 
         processing.execAlgorithmDialog("symbiosis:validatedata", {})
 
     def unload(self):
+        for dock in self.docks.values():
+            if hasattr(dock, "cleanup"):
+                dock.cleanup()
+            self.iface.mainWindow().removeDockWidget(dock)
+            dock.deleteLater()
+        self.docks = {}
         if self.menu is not None:
             self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
             self.menu.deleteLater()
             self.menu = None
+        self.docks = {}
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None

@@ -84,45 +84,84 @@ def test_real_qgis_loads_packaged_plugin(package_zip, tmp_path, artifacts_dir):
         env=env, capture_output=True, text=True, timeout=240)
     assert report.exists(), proc.stderr[-3000:]
     result = json.loads(report.read_text())
-    assert result["plugin_loaded"], result
+    assert result["plugin_loaded"] and "error" not in result, result
     assert result["menu"] == "&Industrial symbiosis"
     assert {"symbiosis:validatedata", "symbiosis:findcandidates"} <= set(result["algorithms"])
     assert result["plugin_path"].startswith(str(plugins_dir))
     assert screenshot.stat().st_size > 10_000
+    assert result["exchanges_rows"] > 0 and "exchanges" in result["explorer_status"]
+    assert result["sankey_total"] > 0
+    for dock in ("explorer", "balance"):
+        assert (artifacts_dir / f"qgis_main_window_{dock}.png").stat().st_size > 5_000
 
 
 SMOKE_SCRIPT = '''
 import json
 import qgis.utils
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QTimer
 from qgis.utils import iface
+
+state = {{}}
 
 
 def check():
     try:
         plugin = qgis.utils.plugins.get("symbiosis_qgis")
         provider = QgsApplication.processingRegistry().providerById("symbiosis")
-        result = {{
+        state["result"] = {{
             "plugin_loaded": plugin is not None and "symbiosis_qgis" in qgis.utils.active_plugins,
             "menu": plugin.menu.title() if plugin is not None and plugin.menu else None,
             "algorithms": [a.id() for a in provider.algorithms()] if provider else [],
             "plugin_path": __import__("symbiosis_qgis").__file__,
         }}
-        if plugin is not None:
-            from symbiosis_qgis.sample_project import load_sample_layers
-            layers = load_sample_layers()
-            iface.mapCanvas().setExtent(layers[0].extent().buffered(20000))
-            iface.mapCanvas().refreshAllLayers()
+        from symbiosis_qgis.sample_project import load_sample_layers
+        layers = {{l.name(): l for l in load_sample_layers()}}
+        iface.mapCanvas().setExtent(layers["enterprises"].extent().buffered(20000))
+        explorer = plugin.show_dock("explorer")
+        for key in ("enterprises", "flows", "roads", "rails", "terminals"):
+            getattr(explorer, key + "_combo").setLayer(layers[key])
+        balance = plugin.show_dock("balance")
+        balance.enterprises_combo.setLayer(layers["enterprises"])
+        balance.flows_combo.setLayer(layers["flows"])
+        state.update(plugin=plugin, explorer=explorer, balance=balance, waited=0)
+        explorer.run_analysis()
+        QTimer.singleShot(500, wait_for_analysis)
     except Exception as err:  # written to the report so the test shows it
-        result = {{"plugin_loaded": False, "error": repr(err)}}
-    with open({report!r}, "w") as handle:
-        json.dump(result, handle)
-    QTimer.singleShot(4000, shoot)
+        finish({{"plugin_loaded": False, "error": repr(err)}})
+
+
+def wait_for_analysis():
+    explorer, balance = state["explorer"], state["balance"]
+    state["waited"] += 1
+    if explorer.task is not None and state["waited"] < 120:
+        QTimer.singleShot(500, wait_for_analysis)
+        return
+    try:
+        explorer.select_enterprise("PP04")
+        explorer.tabs.setCurrentWidget(explorer.exchanges_table)
+        explorer.exchanges_table.selectRow(0)
+        explorer.zoom_to_highlight()
+        balance.exchanges_combo.setLayer(explorer.exchanges_combo.currentLayer())
+        balance.node_combo.setCurrentIndex(balance.node_combo.findData("Novokuznetsk"))
+        state["result"].update(explorer_status=explorer.status.text(),
+                               exchanges_rows=explorer.exchanges_table.rowCount(),
+                               sankey_total=balance.sankey.total if balance.sankey else 0)
+    except Exception as err:
+        state["result"]["error"] = repr(err)
+    QTimer.singleShot(2500, shoot)
 
 
 def shoot():
     iface.mainWindow().grab().save({screenshot!r})
+    state["explorer"].grab().save({screenshot!r}.replace(".png", "_explorer.png"))
+    state["balance"].grab().save({screenshot!r}.replace(".png", "_balance.png"))
+    finish(state["result"])
+
+
+def finish(result):
+    with open({report!r}, "w") as handle:
+        json.dump(result, handle)
     QgsApplication.exit(0)
 
 

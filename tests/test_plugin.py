@@ -34,7 +34,8 @@ def test_load_registers_provider_and_menu(qgis_iface, qgis_processing):
         menu = plugin.menu
         assert menu.menuAction() in qgis_iface.mainWindow().menuBar().actions()
         assert [a.text() for a in menu.actions()] == [
-            "Validate symbiosis data…", "Load Kuzbass sample data"]
+            "Symbiosis explorer", "Flow balance", "Validate symbiosis data…",
+            "Load Kuzbass sample data"]
     finally:
         plugin.unload()
 
@@ -69,3 +70,25 @@ def test_load_sample_layers_styled(qgis_iface, qgis_new_project):
     assert enterprises.renderer().type() == "categorizedSymbol"
     assert enterprises.renderer().classAttribute() == "sector"
     assert enterprises.labelsEnabled()
+
+
+def test_docks_open_and_go_away_on_unload(qgis_iface, qgis_processing, qgis_new_project):
+    from qgis.PyQt.QtWidgets import QDockWidget
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("symbiosis") is not None:
+        registry.removeProvider("symbiosis")
+    plugin = _load(qgis_iface)
+    try:
+        explorer = plugin.show_dock("explorer")
+        balance = plugin.show_dock("balance")
+        window = qgis_iface.mainWindow()
+        docks = {d.objectName() for d in window.findChildren(QDockWidget) if not d.isHidden()}
+        assert {"SymbiosisExplorerDock", "SymbiosisFlowBalanceDock"} <= docks
+        assert plugin.show_dock("explorer") is explorer  # made once
+        scene_items = len(qgis_iface.mapCanvas().scene().items())
+    finally:
+        plugin.unload()
+    assert plugin.docks == {}
+    assert len(qgis_iface.mapCanvas().scene().items()) == scene_items - 2  # rubber bands
+    assert balance is not None

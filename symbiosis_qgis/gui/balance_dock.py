@@ -1,0 +1,156 @@
+"""Flow balance dock: a Sankey of a node's (or the region's) waste flows."""
+from qgis.core import QgsProject
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.catalogue import load_materials
+from ..core.sankey import flow_balance
+from ..i18n import tr
+from .common import (
+    LINES,
+    POINTS,
+    TABLES,
+    ProjectSettings,
+    layer_combo,
+    layer_frame,
+    sector_labels,
+)
+from .sankey_widget import SankeyWidget
+
+
+class FlowBalanceDock(QgsDockWidget):
+    def __init__(self, parent=None):
+        super().__init__(tr("Flow balance"), parent)
+        self.setObjectName("SymbiosisFlowBalanceDock")
+        self.settings = ProjectSettings("balance")
+        self.materials = load_materials()
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        form = QFormLayout()
+        self.enterprises_combo = layer_combo(POINTS)
+        self.flows_combo = layer_combo(TABLES)
+        self.exchanges_combo = layer_combo(LINES | TABLES, allow_empty=True)
+        self.node_combo = QComboBox()
+        self.category_combo = QComboBox()
+        # overburden outweighs every other flow by a thousand times: left out by default
+        self.category_combo.addItem(tr("All but mining rock"), "-mining_rock")
+        self.category_combo.addItem(tr("All materials"), "")
+        for category in sorted(self.materials["category"].unique()):
+            self.category_combo.addItem(category, category)
+        form.addRow(tr("Enterprises"), self.enterprises_combo)
+        form.addRow(tr("Flows (supplies and demands)"), self.flows_combo)
+        form.addRow(tr("Chosen exchanges"), self.exchanges_combo)
+        form.addRow(tr("Industrial node"), self.node_combo)
+        form.addRow(tr("Materials"), self.category_combo)
+        layout.addLayout(form)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.sankey_widget = SankeyWidget()
+        layout.addWidget(self.sankey_widget, 1)
+        buttons = QHBoxLayout()
+        self.png_button = QPushButton(tr("Export PNG…"))
+        self.svg_button = QPushButton(tr("Export SVG…"))
+        buttons.addWidget(self.png_button)
+        buttons.addWidget(self.svg_button)
+        layout.addLayout(buttons)
+        self.setWidget(body)
+        self.sankey = None
+        self.restore()
+        for combo in (self.enterprises_combo, self.flows_combo, self.exchanges_combo):
+            combo.layerChanged.connect(self.refresh_nodes)
+        self.node_combo.currentIndexChanged.connect(self.refresh)
+        self.category_combo.currentIndexChanged.connect(self.refresh)
+        QgsProject.instance().layersRemoved.connect(self._layers_removed)
+        self.png_button.clicked.connect(lambda: self._export("png"))
+        self.svg_button.clicked.connect(lambda: self._export("svg"))
+        self.refresh_nodes()
+
+    def _layers_removed(self, _ids):
+        QTimer.singleShot(0, self.refresh_nodes)  # after the pickers forget the layers
+
+    def cleanup(self):
+        QgsProject.instance().layersRemoved.disconnect(self._layers_removed)
+
+    def restore(self):
+        self.settings.restore_layer(self.enterprises_combo, "enterprises")
+        self.settings.restore_layer(self.flows_combo, "flows")
+        self.settings.restore_layer(self.exchanges_combo, "exchanges")
+
+    def refresh_nodes(self):
+        ents = layer_frame(self.enterprises_combo.currentLayer())
+        current = self.node_combo.currentData()
+        self.node_combo.blockSignals(True)
+        self.node_combo.clear()
+        self.node_combo.addItem(tr("Whole region"), "")
+        if ents is not None and "node" in ents.columns:
+            for node in sorted({str(n) for n in ents["node"].dropna()}):
+                self.node_combo.addItem(node, node)
+        wanted = current if current is not None else self.settings.read("node")
+        index = self.node_combo.findData(wanted)
+        self.node_combo.setCurrentIndex(max(index, 0))
+        self.node_combo.blockSignals(False)
+        self.refresh()
+
+    def refresh(self):
+        ents_layer = self.enterprises_combo.currentLayer()
+        flows_layer = self.flows_combo.currentLayer()
+        for key, combo in (("enterprises", self.enterprises_combo),
+                           ("flows", self.flows_combo), ("exchanges", self.exchanges_combo)):
+            self.settings.write(key, combo.currentLayer().id() if combo.currentLayer() else "")
+        self.settings.write("node", self.node_combo.currentData() or "")
+        if ents_layer is None or flows_layer is None:
+            self.sankey = None
+            self.sankey_widget.set_sankey(None)
+            self.status.setText(tr("Choose an enterprise layer and a flow table (a layer may "
+                                   "have been removed)."))
+            return
+        ents, flows = layer_frame(ents_layer), layer_frame(flows_layer)
+        needed = {"ent_id", "sector"} - set(ents.columns) | \
+            ({"ent_id", "direction", "quantity", "unit", "flow_id"} - set(flows.columns))
+        if needed:
+            self.sankey = None
+            self.sankey_widget.set_sankey(None)
+            self.status.setText(tr("The layers lack the field(s): {}").format(
+                ", ".join(sorted(needed))))
+            return
+        exchanges = layer_frame(self.exchanges_combo.currentLayer())
+        if exchanges is not None and not {"supply_ent", "demand_ent", "supply_flow",
+                                          "tonnage"} <= set(exchanges.columns):
+            exchanges = None
+        self.sankey = flow_balance(ents, flows, exchanges, self.node_combo.currentData() or None,
+                                   self.material_codes())
+        self.sankey_widget.set_sankey(self.sankey, sector_labels())
+        self.status.setText(tr("{0} thousand t/yr generated; hover a band for its "
+                               "tonnage.").format(f"{self.sankey.total / 1000:,.0f}"))
+
+    def material_codes(self):
+        """The materials the category filter keeps (None: all)."""
+        choice = self.category_combo.currentData() or ""
+        if not choice:
+            return None
+        category = self.materials["category"]
+        if choice.startswith("-"):
+            return list(category.index[category != choice[1:]])
+        return list(category.index[category == choice])
+
+    def _export(self, kind):
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export the flow balance"), "",
+                                              f"{kind.upper()} (*.{kind})")
+        if path:
+            self.export(path, kind)
+
+    def export(self, path, kind):
+        if kind == "svg":
+            return self.sankey_widget.export_svg(path)
+        return self.sankey_widget.export_png(path)

@@ -1,0 +1,460 @@
+"""Symbiosis explorer dock: one enterprise's flows, partners and exchanges, and the analysis."""
+import pandas as pd
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProject,
+    QgsWkbTypes,
+)
+from qgis.gui import (
+    QgsCollapsibleGroupBox,
+    QgsDockWidget,
+    QgsMapToolIdentifyFeature,
+    QgsRubberBand,
+)
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.catalogue import load_materials
+from ..i18n import tr
+from ..processing.layer_io import enterprise_lonlat, line_parts_lonlat, points_lonlat
+from .common import LINES, POINTS, TABLES, ProjectSettings, layer_combo, layer_frame, \
+    processing_context
+from .pipeline_task import PipelineInputs, PipelineTask
+from .results import add_result_layers
+
+FID_ROLE = Qt.UserRole + 1
+
+
+def table(headers):
+    widget = QTableWidget(0, len(headers))
+    widget.setHorizontalHeaderLabels(headers)
+    widget.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    widget.setSelectionBehavior(QAbstractItemView.SelectRows)
+    widget.setSelectionMode(QAbstractItemView.SingleSelection)
+    widget.horizontalHeader().setStretchLastSection(True)
+    return widget
+
+
+def fill(widget, rows, fids=None):
+    widget.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            text = f"{value:,.0f}" if isinstance(value, float) else str(value)
+            item = QTableWidgetItem(text)
+            if fids is not None:
+                item.setData(FID_ROLE, fids[r])
+            widget.setItem(r, c, item)
+    widget.resizeColumnsToContents()
+
+
+class SymbiosisExplorerDock(QgsDockWidget):
+    def __init__(self, iface, parent=None):
+        super().__init__(tr("Symbiosis explorer"), parent)
+        self.setObjectName("SymbiosisExplorerDock")
+        self.iface = iface
+        self.canvas = iface.mapCanvas()
+        self.settings = ProjectSettings("explorer")
+        self.materials = load_materials()
+        self.task = None
+        self.map_tool = None
+        self.route_band = QgsRubberBand(self.canvas, QgsWkbTypes.LineGeometry)
+        self.route_band.setColor(QColor(255, 0, 180, 200))
+        self.route_band.setWidth(4)
+        self.partner_band = QgsRubberBand(self.canvas, QgsWkbTypes.PointGeometry)
+        self.partner_band.setColor(QColor(255, 0, 180, 220))
+        self.partner_band.setIconSize(14)
+        self.highlighted = None
+        self._restoring = True  # no saving while the saved state is being read back
+        self._build()
+        self.restore()
+        self._restoring = False
+        self.refresh_enterprises()
+        self.layers_box.setCollapsed(self.enterprises_combo.currentLayer() is not None and
+                                     self.flows_combo.currentLayer() is not None)
+
+    # ---------------------------------------------------------------- widgets
+    def _build(self):
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        # the layer pickers fold away once chosen, leaving room for the tables
+        self.layers_box = QgsCollapsibleGroupBox(tr("Layers"))
+        form = QFormLayout(self.layers_box)
+        self.enterprises_combo = layer_combo(POINTS)
+        self.flows_combo = layer_combo(TABLES)
+        self.candidates_combo = layer_combo(LINES | TABLES, allow_empty=True)
+        self.exchanges_combo = layer_combo(LINES | TABLES, allow_empty=True)
+        self.roads_combo = layer_combo(LINES, allow_empty=True)
+        self.rails_combo = layer_combo(LINES, allow_empty=True)
+        self.terminals_combo = layer_combo(POINTS, allow_empty=True)
+        for label, combo in [(tr("Enterprises"), self.enterprises_combo),
+                             (tr("Flows (supplies and demands)"), self.flows_combo),
+                             (tr("Partner candidates"), self.candidates_combo),
+                             (tr("Chosen exchanges"), self.exchanges_combo),
+                             (tr("Roads"), self.roads_combo), (tr("Railways"), self.rails_combo),
+                             (tr("Road-rail terminals"), self.terminals_combo)]:
+            form.addRow(label, combo)
+        layout.addWidget(self.layers_box)
+
+        picker = QHBoxLayout()
+        self.enterprise_box = QComboBox()
+        self.enterprise_box.setEditable(True)
+        self.enterprise_box.setInsertPolicy(QComboBox.NoInsert)
+        self.enterprise_box.completer().setFilterMode(Qt.MatchContains)
+        self.enterprise_box.completer().setCompletionMode(QCompleter.PopupCompletion)
+        self.pick_button = QPushButton(tr("Pick on map"))
+        self.pick_button.setCheckable(True)
+        picker.addWidget(QLabel(tr("Enterprise")))
+        picker.addWidget(self.enterprise_box, 1)
+        picker.addWidget(self.pick_button)
+        layout.addLayout(picker)
+
+        filters = QHBoxLayout()
+        self.category_box = QComboBox()
+        self.category_box.addItem(tr("All materials"), "")
+        for category in sorted(self.materials["category"].unique()):
+            self.category_box.addItem(category, category)
+        self.node_box = QComboBox()
+        self.min_quantity = QDoubleSpinBox()
+        self.min_quantity.setRange(0, 1e12)
+        self.min_quantity.setDecimals(0)
+        self.min_quantity.setSingleStep(1000)
+        self.min_quantity.setToolTip(tr("Minimum quantity"))
+        filters.addWidget(self.category_box)
+        filters.addWidget(self.node_box)
+        filters.addWidget(self.min_quantity)
+        layout.addLayout(filters)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.tabs = QTabWidget()
+        self.flows_table = table([tr("Direction"), tr("Material"), tr("Quantity"), tr("Unit")])
+        self.candidates_table = table([tr("Partner"), tr("Role"), tr("Material"),
+                                       tr("Distance, km"), tr("Potential")])
+        self.exchanges_table = table([tr("Partner"), tr("Role"), tr("Material"),
+                                      tr("Tonnage"), tr("Benefit, RUB/yr")])
+        self.tabs.addTab(self.flows_table, tr("Supplies and demands"))
+        self.tabs.addTab(self.candidates_table, tr("Candidate partners"))
+        self.tabs.addTab(self.exchanges_table, tr("Chosen exchanges"))
+        layout.addWidget(self.tabs, 1)
+
+        actions = QHBoxLayout()
+        self.zoom_button = QPushButton(tr("Zoom to selection"))
+        self.run_button = QPushButton(tr("Run analysis"))
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        actions.addWidget(self.zoom_button)
+        actions.addStretch(1)
+        actions.addWidget(self.run_button)
+        actions.addWidget(self.cancel_button)
+        layout.addLayout(actions)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        layout.addWidget(self.progress)
+        self.setWidget(body)
+
+        self.enterprises_combo.layerChanged.connect(self.refresh_enterprises)
+        for combo in (self.flows_combo, self.candidates_combo, self.exchanges_combo):
+            combo.layerChanged.connect(self.refresh_tables)
+        for combo in (self.roads_combo, self.rails_combo, self.terminals_combo):
+            combo.layerChanged.connect(self.save)
+        self.enterprise_box.currentIndexChanged.connect(self.refresh_tables)
+        self.category_box.currentIndexChanged.connect(self.refresh_tables)
+        self.node_box.currentIndexChanged.connect(self.refresh_enterprise_list)
+        self.min_quantity.valueChanged.connect(self.refresh_tables)
+        self.candidates_table.itemSelectionChanged.connect(
+            lambda: self.highlight(self.candidates_table, self.candidates_combo))
+        self.exchanges_table.itemSelectionChanged.connect(
+            lambda: self.highlight(self.exchanges_table, self.exchanges_combo))
+        self.zoom_button.clicked.connect(self.zoom_to_highlight)
+        self.pick_button.toggled.connect(self.toggle_map_tool)
+        self.run_button.clicked.connect(self.run_analysis)
+        self.cancel_button.clicked.connect(self.cancel_analysis)
+        # a removed layer may leave a combo on "no layer" without a layerChanged signal
+        QgsProject.instance().layersRemoved.connect(self._layers_removed)
+
+    def _layers_removed(self, _ids):
+        # let the layer pickers forget the removed layers first
+        QTimer.singleShot(0, self.refresh_enterprises)
+
+    # ---------------------------------------------------------------- settings
+    def restore(self):
+        for key, combo in self._combos().items():
+            self.settings.restore_layer(combo, key)
+        self.min_quantity.setValue(float(self.settings.read("min_quantity", "0") or 0))
+        index = self.category_box.findData(self.settings.read("category"))
+        self.category_box.setCurrentIndex(max(index, 0))
+
+    def _combos(self):
+        return {"enterprises": self.enterprises_combo, "flows": self.flows_combo,
+                "candidates": self.candidates_combo, "exchanges": self.exchanges_combo,
+                "roads": self.roads_combo, "rails": self.rails_combo,
+                "terminals": self.terminals_combo}
+
+    def save(self):
+        if self._restoring:
+            return
+        for key, combo in self._combos().items():
+            self.settings.write(key, combo.currentLayer().id() if combo.currentLayer() else "")
+        self.settings.write("enterprise", self.current_enterprise() or "")
+        self.settings.write("node", self.node_box.currentData() or "")
+        self.settings.write("category", self.category_box.currentData() or "")
+        self.settings.write("min_quantity", self.min_quantity.value())
+
+    # ---------------------------------------------------------------- enterprises
+    def enterprises(self):
+        return layer_frame(self.enterprises_combo.currentLayer())
+
+    def refresh_enterprises(self):
+        ents = self.enterprises()
+        self.node_box.blockSignals(True)
+        self.node_box.clear()
+        self.node_box.addItem(tr("All nodes"), "")
+        if ents is not None and "node" in ents.columns:
+            for node in sorted({str(n) for n in ents["node"].dropna()}):
+                self.node_box.addItem(node, node)
+        self.node_box.setCurrentIndex(max(self.node_box.findData(self.settings.read("node")),
+                                          0))
+        self.node_box.blockSignals(False)
+        self.refresh_enterprise_list()
+
+    def refresh_enterprise_list(self):
+        ents = self.enterprises()
+        wanted = self.settings.read("enterprise") if self._restoring else \
+            self.current_enterprise() or self.settings.read("enterprise")
+        self.enterprise_box.blockSignals(True)
+        self.enterprise_box.clear()
+        if ents is not None and "ent_id" in ents.columns:
+            node = self.node_box.currentData()
+            if node and "node" in ents.columns:
+                ents = ents[ents["node"].astype(str) == node]
+            for row in ents.itertuples(index=False):
+                name = getattr(row, "name_ru", None) or getattr(row, "name", "") or ""
+                self.enterprise_box.addItem(f"{name} ({row.ent_id})", str(row.ent_id))
+        index = self.enterprise_box.findData(wanted)
+        self.enterprise_box.setCurrentIndex(max(index, 0))
+        self.enterprise_box.blockSignals(False)
+        self.refresh_tables()
+
+    def current_enterprise(self):
+        return self.enterprise_box.currentData()
+
+    def select_enterprise(self, ent_id):
+        index = self.enterprise_box.findData(str(ent_id))
+        if index < 0 and self.node_box.currentIndex() != 0:
+            self.node_box.setCurrentIndex(0)  # the enterprise may sit in another node
+            index = self.enterprise_box.findData(str(ent_id))
+        if index >= 0:
+            self.enterprise_box.setCurrentIndex(index)
+
+    def toggle_map_tool(self, on):
+        layer = self.enterprises_combo.currentLayer()
+        if on and layer is not None:
+            self.map_tool = QgsMapToolIdentifyFeature(self.canvas, layer)
+            self.map_tool.featureIdentified.connect(
+                lambda feature: self.select_enterprise(feature["ent_id"]))
+            self.canvas.setMapTool(self.map_tool)
+        elif self.map_tool is not None:
+            self.canvas.unsetMapTool(self.map_tool)
+            self.map_tool = None
+            self.pick_button.setChecked(False)
+
+    # ---------------------------------------------------------------- tables
+    def _material_ok(self, material):
+        category = self.category_box.currentData()
+        if not category:
+            return True
+        return material in self.materials.index and \
+            self.materials.at[material, "category"] == category
+
+    def refresh_tables(self):
+        self.clear_highlight()
+        self.save()
+        for widget in (self.flows_table, self.candidates_table, self.exchanges_table):
+            widget.setRowCount(0)
+        ents = self.enterprises()
+        if ents is None:
+            self.status.setText(tr("Choose an enterprise layer (it may have been removed)."))
+            return
+        if "ent_id" not in ents.columns:
+            self.status.setText(tr("The enterprise layer has no ent_id field."))
+            return
+        ent_id = self.current_enterprise()
+        if not ent_id:
+            self.status.setText(tr("Choose an enterprise in the list or on the map."))
+            return
+        names = dict(zip(ents["ent_id"].astype(str), ents.get("name", ents["ent_id"])))
+        minimum = self.min_quantity.value()
+        flows = layer_frame(self.flows_combo.currentLayer())
+        shown = []
+        if flows is not None and {"ent_id", "direction", "material", "quantity"} <= \
+                set(flows.columns):
+            mine = flows[flows["ent_id"].astype(str) == ent_id]
+            for row in mine.itertuples(index=False):
+                qty = pd.to_numeric(row.quantity, errors="coerce")
+                if self._material_ok(row.material) and (pd.isna(qty) or qty >= minimum):
+                    direction = {"supply": tr("supply"), "demand": tr("demand")}.get(
+                        row.direction, row.direction)
+                    shown.append((direction, row.material, float(qty),
+                                  getattr(row, "unit", "")))
+        fill(self.flows_table, shown)
+        self._fill_partner_table(self.candidates_table, self.candidates_combo, ent_id, names,
+                                 "potential", "dist_km")
+        self._fill_partner_table(self.exchanges_table, self.exchanges_combo, ent_id, names,
+                                 "tonnage", "benefit")
+        self.status.setText(tr("{0}: {1} flows, {2} candidate partners, {3} exchanges").format(
+            names.get(ent_id, ent_id), self.flows_table.rowCount(),
+            self.candidates_table.rowCount(), self.exchanges_table.rowCount()))
+
+    def _fill_partner_table(self, widget, combo, ent_id, names, qty_field, extra_field):
+        frame = layer_frame(combo.currentLayer())
+        if frame is None or not {"supply_ent", "demand_ent"} <= set(frame.columns):
+            return
+        frame = frame[(frame["supply_ent"].astype(str) == ent_id)
+                      | (frame["demand_ent"].astype(str) == ent_id)]
+        rows, fids = [], []
+        for record in frame.to_dict("records"):
+            gives = str(record["supply_ent"]) == ent_id
+            partner = str(record["demand_ent"] if gives else record["supply_ent"])
+            material = str(record.get("supply_mat", ""))
+            qty = float(pd.to_numeric(record.get(qty_field), errors="coerce") or 0.0)
+            if not self._material_ok(material) or qty < self.min_quantity.value():
+                continue
+            extra = float(pd.to_numeric(record.get(extra_field), errors="coerce") or 0.0)
+            role = tr("supplies") if gives else tr("receives")
+            if widget is self.candidates_table:
+                rows.append((f"{names.get(partner, partner)}", role, material, extra, qty))
+            else:
+                rows.append((f"{names.get(partner, partner)}", role, material, qty, extra))
+            fids.append((record["_fid"], partner))
+        fill(widget, rows, fids)
+
+    # ---------------------------------------------------------------- highlight
+    def highlight(self, widget, combo):
+        self.clear_highlight()
+        items = widget.selectedItems()
+        layer = combo.currentLayer()
+        if not items or layer is None:
+            return
+        fid, partner = items[0].data(FID_ROLE)
+        to_canvas = QgsCoordinateTransform(layer.crs(), self.canvas.mapSettings().destinationCrs(),
+                                           QgsProject.instance())
+        feature = next(layer.getFeatures(QgsFeatureRequest(fid)), None)
+        if feature is not None and feature.hasGeometry():
+            route = QgsGeometry(feature.geometry())
+            route.transform(to_canvas)
+            self.route_band.setToGeometry(route, None)
+            self.highlighted = route
+        ents_layer = self.enterprises_combo.currentLayer()
+        if ents_layer is not None:
+            request = QgsFeatureRequest().setFilterExpression(f"\"ent_id\" = '{partner}'")
+            found = next(ents_layer.getFeatures(request), None)
+            if found is not None and found.hasGeometry():
+                point = QgsGeometry(found.geometry())
+                point.transform(QgsCoordinateTransform(
+                    ents_layer.crs(), self.canvas.mapSettings().destinationCrs(),
+                    QgsProject.instance()))
+                self.partner_band.setToGeometry(point, None)
+                if self.highlighted is None:
+                    self.highlighted = point
+
+    def clear_highlight(self):
+        self.route_band.reset(QgsWkbTypes.LineGeometry)
+        self.partner_band.reset(QgsWkbTypes.PointGeometry)
+        self.highlighted = None
+
+    def zoom_to_highlight(self):
+        if self.highlighted is not None:
+            box = self.highlighted.boundingBox()
+            self.canvas.setExtent(box.buffered(max(box.width(), box.height(), 2000) * 0.3))
+            self.canvas.refresh()
+
+    def closeEvent(self, event):  # noqa: N802 (Qt API)
+        self.clear_highlight()
+        self.toggle_map_tool(False)
+        super().closeEvent(event)
+
+    def cleanup(self):
+        """Remove what the dock put on the canvas (plugin unload)."""
+        QgsProject.instance().layersRemoved.disconnect(self._layers_removed)
+        self._restoring = True  # from now on nothing is written to the project
+        for combo in self._combos().values():
+            combo.blockSignals(True)
+        self.clear_highlight()
+        self.toggle_map_tool(False)
+        for band in (self.route_band, self.partner_band):
+            self.canvas.scene().removeItem(band)
+
+    # ---------------------------------------------------------------- analysis
+    def pipeline_inputs(self):
+        """Read the chosen layers on the main thread; None (and a message) when unusable."""
+        ents_layer = self.enterprises_combo.currentLayer()
+        flows = layer_frame(self.flows_combo.currentLayer())
+        if ents_layer is None or flows is None:
+            self.status.setText(tr("Choose an enterprise layer and a flow table first."))
+            return None
+        context = processing_context()
+        ents, _ = enterprise_lonlat(ents_layer, context)
+        roads = rails = terminals = classes = None
+        if self.roads_combo.currentLayer() is not None:
+            roads_layer = self.roads_combo.currentLayer()
+            attribute = "highway" if "highway" in roads_layer.fields().names() else \
+                "class" if "class" in roads_layer.fields().names() else None
+            roads, classes = line_parts_lonlat(roads_layer, context, attribute=attribute)
+        if self.rails_combo.currentLayer() is not None:
+            rails, _ = line_parts_lonlat(self.rails_combo.currentLayer(), context)
+        if self.terminals_combo.currentLayer() is not None:
+            terminals = points_lonlat(self.terminals_combo.currentLayer(), context)
+        return PipelineInputs(ents, flows, roads, classes, rails, terminals)
+
+    def run_analysis(self):
+        inputs = self.pipeline_inputs()
+        if inputs is None:
+            return
+        self.task = PipelineTask(inputs, on_done=self._analysis_done)
+        self.task.progressChanged.connect(lambda p: self.progress.setValue(int(p)))
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.status.setText(tr("Analysis running…"))
+        QgsApplication.taskManager().addTask(self.task)
+
+    def cancel_analysis(self):
+        if self.task is not None:
+            self.task.cancel()
+
+    def _analysis_done(self, task, ok):
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.task = None
+        if not ok:
+            self.progress.setValue(0)
+            self.status.setText(tr("Analysis failed: {}").format(task.error) if task.error
+                                else tr("Analysis canceled."))
+            return
+        layers = add_result_layers(task, self.enterprises_combo.currentLayer())
+        self.candidates_combo.setLayer(layers["candidates"])
+        self.exchanges_combo.setLayer(layers["exchanges"])
+        self.status.setText(tr("{0} candidates, {1} exchanges, net benefit {2:,.0f} RUB/yr")
+                            .format(len(task.candidates), task.totals.get("EXCHANGES", 0),
+                                    task.totals.get("NET_BENEFIT", 0.0)))
+        self.refresh_tables()
+

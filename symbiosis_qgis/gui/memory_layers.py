@@ -1,0 +1,41 @@
+"""Memory layers from pandas frames (analysis results shown in the project)."""
+from pandas.api.types import is_bool_dtype, is_float_dtype, is_integer_dtype
+from qgis.core import QgsFeature, QgsField, QgsFields, QgsVectorLayer, QgsWkbTypes
+from qgis.PyQt.QtCore import QVariant
+
+from ..processing.layer_io import qgis_value
+
+WKB_NAMES = {QgsWkbTypes.LineString: "LineString", QgsWkbTypes.Point: "Point",
+             QgsWkbTypes.NoGeometry: "None"}
+
+
+def _kind(series):
+    if is_bool_dtype(series.dtype):
+        return QVariant.Bool
+    if is_integer_dtype(series.dtype):
+        return QVariant.LongLong
+    if is_float_dtype(series.dtype):
+        return QVariant.Double
+    return QVariant.String  # text, categoricals, mixed
+
+
+def frame_layer(frame, name, crs, wkb=QgsWkbTypes.NoGeometry, geometries=None, columns=None):
+    """A memory layer with the frame's columns (or ``columns``) and the given geometries."""
+    columns = [c for c in (columns or frame.columns) if c in frame.columns]
+    uri = f"{WKB_NAMES[wkb]}?crs={crs.authid()}" if wkb != QgsWkbTypes.NoGeometry else "None"
+    layer = QgsVectorLayer(uri, name, "memory")
+    fields = QgsFields()
+    for column in columns:
+        fields.append(QgsField(column, _kind(frame[column])))
+    layer.dataProvider().addAttributes(fields.toList())
+    layer.updateFields()
+    features = []
+    for k, record in enumerate(frame[columns].itertuples(index=False)):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([qgis_value(v) for v in record])
+        if geometries is not None and geometries[k] is not None:
+            feature.setGeometry(geometries[k])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    layer.updateExtents()
+    return layer
