@@ -84,3 +84,68 @@ def test_model_runs_through_qgis_process(tmp_path):
     text = subprocess.run(["pdftotext", str(tmp_path / "m.pdf"), "-"], capture_output=True,
                           text=True).stdout
     assert "Novokuznetsk" in text and "Legend" in text
+
+
+@pytest.mark.slow
+def test_every_algorithm_runs_from_qgis_process(tmp_path):
+    """Each algorithm on its own, with its documented parameters, through qgis_process."""
+    subprocess.run(["make", "-s", "package"], cwd=ROOT, check=True, capture_output=True)
+    plugins = tmp_path / "profiles" / "default" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    shutil.copytree(ROOT / "build" / "symbiosis_qgis", plugins / "symbiosis_qgis")
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    subprocess.run(["qgis_process.bin", "plugins", "enable", "symbiosis_qgis"], env=env,
+                   check=True, capture_output=True)
+    gpkg = ROOT / "sample_layers" / "kuzbass.gpkg"
+    out = tmp_path / "out.gpkg"
+
+    def src(name):
+        return f"{gpkg}|layername={name}"
+
+    def dst(name):
+        return f"ogr:dbname='{out}' table={name} (geom)"
+
+    def mine(name):
+        return f"{out}|layername={name}"
+
+    steps = [
+        ("symbiosis:validatedata", {"ENTERPRISES": src("enterprises"), "FLOWS": src("flows"),
+                                    "OUTPUT": dst("validation")}, "WARNINGS"),
+        ("symbiosis:findcandidates", {"ENTERPRISES": src("enterprises"), "FLOWS": src("flows"),
+                                      "DISTANCE": "40000", "CATEGORIES": "0",
+                                      "OUTPUT": dst("candidates"), "BUFFERS": dst("reach")},
+         "CANDIDATES"),
+        ("symbiosis:networklinks", {"CANDIDATES": mine("candidates"),
+                                    "ENTERPRISES": src("enterprises"), "ROADS": src("roads"),
+                                    "RAILS": src("rails"), "TERMINALS": src("terminals"),
+                                    "SNAP_TOLERANCE": "15000", "CLASS_COSTS": "trunk=5",
+                                    "OUTPUT": dst("links")}, "ROUTED"),
+        ("symbiosis:optimizeexchanges", {"LINKS": mine("links"), "FLOWS": src("flows"),
+                                         "OUTPUT": dst("exchanges")}, "NET_BENEFIT"),
+        ("symbiosis:assessbenefits", {"EXCHANGES": mine("exchanges"),
+                                      "ENTERPRISES": src("enterprises"), "FLOWS": src("flows"),
+                                      "OUTPUT_ENTERPRISES": dst("benefits"),
+                                      "OUTPUT_NODES": dst("nodes"),
+                                      "OUTPUT_BALANCE": dst("balance"),
+                                      "REPORT": str(tmp_path / "r.html")}, "NET_MONEY_RUB"),
+        ("symbiosis:policyscenarios", {"LINKS": mine("links"), "FLOWS": src("flows"),
+                                       "OUTPUT": dst("scenarios")}, "OUTPUT"),
+        ("symbiosis:drawdiagram", {"LINKS": mine("exchanges"),
+                                   "ENTERPRISES": src("enterprises"), "MODE": "1",
+                                   "LANGUAGE": "1", "NODES": "Novokuznetsk",
+                                   "OUTPUT": dst("arrows"), "OUTPUT_NODES": dst("symbols")},
+         "OUTPUT"),
+        ("symbiosis:exportmap", {"ARROWS": mine("arrows"), "NODES": mine("symbols"),
+                                 "TEMPLATE": "1", "TITLE": "A3 test",
+                                 "OUTPUT_PDF": str(tmp_path / "a3.pdf")}, "OUTPUT_PDF"),
+    ]
+    for alg, params, result_key in steps:
+        args = [f"{k}={v}" for k, v in params.items()]
+        proc = subprocess.run(["qgis_process.bin", "--json", "run", alg, "--"] + args,
+                              env=env, capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, (alg, proc.stderr[-1500:])
+        results = json.loads(proc.stdout)["results"]
+        assert result_key in results, (alg, results)
+    text = subprocess.run(["pdftotext", str(tmp_path / "a3.pdf"), "-"], capture_output=True,
+                          text=True).stdout
+    assert "A3 test" in text and "Ash and slag" in text  # English labels, A3 template
