@@ -11,7 +11,7 @@ import pandas as pd
 from scipy.spatial import cKDTree
 
 from .catalogue import conversion_factor, load_materials, load_synergies
-from .geodesy import ecef, geodesic_m, planar_m
+from .geodesy import ecef, geodesic_m
 
 LONLAT = "lonlat"
 PLANAR = "planar"
@@ -66,7 +66,7 @@ def _pairs_within(xs, ys, xd, yd, radius_m, coords, is_canceled=None):
     else:
         ps, pd_ = np.column_stack([xs, ys]), np.column_stack([xd, yd])
     tree_d = cKDTree(pd_)
-    found_i, found_j = [], []
+    found_i, found_j, found_v = [], [], []
     for start in range(0, len(ps), CHUNK):
         if is_canceled is not None and is_canceled():
             break
@@ -75,17 +75,16 @@ def _pairs_within(xs, ys, xd, yd, radius_m, coords, is_canceled=None):
                                              output_type="ndarray")
         found_i.append(hits["i"].astype(np.int64) + start)
         found_j.append(hits["j"].astype(np.int64))
+        found_v.append(hits["v"])
     i = np.concatenate(found_i) if found_i else np.zeros(0, np.int64)
     j = np.concatenate(found_j) if found_j else np.zeros(0, np.int64)
-    dist = exact_distance(xs[i], ys[i], xd[j], yd[j], coords)
-    keep = dist <= radius_m + TOLERANCE_M
-    return i[keep], j[keep], dist[keep]
-
-
-def exact_distance(x1, y1, x2, y2, coords):
-    if coords == LONLAT:
-        return geodesic_m(x1, y1, x2, y2)
-    return planar_m(x1, y1, x2, y2)
+    if coords == LONLAT:  # chords found the pairs; the geodesic decides
+        dist = geodesic_m(xs[i], ys[i], xd[j], yd[j])
+        keep = dist <= radius_m + TOLERANCE_M
+        return i[keep], j[keep], dist[keep]
+    # planar: the tree's distances are the exact Euclidean ones, all within the radius
+    dist = np.concatenate(found_v) if found_v else np.zeros(0)
+    return i, j, dist
 
 
 def _usable_flows(flows, ent_index, stats):

@@ -33,10 +33,6 @@ def geodesic_m(lon1, lat1, lon2, lat2):
     return np.asarray(dist, dtype=float)
 
 
-def planar_m(x1, y1, x2, y2):
-    return np.hypot(np.asarray(x2, float) - x1, np.asarray(y2, float) - y1)
-
-
 def geodesic_circle(lon, lat, radius_m, vertices=72):
     """Closed ring (lon, lat arrays) of the points at ``radius_m`` around one point."""
     azimuths = np.linspace(0.0, 360.0, vertices, endpoint=False)
