@@ -134,17 +134,17 @@
         <translation>Промышленный симбиоз</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="40" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="39" />
         <source>Validate symbiosis data</source>
         <translation>Проверить данные симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="43" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="42" />
         <source>Data</source>
         <translation>Данные</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="46" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="45" />
         <source>Checks an enterprise layer and a flow table against the symbiosis data model and the material and synergy catalogues before any analysis.
 
 Errors: missing required fields, empty or duplicate identifiers, flows of unknown enterprises, unknown materials or units, negative or non-numeric quantities, enterprises without geometry.
@@ -159,42 +159,42 @@ The output table lists every finding (severity, layer, feature id, field, messag
 Выходная таблица перечисляет все находки (серьёзность, слой, идентификатор объекта, поле, сообщение); ERRORS и WARNINGS дают их число. Предупреждения никогда не приводят к сбою алгоритма, входные данные не изменяются.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="59" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="164" />
         <source>Enterprises</source>
         <translation>Предприятия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="62" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="76" />
         <source>Flows (supplies and demands)</source>
         <translation>Потоки (предложение и спрос)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="64" />
+        <location filename="../symbiosis_qgis/processing/base.py" line="66" />
         <source>Synergy rules (default: bundled catalogue)</source>
         <translation>Правила синергии (по умолчанию: встроенный каталог)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="67" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="61" />
         <source>Validation report</source>
         <translation>Отчёт о проверке</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="69" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="63" />
         <source>Number of errors</source>
         <translation>Число ошибок</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="70" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="64" />
         <source>Number of warnings</source>
         <translation>Число предупреждений</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="84" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="78" />
         <source>Synergy catalogue is unusable: {}</source>
         <translation>Каталог синергий непригоден: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="104" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="98" />
         <source>{0} errors, {1} warnings</source>
         <translation>Ошибок: {0}, предупреждений: {1}</translation>
     </message>
@@ -204,57 +204,57 @@ The output table lists every finding (severity, layer, feature id, field, messag
         <translation>Пример данных: Кузбасс</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="58" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="57" />
         <source>Ash and slag</source>
         <translation>Зола и шлаки</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="58" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="57" />
         <source>Metallurgical slag</source>
         <translation>Металлургические шлаки</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="58" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="57" />
         <source>Mining rock</source>
         <translation>Горные породы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="58" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="57" />
         <source>Coal waste</source>
         <translation>Отходы углеобогащения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="59" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="58" />
         <source>Fuel</source>
         <translation>Топливо</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="59" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="58" />
         <source>Gas</source>
         <translation>Газ</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="59" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="58" />
         <source>Heat</source>
         <translation>Тепло</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="59" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="58" />
         <source>Water</source>
         <translation>Вода</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="76" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="75" />
         <source>Find partner candidates</source>
         <translation>Найти возможных партнёров</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="47" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="46" />
         <source>Analysis</source>
         <translation>Анализ</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="82" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="81" />
         <source>For every supply flow (waste or by-product), finds the enterprises within reach whose demand a catalogue rule says it can serve, and draws a line from supplier to consumer for each candidate.
 
 Reach: the rule's economic radius (max_distance_km), or Distance when set. A pair is a candidate when the geodesic distance on the WGS 84 ellipsoid between the two enterprises is at most the radius, whatever the layer CRS; a pair exactly at the radius is included. Distance is in the units of the enterprise layer's CRS; for a geographic CRS, degrees are converted as QGIS does (111.3 km per degree), so prefer a projected layer or the catalogue radii.
@@ -269,82 +269,82 @@ potential = min(предложение x коэффициент замещени
 Фильтры: категории материалов предложения; промышленные узлы (через запятую: пары, у которых хотя бы один конец в этих узлах). Предприятие не считается собственным партнёром, если не разрешено внутреннее использование. Предприятия без геометрии и потоки неизвестных предприятий пропускаются, их число пишется в журнал. Необязательный слой досягаемости показывает радиус каждого поставщика (только для отображения).</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="108" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="102" />
         <source>Distance (overrides every rule's radius)</source>
         <translation>Расстояние (заменяет радиус всех правил)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="113" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="107" />
         <source>Supply material categories (all when none chosen)</source>
         <translation>Категории материалов предложения (все, если не выбраны)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="116" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="110" />
         <source>Industrial nodes, comma-separated (all when empty)</source>
         <translation>Промышленные узлы через запятую (все, если пусто)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="119" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="113" />
         <source>Allow internal reuse (an enterprise as its own partner)</source>
         <translation>Разрешить внутреннее использование (предприятие — собственный партнёр)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="122" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="116" />
         <source>Partner candidates</source>
         <translation>Возможные партнёры</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="124" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="118" />
         <source>Reach of suppliers</source>
         <translation>Досягаемость поставщиков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="127" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="121" />
         <source>Number of candidates</source>
         <translation>Число пар-кандидатов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="135" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="129" />
         <source>The enterprise layer has a geographic CRS: Distance is read in degrees. Use a projected layer to give it in metres.</source>
         <translation>У слоя предприятий географическая СК: «Расстояние» читается в градусах. Чтобы задать его в метрах, используйте слой в проекции.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="161" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="155" />
         <source>Reading enterprises and flows</source>
         <translation>Чтение предприятий и потоков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="166" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="160" />
         <source>Searching partners within reach</source>
         <translation>Поиск партнёров в пределах досягаемости</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="178" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="172" />
         <source>Writing candidates</source>
         <translation>Запись пар-кандидатов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="186" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="180" />
         <source>{0} partner candidates</source>
         <translation>Пар-кандидатов: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="191" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="185" />
         <source>{0} enterprises without geometry were skipped</source>
         <translation>Пропущено предприятий без геометрии: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="194" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="188" />
         <source>{0} flows of unknown enterprises were skipped</source>
         <translation>Пропущено потоков неизвестных предприятий: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="197" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="191" />
         <source>{0} flows with a missing, zero or negative quantity were skipped</source>
         <translation>Пропущено потоков с отсутствующим, нулевым или отрицательным количеством: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="201" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="195" />
         <source>{0} pairs were skipped: their units do not convert to the rule's</source>
         <translation>Пропущено пар: {0} — их единицы не приводятся к единицам правила</translation>
     </message>
@@ -407,112 +407,112 @@ Every candidate stays in the output: unreachable ones with reachable = false and
         <translation>Пары-кандидаты (supply_ent, demand_ent)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="125" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="123" />
         <source>Roads</source>
         <translation>Автодороги</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="127" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="125" />
         <source>Railways</source>
         <translation>Железные дороги</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="129" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="127" />
         <source>Road-rail terminals</source>
         <translation>Терминалы перевалки авто–ж/д</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="133" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="131" />
         <source>Road tariff, RUB per t-km</source>
         <translation>Автомобильный тариф, руб. за т·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="134" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="132" />
         <source>Rail tariff, RUB per t-km</source>
         <translation>Железнодорожный тариф, руб. за т·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="135" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="133" />
         <source>Handling at each road-rail transfer, RUB per t</source>
         <translation>Перевалка на каждом терминале, руб. за т</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="139" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="137" />
         <source>Road class field (OSM 'highway' is used when present)</source>
         <translation>Поле класса дороги (если есть, используется OSM «highway»)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="142" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="140" />
         <source>Road tariff per class, e.g. trunk=5.4, track=11</source>
         <translation>Тариф по классам дорог, например trunk=5.4, track=11</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="145" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="143" />
         <source>Maximum network distance, km</source>
         <translation>Максимальное расстояние по сети, км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="148" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="146" />
         <source>Snap tolerance: enterprise to road, m</source>
         <translation>Допуск привязки предприятия к дороге, м</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="151" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="149" />
         <source>Merge vertices closer than, m (0: shared vertices only)</source>
         <translation>Объединять вершины ближе, м (0: только общие вершины)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="154" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="152" />
         <source>Routed links</source>
         <translation>Маршруты связей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="156" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="154" />
         <source>Candidates routed</source>
         <translation>Пар с маршрутом</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="157" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="155" />
         <source>Candidates unreachable</source>
         <translation>Недостижимых пар</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="165" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="163" />
         <source>Candidates</source>
         <translation>Пары-кандидаты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="174" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="172" />
         <source>Road tariff per class: {}</source>
         <translation>Тариф по классам дорог: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="176" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="174" />
         <source>Reading the network</source>
         <translation>Чтение сети</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="179" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="177" />
         <source>The road layer has no usable lines</source>
         <translation>В слое автодорог нет пригодных линий</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="191" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="189" />
         <source>Building the graph</source>
         <translation>Построение графа</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="196" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="194" />
         <source>Graph: {0} nodes, {1} edges, {2} terminals linked</source>
         <translation>Граф: узлов {0}, рёбер {1}, подключено терминалов {2}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="202" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="200" />
         <source>Routing</source>
         <translation>Построение маршрутов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="252" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="250" />
         <source>{0} candidates routed, {1} unreachable</source>
         <translation>Пар с маршрутом: {0}, недостижимых: {1}</translation>
     </message>
@@ -537,37 +537,37 @@ Every candidate stays in the output: unreachable ones with reachable = false and
         <translation>Решатель остановился: {detail}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="41" />
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="39" />
         <source>Number of exchanges chosen</source>
         <translation>Число выбранных обменов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="42" />
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="40" />
         <source>Tonnes per year exchanged (flows in t/yr)</source>
         <translation>Тонн в год в обменах (потоки в т/год)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="43" />
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="41" />
         <source>Net benefit, RUB per year</source>
         <translation>Чистая выгода, руб. в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="44" />
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="42" />
         <source>CO2 avoided, t per year (before transport)</source>
         <translation>Предотвращённые выбросы CO2, т в год (без учёта транспорта)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="45" />
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="43" />
         <source>CO2 of transport, t per year</source>
         <translation>Выбросы CO2 транспорта, т в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="58" />
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="56" />
         <source>Optimise exchanges</source>
         <translation>Оптимизировать обмены</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="64" />
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="62" />
         <source>Chooses how much to move on each link so that the region's net benefit is largest: avoided disposal cost at the supplier + avoided purchase of primary material at the consumer (times the substitution ratio) - transport cost - pre-processing cost, without exceeding any supply or any demand. Solved as a linear programme (HiGHS).
 
 Links: the output of 'Route candidates over road and rail' (route cost cost_t per unit) or of 'Find partner candidates' (then transport costs the straight distance times the default cost). Unreachable links are ignored; links that lose money are never chosen. Prices come from the flows' price field (disposal cost of a supply, purchase price of a demand).
@@ -580,27 +580,27 @@ Output: the chosen links with their geometry, tonnage (in the supply's unit), de
 Результат: выбранные связи с геометрией, объём (в единицах предложения), поставленное количество (в единицах спроса), выгода, затраты на транспорт и переработку, предотвращённые размещение и закупка, предотвращённые выбросы CO2 и выбросы транспорта; итоги — в выходных значениях.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="63" />
+        <location filename="../symbiosis_qgis/processing/base.py" line="71" />
         <source>Links (routed links or candidates)</source>
         <translation>Связи (маршруты или пары-кандидаты)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="73" />
+        <location filename="../symbiosis_qgis/processing/base.py" line="75" />
         <source>Transport cost of links without a route cost, RUB per unit-km</source>
         <translation>Стоимость транспорта для связей без стоимости маршрута, руб. за ед.·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="92" />
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="83" />
         <source>Chosen exchanges</source>
         <translation>Выбранные обмены</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="83" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="75" />
         <source>Links</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="108" />
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="99" />
         <source>Solving the allocation</source>
         <translation>Решение задачи распределения</translation>
     </message>
@@ -620,7 +620,7 @@ Output: the chosen links with their geometry, tonnage (in the supply's unit), de
         <translation>Промышленные узлы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="82" />
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="79" />
         <source>Material balance by node</source>
         <translation>Материальный баланс по узлам</translation>
     </message>
@@ -760,7 +760,7 @@ Output: the chosen links with their geometry, tonnage (in the supply's unit), de
         <translation>Образуется</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/sankey_widget.py" line="40" />
+        <location filename="../symbiosis_qgis/gui/sankey_widget.py" line="39" />
         <source>Left for disposal</source>
         <translation>Остаётся для размещения</translation>
     </message>
@@ -779,47 +779,47 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
 Деньги распределяются там, где возникают: поставщику — предотвращённые затраты на размещение за вычетом переработки; потребителю — предотвращённая закупка за вычетом транспорта. Тонны считаются только для потоков в т/год. HTML-отчёт содержит таблицы и диаграммы, готовые к печати.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="77" />
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="74" />
         <source>Benefits by enterprise</source>
         <translation>Выгоды по предприятиям</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="80" />
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="77" />
         <source>Benefits by industrial node</source>
         <translation>Выгоды по промышленным узлам</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="84" />
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="81" />
         <source>Report</source>
         <translation>Отчёт</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="84" />
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="81" />
         <source>HTML files (*.html)</source>
         <translation>Файлы HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="88" />
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="85" />
         <source>Clusters</source>
         <translation>Кластеры</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="101" />
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="98" />
         <source>Assessing</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="126" />
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="123" />
         <source>Net money {0:,.0f} RUB/yr, net CO2 avoided {1:,.0f} t/yr, {2} clusters</source>
         <translation>Чистый денежный эффект {0:,.0f} руб./год, чистое предотвращение CO2 {1:,.0f} т/год, кластеров: {2}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="44" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="43" />
         <source>Compare policy scenarios</source>
         <translation>Сравнить сценарии политики</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="50" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="49" />
         <source>Runs 'Optimise exchanges' once per scenario and compares each with the first (the baseline): viable exchanges, tonnes, net benefit, CO2 avoided, and the deltas.
 
 A scenario table (default: resources/policy_scenarios.csv; pass your own CSV with the same columns) describes the instruments: quota_share and quota_materials (green public procurement: a share of the demand for these materials must be secondary material, where supply allows); processing_cofinance (share of pre-processing facilities and pipelines paid by regional support); disposal_fee_delta (RUB per tonne added to the disposal fee); rail_discount (share off the rail part of route costs).</source>
@@ -828,22 +828,22 @@ A scenario table (default: resources/policy_scenarios.csv; pass your own CSV wit
 Таблица сценариев (по умолчанию resources/policy_scenarios.csv; можно указать свой CSV с теми же столбцами) описывает инструменты: quota_share и quota_materials (зелёные госзакупки: доля спроса на эти материалы, покрываемая вторичным сырьём, где хватает предложения); processing_cofinance (доля затрат на установки переработки и трубопроводы, оплачиваемая региональной поддержкой); disposal_fee_delta (руб. за тонну к плате за размещение); rail_discount (скидка на железнодорожную часть стоимости маршрута).</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="70" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="65" />
         <source>Scenario table (default: bundled scenarios)</source>
         <translation>Таблица сценариев (по умолчанию: встроенная)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="77" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="69" />
         <source>Scenario comparison</source>
         <translation>Сравнение сценариев</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="95" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="87" />
         <source>Scenario table: {}</source>
         <translation>Таблица сценариев: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="107" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="99" />
         <source>{0}: {1} exchanges, net benefit {2:,.0f} RUB/yr ({3:+,.0f})</source>
         <translation>{0}: обменов {1}, чистая выгода {2:,.0f} руб./год ({3:+,.0f})</translation>
     </message>
@@ -948,37 +948,37 @@ A scenario table (default: resources/policy_scenarios.csv; pass your own CSV wit
         <translation>Связи (обмены, маршруты или пары-кандидаты)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="95" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="93" />
         <source>Mode</source>
         <translation>Режим</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="95" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="93" />
         <source>Geographic</source>
         <translation>Географический</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="95" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="93" />
         <source>Schematic</source>
         <translation>Схематический</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="97" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="95" />
         <source>Label language</source>
         <translation>Язык подписей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="97" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="95" />
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="97" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="95" />
         <source>English</source>
         <translation>Английский</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="100" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="98" />
         <source>Schematic spacing between enterprises, m</source>
         <translation>Интервал между предприятиями на схеме, м</translation>
     </message>
@@ -993,7 +993,7 @@ A scenario table (default: resources/policy_scenarios.csv; pass your own CSV wit
         <translation>Предприятия симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="139" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="137" />
         <source>{0} arrows between {1} enterprises</source>
         <translation>Стрелок: {0}, предприятий: {1}</translation>
     </message>
@@ -1007,7 +1007,7 @@ Links: chosen exchanges, routed links or candidates (tonnage, else potential, gi
 Связи: выбранные обмены, маршруты или пары-кандидаты (толщину задаёт tonnage, иначе potential). Географический режим рисует между реальными положениями; схематический раздвигает предприятия плотного узла не ближе «Интервала», каждое как можно ближе к реальному положению, чтобы все стрелки читались. Потоки между одними и теми же предприятиями изгибаются в разные стороны; встречные — по разные стороны. Подписи на русском или английском. Если заданы промышленные узлы, остаются обмены, оба конца которых в этих узлах. Оба результата загружаются со стилями, в том числе внутри модели.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="103" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="101" />
         <source>Only exchanges within these industrial nodes (comma-separated)</source>
         <translation>Только обмены внутри этих промышленных узлов (через запятую)</translation>
     </message>
@@ -1126,42 +1126,42 @@ Arrows and enterprises: the outputs of 'Draw symbiosis diagram' (styled for prin
         <translation>Баланс потоков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="52" />
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="53" />
         <source>Industrial node</source>
         <translation>Промышленный узел</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="61" />
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="62" />
         <source>Export PNG…</source>
         <translation>Экспорт PNG…</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="62" />
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="63" />
         <source>Export SVG…</source>
         <translation>Экспорт SVG…</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="94" />
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="95" />
         <source>Whole region</source>
         <translation>Весь регион</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="114" />
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="115" />
         <source>Choose an enterprise layer and a flow table (a layer may have been removed).</source>
         <translation>Выберите слой предприятий и таблицу потоков (слой мог быть удалён).</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="123" />
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="124" />
         <source>The layers lack the field(s): {}</source>
         <translation>В слоях нет полей: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="133" />
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="134" />
         <source>{0} thousand t/yr generated; hover a band for its tonnage.</source>
         <translation>Образуется {0} тыс. т/год; наведите курсор на полосу, чтобы увидеть объём.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="147" />
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="148" />
         <source>Export the flow balance</source>
         <translation>Экспорт баланса потоков</translation>
     </message>
@@ -1306,62 +1306,62 @@ Arrows and enterprises: the outputs of 'Draw symbiosis diagram' (styled for prin
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="230" />
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="231" />
         <source>All nodes</source>
         <translation>Все узлы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="295" />
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="296" />
         <source>Choose an enterprise layer (it may have been removed).</source>
         <translation>Выберите слой предприятий (он мог быть удалён).</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="298" />
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="299" />
         <source>The enterprise layer has no ent_id field.</source>
         <translation>В слое предприятий нет поля ent_id.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="302" />
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="303" />
         <source>Choose an enterprise in the list or on the map.</source>
         <translation>Выберите предприятие в списке или на карте.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="323" />
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="324" />
         <source>{0}: {1} flows, {2} candidate partners, {3} exchanges</source>
         <translation>{0}: потоков {1}, возможных партнёров {2}, обменов {3}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="342" />
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="343" />
         <source>supplies</source>
         <translation>поставляет</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="342" />
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="343" />
         <source>receives</source>
         <translation>получает</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="412" />
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="413" />
         <source>Choose an enterprise layer and a flow table first.</source>
         <translation>Сначала выберите слой предприятий и таблицу потоков.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="436" />
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="437" />
         <source>Analysis running…</source>
         <translation>Идёт анализ…</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="449" />
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="450" />
         <source>Analysis failed: {}</source>
         <translation>Анализ не удался: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="449" />
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="450" />
         <source>Analysis canceled.</source>
         <translation>Анализ отменён.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="455" />
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="456" />
         <source>{0} candidates, {1} exchanges, net benefit {2:,.0f} RUB/yr</source>
         <translation>Пар-кандидатов {0}, обменов {1}, чистая выгода {2:,.0f} руб./год</translation>
     </message>
@@ -1376,32 +1376,32 @@ Arrows and enterprises: the outputs of 'Draw symbiosis diagram' (styled for prin
         <translation>Анализ симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/sankey_widget.py" line="18" />
+        <location filename="../symbiosis_qgis/gui/sankey_widget.py" line="17" />
         <source>{0} thousand t/yr</source>
         <translation>{0} тыс. т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/sankey_widget.py" line="54" />
+        <location filename="../symbiosis_qgis/gui/sankey_widget.py" line="53" />
         <source>No flows to show</source>
         <translation>Нет потоков для отображения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="314" />
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="315" />
         <source>supply</source>
         <translation>предложение</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="314" />
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="315" />
         <source>demand</source>
         <translation>спрос</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="45" />
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="46" />
         <source>All but mining rock</source>
         <translation>Все, кроме горных пород</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="53" />
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="54" />
         <source>Materials</source>
         <translation>Материалы</translation>
     </message>

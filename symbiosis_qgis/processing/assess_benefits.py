@@ -69,11 +69,8 @@ class AssessBenefitsAlgorithm(SymbiosisAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.EXCHANGES, tr("Chosen exchanges"), [QgsProcessing.TypeVector]))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ENTERPRISES, tr("Enterprises"),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.FLOWS, tr("Flows (supplies and demands)"), [QgsProcessing.TypeVector]))
+        self.add_enterprises_input()
+        self.add_flows_input()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_ENTERPRISES, tr("Benefits by enterprise"),
             QgsProcessing.TypeVectorPoint))

@@ -1,7 +1,14 @@
 """What every symbiosis algorithm shares: icon, group, help in the user's language."""
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+)
 from qgis.PyQt.QtGui import QIcon
 
+from ..i18n import tr
 from ..paths import resource_path
 from .layer_io import source_to_frame
 
@@ -44,3 +51,27 @@ class SymbiosisAlgorithm(QgsProcessingAlgorithm):
         """An optional table parameter (a user catalogue, say) as a frame, else None."""
         source = self.source(parameters, name, context, optional=True)
         return None if source is None else source_to_frame(source).drop(columns="_fid")
+
+    # the inputs several algorithms share, defined once so labels and types stay alike
+    def add_enterprises_input(self, name="ENTERPRISES"):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            name, tr("Enterprises"),
+            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]))
+
+    def add_flows_input(self, name="FLOWS"):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            name, tr("Flows (supplies and demands)"), [QgsProcessing.TypeVector]))
+
+    def add_synergies_input(self, name="SYNERGIES"):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            name, tr("Synergy rules (default: bundled catalogue)"),
+            [QgsProcessing.TypeVector], optional=True))
+
+    def add_links_input(self, name="LINKS"):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            name, tr("Links (routed links or candidates)"), [QgsProcessing.TypeVector]))
+
+    def add_default_cost_input(self, name="DEFAULT_COST"):
+        self.addParameter(QgsProcessingParameterNumber(
+            name, tr("Transport cost of links without a route cost, RUB per unit-km"),
+            QgsProcessingParameterNumber.Double, 6.0, minValue=0.0))

@@ -89,9 +89,7 @@ class DrawDiagramAlgorithm(SymbiosisAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.LINKS, tr("Links (exchanges, routed links or candidates)"),
             [QgsProcessing.TypeVector]))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ENTERPRISES, tr("Enterprises"),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]))
+        self.add_enterprises_input()
         self.addParameter(QgsProcessingParameterEnum(
             self.MODE, tr("Mode"), options=[tr("Geographic"), tr("Schematic")], defaultValue=0))
         self.addParameter(QgsProcessingParameterEnum(

@@ -17,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterString,
     QgsUnitTypes,
     QgsWkbTypes,
@@ -97,14 +96,9 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
             "each supplier's radius (for display only).")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ENTERPRISES, tr("Enterprises"),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.FLOWS, tr("Flows (supplies and demands)"), [QgsProcessing.TypeVector]))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SYNERGIES, tr("Synergy rules (default: bundled catalogue)"),
-            [QgsProcessing.TypeVector], optional=True))
+        self.add_enterprises_input()
+        self.add_flows_input()
+        self.add_synergies_input()
         distance = QgsProcessingParameterDistance(
             self.DISTANCE, tr("Distance (overrides every rule's radius)"),
             parentParameterName=self.ENTERPRISES, optional=True, minValue=0.0)

@@ -119,9 +119,7 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.CANDIDATES, tr("Candidates (supply_ent, demand_ent)"),
             [QgsProcessing.TypeVector]))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ENTERPRISES, tr("Enterprises"),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]))
+        self.add_enterprises_input()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ROADS, tr("Roads"), [QgsProcessing.TypeVectorLine]))
         self.addParameter(QgsProcessingParameterFeatureSource(

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -60,20 +59,13 @@ class PolicyScenariosAlgorithm(SymbiosisAlgorithm):
             "(share off the rail part of route costs).")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.LINKS, tr("Links (routed links or candidates)"), [QgsProcessing.TypeVector]))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.FLOWS, tr("Flows (supplies and demands)"), [QgsProcessing.TypeVector]))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SYNERGIES, tr("Synergy rules (default: bundled catalogue)"),
-            [QgsProcessing.TypeVector], optional=True))
+        self.add_links_input()
+        self.add_flows_input()
+        self.add_synergies_input()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SCENARIOS, tr("Scenario table (default: bundled scenarios)"),
             [QgsProcessing.TypeVector], optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.DEFAULT_COST, tr("Transport cost of links without a route cost, RUB per "
-                                  "unit-km"),
-            QgsProcessingParameterNumber.Double, 6.0, minValue=0.0))
+        self.add_default_cost_input()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Scenario comparison"), QgsProcessing.TypeVector))
 

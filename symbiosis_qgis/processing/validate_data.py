@@ -6,7 +6,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -56,14 +55,9 @@ class ValidateDataAlgorithm(SymbiosisAlgorithm):
             "algorithm fail, and the inputs are not modified.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ENTERPRISES, tr("Enterprises"),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.FLOWS, tr("Flows (supplies and demands)"), [QgsProcessing.TypeVector]))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SYNERGIES, tr("Synergy rules (default: bundled catalogue)"),
-            [QgsProcessing.TypeVector], optional=True))
+        self.add_enterprises_input()
+        self.add_flows_input()
+        self.add_synergies_input()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Validation report"), QgsProcessing.TypeVector))
         self.addOutput(QgsProcessingOutputNumber("ERRORS", tr("Number of errors")))
