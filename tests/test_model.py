@@ -149,3 +149,4 @@ def test_every_algorithm_runs_from_qgis_process(tmp_path):
     text = subprocess.run(["pdftotext", str(tmp_path / "a3.pdf"), "-"], capture_output=True,
                           text=True).stdout
     assert "A3 test" in text and "Ash and slag" in text  # English labels, A3 template
+

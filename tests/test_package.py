@@ -91,6 +91,7 @@ def test_real_qgis_loads_packaged_plugin(package_zip, tmp_path, artifacts_dir):
     assert screenshot.stat().st_size > 10_000
     assert result["exchanges_rows"] > 0 and "exchanges" in result["explorer_status"]
     assert result["sankey_total"] > 0
+    assert result["model_valid"] and len(result["model_children"]) == 7
     for dock in ("explorer", "balance"):
         assert (artifacts_dir / f"qgis_main_window_{dock}.png").stat().st_size > 5_000
 
@@ -125,10 +126,28 @@ def check():
         balance.enterprises_combo.setLayer(layers["enterprises"])
         balance.flows_combo.setLayer(layers["flows"])
         state.update(plugin=plugin, explorer=explorer, balance=balance, waited=0)
+        open_model_builder()
         explorer.run_analysis()
         QTimer.singleShot(500, wait_for_analysis)
     except Exception as err:  # written to the report so the test shows it
         finish({{"plugin_loaded": False, "error": repr(err)}})
+
+
+def open_model_builder():
+    """The shipped model in the real Model Builder: all steps found, valid, drawn."""
+    from processing.modeler.ModelerDialog import ModelerDialog
+
+    registry = QgsApplication.processingRegistry()
+    model = registry.algorithmById("symbiosis:symbiosis_full_analysis").create()
+    dialog = ModelerDialog.create(model)
+    dialog.resize(1400, 800)
+    dialog.show()
+    opened = dialog.model()
+    state["result"]["model_children"] = sorted(
+        c.algorithmId() for c in opened.childAlgorithms().values() if c.algorithm() is not None)
+    state["result"]["model_valid"] = opened.validate()[0]
+    dialog.grab().save({screenshot!r}.replace(".png", "_modeler.png"))
+    dialog.close()
 
 
 def wait_for_analysis():

@@ -46,7 +46,9 @@ def add_child(model, child_id, alg_id, sources, outputs, x):
     child = QgsProcessingModelChildAlgorithm(alg_id)
     child.setChildId(child_id)
     child.setDescription(child_id.replace("_", " "))
-    child.setPosition(QPointF(x, 300))
+    step = (x - 100) // 200  # the steps run left to right, outputs hang below each one
+    position = QPointF(150 + 260 * step, 320 + 110 * (step % 2))
+    child.setPosition(position)
     for name, source in sources.items():
         child.addParameterSources(name, [source])
     # the algorithm's own defaults, written out as Model Builder does
@@ -59,6 +61,7 @@ def add_child(model, child_id, alg_id, sources, outputs, x):
     for output_name, (model_name, description) in outputs.items():
         out = QgsProcessingModelOutput(model_name, description)
         out.setChildId(child_id)
+        out.setPosition(position + QPointF(40, 230 + 45 * len(model_outputs)))
         out.setChildOutputName(output_name)
         model_outputs[model_name] = out
     child.setModelOutputs(model_outputs)
@@ -77,11 +80,11 @@ def build():
             QgsProcessingParameterFeatureSource(name, label, types,
                                                 optional=name in ("RAILS", "TERMINALS")),
             QgsProcessingModelParameter(name))
-        model.parameterComponent(name).setPosition(QPointF(120 + 200 * k, 80))
+        model.parameterComponent(name).setPosition(QPointF(150 + 260 * k, 80))
     model.addModelParameter(QgsProcessingParameterString("NODE", "Industrial node of the map",
                                                          defaultValue="Novokuznetsk"),
                             QgsProcessingModelParameter("NODE"))
-    model.parameterComponent("NODE").setPosition(QPointF(1200, 80))
+    model.parameterComponent("NODE").setPosition(QPointF(150 + 260 * 5, 80))
     add_child(model, "validate", "symbiosis:validatedata",
               {"ENTERPRISES": model_input("ENTERPRISES"), "FLOWS": model_input("FLOWS")},
               {"OUTPUT": ("validation", "Validation report")}, 100)
