@@ -199,7 +199,7 @@ The output table lists every finding (severity, layer, feature id, field, messag
         <translation>Ошибок: {0}, предупреждений: {1}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="14" />
+        <location filename="../symbiosis_qgis/sample_project.py" line="35" />
         <source>Kuzbass sample data</source>
         <translation>Пример данных: Кузбасс</translation>
     </message>
@@ -908,7 +908,7 @@ A scenario table (default: resources/policy_scenarios.csv; pass your own CSV wit
         <translation>Стройматериалы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/common.py" line="22" />
+        <location filename="../symbiosis_qgis/sample_project.py" line="21" />
         <source>Road construction</source>
         <translation>Дорожное строительство</translation>
     </message>
@@ -923,12 +923,12 @@ A scenario table (default: resources/policy_scenarios.csv; pass your own CSV wit
         <translation>Тепличные комбинаты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/common.py" line="25" />
+        <location filename="../symbiosis_qgis/sample_project.py" line="24" />
         <source>District heating</source>
         <translation>Теплоснабжение</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/diagram.py" line="41" />
+        <location filename="../symbiosis_qgis/sample_project.py" line="25" />
         <source>Other</source>
         <translation>Прочие</translation>
     </message>
@@ -1206,7 +1206,7 @@ Arrows and enterprises: the outputs of 'Draw symbiosis diagram' (styled for prin
         <translation>Бетон</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/common.py" line="20" />
+        <location filename="../symbiosis_qgis/sample_project.py" line="19" />
         <source>Construction materials</source>
         <translation>Стройматериалы</translation>
     </message>
@@ -1409,6 +1409,81 @@ Arrows and enterprises: the outputs of 'Draw symbiosis diagram' (styled for prin
         <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="99" />
         <source>Layers</source>
         <translation>Слои</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/sample_project.py" line="12" />
+        <source>Coal mine, open pit</source>
+        <translation>Угольный разрез</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/sample_project.py" line="13" />
+        <source>Coal mine, underground</source>
+        <translation>Угольная шахта</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/sample_project.py" line="14" />
+        <source>Coal power plant</source>
+        <translation>Угольная электростанция</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/sample_project.py" line="15" />
+        <source>Iron and steel works</source>
+        <translation>Металлургический комбинат</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/sample_project.py" line="16" />
+        <source>Iron ore mine</source>
+        <translation>Железорудный рудник</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/sample_project.py" line="16" />
+        <source>Cement plant</source>
+        <translation>Цементный завод</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/sample_project.py" line="17" />
+        <source>Chemical plant</source>
+        <translation>Химический завод</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/sample_project.py" line="18" />
+        <source>Concrete plant</source>
+        <translation>Бетонный завод</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/sample_project.py" line="20" />
+        <source>Brick and ceramics plant</source>
+        <translation>Кирпичный и керамический завод</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/sample_project.py" line="22" />
+        <source>Land reclamation site</source>
+        <translation>Участок рекультивации</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/sample_project.py" line="23" />
+        <source>Greenhouse complex</source>
+        <translation>Тепличный комбинат</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/sample_project.py" line="25" />
+        <source>Boiler house</source>
+        <translation>Котельная</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/sample_project.py" line="26" />
+        <source>trunk</source>
+        <translation>магистральная</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/sample_project.py" line="26" />
+        <source>primary</source>
+        <translation>основная</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/sample_project.py" line="27" />
+        <source>secondary</source>
+        <translation>второстепенная</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@ import os
 import re
 import subprocess
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -57,8 +58,13 @@ def test_metadata_meets_repository_rules(package_zip):
     assert "GNU GENERAL PUBLIC LICENSE" in licence and "Version 2" in licence
 
 
+EXPECTED_UI = {"en": ("&Industrial symbiosis", "exchanges"),
+               "ru": ("&Промышленный симбиоз", "обменов")}
+
+
 @pytest.mark.slow
-def test_real_qgis_loads_packaged_plugin(package_zip, tmp_path, artifacts_dir):
+@pytest.mark.parametrize("locale", ["en", "ru"])
+def test_real_qgis_loads_packaged_plugin(package_zip, tmp_path, artifacts_dir, locale):
     """Unzip into a fresh profile, enable, start the real qgis under Xvfb, look, quit."""
     root = tmp_path / "qgis_root"  # QGIS keeps profiles in <root>/profiles/<name>
     profile = root / "profiles" / "smoke"
@@ -71,9 +77,11 @@ def test_real_qgis_loads_packaged_plugin(package_zip, tmp_path, artifacts_dir):
     (settings_dir / "QGIS3.ini").write_text(
         "[PythonPlugins]\nsymbiosis_qgis=true\n"
         "[qgis]\nshowTips322=false\ncheckVersion=false\n"
+        f"[locale]\noverrideFlag=true\nuserLocale={locale}\n"
         "[core]\nNewsFeed\\httpsfeedqgisorg\\disabled=true\n")
     report = tmp_path / "report.json"
-    screenshot = artifacts_dir / "qgis_main_window.png"
+    screenshot = artifacts_dir / ("qgis_main_window.png" if locale == "en" else
+                                  f"qgis_main_window_{locale}.png")
     script = tmp_path / "smoke.py"
     script.write_text(SMOKE_SCRIPT.format(report=str(report), screenshot=str(screenshot)))
     env = dict(os.environ, QT_QPA_PLATFORM="xcb")
@@ -85,15 +93,17 @@ def test_real_qgis_loads_packaged_plugin(package_zip, tmp_path, artifacts_dir):
     assert report.exists(), proc.stderr[-3000:]
     result = json.loads(report.read_text())
     assert result["plugin_loaded"] and "error" not in result, result
-    assert result["menu"] == "&Industrial symbiosis"
+    menu, word = EXPECTED_UI[locale]
+    assert result["menu"] == menu
     assert {"symbiosis:validatedata", "symbiosis:findcandidates"} <= set(result["algorithms"])
     assert result["plugin_path"].startswith(str(plugins_dir))
     assert screenshot.stat().st_size > 10_000
-    assert result["exchanges_rows"] > 0 and "exchanges" in result["explorer_status"]
+    assert result["exchanges_rows"] > 0 and word in result["explorer_status"]
     assert result["sankey_total"] > 0
     assert result["model_valid"] and len(result["model_children"]) == 7
     for dock in ("explorer", "balance"):
-        assert (artifacts_dir / f"qgis_main_window_{dock}.png").stat().st_size > 5_000
+        shot = Path(str(screenshot).replace(".png", f"_{dock}.png"))
+        assert shot.stat().st_size > 5_000
 
 
 SMOKE_SCRIPT = '''

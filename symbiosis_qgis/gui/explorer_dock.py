@@ -34,7 +34,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.catalogue import load_materials
-from ..i18n import tr
+from ..i18n import tr, user_locale
 from ..processing.layer_io import enterprise_lonlat, line_parts_lonlat, points_lonlat
 from .common import LINES, POINTS, TABLES, ProjectSettings, layer_combo, layer_frame, \
     processing_context
@@ -302,7 +302,7 @@ class SymbiosisExplorerDock(QgsDockWidget):
         if not ent_id:
             self.status.setText(tr("Choose an enterprise in the list or on the map."))
             return
-        names = dict(zip(ents["ent_id"].astype(str), ents.get("name", ents["ent_id"])))
+        names = display_names(ents)
         minimum = self.min_quantity.value()
         flows = layer_frame(self.flows_combo.currentLayer())
         shown = []
@@ -458,3 +458,12 @@ class SymbiosisExplorerDock(QgsDockWidget):
                                     task.totals.get("NET_BENEFIT", 0.0)))
         self.refresh_tables()
 
+
+
+def display_names(ents):
+    """ent_id -> the name to show: Russian where the interface is Russian and there is one."""
+    names = ents.get("name", ents["ent_id"]).fillna(ents["ent_id"]).astype(str)
+    if user_locale() == "ru" and "name_ru" in ents.columns:
+        russian = ents["name_ru"].fillna("").astype(str).str.strip()
+        names = russian.where(russian != "", names)
+    return dict(zip(ents["ent_id"].astype(str), names))
