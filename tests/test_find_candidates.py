@@ -199,3 +199,14 @@ def symbiosis_alg():
     from qgis.core import QgsApplication
 
     return QgsApplication.processingRegistry().algorithmById(ALG)
+
+
+def test_skipped_reach_output_as_the_batch_dialog_sends_it(sample):
+    """The batch dialog and Model Builder pass an empty output definition for "skip"."""
+    from qgis.core import QgsProcessingOutputLayerDefinition
+
+    ents, flow_layer = sample
+    result = processing.run(ALG, {"ENTERPRISES": ents, "FLOWS": flow_layer,
+                                  "OUTPUT": "TEMPORARY_OUTPUT",
+                                  "BUFFERS": QgsProcessingOutputLayerDefinition("")})
+    assert result["CANDIDATES"] > 0 and "BUFFERS" not in result

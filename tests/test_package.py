@@ -101,6 +101,8 @@ def test_real_qgis_loads_packaged_plugin(package_zip, tmp_path, artifacts_dir, l
     assert result["exchanges_rows"] > 0 and word in result["explorer_status"]
     assert result["sankey_total"] > 0
     assert result["model_valid"] and len(result["model_children"]) == 7
+    near, far = result["batch_counts"]  # batch mode: one row per distance
+    assert 0 < near < far
     for dock in ("explorer", "balance"):
         shot = Path(str(screenshot).replace(".png", f"_{dock}.png"))
         assert shot.stat().st_size > 5_000
@@ -137,6 +139,7 @@ def check():
         balance.flows_combo.setLayer(layers["flows"])
         state.update(plugin=plugin, explorer=explorer, balance=balance, waited=0)
         open_model_builder()
+        run_batch(layers)
         explorer.run_analysis()
         QTimer.singleShot(500, wait_for_analysis)
     except Exception as err:  # written to the report so the test shows it
@@ -157,6 +160,40 @@ def open_model_builder():
         c.algorithmId() for c in opened.childAlgorithms().values() if c.algorithm() is not None)
     state["result"]["model_valid"] = opened.validate()[0]
     dialog.grab().save({screenshot!r}.replace(".png", "_modeler.png"))
+    dialog.close()
+
+
+def run_batch(layers):
+    """findcandidates in the batch dialog: two rows, two distances, two GeoPackages."""
+    from processing.gui.BatchAlgorithmDialog import BatchAlgorithmDialog
+    from processing.tools import dataobjects
+    import sqlite3
+
+    registry = QgsApplication.processingRegistry()
+    dialog = BatchAlgorithmDialog(registry.createAlgorithmById("symbiosis:findcandidates"),
+                                  iface.mainWindow())
+    panel = dialog.mainWidget()
+    panel.addRow()
+    context = dataobjects.createContext()
+    outputs = []
+    for row, distance in enumerate([5000, 20000]):
+        values = {{"ENTERPRISES": layers["enterprises"].source(),
+                   "FLOWS": layers["flows"].source(), "DISTANCE": distance}}
+        for name, value in values.items():
+            panel.wrappers[row][panel.parameter_to_column[name]].setParameterValue(value,
+                                                                                   context)
+        path = {report!r}.replace(".json", f"_batch_{{row}}.gpkg")
+        column = panel.parameter_to_column["OUTPUT"]
+        panel.tblParameters.cellWidget(row + 1, column).setValue(path)
+        outputs.append(path)
+    panel.checkLoadLayersOnCompletion.setChecked(False)
+    dialog.runAlgorithm()
+    counts = []
+    for path in outputs:
+        with sqlite3.connect(path) as db:
+            table = db.execute("select table_name from gpkg_contents").fetchone()[0]
+            counts.append(db.execute(f'select count(*) from "{{table}}"').fetchone()[0])
+    state["result"]["batch_counts"] = counts
     dialog.close()
 
 
@@ -194,6 +231,17 @@ def finish(result):
     QgsApplication.exit(0)
 
 
+def watchdog():
+    """A modal message box would block the run: report what was reached and leave."""
+    import os
+    result = state.get("result", {{}})
+    result["error"] = "watchdog: still running after 150 s (a modal dialog?)"
+    with open({report!r}, "w") as handle:
+        json.dump(result, handle)
+    os._exit(1)
+
+
 iface.mainWindow().showMaximized()
 QTimer.singleShot(3000, check)
+QTimer.singleShot(150000, watchdog)
 '''

@@ -3,6 +3,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
 )
@@ -51,6 +52,14 @@ class SymbiosisAlgorithm(QgsProcessingAlgorithm):
         """An optional table parameter (a user catalogue, say) as a frame, else None."""
         source = self.source(parameters, name, context, optional=True)
         return None if source is None else source_to_frame(source).drop(columns="_fid")
+
+    def output_requested(self, parameters, name, context):
+        """Whether an optional output was asked for. The batch dialog and Model Builder pass
+        an output definition with an empty sink for "skip"; only a real destination counts."""
+        value = parameters.get(name)
+        if isinstance(value, QgsProcessingOutputLayerDefinition):
+            value = value.sink.valueAsString(context.expressionContext())[0]
+        return bool(value)
 
     # the inputs several algorithms share, defined once so labels and types stay alike
     def add_enterprises_input(self, name="ENTERPRISES"):

@@ -173,7 +173,7 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
         self._write_candidates(sink, candidates, points, feedback)
         results = {self.OUTPUT: dest_id, "CANDIDATES": len(candidates)}
         apply_style_on_load(context, dest_id, "candidates.qml")
-        if parameters.get(self.BUFFERS):
+        if self.output_requested(parameters, self.BUFFERS, context):
             results[self.BUFFERS] = self._write_reach(parameters, context, candidates, ents,
                                                       crs, feedback)
         feedback.setProgress(100)
