@@ -139,12 +139,12 @@
         <translation>Проверить данные симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="42" />
+        <location filename="../symbiosis_qgis/processing/base.py" line="19" />
         <source>Data</source>
         <translation>Данные</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="45" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="43" />
         <source>Checks an enterprise layer and a flow table against the symbiosis data model and the material and synergy catalogues before any analysis.
 
 Errors: missing required fields, empty or duplicate identifiers, flows of unknown enterprises, unknown materials or units, negative or non-numeric quantities, enterprises without geometry.
@@ -159,42 +159,42 @@ The output table lists every finding (severity, layer, feature id, field, messag
 Выходная таблица перечисляет все находки (серьёзность, слой, идентификатор объекта, поле, сообщение); ERRORS и WARNINGS дают их число. Предупреждения никогда не приводят к сбою алгоритма, входные данные не изменяются.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="164" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="162" />
         <source>Enterprises</source>
         <translation>Предприятия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="76" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="74" />
         <source>Flows (supplies and demands)</source>
         <translation>Потоки (предложение и спрос)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="66" />
+        <location filename="../symbiosis_qgis/processing/base.py" line="80" />
         <source>Synergy rules (default: bundled catalogue)</source>
         <translation>Правила синергии (по умолчанию: встроенный каталог)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="61" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="59" />
         <source>Validation report</source>
         <translation>Отчёт о проверке</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="63" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="61" />
         <source>Number of errors</source>
         <translation>Число ошибок</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="64" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="62" />
         <source>Number of warnings</source>
         <translation>Число предупреждений</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="78" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="76" />
         <source>Synergy catalogue is unusable: {}</source>
         <translation>Каталог синергий непригоден: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="98" />
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="96" />
         <source>{0} errors, {1} warnings</source>
         <translation>Ошибок: {0}, предупреждений: {1}</translation>
     </message>
@@ -249,12 +249,12 @@ The output table lists every finding (severity, layer, feature id, field, messag
         <translation>Найти возможных партнёров</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="46" />
+        <location filename="../symbiosis_qgis/processing/base.py" line="19" />
         <source>Analysis</source>
         <translation>Анализ</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="81" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="79" />
         <source>For every supply flow (waste or by-product), finds the enterprises within reach whose demand a catalogue rule says it can serve, and draws a line from supplier to consumer for each candidate.
 
 Reach: the rule's economic radius (max_distance_km), or Distance when set. A pair is a candidate when the geodesic distance on the WGS 84 ellipsoid between the two enterprises is at most the radius, whatever the layer CRS; a pair exactly at the radius is included. Distance is in the units of the enterprise layer's CRS; for a geographic CRS, degrees are converted as QGIS does (111.3 km per degree), so prefer a projected layer or the catalogue radii.
@@ -269,82 +269,82 @@ potential = min(предложение x коэффициент замещени
 Фильтры: категории материалов предложения; промышленные узлы (через запятую: пары, у которых хотя бы один конец в этих узлах). Предприятие не считается собственным партнёром, если не разрешено внутреннее использование. Предприятия без геометрии и потоки неизвестных предприятий пропускаются, их число пишется в журнал. Необязательный слой досягаемости показывает радиус каждого поставщика (только для отображения).</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="102" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="100" />
         <source>Distance (overrides every rule's radius)</source>
         <translation>Расстояние (заменяет радиус всех правил)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="107" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="105" />
         <source>Supply material categories (all when none chosen)</source>
         <translation>Категории материалов предложения (все, если не выбраны)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="110" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="108" />
         <source>Industrial nodes, comma-separated (all when empty)</source>
         <translation>Промышленные узлы через запятую (все, если пусто)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="113" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="111" />
         <source>Allow internal reuse (an enterprise as its own partner)</source>
         <translation>Разрешить внутреннее использование (предприятие — собственный партнёр)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="116" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="114" />
         <source>Partner candidates</source>
         <translation>Возможные партнёры</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="118" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="116" />
         <source>Reach of suppliers</source>
         <translation>Досягаемость поставщиков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="121" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="119" />
         <source>Number of candidates</source>
         <translation>Число пар-кандидатов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="129" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="127" />
         <source>The enterprise layer has a geographic CRS: Distance is read in degrees. Use a projected layer to give it in metres.</source>
         <translation>У слоя предприятий географическая СК: «Расстояние» читается в градусах. Чтобы задать его в метрах, используйте слой в проекции.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="155" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="153" />
         <source>Reading enterprises and flows</source>
         <translation>Чтение предприятий и потоков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="160" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="158" />
         <source>Searching partners within reach</source>
         <translation>Поиск партнёров в пределах досягаемости</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="172" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="170" />
         <source>Writing candidates</source>
         <translation>Запись пар-кандидатов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="180" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="178" />
         <source>{0} partner candidates</source>
         <translation>Пар-кандидатов: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="185" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="183" />
         <source>{0} enterprises without geometry were skipped</source>
         <translation>Пропущено предприятий без геометрии: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="188" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="186" />
         <source>{0} flows of unknown enterprises were skipped</source>
         <translation>Пропущено потоков неизвестных предприятий: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="191" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="189" />
         <source>{0} flows with a missing, zero or negative quantity were skipped</source>
         <translation>Пропущено потоков с отсутствующим, нулевым или отрицательным количеством: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="195" />
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="193" />
         <source>{0} pairs were skipped: their units do not convert to the rule's</source>
         <translation>Пропущено пар: {0} — их единицы не приводятся к единицам правила</translation>
     </message>
@@ -389,7 +389,7 @@ potential = min(предложение x коэффициент замещени
         <translation>Построить маршруты по автодорогам и железной дороге</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="104" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="102" />
         <source>Finds the cheapest route of every candidate exchange over the road network, the rail network, or road to a terminal, rail and road again, and draws it.
 
 Cost per tonne = road km x road tariff (per class when a class field or OSM highway tags are present) + rail km x rail tariff + handling at each road-rail transfer. Lines are joined where they share a vertex; Merge tolerance also joins vertices closer than it. Enterprises attach to their nearest road vertex within the snap tolerance (the access leg counts as road). OSM data: pass the 'lines' layer of a .osm/.osm.pbf file as roads (highway tags) and as rails (railway tags). Distances are geodesic on WGS 84 whatever the layer CRS.
@@ -402,117 +402,117 @@ Every candidate stays in the output: unreachable ones with reachable = false and
 Все пары остаются в результате: недостижимые — с reachable = false и причиной (слишком далеко от сети, несвязная часть сети, дальше максимального расстояния). Потоки, идущие по трубопроводу или теплотрассе, не маршрутизируются.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="119" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="117" />
         <source>Candidates (supply_ent, demand_ent)</source>
         <translation>Пары-кандидаты (supply_ent, demand_ent)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="123" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="121" />
         <source>Roads</source>
         <translation>Автодороги</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="125" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="123" />
         <source>Railways</source>
         <translation>Железные дороги</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="127" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="125" />
         <source>Road-rail terminals</source>
         <translation>Терминалы перевалки авто–ж/д</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="131" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="129" />
         <source>Road tariff, RUB per t-km</source>
         <translation>Автомобильный тариф, руб. за т·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="132" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="130" />
         <source>Rail tariff, RUB per t-km</source>
         <translation>Железнодорожный тариф, руб. за т·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="133" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="131" />
         <source>Handling at each road-rail transfer, RUB per t</source>
         <translation>Перевалка на каждом терминале, руб. за т</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="137" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="135" />
         <source>Road class field (OSM 'highway' is used when present)</source>
         <translation>Поле класса дороги (если есть, используется OSM «highway»)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="140" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="138" />
         <source>Road tariff per class, e.g. trunk=5.4, track=11</source>
         <translation>Тариф по классам дорог, например trunk=5.4, track=11</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="143" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="141" />
         <source>Maximum network distance, km</source>
         <translation>Максимальное расстояние по сети, км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="146" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="144" />
         <source>Snap tolerance: enterprise to road, m</source>
         <translation>Допуск привязки предприятия к дороге, м</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="149" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="147" />
         <source>Merge vertices closer than, m (0: shared vertices only)</source>
         <translation>Объединять вершины ближе, м (0: только общие вершины)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="152" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="150" />
         <source>Routed links</source>
         <translation>Маршруты связей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="154" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="152" />
         <source>Candidates routed</source>
         <translation>Пар с маршрутом</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="155" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="153" />
         <source>Candidates unreachable</source>
         <translation>Недостижимых пар</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="163" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="161" />
         <source>Candidates</source>
         <translation>Пары-кандидаты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="172" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="170" />
         <source>Road tariff per class: {}</source>
         <translation>Тариф по классам дорог: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="174" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="172" />
         <source>Reading the network</source>
         <translation>Чтение сети</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="177" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="175" />
         <source>The road layer has no usable lines</source>
         <translation>В слое автодорог нет пригодных линий</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="189" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="187" />
         <source>Building the graph</source>
         <translation>Построение графа</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="194" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="192" />
         <source>Graph: {0} nodes, {1} edges, {2} terminals linked</source>
         <translation>Граф: узлов {0}, рёбер {1}, подключено терминалов {2}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="200" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="198" />
         <source>Routing</source>
         <translation>Построение маршрутов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="250" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="248" />
         <source>{0} candidates routed, {1} unreachable</source>
         <translation>Пар с маршрутом: {0}, недостижимых: {1}</translation>
     </message>
@@ -567,7 +567,7 @@ Every candidate stays in the output: unreachable ones with reachable = false and
         <translation>Оптимизировать обмены</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="62" />
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="60" />
         <source>Chooses how much to move on each link so that the region's net benefit is largest: avoided disposal cost at the supplier + avoided purchase of primary material at the consumer (times the substitution ratio) - transport cost - pre-processing cost, without exceeding any supply or any demand. Solved as a linear programme (HiGHS).
 
 Links: the output of 'Route candidates over road and rail' (route cost cost_t per unit) or of 'Find partner candidates' (then transport costs the straight distance times the default cost). Unreachable links are ignored; links that lose money are never chosen. Prices come from the flows' price field (disposal cost of a supply, purchase price of a demand).
@@ -580,27 +580,27 @@ Output: the chosen links with their geometry, tonnage (in the supply's unit), de
 Результат: выбранные связи с геометрией, объём (в единицах предложения), поставленное количество (в единицах спроса), выгода, затраты на транспорт и переработку, предотвращённые размещение и закупка, предотвращённые выбросы CO2 и выбросы транспорта; итоги — в выходных значениях.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="71" />
+        <location filename="../symbiosis_qgis/processing/base.py" line="85" />
         <source>Links (routed links or candidates)</source>
         <translation>Связи (маршруты или пары-кандидаты)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="75" />
+        <location filename="../symbiosis_qgis/processing/base.py" line="89" />
         <source>Transport cost of links without a route cost, RUB per unit-km</source>
         <translation>Стоимость транспорта для связей без стоимости маршрута, руб. за ед.·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="83" />
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="81" />
         <source>Chosen exchanges</source>
         <translation>Выбранные обмены</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="75" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="73" />
         <source>Links</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="99" />
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="97" />
         <source>Solving the allocation</source>
         <translation>Решение задачи распределения</translation>
     </message>
@@ -620,7 +620,7 @@ Output: the chosen links with their geometry, tonnage (in the supply's unit), de
         <translation>Промышленные узлы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="79" />
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="77" />
         <source>Material balance by node</source>
         <translation>Материальный баланс по узлам</translation>
     </message>
@@ -770,7 +770,7 @@ Output: the chosen links with their geometry, tonnage (in the supply's unit), de
         <translation>Оценить выгоды</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="57" />
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="55" />
         <source>From the chosen exchanges (the output of 'Optimise exchanges'): per enterprise, per industrial node and for the region, tonnes diverted from dumps, primary raw material replaced, transport tonne-km, CO2 avoided net of transport CO2 and net money; a material balance per node (generated, exchanged, left for disposal); and the symbiosis network read as a graph: clusters of connected enterprises, closed loops, and the anchor tenants whose removal would break most exchanges.
 
 Money is attributed as it arises: the supplier keeps the avoided disposal less pre-processing; the consumer keeps the avoided purchase less transport. Tonnes count flows in t/yr only. The HTML report holds the tables and charts, ready to print.</source>
@@ -779,37 +779,37 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
 Деньги распределяются там, где возникают: поставщику — предотвращённые затраты на размещение за вычетом переработки; потребителю — предотвращённая закупка за вычетом транспорта. Тонны считаются только для потоков в т/год. HTML-отчёт содержит таблицы и диаграммы, готовые к печати.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="74" />
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="72" />
         <source>Benefits by enterprise</source>
         <translation>Выгоды по предприятиям</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="77" />
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="75" />
         <source>Benefits by industrial node</source>
         <translation>Выгоды по промышленным узлам</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="81" />
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="79" />
         <source>Report</source>
         <translation>Отчёт</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="81" />
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="79" />
         <source>HTML files (*.html)</source>
         <translation>Файлы HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="85" />
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="83" />
         <source>Clusters</source>
         <translation>Кластеры</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="98" />
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="96" />
         <source>Assessing</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="123" />
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="121" />
         <source>Net money {0:,.0f} RUB/yr, net CO2 avoided {1:,.0f} t/yr, {2} clusters</source>
         <translation>Чистый денежный эффект {0:,.0f} руб./год, чистое предотвращение CO2 {1:,.0f} т/год, кластеров: {2}</translation>
     </message>
@@ -819,7 +819,7 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Сравнить сценарии политики</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="49" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="47" />
         <source>Runs 'Optimise exchanges' once per scenario and compares each with the first (the baseline): viable exchanges, tonnes, net benefit, CO2 avoided, and the deltas.
 
 A scenario table (default: resources/policy_scenarios.csv; pass your own CSV with the same columns) describes the instruments: quota_share and quota_materials (green public procurement: a share of the demand for these materials must be secondary material, where supply allows); processing_cofinance (share of pre-processing facilities and pipelines paid by regional support); disposal_fee_delta (RUB per tonne added to the disposal fee); rail_discount (share off the rail part of route costs).</source>
@@ -828,22 +828,22 @@ A scenario table (default: resources/policy_scenarios.csv; pass your own CSV wit
 Таблица сценариев (по умолчанию resources/policy_scenarios.csv; можно указать свой CSV с теми же столбцами) описывает инструменты: quota_share и quota_materials (зелёные госзакупки: доля спроса на эти материалы, покрываемая вторичным сырьём, где хватает предложения); processing_cofinance (доля затрат на установки переработки и трубопроводы, оплачиваемая региональной поддержкой); disposal_fee_delta (руб. за тонну к плате за размещение); rail_discount (скидка на железнодорожную часть стоимости маршрута).</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="65" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="63" />
         <source>Scenario table (default: bundled scenarios)</source>
         <translation>Таблица сценариев (по умолчанию: встроенная)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="69" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="67" />
         <source>Scenario comparison</source>
         <translation>Сравнение сценариев</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="87" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="85" />
         <source>Scenario table: {}</source>
         <translation>Таблица сценариев: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="99" />
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="97" />
         <source>{0}: {1} exchanges, net benefit {2:,.0f} RUB/yr ({3:+,.0f})</source>
         <translation>{0}: обменов {1}, чистая выгода {2:,.0f} руб./год ({3:+,.0f})</translation>
     </message>
@@ -938,67 +938,67 @@ A scenario table (default: resources/policy_scenarios.csv; pass your own CSV wit
         <translation>Нарисовать схему симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="117" />
+        <location filename="../symbiosis_qgis/processing/base.py" line="19" />
         <source>Maps</source>
         <translation>Карты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="89" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="87" />
         <source>Links (exchanges, routed links or candidates)</source>
         <translation>Связи (обмены, маршруты или пары-кандидаты)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="93" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="91" />
         <source>Mode</source>
         <translation>Режим</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="93" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="91" />
         <source>Geographic</source>
         <translation>Географический</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="93" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="91" />
         <source>Schematic</source>
         <translation>Схематический</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="95" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="93" />
         <source>Label language</source>
         <translation>Язык подписей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="95" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="93" />
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="95" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="93" />
         <source>English</source>
         <translation>Английский</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="98" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="96" />
         <source>Schematic spacing between enterprises, m</source>
         <translation>Интервал между предприятиями на схеме, м</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="131" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="129" />
         <source>Symbiosis arrows</source>
         <translation>Стрелки симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="133" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="131" />
         <source>Symbiosis enterprises</source>
         <translation>Предприятия симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="137" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="135" />
         <source>{0} arrows between {1} enterprises</source>
         <translation>Стрелок: {0}, предприятий: {1}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="75" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="73" />
         <source>Draws the symbiosis network on the map: a curved arrow from each waste's source to its user (width by tonnage class, colour by material category, labelled with material and quantity) and a symbol for each enterprise (icon by sector, size by throughput, labelled with its name).
 
 Links: chosen exchanges, routed links or candidates (tonnage, else potential, gives the width). Geographic mode draws between the real positions; schematic mode spreads the enterprises of a dense node at least Spacing apart, each as near its real position as it can, so every arrow is readable. Flows between the same two enterprises bend apart; opposite flows bend to opposite sides. Labels in Russian or English. Industrial nodes, when given, keep the exchanges with both ends in those nodes. Both outputs load styled, also inside a model.</source>
@@ -1007,7 +1007,7 @@ Links: chosen exchanges, routed links or candidates (tonnage, else potential, gi
 Связи: выбранные обмены, маршруты или пары-кандидаты (толщину задаёт tonnage, иначе potential). Географический режим рисует между реальными положениями; схематический раздвигает предприятия плотного узла не ближе «Интервала», каждое как можно ближе к реальному положению, чтобы все стрелки читались. Потоки между одними и теми же предприятиями изгибаются в разные стороны; встречные — по разные стороны. Подписи на русском или английском. Если заданы промышленные узлы, остаются обмены, оба конца которых в этих узлах. Оба результата загружаются со стилями, в том числе внутри модели.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="101" />
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="99" />
         <source>Only exchanges within these industrial nodes (comma-separated)</source>
         <translation>Только обмены внутри этих промышленных узлов (через запятую)</translation>
     </message>
@@ -1022,7 +1022,7 @@ Links: chosen exchanges, routed links or candidates (tonnage, else potential, gi
         <translation>Экспортировать карту симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="120" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="118" />
         <source>Builds a print layout of the symbiosis diagram from a template (A4 or A3 landscape): the map, a title, a legend (material colours and tonnage width classes), a scale bar, a north arrow, a table of the exchanges, the data sources and the date; exports it to PDF and PNG. Runs headless (qgis_process). The layout is also added to the project, so it can be edited before printing.
 
 Arrows and enterprises: the outputs of 'Draw symbiosis diagram' (styled for print if they are not already). Background layers (roads, rails...) are drawn beneath.</source>
@@ -1031,92 +1031,92 @@ Arrows and enterprises: the outputs of 'Draw symbiosis diagram' (styled for prin
 Стрелки и предприятия: результаты «Нарисовать схему симбиоза» (оформляются для печати, если ещё не оформлены). Фоновые слои (дороги, железные дороги...) рисуются ниже.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="135" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="133" />
         <source>Background layers</source>
         <translation>Фоновые слои</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="138" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="136" />
         <source>Page</source>
         <translation>Лист</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="138" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="136" />
         <source>A4 landscape</source>
         <translation>A4 альбомная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="138" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="136" />
         <source>A3 landscape</source>
         <translation>A3 альбомная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="141" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="139" />
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="141" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="139" />
         <source>Potential symbiosis links of the industrial node</source>
         <translation>Потенциальные связи симбиоза промышленного узла</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="144" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="142" />
         <source>Add the layout to the project</source>
         <translation>Добавить макет в проект</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="146" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="144" />
         <source>Map (PDF)</source>
         <translation>Карта (PDF)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="146" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="144" />
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="148" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="146" />
         <source>Map (PNG)</source>
         <translation>Карта (PNG)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="148" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="146" />
         <source>PNG files (*.png)</source>
         <translation>Файлы PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="173" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="171" />
         <source>Could not write the PDF {}</source>
         <translation>Не удалось записать PDF {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="180" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="178" />
         <source>Could not write the PNG {}</source>
         <translation>Не удалось записать PNG {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="199" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="197" />
         <source>Legend</source>
         <translation>Легенда</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="211" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="209" />
         <source>Data: Global Energy Monitor trackers (CC BY 4.0), derived flows and schematic network of the symbiosis_qgis sample data; exchanges computed by symbiosis_qgis. Date: {}</source>
         <translation>Данные: трекеры Global Energy Monitor (CC BY 4.0), расчётные потоки и схематическая сеть из примера данных symbiosis_qgis; обмены рассчитаны symbiosis_qgis. Дата: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="226" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="224" />
         <source>From</source>
         <translation>Откуда</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="226" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="224" />
         <source>To</source>
         <translation>Куда</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="227" />
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="225" />
         <source>Material and quantity</source>
         <translation>Материал и количество</translation>
     </message>

@@ -50,8 +50,6 @@ class AssessBenefitsAlgorithm(SymbiosisAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Assess benefits")
 
-    def group_name(self):
-        return tr("Analysis")
 
     def help_text(self):
         return tr(

@@ -14,8 +14,13 @@ from ..paths import resource_path
 from .layer_io import source_to_frame
 
 
+def group_labels():
+    """Toolbox groups by GROUP_ID (translated when asked, after the translator loads)."""
+    return {"data": tr("Data"), "analysis": tr("Analysis"), "maps": tr("Maps")}
+
+
 class SymbiosisAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses set ALG_ID and implement displayName, group_name, help_text and the rest."""
+    """Subclasses set ALG_ID and GROUP_ID and implement displayName, help_text and the rest."""
 
     ALG_ID = ""
 
@@ -29,7 +34,7 @@ class SymbiosisAlgorithm(QgsProcessingAlgorithm):
         return QIcon(str(resource_path("icons", "symbiosis.svg")))
 
     def group(self):
-        return self.group_name()
+        return group_labels()[self.GROUP_ID]
 
     def groupId(self):  # noqa: N802 (QGIS API)
         return self.GROUP_ID

@@ -68,8 +68,6 @@ class DrawDiagramAlgorithm(SymbiosisAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Draw symbiosis diagram")
 
-    def group_name(self):
-        return tr("Maps")
 
     def help_text(self):
         return tr(

@@ -113,8 +113,6 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Export symbiosis map")
 
-    def group_name(self):
-        return tr("Maps")
 
     def help_text(self):
         return tr(

@@ -74,8 +74,6 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Find partner candidates")
 
-    def group_name(self):
-        return tr("Analysis")
 
     def help_text(self):
         return tr(

@@ -97,8 +97,6 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Route candidates over road and rail")
 
-    def group_name(self):
-        return tr("Analysis")
 
     def help_text(self):
         return tr(

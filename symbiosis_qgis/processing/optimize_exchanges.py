@@ -55,8 +55,6 @@ class OptimizeExchangesAlgorithm(SymbiosisAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Optimise exchanges")
 
-    def group_name(self):
-        return tr("Analysis")
 
     def help_text(self):
         return tr(

@@ -42,8 +42,6 @@ class PolicyScenariosAlgorithm(SymbiosisAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Compare policy scenarios")
 
-    def group_name(self):
-        return tr("Analysis")
 
     def help_text(self):
         return tr(

@@ -38,8 +38,6 @@ class ValidateDataAlgorithm(SymbiosisAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Validate symbiosis data")
 
-    def group_name(self):
-        return tr("Data")
 
     def help_text(self):
         return tr(
