@@ -12,6 +12,7 @@ from symbiosis_qgis.core.network import (
     route_pairs,
     snap,
 )
+from symbiosis_qgis.core.shortest_paths import available_engines
 
 GEOD = Geod(ellps="WGS84")
 OPTIONS = dict(road_rate=1.0, max_km=1000, snap_tolerance_m=500, max_rate=1.0,
@@ -30,7 +31,10 @@ def random_lines(seed, n_points=60, k=3):
     return pts, lines
 
 
-def test_costs_equal_networkx_dijkstra():
+@pytest.mark.parametrize("engine", ["numba", "scipy"])
+def test_costs_equal_networkx_dijkstra(engine):
+    if engine not in available_engines():
+        pytest.skip("numba is not installed")
     pts, lines = random_lines(3)
     network = build_network(lines, np.ones(len(lines)), densify_m=0)
     g = nx.Graph()
@@ -41,7 +45,7 @@ def test_costs_equal_networkx_dijkstra():
         if not g.has_edge(a, b) or g[a][b]["weight"] > m / 1000:
             g.add_edge(a, b, weight=m / 1000)
     node, _ = snap(network, pts[:, 0], pts[:, 1])
-    costs = network_costs(network, node[:10], node)
+    costs = network_costs(network, node[:10], node, engine=engine)
     for i in range(10):
         expected = nx.single_source_dijkstra_path_length(g, tuple(pts[i]), weight="weight")
         for j in range(len(pts)):
@@ -104,3 +108,53 @@ def test_class_tariffs():
         parse_class_costs("track11")
     rates = road_rates(["trunk", "track", None, "mystery"], 6.0, {"track": 11.0})
     assert rates.tolist() == [pytest.approx(5.4), 11.0, 6.0, 6.0]
+
+
+def grid_lines(seed, n=40):
+    """A jittered n x n grid near Kemerovo with 10% of its segments removed."""
+    rng = np.random.default_rng(seed)
+    lon = 86.0 + np.arange(n)[:, None] * 0.003 + rng.uniform(-0.001, 0.001, (n, n))
+    lat = 55.3 + np.arange(n)[None, :] * 0.002 + rng.uniform(-0.0007, 0.0007, (n, n))
+    pts = np.stack([lon, lat], axis=-1)
+    lines = [np.vstack([pts[i, j], pts[i + 1, j]]) for i in range(n - 1) for j in range(n)]
+    lines += [np.vstack([pts[i, j], pts[i, j + 1]]) for i in range(n) for j in range(n - 1)]
+    keep = rng.random(len(lines)) > 0.1
+    return pts.reshape(-1, 2), [line for line, k in zip(lines, keep) if k], rng
+
+
+@pytest.mark.skipif("numba" not in available_engines(), reason="numba is not installed")
+def test_compiled_engine_equals_scipy_within_a_bound():
+    pts, lines, rng = grid_lines(5)
+    network = build_network(lines, rng.uniform(1, 3, len(lines)), densify_m=0)
+    node, _ = snap(network, pts[:, 0], pts[:, 1])
+    origins, destinations = node[rng.choice(len(node), 70)], node
+    fast = network_costs(network, origins, destinations, limit=4.0, engine="numba", workers=2)
+    slow = network_costs(network, origins, destinations, limit=4.0, engine="scipy")
+    assert np.isfinite(fast).sum() > 1000 and (~np.isfinite(fast)).sum() > 1000
+    assert np.array_equal(np.isfinite(fast), np.isfinite(slow))
+    assert np.allclose(fast[np.isfinite(fast)], slow[np.isfinite(slow)], rtol=1e-12, atol=0)
+    routes = {}
+    for engine in ("numba", "scipy"):
+        routes[engine], _ = route_pairs(network, pts[:50, 0], pts[:50, 1], pts[-50:, 0],
+                                        pts[-50:, 1], engine=engine, **OPTIONS)
+    assert routes["numba"].reachable.sum() > 40
+    pd_cols = ["cost_t", "net_km", "road_km", "transfers"]
+    assert np.allclose(routes["numba"][pd_cols].to_numpy(float),
+                       routes["scipy"][pd_cols].to_numpy(float), rtol=1e-9, equal_nan=True)
+
+
+@pytest.mark.parametrize("engine", available_engines())
+def test_costs_stop_when_canceled_and_report_progress(engine):
+    pts, lines, rng = grid_lines(6, n=20)
+    network = build_network(lines, np.ones(len(lines)), densify_m=0)
+    node, _ = snap(network, pts[:, 0], pts[:, 1])
+    seen = []
+    origins = np.resize(node, 600)  # more than one batch of either engine
+    costs = network_costs(network, origins, node, engine=engine, workers=1,
+                          progress=seen.append, is_canceled=lambda: len(seen) >= 1)
+    computed = np.isfinite(costs).any(axis=1)
+    assert computed.any() and not computed.all()
+    assert seen and all(0 < p <= 100 for p in seen)
+    full = []
+    network_costs(network, node[:64], node, engine=engine, progress=full.append)
+    assert full[-1] == 100.0

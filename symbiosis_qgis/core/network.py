@@ -3,25 +3,27 @@
 Nodes are line vertices (lines meet where they share a vertex; an optional tolerance merges
 vertices closer than it). Road and rail vertices are separate nodes: goods change mode only at
 terminals, through a transfer edge that costs the handling charge. Edge weights are RUB per
-tonne (length x tariff); routes are found with scipy.sparse.csgraph.dijkstra, a batch of
-origins at a time, bounded by the cost that MAX_DISTANCE can reach. Enterprises attach to
-their nearest road vertex (lines are densified first, so that vertex is never far from the
-nearest point of the line); the access leg is costed as road.
+tonne (length x tariff); routes are found by bounded Dijkstra searches (core.shortest_paths:
+compiled with numba when it is installed, scipy.sparse.csgraph otherwise), bounded by the cost
+that MAX_DISTANCE can reach. Nodes are numbered along a Z-order curve so that a search's
+neighbours sit close in memory. Enterprises attach to their nearest road vertex (lines are
+densified first, so that vertex is never far from the nearest point of the line); the access
+leg is costed as road.
 """
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components, dijkstra
+from scipy.sparse.csgraph import connected_components
 from scipy.spatial import cKDTree
 
 from .geodesy import ecef, geodesic_m
+from .shortest_paths import ShortestPaths, walk
 from .text import QT_TRANSLATE_NOOP
 
 ROAD, RAIL = 0, 1
 MIN_WEIGHT = 1e-9  # csgraph needs positive weights on zero-length edges
-MEMORY_BUDGET = 400e6  # bytes for one batch of distance and predecessor rows
 
 REASONS = {
     "too_far": QT_TRANSLATE_NOOP("@default", "too far from the network"),
@@ -50,7 +52,7 @@ class Network:
     lon: np.ndarray          # node longitudes
     lat: np.ndarray          # node latitudes
     mode: np.ndarray         # ROAD or RAIL per node
-    graph: object            # CSR matrix of RUB/t weights (upper triangle; undirected)
+    graph: object            # CSR matrix of RUB/t weights, both directions of every edge
     component: np.ndarray    # connected component of each node
     road_nodes: np.ndarray   # ids of road nodes
     road_tree: cKDTree       # KD tree on the ECEF coordinates of road nodes
@@ -162,11 +164,36 @@ def build_network(road_lines, road_rates, rail_lines=(), rail_rate=1.5, terminal
     u = np.concatenate([u1, u2, u3])
     v = np.concatenate([v1, v2, v3])
     w = np.concatenate([w1, w2, np.full(len(u3), max(handling_cost, MIN_WEIGHT))])
-    graph = _undirected_csr(u, v, w, len(lon))
+    rank = _z_order_rank(lon, lat)  # new id of every node
+    new_lon, new_lat, new_mode = (np.empty_like(a) for a in (lon, lat, mode))
+    new_lon[rank], new_lat[rank], new_mode[rank] = lon, lat, mode
+    graph = _symmetric_csr(rank[u], rank[v], w, len(lon))
     _, component = connected_components(graph, directed=False)
-    return Network(lon=lon, lat=lat, mode=mode, graph=graph, component=component,
-                   road_nodes=np.arange(n_road), road_tree=road_tree, edges=len(u),
+    return Network(lon=new_lon, lat=new_lat, mode=new_mode, graph=graph, component=component,
+                   road_nodes=rank[:n_road], road_tree=road_tree, edges=len(u),
                    terminals_linked=linked)
+
+
+def _z_order_rank(lon, lat):
+    """Rank of every point along a Z-order (Morton) curve over the bounding box."""
+    if len(lon) == 0:
+        return np.zeros(0, np.int64)
+
+    def cells(values):
+        span = max(float(np.ptp(values)), 1e-12)
+        return ((values - values.min()) / span * 65535).astype(np.uint64)
+
+    def spread(bits):  # 16 bits -> every other of 32
+        for shift, mask in ((8, 0x00FF00FF), (4, 0x0F0F0F0F), (2, 0x33333333),
+                            (1, 0x55555555)):
+            bits = (bits | (bits << np.uint64(shift))) & np.uint64(mask)
+        return bits
+
+    order = np.argsort(spread(cells(lon)) | (spread(cells(lat)) << np.uint64(1)),
+                       kind="stable")
+    rank = np.empty(len(order), np.int64)
+    rank[order] = np.arange(len(order))
+    return rank
 
 
 def _terminal_edges(terminals, road_tree, rail_xy, n_road, tolerance_m):
@@ -181,14 +208,18 @@ def _terminal_edges(terminals, road_tree, rail_xy, n_road, tolerance_m):
     return road_node[ok].astype(np.int64), rail_node[ok].astype(np.int64) + n_road, int(ok.sum())
 
 
-def _undirected_csr(u, v, w, n):
-    """CSR with one entry per node pair: the cheapest of parallel edges (csr would sum them)."""
+def _symmetric_csr(u, v, w, n):
+    """CSR with both directions of each node pair, keeping the cheapest of parallel edges
+    (csr would sum them). Searches then run directed, which is faster than csgraph's
+    undirected mode and is what the compiled engine reads."""
     a, b = np.minimum(u, v), np.maximum(u, v)
     order = np.lexsort((w, b, a))
     a, b, w = a[order], b[order], w[order]
     first = np.ones(len(a), bool)
     first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
-    return coo_matrix((w[first], (a[first], b[first])), shape=(n, n)).tocsr()
+    a, b, w = a[first], b[first], w[first]
+    return coo_matrix((np.concatenate([w, w]), (np.concatenate([a, b]), np.concatenate([b, a]))),
+                      shape=(n, n)).tocsr()
 
 
 def snap(network, lon, lat):
@@ -201,33 +232,19 @@ def snap(network, lon, lat):
     return node, geodesic_m(lon, lat, network.lon[node], network.lat[node])
 
 
-def _batch_size(n_nodes):
-    return int(max(1, min(256, MEMORY_BUDGET // (12 * max(n_nodes, 1)))))
-
-
 def network_costs(network, origins, destinations, limit=np.inf, progress=None,
-                  is_canceled=None):
+                  is_canceled=None, engine=None, workers=None):
     """Cheapest cost (RUB/t) from each origin node to each destination node: (o, d) array.
 
     The OD matrix of the benchmark; bounded by ``limit``; no paths kept.
     """
-    origins = np.asarray(origins)
-    destinations = np.asarray(destinations)
-    out = np.full((len(origins), len(destinations)), np.inf)
-    step = _batch_size(network.nodes)
-    for start in range(0, len(origins), step):
-        if is_canceled is not None and is_canceled():
-            break
-        batch = origins[start:start + step]
-        dist = dijkstra(network.graph, directed=False, indices=batch, limit=limit)
-        out[start:start + step] = dist[:, destinations]
-        if progress is not None:
-            progress(100.0 * min(start + step, len(origins)) / len(origins))
-    return out
+    return ShortestPaths(network.graph, engine).costs(
+        origins, destinations, limit=limit, workers=workers, progress=progress,
+        is_canceled=is_canceled)
 
 
 def route_pairs(network, o_lon, o_lat, d_lon, d_lat, *, road_rate, max_km, snap_tolerance_m,
-                max_rate, handling_cost, progress=None, is_canceled=None):
+                max_rate, handling_cost, progress=None, is_canceled=None, engine=None):
     """Cheapest route for each (origin point, destination point) pair.
 
     Returns a DataFrame (one row per pair: reachable, reason code (see REASONS), cost_t,
@@ -252,22 +269,17 @@ def route_pairs(network, o_lon, o_lat, d_lon, d_lat, *, road_rate, max_km, snap_
     # the most a route within max_km can cost: every km at the dearest rate, two transfers
     limit = max_km * max_rate + 2 * handling_cost + 1.0
     origins = np.unique(o_node[todo])
-    step = _batch_size(network.nodes)
-    for start in range(0, len(origins), step):
-        if is_canceled is not None and is_canceled():
-            reason[todo[reason[todo] == ""]] = "canceled"
-            break
-        batch = origins[start:start + step]
-        dist, pred = dijkstra(network.graph, directed=False, indices=batch, limit=limit,
-                              return_predecessors=True)
-        row_of = {node: k for k, node in enumerate(batch)}
-        for i in todo[np.isin(o_node[todo], batch)]:
-            row = row_of[o_node[i]]
-            cost = dist[row, d_node[i]]
+    pairs_of = {}  # origin node -> the pairs that start there
+    for i in todo:
+        pairs_of.setdefault(o_node[i], []).append(i)
+    searches = ShortestPaths(network.graph, engine).searches(origins, limit, is_canceled)
+    for k, dist, pred in searches:
+        for i in pairs_of[origins[k]]:
+            cost = dist[d_node[i]]
             if not np.isfinite(cost):
                 reason[i] = "beyond_max"
                 continue
-            nodes = _walk(pred[row], o_node[i], d_node[i])
+            nodes = walk(pred, o_node[i], d_node[i])
             access_km = (o_gap[i] + d_gap[i]) / 1000.0
             road_km, rail_km, transfers[i] = _path_lengths(network, nodes)
             net_km = road_km + rail_km + access_km
@@ -279,8 +291,10 @@ def route_pairs(network, o_lon, o_lat, d_lon, d_lat, *, road_rate, max_km, snap_
             paths[i] = np.column_stack([
                 np.concatenate([[o_lon[i]], network.lon[nodes], [d_lon[i]]]),
                 np.concatenate([[o_lat[i]], network.lat[nodes], [d_lat[i]]])])
-        if progress is not None:
-            progress(100.0 * min(start + step, len(origins)) / max(len(origins), 1))
+        if progress is not None and (k % 16 == 15 or k == len(origins) - 1):
+            progress(100.0 * (k + 1) / len(origins))
+    unrouted = np.array([paths[i] is None for i in todo], dtype=bool)
+    reason[todo[unrouted & (reason[todo] == "")]] = "canceled"  # searches stop only then
     result = pd.DataFrame(values, columns=["cost_t", "net_km", "road_km", "rail_km",
                                            "access_km"])
     result["transfers"] = transfers
@@ -290,13 +304,6 @@ def route_pairs(network, o_lon, o_lat, d_lon, d_lat, *, road_rate, max_km, snap_
                       for r in result.itertuples()]
     result["straight_km"] = geodesic_m(o_lon, o_lat, d_lon, d_lat) / 1000.0
     return result, paths
-
-
-def _walk(pred_row, origin, target):
-    nodes = [target]
-    while nodes[-1] != origin:
-        nodes.append(pred_row[nodes[-1]])
-    return np.array(nodes[::-1], dtype=np.int64)
 
 
 def _path_lengths(network, nodes):
