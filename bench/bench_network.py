@@ -4,8 +4,9 @@ A generated road network of about 1 million segments (a 710 x 710 grid, 200 m sp
 across, 4% of the segments removed, vertices jittered), 1,000 origins and 5,000 destinations
 at network vertices, OD distances up to 50 km. Each side runs in its own process so that its
 peak memory (max RSS) is its own:
-  engine  core.network.build_network from coordinate arrays, then network_costs (scipy
-          dijkstra over batches of origins, bounded at 50 km);
+  engine  core.network.build_network from coordinate arrays, then network_costs bounded at
+          50 km, three ways: the compiled (numba) engine on every core (the default), the same
+          on one thread, and the scipy engine (csgraph.dijkstra, used when numba is missing);
   qgis    QgsVectorLayerDirector + QgsGraphBuilder with the 6,000 points as tie points, then
           one QgsGraphAnalyzer.dijkstra per origin (unbounded: QGIS has no bound). QGIS is run
           for QGIS_ORIGINS origins and its OD time extrapolated to 1,000 (every one of its
@@ -13,6 +14,7 @@ peak memory (max RSS) is its own:
 Distances are compared on the origins both ran.
 """
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -58,8 +60,17 @@ def to_lonlat(xy):
     return np.stack([lon, lat], axis=-1)
 
 
-def run_engine():
+ENGINES = {"engine": ("numba", None), "engine_1_thread": ("numba", 1),
+           "engine_scipy": ("scipy", 1)}
+
+
+def run_engine(kind):
     from symbiosis_qgis.core.network import build_network, network_costs, snap
+    from symbiosis_qgis.core.shortest_paths import available_engines
+
+    engine, workers = ENGINES[kind]
+    if engine not in available_engines():
+        return None
 
     segments, xy, origins, dests = generate()
     lonlat_segments = to_lonlat(segments)
@@ -69,11 +80,14 @@ def run_engine():
     pts = to_lonlat(xy)
     o_node, _ = snap(network, pts[origins, 0], pts[origins, 1])
     d_node, _ = snap(network, pts[dests, 0], pts[dests, 1])
+    network_costs(network, o_node[:1], d_node, limit=LIMIT_KM, engine=engine)  # compile
     start = time.perf_counter()
-    costs = network_costs(network, o_node, d_node, limit=LIMIT_KM)
+    costs = network_costs(network, o_node, d_node, limit=LIMIT_KM, engine=engine,
+                          workers=workers)
     od_s = time.perf_counter() - start
-    np.save(TMP / "engine.npy", costs[:QGIS_ORIGINS])
-    return {"segments": len(segments), "nodes": network.nodes, "build_s": build_s,
+    np.save(TMP / f"{kind}.npy", costs)
+    return {"shortest_path_engine": engine, "threads": workers or os.cpu_count(),
+            "segments": len(segments), "nodes": network.nodes, "build_s": build_s,
             "od_s": od_s, "pairs_within_limit": int(np.isfinite(costs).sum())}
 
 
@@ -129,7 +143,10 @@ def run_qgis():
 
 
 def child(kind):
-    result = run_engine() if kind == "engine" else run_qgis()
+    result = run_engine(kind) if kind in ENGINES else run_qgis()
+    if result is None:
+        print("null")
+        return
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
 
@@ -142,21 +159,28 @@ def run_child(kind):
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def compare(a, b):
+    both = np.isfinite(a) & np.isfinite(b)
+    return {"compared_pairs": int(both.sum()),
+            "same_reachability": bool((np.isfinite(a) == np.isfinite(b)).all()),
+            "max_relative_difference": float(np.max(np.abs(a[both] - b[both]) / b[both]))
+            if both.any() else None}
+
+
 def main():
     TMP.mkdir(exist_ok=True)
-    engine = run_child("engine")
+    engines = {kind: run_child(kind) for kind in ENGINES}
+    engines = {kind: result for kind, result in engines.items() if result is not None}
     qgis = run_child("qgis")
-    a, b = np.load(TMP / "engine.npy"), np.load(TMP / "qgis.npy")
-    both = np.isfinite(a) & np.isfinite(b)
-    summary = {
-        "engine": engine, "qgis": qgis,
-        "build_ratio": round(qgis["build_s"] / engine["build_s"], 1),
-        "od_ratio": round(qgis["od_s_extrapolated"] / engine["od_s"], 1),
-        "compared_pairs": int(both.sum()),
-        "same_reachability": bool((np.isfinite(a) == np.isfinite(b)).all()),
-        "max_relative_difference": float(np.max(np.abs(a[both] - b[both]) / b[both]))
-        if both.any() else None,
-    }
+    summary = {**engines, "qgis": qgis}
+    q = np.load(TMP / "qgis.npy")
+    for kind, result in engines.items():
+        summary[f"{kind}_build_ratio"] = round(qgis["build_s"] / result["build_s"], 1)
+        summary[f"{kind}_od_ratio"] = round(qgis["od_s_extrapolated"] / result["od_s"], 1)
+        summary[f"{kind}_vs_qgis"] = compare(np.load(TMP / f"{kind}.npy")[:QGIS_ORIGINS], q)
+    first = np.load(TMP / f"{next(iter(engines))}.npy")
+    summary["engines_vs_each_other"] = [compare(first, np.load(TMP / f"{kind}.npy"))
+                                        for kind in list(engines)[1:]]
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "network.json").write_text(json.dumps(summary, indent=2))
