@@ -159,7 +159,7 @@ The output table lists every finding (severity, layer, feature id, field, messag
 Выходная таблица перечисляет все находки (серьёзность, слой, идентификатор объекта, поле, сообщение); ERRORS и WARNINGS дают их число. Предупреждения никогда не приводят к сбою алгоритма, входные данные не изменяются.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="162" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="163" />
         <source>Enterprises</source>
         <translation>Предприятия</translation>
     </message>
@@ -354,42 +354,42 @@ potential = min(предложение x коэффициент замещени
         <translation>В слое «{layer}» нет обязательных полей: {fields}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/network.py" line="27" />
+        <location filename="../symbiosis_qgis/core/network.py" line="29" />
         <source>too far from the network</source>
         <translation>слишком далеко от сети</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/network.py" line="28" />
+        <location filename="../symbiosis_qgis/core/network.py" line="30" />
         <source>disconnected part of the network</source>
         <translation>несвязная часть сети</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/network.py" line="29" />
+        <location filename="../symbiosis_qgis/core/network.py" line="31" />
         <source>beyond MAX_DISTANCE</source>
         <translation>дальше MAX_DISTANCE</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/network.py" line="30" />
+        <location filename="../symbiosis_qgis/core/network.py" line="32" />
         <source>enterprise unknown or without location</source>
         <translation>предприятие неизвестно или без местоположения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/network.py" line="31" />
+        <location filename="../symbiosis_qgis/core/network.py" line="33" />
         <source>canceled before it was routed</source>
         <translation>отменено до построения маршрута</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/network.py" line="32" />
+        <location filename="../symbiosis_qgis/core/network.py" line="34" />
         <source>moves by pipeline or heat main: not routed over roads or rail</source>
         <translation>перемещается по трубопроводу или теплотрассе: маршрут по дорогам не строится</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="98" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="99" />
         <source>Route candidates over road and rail</source>
         <translation>Построить маршруты по автодорогам и железной дороге</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="102" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="103" />
         <source>Finds the cheapest route of every candidate exchange over the road network, the rail network, or road to a terminal, rail and road again, and draws it.
 
 Cost per tonne = road km x road tariff (per class when a class field or OSM highway tags are present) + rail km x rail tariff + handling at each road-rail transfer. Lines are joined where they share a vertex; Merge tolerance also joins vertices closer than it. Enterprises attach to their nearest road vertex within the snap tolerance (the access leg counts as road). OSM data: pass the 'lines' layer of a .osm/.osm.pbf file as roads (highway tags) and as rails (railway tags). Distances are geodesic on WGS 84 whatever the layer CRS.
@@ -402,117 +402,117 @@ Every candidate stays in the output: unreachable ones with reachable = false and
 Все пары остаются в результате: недостижимые — с reachable = false и причиной (слишком далеко от сети, несвязная часть сети, дальше максимального расстояния). Потоки, идущие по трубопроводу или теплотрассе, не маршрутизируются.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="117" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="118" />
         <source>Candidates (supply_ent, demand_ent)</source>
         <translation>Пары-кандидаты (supply_ent, demand_ent)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="121" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="122" />
         <source>Roads</source>
         <translation>Автодороги</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="123" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="124" />
         <source>Railways</source>
         <translation>Железные дороги</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="125" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="126" />
         <source>Road-rail terminals</source>
         <translation>Терминалы перевалки авто–ж/д</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="129" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="130" />
         <source>Road tariff, RUB per t-km</source>
         <translation>Автомобильный тариф, руб. за т·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="130" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="131" />
         <source>Rail tariff, RUB per t-km</source>
         <translation>Железнодорожный тариф, руб. за т·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="131" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="132" />
         <source>Handling at each road-rail transfer, RUB per t</source>
         <translation>Перевалка на каждом терминале, руб. за т</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="135" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="136" />
         <source>Road class field (OSM 'highway' is used when present)</source>
         <translation>Поле класса дороги (если есть, используется OSM «highway»)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="138" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="139" />
         <source>Road tariff per class, e.g. trunk=5.4, track=11</source>
         <translation>Тариф по классам дорог, например trunk=5.4, track=11</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="141" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="142" />
         <source>Maximum network distance, km</source>
         <translation>Максимальное расстояние по сети, км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="144" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="145" />
         <source>Snap tolerance: enterprise to road, m</source>
         <translation>Допуск привязки предприятия к дороге, м</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="147" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="148" />
         <source>Merge vertices closer than, m (0: shared vertices only)</source>
         <translation>Объединять вершины ближе, м (0: только общие вершины)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="150" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="151" />
         <source>Routed links</source>
         <translation>Маршруты связей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="152" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="153" />
         <source>Candidates routed</source>
         <translation>Пар с маршрутом</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="153" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="154" />
         <source>Candidates unreachable</source>
         <translation>Недостижимых пар</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="161" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="162" />
         <source>Candidates</source>
         <translation>Пары-кандидаты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="170" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="171" />
         <source>Road tariff per class: {}</source>
         <translation>Тариф по классам дорог: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="172" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="173" />
         <source>Reading the network</source>
         <translation>Чтение сети</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="175" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="176" />
         <source>The road layer has no usable lines</source>
         <translation>В слое автодорог нет пригодных линий</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="187" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="188" />
         <source>Building the graph</source>
         <translation>Построение графа</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="192" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="193" />
         <source>Graph: {0} nodes, {1} edges, {2} terminals linked</source>
         <translation>Граф: узлов {0}, рёбер {1}, подключено терминалов {2}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="198" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="199" />
         <source>Routing</source>
         <translation>Построение маршрутов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="248" />
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="250" />
         <source>{0} candidates routed, {1} unreachable</source>
         <translation>Пар с маршрутом: {0}, недостижимых: {1}</translation>
     </message>
@@ -1484,6 +1484,11 @@ Arrows and enterprises: the outputs of 'Draw symbiosis diagram' (styled for prin
         <location filename="../symbiosis_qgis/sample_project.py" line="27" />
         <source>secondary</source>
         <translation>второстепенная</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="200" />
+        <source>Shortest paths: {} engine</source>
+        <translation>Кратчайшие пути: движок {}</translation>
     </message>
 </context>
 </TS>

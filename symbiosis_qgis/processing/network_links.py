@@ -33,6 +33,7 @@ from ..core.network import (
     road_rates,
     route_candidates,
 )
+from ..core.shortest_paths import default_engine
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
 from .layer_io import (
@@ -196,6 +197,7 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
         ents, points = enterprise_lonlat(ents_src, context)
         cands = source_to_frame(cands_src)
         feedback.setProgressText(tr("Routing"))
+        feedback.pushInfo(tr("Shortest paths: {} engine").format(default_engine()))
         links, paths = route_candidates(
             network, cands, ents, off_network=off_network_modes(load_materials()),
             road_rate=road_cost,
