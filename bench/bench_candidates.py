@@ -3,11 +3,13 @@
 For 10k and 100k generated enterprises (one flow each: 40% supply fly ash, 60% demand for a
 concrete addition, spread over 600 x 600 km in UTM 45N, radius 10 km), times in one run:
   core      symbiosis_qgis.core.candidates.find_candidates, planar metres (same semantics as
-            the two below) and, for information, on the WGS 84 ellipsoid;
+            the two below; its KD-tree search on every core, and on one thread) and, for
+            information, on the WGS 84 ellipsoid;
   sjoin     geopandas: buffer every supplier, sjoin(predicate="intersects") with consumers;
   qgis      a PyQGIS loop: QgsSpatialIndex of consumers, bounding-box query per supplier,
             exact distance check.
-Each is timed on the call that produces its result (best of 2-3 runs); sets are built after.
+Each is timed on the call that produces its result (best of 5 runs for core, whose first run
+mostly pays for fresh memory pages; 3 for sjoin; 2 for the slow QGIS loop); sets are built after.
 Pair sets are compared: core == qgis exactly; sjoin loses the pairs between the buffer's
 inscribed polygon and the true circle, and every pair it lost is checked to lie in that band.
 """
@@ -65,8 +67,8 @@ def to_lonlat(ents):
     return ents.assign(x=lon, y=lat)
 
 
-def run_core(ents, flows, coords):
-    return find_candidates(ents, flows, RULES, coords=coords)[0]
+def run_core(ents, flows, coords, workers=None):
+    return find_candidates(ents, flows, RULES, coords=coords, workers=workers)[0]
 
 
 def run_sjoin(ents, flows):
@@ -120,10 +122,11 @@ def lost_pairs_in_buffer_band(lost, ents, flows):
 
 def bench(n):
     ents, flows = generate(n)
-    core, t_core = timed(lambda: run_core(ents, flows, PLANAR), 3)
+    core, t_core = timed(lambda: run_core(ents, flows, PLANAR), 5)
+    _, t_core_1 = timed(lambda: run_core(ents, flows, PLANAR, workers=1), 5)
     ents_lonlat = to_lonlat(ents)
     _, t_core_geo = timed(lambda: run_core(ents_lonlat, flows, LONLAT), 3)
-    joined, t_sjoin = timed(lambda: run_sjoin(ents, flows), 2)
+    joined, t_sjoin = timed(lambda: run_sjoin(ents, flows), 3)
     qgis, t_qgis = timed(lambda: run_qgis(ents, flows), 2)
     core_pairs = set(zip(core["supply_flow"], core["demand_flow"]))
     sjoin_pairs = set(zip(joined["flow_id_left"], joined["flow_id_right"]))
@@ -131,9 +134,11 @@ def bench(n):
     lost = core_pairs - sjoin_pairs
     return {
         "enterprises": n, "pairs": len(core_pairs),
-        "core_s": round(t_core, 3), "core_ellipsoid_s": round(t_core_geo, 3),
+        "core_s": round(t_core, 3), "core_1_thread_s": round(t_core_1, 3),
+        "core_ellipsoid_s": round(t_core_geo, 3),
         "sjoin_s": round(t_sjoin, 3), "qgis_index_s": round(t_qgis, 3),
         "sjoin_over_core": round(t_sjoin / t_core, 1),
+        "sjoin_over_core_1_thread": round(t_sjoin / t_core_1, 1),
         "qgis_over_core": round(t_qgis / t_core, 1),
         "core_equals_qgis": core_pairs == qgis_pairs,
         "sjoin_extra_pairs": len(sjoin_pairs - core_pairs),

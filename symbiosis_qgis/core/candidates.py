@@ -4,6 +4,9 @@ A pair is a candidate when the supplier-consumer distance is at most the radius 
 economic radius, or one radius for all): exact geodesic distance on WGS 84 for lon/lat input,
 exact Euclidean distance for planar input in metres. No buffer polygons are involved.
 """
+import os
+import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -59,23 +62,24 @@ def enterprise_points(gdf, coords=LONLAT):
                          "x": x, "y": y})
 
 
-def _pairs_within(xs, ys, xd, yd, radius_m, coords, is_canceled=None):
+def _pairs_within(xs, ys, xd, yd, radius_m, coords, is_canceled=None, workers=None):
     """Index pairs (i into supply points, j into demand points) and distances <= radius."""
     if coords == LONLAT:
         ps, pd_ = ecef(xs, ys), ecef(xd, yd)
     else:
         ps, pd_ = np.column_stack([xs, ys]), np.column_stack([xd, yd])
     tree_d = cKDTree(pd_)
-    found_i, found_j, found_v = [], [], []
-    for start in range(0, len(ps), CHUNK):
+
+    def chunk(start):  # the KD traversal releases the GIL: chunks run on every core
         if is_canceled is not None and is_canceled():
-            break
-        tree_s = cKDTree(ps[start:start + CHUNK])
-        hits = tree_s.sparse_distance_matrix(tree_d, radius_m + TOLERANCE_M,
-                                             output_type="ndarray")
-        found_i.append(hits["i"].astype(np.int64) + start)
-        found_j.append(hits["j"].astype(np.int64))
-        found_v.append(hits["v"])
+            return None
+        hits = cKDTree(ps[start:start + CHUNK]).sparse_distance_matrix(
+            tree_d, radius_m + TOLERANCE_M, output_type="ndarray")
+        return hits["i"].astype(np.int64) + start, hits["j"].astype(np.int64), hits["v"]
+
+    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+        found = [hits for hits in pool.map(chunk, range(0, len(ps), CHUNK)) if hits is not None]
+    found_i, found_j, found_v = (list(parts) for parts in zip(*found)) if found else ([], [], [])
     i = np.concatenate(found_i) if found_i else np.zeros(0, np.int64)
     j = np.concatenate(found_j) if found_j else np.zeros(0, np.int64)
     if coords == LONLAT:  # chords found the pairs; the geodesic decides
@@ -94,19 +98,30 @@ def _usable_flows(flows, ent_index, stats):
     for column in ("direction", "material", "unit"):
         flows[column] = _stripped(flows[column])
     ent_ids = flows["ent_id"].astype(str)
-    loose = ~ent_ids.isin(ent_index.index)  # strip only ids that do not match as they are
-    ent_ids[loose] = ent_ids[loose].str.strip()
+    ent_pos = ent_index.index.get_indexer(ent_ids)
+    loose = ent_pos < 0  # strip only ids that do not match as they are
+    if loose.any():
+        ent_ids[loose] = ent_ids[loose].str.strip()
+        ent_pos[loose] = ent_index.index.get_indexer(ent_ids[loose])
     flows["ent_id"] = ent_ids
+    flows["ent_pos"] = ent_index.to_numpy()[ent_pos]  # garbage where unknown: dropped below
     flows["quantity"] = pd.to_numeric(flows["quantity"], errors="coerce")
-    known = flows["ent_id"].isin(ent_index.index)
-    good_qty = flows["quantity"] > 0
+    known = ent_pos >= 0
+    good_qty = (flows["quantity"] > 0).to_numpy()
     stats.flows_of_unknown_enterprises = int((~known).sum())
     stats.flows_with_bad_quantity = int((known & ~good_qty).sum())
     stats.skipped_flow_ids = flows.loc[~(known & good_qty), "flow_id"].tolist()
-    flows = flows[known & good_qty & flows["direction"].isin(["supply", "demand"])]
-    flows = flows.reset_index(drop=True)
-    flows["ent_pos"] = ent_index.loc[flows["ent_id"]].to_numpy()
-    return flows
+    flows = flows[known & good_qty & flows["direction"].isin(["supply", "demand"]).to_numpy()]
+    return flows.reset_index(drop=True)
+
+
+def _strip_ids(values):
+    """str.strip, skipped when no value starts or ends with whitespace: one regex over the
+    joined ids finds that out far faster than stripping 100k strings one by one."""
+    values = values.astype(str)
+    if re.search(r"\x00\s|\s\x00", "\x00" + "\x00".join(values) + "\x00") is None:
+        return values
+    return values.str.strip()
 
 
 def _stripped(column):
@@ -116,14 +131,16 @@ def _stripped(column):
 
 
 def _flow_rows_of_pairs(i, j, s_rows, s_inv, d_rows, d_inv):
-    """Expand enterprise pairs (i, j into the unique ents) to all their flow-row pairs."""
+    """Expand enterprise pairs (i, j into the unique ents) to all their flow-row pairs.
+
+    Returns (supply rows, demand rows, the pair behind each; None when that is one to one)."""
     if len(s_rows) == s_inv.max(initial=-1) + 1 and len(d_rows) == d_inv.max(initial=-1) + 1:
         # one flow per enterprise (the usual case): invert the mapping, no join needed
         s_of = np.empty(len(s_rows), np.int64)
         s_of[s_inv] = s_rows
         d_of = np.empty(len(d_rows), np.int64)
         d_of[d_inv] = d_rows
-        return s_of[i], d_of[j], np.arange(len(i))
+        return s_of[i], d_of[j], None
     pairs = pd.DataFrame({"k": i, "l": j, "p": np.arange(len(i))})
     pairs = pairs.merge(pd.DataFrame({"k": s_inv, "s_row": s_rows}), on="k")
     pairs = pairs.merge(pd.DataFrame({"l": d_inv, "d_row": d_rows}), on="l")
@@ -158,19 +175,20 @@ def _unit_factors(units, rule_unit, to_rule):
 
 def find_candidates(enterprises, flows, rules=None, materials=None, *, coords=LONLAT,
                     distance_m=None, allow_internal=False, categories=None, nodes=None,
-                    progress=None, is_canceled=None):
+                    progress=None, is_canceled=None, workers=None):
     """Candidate exchanges as a DataFrame (CANDIDATE_COLUMNS) and a CandidateStats.
 
     enterprises: ent_id, x, y (lon/lat degrees for coords="lonlat", metres for "planar"),
     optional node; rows with missing x/y are skipped. flows: the data model's flow table.
     distance_m overrides every rule's radius. categories: keep supply materials of these
-    catalogue categories; nodes: keep pairs with either end in these nodes.
+    catalogue categories; nodes: keep pairs with either end in these nodes. workers: threads
+    for the KD-tree search (default: one per core).
     """
     stats = CandidateStats()
     materials = load_materials() if materials is None else materials
     rules = load_synergies(rules)
     ents = enterprises.copy()
-    ents["ent_id"] = ents["ent_id"].astype(str).str.strip()
+    ents["ent_id"] = _strip_ids(ents["ent_id"])
     if "node" not in ents.columns:
         ents["node"] = None
     has_xy = ents["x"].notna() & ents["y"].notna()
@@ -207,9 +225,10 @@ def find_candidates(enterprises, flows, rules=None, materials=None, *, coords=LO
         s_pos, s_inv = np.unique(ent_of[s_rows], return_inverse=True)
         d_pos, d_inv = np.unique(ent_of[d_rows], return_inverse=True)
         i, j, dist = _pairs_within(x[s_pos], y[s_pos], x[d_pos], y[d_pos], radius, coords,
-                                   is_canceled)
+                                   is_canceled, workers)
         s_row, d_row, p = _flow_rows_of_pairs(i, j, s_rows, s_inv, d_rows, d_inv)
-        dist = dist[p]
+        if p is not None:
+            dist = dist[p]
         keep = np.ones(len(s_row), bool)
         if not allow_internal:
             keep &= ent_of[s_row] != ent_of[d_row]
@@ -225,8 +244,10 @@ def find_candidates(enterprises, flows, rules=None, materials=None, *, coords=LO
         if not keep.any():
             continue
         stats.rules_used += 1
-        s_row, d_row, dist = s_row[keep], d_row[keep], dist[keep]
-        offered = qty[s_row] * f_s[keep] * float(rule["substitution_ratio"]) * f_d[keep]
+        if not keep.all():
+            s_row, d_row, dist = s_row[keep], d_row[keep], dist[keep]
+            f_s, f_d = f_s[keep], f_d[keep]
+        offered = qty[s_row] * f_s * float(rule["substitution_ratio"]) * f_d
         parts.append({"s_row": s_row, "d_row": d_row, "dist_m": dist,
                       "potential": np.minimum(offered, qty[d_row]),
                       "rule": np.full(len(s_row), k, np.uint16)})
@@ -243,35 +264,55 @@ def _finish(parts, flows, rules, radius_of_rule, node_of_ent):
         return pd.DataFrame(columns=CANDIDATE_COLUMNS)
     cols = {key: np.concatenate([part[key] for part in parts]) if len(parts) > 1
             else parts[0][key] for key in parts[0]}
-    order = _nearest_first(cols["s_row"], cols["dist_m"])
-    cols = {key: value[order] for key, value in cols.items()}
-    s_row, d_row = cols["s_row"], cols["d_row"]
-    factorized = {}
+    # group by the supply flow's rank among supply flows: usually under 65536, one radix pass
+    is_supply = np.zeros(len(flows), bool)
+    is_supply[cols["s_row"]] = True
+    supply_rank = np.cumsum(is_supply) - 1
+    order = _nearest_first(supply_rank[cols["s_row"]], cols["dist_m"])
+    # After the ordering the supply rows come in runs: supply-side columns are repeats of one
+    # value per run, cheaper than a 2M-row gather each.
+    s_sorted = cols["s_row"][order]
+    starts = np.flatnonzero(np.r_[True, s_sorted[1:] != s_sorted[:-1]])
+    s_run = s_sorted[starts]
+    run_length = np.diff(np.r_[starts, len(s_sorted)])
+    d_row = cols["d_row"][order]
+    rule = cols["rule"][order]
+    n = len(order)
+    dtypes = {}
 
-    def take(column, rows):
+    def take(column, rows, runs=False):
         # Text as categoricals: building 2M-row object columns costs seconds, codes do not.
         values = flows[column]
         if values.dtype != object:
-            return values.to_numpy()[rows]
-        if column not in factorized:
-            factorized[column] = pd.factorize(values)
-        codes, uniques = factorized[column]
-        return pd.Categorical.from_codes(codes[rows], uniques)
+            picked = values.to_numpy()[rows]
+            return np.repeat(picked, run_length) if runs else picked
+        if column not in dtypes:  # one dtype per column: categories are checked once
+            codes, uniques = pd.factorize(values)
+            dtypes[column] = codes, pd.CategoricalDtype(uniques)
+        codes, dtype = dtypes[column]
+        picked = codes[rows]
+        return pd.Categorical.from_codes(np.repeat(picked, run_length) if runs else picked,
+                                         dtype=dtype)
 
-    out = pd.DataFrame({
-        "cand_id": np.arange(1, len(s_row) + 1),
-        "supply_ent": take("ent_id", s_row), "demand_ent": take("ent_id", d_row),
-        "supply_flow": take("flow_id", s_row), "demand_flow": take("flow_id", d_row),
-        "supply_mat": take("material", s_row), "demand_mat": take("material", d_row),
-        "rule_id": pd.Categorical.from_codes(cols["rule"], rules["rule_id"].astype(str)),
-        "dist_km": cols["dist_m"] / 1000.0, "radius_km": radius_of_rule[cols["rule"]] / 1000.0,
-        "supply_qty": take("quantity", s_row), "supply_unit": take("unit", s_row),
-        "demand_qty": take("quantity", d_row), "potential": cols["potential"],
+    ent_s, ent_d = take("ent_pos", s_run, runs=True), take("ent_pos", d_row)
+    columns = {
+        "cand_id": np.arange(1, n + 1),
+        "supply_ent": take("ent_id", s_run, runs=True), "demand_ent": take("ent_id", d_row),
+        "supply_flow": take("flow_id", s_run, runs=True), "demand_flow": take("flow_id", d_row),
+        "supply_mat": take("material", s_run, runs=True), "demand_mat": take("material", d_row),
+        "rule_id": pd.Categorical.from_codes(rule, rules["rule_id"].astype(str)),
+        "dist_km": cols["dist_m"][order] / 1000.0,
+        "radius_km": radius_of_rule[rule] / 1000.0,
+        "supply_qty": take("quantity", s_run, runs=True),
+        "supply_unit": take("unit", s_run, runs=True),
+        "demand_qty": take("quantity", d_row), "potential": cols["potential"][order],
         "unit": take("unit", d_row),
-        "supply_node": _categorical(node_of_ent, take("ent_pos", s_row)),
-        "demand_node": _categorical(node_of_ent, take("ent_pos", d_row)),
-    })
-    return out
+        "supply_node": _categorical(node_of_ent, ent_s),
+        "demand_node": _categorical(node_of_ent, ent_d),
+    }
+    # copy=False: the columns are fresh arrays; pandas would otherwise copy the floats into one
+    # block (80 MB at 2M candidates)
+    return pd.DataFrame(columns, copy=False)
 
 
 def _nearest_first(groups, dist):
@@ -281,6 +322,8 @@ def _nearest_first(groups, dist):
     order = np.argsort(np.minimum(dist * scale, 65535).astype(np.uint16), kind="stable")
     keys = groups.astype(np.uint32)
     order = order[np.argsort((keys[order] & 0xFFFF).astype(np.uint16), kind="stable")]
+    if keys.max(initial=0) < 1 << 16:  # the high pass would not move anything
+        return order
     return order[np.argsort((keys[order] >> 16).astype(np.uint16), kind="stable")]
 
 
