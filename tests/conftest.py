@@ -1,6 +1,7 @@
 import hashlib
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -77,6 +78,18 @@ def sample_links(symbiosis_provider, sample_gpkg):
         "TERMINALS": gpkg_layer(sample_gpkg, "terminals"), "SNAP_TOLERANCE": 15000,
         "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
     return cands, links, flow_layer
+
+
+def qgis_process_profile(tmp_path):
+    """Environment for qgis_process.bin with the packaged plugin enabled in a fresh profile."""
+    subprocess.run(["make", "-s", "package"], cwd=ROOT, check=True, capture_output=True)
+    plugins = tmp_path / "profiles" / "default" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    shutil.copytree(ROOT / "build" / "symbiosis_qgis", plugins / "symbiosis_qgis")
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    subprocess.run(["qgis_process.bin", "plugins", "enable", "symbiosis_qgis"], env=env,
+                   check=True, capture_output=True)
+    return env
 
 
 @pytest.fixture()

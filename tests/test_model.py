@@ -1,7 +1,5 @@
 """The shipped model runs through processing.run and through qgis_process."""
 import json
-import os
-import shutil
 import sqlite3
 import subprocess
 
@@ -9,7 +7,7 @@ import processing
 import pytest
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingUtils
 
-from .conftest import ROOT
+from .conftest import ROOT, qgis_process_profile
 
 MODEL = "symbiosis:symbiosis_full_analysis"
 OUTPUTS = ["validate:validation", "candidates:candidates", "links:links",
@@ -56,13 +54,7 @@ def test_model_runs_through_processing(symbiosis_provider, sample_gpkg, tmp_path
 
 @pytest.mark.slow
 def test_model_runs_through_qgis_process(tmp_path):
-    subprocess.run(["make", "-s", "package"], cwd=ROOT, check=True, capture_output=True)
-    plugins = tmp_path / "profiles" / "default" / "python" / "plugins"
-    plugins.mkdir(parents=True)
-    shutil.copytree(ROOT / "build" / "symbiosis_qgis", plugins / "symbiosis_qgis")
-    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(tmp_path), QT_QPA_PLATFORM="offscreen")
-    subprocess.run(["qgis_process.bin", "plugins", "enable", "symbiosis_qgis"], env=env,
-                   check=True, capture_output=True)
+    env = qgis_process_profile(tmp_path)
     gpkg = ROOT / "sample_layers" / "kuzbass.gpkg"
     out = tmp_path / "out.gpkg"
     args = [f"{n.upper()}={gpkg}|layername={n}"
@@ -89,13 +81,7 @@ def test_model_runs_through_qgis_process(tmp_path):
 @pytest.mark.slow
 def test_every_algorithm_runs_from_qgis_process(tmp_path):
     """Each algorithm on its own, with its documented parameters, through qgis_process."""
-    subprocess.run(["make", "-s", "package"], cwd=ROOT, check=True, capture_output=True)
-    plugins = tmp_path / "profiles" / "default" / "python" / "plugins"
-    plugins.mkdir(parents=True)
-    shutil.copytree(ROOT / "build" / "symbiosis_qgis", plugins / "symbiosis_qgis")
-    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(tmp_path), QT_QPA_PLATFORM="offscreen")
-    subprocess.run(["qgis_process.bin", "plugins", "enable", "symbiosis_qgis"], env=env,
-                   check=True, capture_output=True)
+    env = qgis_process_profile(tmp_path)
     gpkg = ROOT / "sample_layers" / "kuzbass.gpkg"
     out = tmp_path / "out.gpkg"
 

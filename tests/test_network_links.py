@@ -1,5 +1,6 @@
 """symbiosis:networklinks through real QGIS Processing, checked against QGIS's own graph."""
 import itertools
+import subprocess
 from pathlib import Path
 
 import processing
@@ -12,7 +13,7 @@ from qgis.analysis import (
 )
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
 
-from .conftest import gpkg_layer
+from .conftest import ROOT, gpkg_layer, qgis_process_profile, rows_of
 from .test_find_candidates import LogFeedback
 from .test_validate_data import enterprises, memory_layer
 
@@ -194,3 +195,43 @@ def test_sample_data_routes_every_candidate(symbiosis_provider, sample_gpkg):
             assert r["detour"] >= 0.999 and r["cost_t"] > 0
             assert r["net_km"] == pytest.approx(r["road_km"] + r["rail_km"], rel=1e-9)
     assert all(r["supply_mat"] for r in rows)  # candidate fields carried over
+
+
+@pytest.mark.slow
+def test_both_engines_route_alike_inside_qgis_process(tmp_path):
+    """In QGIS's own Python (no numba on Debian) the scipy engine runs; with numba on its
+    path the compiled one does. Both must write the same links."""
+    numba = pytest.importorskip("numba")
+    env = qgis_process_profile(tmp_path)
+    plain_env = {k: v for k, v in env.items() if k != "PYTHONPATH"}
+    gpkg = ROOT / "sample_layers" / "kuzbass.gpkg"
+    cands = tmp_path / "candidates.gpkg"
+    subprocess.run(["qgis_process.bin", "run", "symbiosis:findcandidates", "--",
+                    f"ENTERPRISES={gpkg}|layername=enterprises",
+                    f"FLOWS={gpkg}|layername=flows", f"OUTPUT={cands}"],
+                   env=plain_env, check=True, capture_output=True, timeout=300)
+    layers = {}
+    for engine, extra in (("scipy", {}),
+                          ("numba", {"PYTHONPATH": str(Path(numba.__file__).parents[1])})):
+        out = tmp_path / f"links_{engine}.gpkg"
+        proc = subprocess.run(
+            ["qgis_process.bin", "run", ALG, "--", f"CANDIDATES={cands}",
+             *[f"{key}={gpkg}|layername={name}" for key, name in (
+                 ("ENTERPRISES", "enterprises"), ("ROADS", "roads"), ("RAILS", "rails"),
+                 ("TERMINALS", "terminals"))], f"OUTPUT={out}"],
+            env={**plain_env, **extra}, capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stderr[-1500:]
+        if engine == "scipy" and "numba" in proc.stdout.split("Shortest paths:")[1][:30]:
+            pytest.skip("QGIS's own Python has numba: the scipy engine cannot be forced")
+        assert f"Shortest paths: {'compiled' if engine == 'numba' else 'scipy'} engine" \
+            in proc.stdout
+        layers[engine] = QgsVectorLayer(str(out), engine, "ogr")
+        assert layers[engine].isValid()
+    scipy_rows, numba_rows = (sorted(rows_of(layers[e]), key=lambda r: r["cand_id"])
+                              for e in ("scipy", "numba"))
+    assert len(scipy_rows) == len(numba_rows) > 100
+    assert sum(r["reachable"] for r in numba_rows) > 100
+    for a, b in zip(scipy_rows, numba_rows):
+        geometry_a, geometry_b = a.pop("geometry"), b.pop("geometry")
+        assert a == b
+        assert geometry_a.equals(geometry_b)
