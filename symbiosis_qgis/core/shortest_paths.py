@@ -161,9 +161,7 @@ class ShortestPaths:
         workers = max(1, min(workers or os.cpu_count() or 1, len(chunks)))
         done = 0
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            pending = []
-            for part in chunks:
-                pending.append(pool.submit(work, part))
+            pending = [pool.submit(work, part) for part in chunks]
             for future in pending:
                 if is_canceled is not None and is_canceled():
                     for other in pending:
