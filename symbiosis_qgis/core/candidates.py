@@ -104,7 +104,7 @@ def _usable_flows(flows, ent_index, stats):
         ent_ids[loose] = ent_ids[loose].str.strip()
         ent_pos[loose] = ent_index.index.get_indexer(ent_ids[loose])
     flows["ent_id"] = ent_ids
-    flows["ent_pos"] = ent_index.to_numpy()[ent_pos]  # garbage where unknown: dropped below
+    flows["ent_pos"] = ent_pos  # row of the enterprise (ent_index is 0..n-1); -1 is dropped
     flows["quantity"] = pd.to_numeric(flows["quantity"], errors="coerce")
     known = ent_pos >= 0
     good_qty = (flows["quantity"] > 0).to_numpy()

@@ -50,7 +50,6 @@ class AssessBenefitsAlgorithm(SymbiosisAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Assess benefits")
 
-
     def help_text(self):
         return tr(
             "From the chosen exchanges (the output of 'Optimise exchanges'): per enterprise, "

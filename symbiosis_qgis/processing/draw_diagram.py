@@ -68,7 +68,6 @@ class DrawDiagramAlgorithm(SymbiosisAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Draw symbiosis diagram")
 
-
     def help_text(self):
         return tr(
             "Draws the symbiosis network on the map: a curved arrow from each waste's source "

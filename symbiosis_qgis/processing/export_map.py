@@ -113,7 +113,6 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Export symbiosis map")
 
-
     def help_text(self):
         return tr(
             "Builds a print layout of the symbiosis diagram from a template (A4 or A3 "

@@ -74,7 +74,6 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Find partner candidates")
 
-
     def help_text(self):
         return tr(
             "For every supply flow (waste or by-product), finds the enterprises within reach "

@@ -33,20 +33,31 @@ def qgis_value(value):
     return value
 
 
+def transform_to_wgs84(source, context):
+    return QgsCoordinateTransform(source.sourceCrs(), QgsCoordinateReferenceSystem("EPSG:4326"),
+                                  context.transformContext())
+
+
+def features_with_progress(source, feedback=None, progress_span=(0, 100)):
+    """The source's features; progress within ``progress_span``; stops when canceled."""
+    total = max(source.featureCount(), 1)
+    start, span = progress_span[0], progress_span[1] - progress_span[0]
+    for i, feature in enumerate(source.getFeatures()):
+        if feedback is not None:
+            if feedback.isCanceled():
+                return
+            if i % 1000 == 0:
+                feedback.setProgress(start + span * i / total)
+        yield feature
+
+
 def source_to_frame(source, feedback=None, with_geometry_state=False, progress_span=(0, 100)):
     """One row per feature: its attributes, ``fid`` and optionally the geometry state."""
     if source is None:
         raise QgsProcessingException(tr("Could not read the input layer"))
     names = source.fields().names()
     rows = []
-    total = max(source.featureCount(), 1)
-    start, span = progress_span[0], progress_span[1] - progress_span[0]
-    for i, feature in enumerate(source.getFeatures()):
-        if feedback is not None:
-            if feedback.isCanceled():
-                break
-            if i % 1000 == 0:
-                feedback.setProgress(start + span * i / total)
+    for feature in features_with_progress(source, feedback, progress_span):
         row = {name: plain_value(feature[name]) for name in names}
         row[FID] = feature.id()
         if with_geometry_state:
@@ -83,19 +94,10 @@ def enterprise_lonlat(source, context, feedback=None, progress_span=(0, 100)):
     Polygons stand for their point on surface; features without geometry get NaN coordinates
     so that core/ skips and counts them.
     """
-    to_wgs84 = QgsCoordinateTransform(source.sourceCrs(),
-                                      QgsCoordinateReferenceSystem("EPSG:4326"),
-                                      context.transformContext())
+    to_wgs84 = transform_to_wgs84(source, context)
     has_node = "node" in source.fields().names()
     rows, points = [], {}
-    total = max(source.featureCount(), 1)
-    start, span = progress_span[0], progress_span[1] - progress_span[0]
-    for i, feature in enumerate(source.getFeatures()):
-        if feedback is not None:
-            if feedback.isCanceled():
-                break
-            if i % 1000 == 0:
-                feedback.setProgress(start + span * i / total)
+    for feature in features_with_progress(source, feedback, progress_span):
         ent_id = plain_value(feature["ent_id"])
         ent_id = "" if ent_id is None else str(ent_id).strip()
         node = plain_value(feature["node"]) if has_node else None
@@ -119,9 +121,7 @@ def line_parts_lonlat(source, context, feedback=None, attribute=None, keep=None)
 
     keep(feature) -> bool filters features (OSM: highways for roads, railways for rails).
     """
-    to_wgs84 = QgsCoordinateTransform(source.sourceCrs(),
-                                      QgsCoordinateReferenceSystem("EPSG:4326"),
-                                      context.transformContext())
+    to_wgs84 = transform_to_wgs84(source, context)
     parts, values = [], []
     for feature in source.getFeatures():
         if feedback is not None and feedback.isCanceled():
@@ -143,9 +143,7 @@ def line_parts_lonlat(source, context, feedback=None, attribute=None, keep=None)
 
 def points_lonlat(source, context):
     """(k, 2) lon/lat array of a point layer's features (multipoints: every point)."""
-    to_wgs84 = QgsCoordinateTransform(source.sourceCrs(),
-                                      QgsCoordinateReferenceSystem("EPSG:4326"),
-                                      context.transformContext())
+    to_wgs84 = transform_to_wgs84(source, context)
     out = []
     for feature in source.getFeatures():
         geom = feature.geometry()

@@ -98,7 +98,6 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Route candidates over road and rail")
 
-
     def help_text(self):
         return tr(
             "Finds the cheapest route of every candidate exchange over the road network, the "

@@ -55,7 +55,6 @@ class OptimizeExchangesAlgorithm(SymbiosisAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Optimise exchanges")
 
-
     def help_text(self):
         return tr(
             "Chooses how much to move on each link so that the region's net benefit is "

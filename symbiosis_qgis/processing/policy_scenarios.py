@@ -42,7 +42,6 @@ class PolicyScenariosAlgorithm(SymbiosisAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Compare policy scenarios")
 
-
     def help_text(self):
         return tr(
             "Runs 'Optimise exchanges' once per scenario and compares each with the first "

@@ -38,7 +38,6 @@ class ValidateDataAlgorithm(SymbiosisAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Validate symbiosis data")
 
-
     def help_text(self):
         return tr(
             "Checks an enterprise layer and a flow table against the symbiosis data model and "
