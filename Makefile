@@ -12,10 +12,18 @@ QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 XVFB := xvfb-run -a -s "-screen 0 1600x1000x24"
 PYTEST_ARGS ?=
 
-.PHONY: setup test demo package deploy transup transcompile bench clean
+.PHONY: setup test demo package deploy transup transcompile bench clean lint format
 
 setup:
 	@bash tools/setup.sh
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 transup: setup
 	pylupdate5 -noobsolete $(PY_SOURCES) -ts $(TS)

@@ -13,6 +13,7 @@ mostly pays for fresh memory pages; 3 for sjoin; 2 for the slow QGIS loop); sets
 Pair sets are compared: core == qgis exactly; sjoin loses the pairs between the buffer's
 inscribed polygon and the true circle, and every pair it lost is checked to lie in that band.
 """
+
 import json
 import math
 import sys
@@ -27,14 +28,21 @@ from pyproj import Transformer
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from symbiosis_qgis.core.candidates import LONLAT, PLANAR, TOLERANCE_M, find_candidates  # noqa: E402,E501
+from symbiosis_qgis.core.candidates import LONLAT, PLANAR, TOLERANCE_M, find_candidates  # noqa: E402
 
 RADIUS_M = 10_000.0
 EXTENT_M = 600_000.0
-RULES = pd.DataFrame({"rule_id": ["R"], "supply_material": ["fly_ash"],
-                      "demand_material": ["concrete_addition"], "supply_unit": ["t/yr"],
-                      "demand_unit": ["t/yr"], "substitution_ratio": [1.0],
-                      "max_distance_km": [RADIUS_M / 1000]})
+RULES = pd.DataFrame(
+    {
+        "rule_id": ["R"],
+        "supply_material": ["fly_ash"],
+        "demand_material": ["concrete_addition"],
+        "supply_unit": ["t/yr"],
+        "demand_unit": ["t/yr"],
+        "substitution_ratio": [1.0],
+        "max_distance_km": [RADIUS_M / 1000],
+    }
+)
 
 
 def generate(n, seed=42):
@@ -43,11 +51,16 @@ def generate(n, seed=42):
     y = 5_700_000 + rng.random(n) * EXTENT_M
     supply = rng.random(n) < 0.4
     ents = pd.DataFrame({"ent_id": [f"E{i}" for i in range(n)], "x": x, "y": y})
-    flows = pd.DataFrame({
-        "flow_id": [f"F{i}" for i in range(n)], "ent_id": ents["ent_id"],
-        "direction": np.where(supply, "supply", "demand"),
-        "material": np.where(supply, "fly_ash", "concrete_addition"),
-        "quantity": rng.integers(100, 10_000, n).astype(float), "unit": "t/yr"})
+    flows = pd.DataFrame(
+        {
+            "flow_id": [f"F{i}" for i in range(n)],
+            "ent_id": ents["ent_id"],
+            "direction": np.where(supply, "supply", "demand"),
+            "material": np.where(supply, "fly_ash", "concrete_addition"),
+            "quantity": rng.integers(100, 10_000, n).astype(float),
+            "unit": "t/yr",
+        }
+    )
     return ents, flows
 
 
@@ -63,7 +76,8 @@ def timed(fn, repeats):
 
 def to_lonlat(ents):
     lon, lat = Transformer.from_crs(32645, 4326, always_xy=True).transform(
-        ents["x"].to_numpy(), ents["y"].to_numpy())
+        ents["x"].to_numpy(), ents["y"].to_numpy()
+    )
     return ents.assign(x=lon, y=lat)
 
 
@@ -72,8 +86,11 @@ def run_core(ents, flows, coords, workers=None):
 
 
 def run_sjoin(ents, flows):
-    gdf = gpd.GeoDataFrame(flows.merge(ents, on="ent_id"),
-                           geometry=gpd.points_from_xy(ents["x"], ents["y"]), crs=32645)
+    gdf = gpd.GeoDataFrame(
+        flows.merge(ents, on="ent_id"),
+        geometry=gpd.points_from_xy(ents["x"], ents["y"]),
+        crs=32645,
+    )
     suppliers = gdf[gdf["direction"] == "supply"]
     consumers = gdf[gdf["direction"] == "demand"]
     reach = suppliers.copy()
@@ -99,8 +116,7 @@ def run_qgis(ents, flows):
     r2 = (RADIUS_M + TOLERANCE_M) ** 2
     for row in suppliers.itertuples():
         here = QgsPointXY(row.x, row.y)
-        box = QgsRectangle(row.x - RADIUS_M, row.y - RADIUS_M, row.x + RADIUS_M,
-                           row.y + RADIUS_M)
+        box = QgsRectangle(row.x - RADIUS_M, row.y - RADIUS_M, row.x + RADIUS_M, row.y + RADIUS_M)
         for fid in index.intersects(box):
             point, flow_id = points[fid]
             if here.sqrDist(point) <= r2:  # radius + 1 mm, as documented in core
@@ -133,10 +149,13 @@ def bench(n):
     qgis_pairs = set(qgis)
     lost = core_pairs - sjoin_pairs
     return {
-        "enterprises": n, "pairs": len(core_pairs),
-        "core_s": round(t_core, 3), "core_1_thread_s": round(t_core_1, 3),
+        "enterprises": n,
+        "pairs": len(core_pairs),
+        "core_s": round(t_core, 3),
+        "core_1_thread_s": round(t_core_1, 3),
         "core_ellipsoid_s": round(t_core_geo, 3),
-        "sjoin_s": round(t_sjoin, 3), "qgis_index_s": round(t_qgis, 3),
+        "sjoin_s": round(t_sjoin, 3),
+        "qgis_index_s": round(t_qgis, 3),
         "sjoin_over_core": round(t_sjoin / t_core, 1),
         "sjoin_over_core_1_thread": round(t_sjoin / t_core_1, 1),
         "qgis_over_core": round(t_qgis / t_core, 1),

@@ -13,6 +13,7 @@ peak memory (max RSS) is its own:
           1,000 (every one of its runs covers the whole graph, so the time per origin is flat).
 Distances are compared on the origins both ran.
 """
+
 import json
 import os
 import resource
@@ -61,8 +62,11 @@ def to_lonlat(xy):
     return np.stack([lon, lat], axis=-1)
 
 
-ENGINES = {"engine": ("numba", None), "engine_1_thread": ("numba", 1),
-           "engine_scipy": ("scipy", 1)}
+ENGINES = {
+    "engine": ("numba", None),
+    "engine_1_thread": ("numba", 1),
+    "engine_scipy": ("scipy", 1),
+}
 
 
 def run_engine(kind):
@@ -83,13 +87,18 @@ def run_engine(kind):
     d_node, _ = snap(network, pts[dests, 0], pts[dests, 1])
     network_costs(network, o_node[:1], d_node, limit=LIMIT_KM, engine=engine)  # compile
     start = time.perf_counter()
-    costs = network_costs(network, o_node, d_node, limit=LIMIT_KM, engine=engine,
-                          workers=workers)
+    costs = network_costs(network, o_node, d_node, limit=LIMIT_KM, engine=engine, workers=workers)
     od_s = time.perf_counter() - start
     np.save(TMP / f"{kind}.npy", costs)
-    return {"shortest_path_engine": engine, "threads": workers or os.cpu_count(),
-            "segments": len(segments), "nodes": network.nodes, "build_s": build_s,
-            "od_s": od_s, "pairs_within_limit": int(np.isfinite(costs).sum())}
+    return {
+        "shortest_path_engine": engine,
+        "threads": workers or os.cpu_count(),
+        "segments": len(segments),
+        "nodes": network.nodes,
+        "build_s": build_s,
+        "od_s": od_s,
+        "pairs_within_limit": int(np.isfinite(costs).sum()),
+    }
 
 
 def run_qgis():
@@ -115,8 +124,7 @@ def run_qgis():
     features = []
     for (x1, y1), (x2, y2) in segments:
         feature = QgsFeature()
-        feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(x1, y1),
-                                                        QgsPointXY(x2, y2)]))
+        feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(x1, y1), QgsPointXY(x2, y2)]))
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     del features
@@ -127,8 +135,9 @@ def run_qgis():
     # Topology tolerance 1 um, not 0: with 0, makeGraph moved one destination's tie point
     # 9.3e-10 m off its vertex and made it a separate vertex on one segment only, so QGIS
     # routed that destination 0.9% long (43.068 km where the network has 42.687 km).
-    builder = QgsGraphBuilder(QgsCoordinateReferenceSystem("EPSG:32645"), True, TOPOLOGY_TOL_M,
-                              "WGS84")
+    builder = QgsGraphBuilder(
+        QgsCoordinateReferenceSystem("EPSG:32645"), True, TOPOLOGY_TOL_M, "WGS84"
+    )
     tied = director.makeGraph(builder, ties)
     graph = builder.graph()
     build_s = time.perf_counter() - start
@@ -141,9 +150,14 @@ def run_qgis():
         costs[i] = np.where(row <= LIMIT_KM, row, np.inf)
     od_s = (time.perf_counter() - start) * N_ORIGINS / QGIS_ORIGINS
     np.save(TMP / "qgis.npy", costs)
-    result = {"segments": len(segments), "nodes": graph.vertexCount(), "build_s": build_s,
-              "topology_tolerance_m": TOPOLOGY_TOL_M,
-              "od_s_extrapolated": od_s, "origins_run": QGIS_ORIGINS}
+    result = {
+        "segments": len(segments),
+        "nodes": graph.vertexCount(),
+        "build_s": build_s,
+        "topology_tolerance_m": TOPOLOGY_TOL_M,
+        "od_s_extrapolated": od_s,
+        "origins_run": QGIS_ORIGINS,
+    }
     app.exitQgis()
     return result
 
@@ -158,19 +172,30 @@ def child(kind):
 
 
 def run_child(kind):
-    out = subprocess.run([sys.executable, __file__, kind], capture_output=True, text=True,
-                         check=True, env={"QT_QPA_PLATFORM": "offscreen",
-                                          "PROJ_LIB": "/usr/share/proj",
-                                          "PATH": "/usr/bin:/bin", "HOME": "/tmp"})
+    out = subprocess.run(
+        [sys.executable, __file__, kind],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={
+            "QT_QPA_PLATFORM": "offscreen",
+            "PROJ_LIB": "/usr/share/proj",
+            "PATH": "/usr/bin:/bin",
+            "HOME": "/tmp",
+        },
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def compare(a, b):
     both = np.isfinite(a) & np.isfinite(b)
-    return {"compared_pairs": int(both.sum()),
-            "same_reachability": bool((np.isfinite(a) == np.isfinite(b)).all()),
-            "max_relative_difference": float(np.max(np.abs(a[both] - b[both]) / b[both]))
-            if both.any() else None}
+    return {
+        "compared_pairs": int(both.sum()),
+        "same_reachability": bool((np.isfinite(a) == np.isfinite(b)).all()),
+        "max_relative_difference": float(np.max(np.abs(a[both] - b[both]) / b[both]))
+        if both.any()
+        else None,
+    }
 
 
 def main():
@@ -185,8 +210,9 @@ def main():
         summary[f"{kind}_od_ratio"] = round(qgis["od_s_extrapolated"] / result["od_s"], 1)
         summary[f"{kind}_vs_qgis"] = compare(np.load(TMP / f"{kind}.npy")[:QGIS_ORIGINS], q)
     first = np.load(TMP / f"{next(iter(engines))}.npy")
-    summary["engines_vs_each_other"] = [compare(first, np.load(TMP / f"{kind}.npy"))
-                                        for kind in list(engines)[1:]]
+    summary["engines_vs_each_other"] = [
+        compare(first, np.load(TMP / f"{kind}.npy")) for kind in list(engines)[1:]
+    ]
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "network.json").write_text(json.dumps(summary, indent=2))

@@ -3,6 +3,7 @@
 `make bench` runs them all (about 10 minutes: the QGIS graph side of the network benchmark
 is the slow part); `make bench BENCH=candidates` runs one.
 """
+
 import os
 import sys
 from pathlib import Path
@@ -11,13 +12,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PROJ_LIB", "/usr/share/proj")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import bench_allocation  # noqa: E402
-import bench_candidates  # noqa: E402
-import bench_network  # noqa: E402
+import bench_allocation
+import bench_candidates
+import bench_network
 
-BENCHES = {"candidates": ("partner candidates (issue 3)", bench_candidates.main),
-           "network": ("network routing (issue 4)", bench_network.main),
-           "allocation": ("allocation (issue 5)", bench_allocation.main)}
+BENCHES = {
+    "candidates": ("partner candidates (issue 3)", bench_candidates.main),
+    "network": ("network routing (issue 4)", bench_network.main),
+    "allocation": ("allocation (issue 5)", bench_allocation.main),
+}
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or list(BENCHES)

@@ -5,7 +5,7 @@ Only ``classFactory`` lives here, and it imports QGIS lazily so that
 """
 
 
-def classFactory(iface):  # noqa: N802 (QGIS plugin entry point name)
+def classFactory(iface):
     from .plugin import SymbiosisPlugin
 
     return SymbiosisPlugin(iface)

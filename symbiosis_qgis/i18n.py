@@ -4,6 +4,7 @@ pylupdate5 files every free ``tr("...")`` (and every ``QT_TRANSLATE_NOOP("@defau
 core/) under the context "@default", wherever the call stands, so the runtime must look
 strings up in that same context.
 """
+
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
 from .paths import i18n_path

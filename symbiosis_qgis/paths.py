@@ -3,6 +3,7 @@
 Installed (the zip), resources/, i18n/ and sample_layers/ sit inside the package folder;
 in the source tree they sit beside it. No qgis import: core/ uses this too.
 """
+
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent

@@ -1,4 +1,5 @@
 """The QGIS plugin: Processing provider, menu entries and translator."""
+
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -18,13 +19,13 @@ class SymbiosisPlugin:
         self.menu = None
         self.docks = {}
 
-    def initProcessing(self):  # noqa: N802 (QGIS API)
+    def initProcessing(self):
         # QGIS calls this on its own for hasProcessingProvider=yes plugins, before initGui.
         if self.provider is None:
             self.provider = SymbiosisProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
 
-    def initGui(self):  # noqa: N802 (QGIS API)
+    def initGui(self):
         self.translator = load_translator(user_locale())
         self.initProcessing()
         self._create_menu()
@@ -35,10 +36,12 @@ class SymbiosisPlugin:
         self.menu = QMenu(tr("&Industrial symbiosis"), menubar)
         self.menu.setObjectName("symbiosisMenu")
         icon = QIcon(str(resource_path("icons", "symbiosis.svg")))
-        for text, slot in [(tr("Symbiosis explorer"), lambda: self.show_dock("explorer")),
-                           (tr("Flow balance"), lambda: self.show_dock("balance")),
-                           (tr("Validate symbiosis data…"), self._open_validate_dialog),
-                           (tr("Load Kuzbass sample data"), lambda: load_sample_layers())]:
+        for text, slot in [
+            (tr("Symbiosis explorer"), lambda: self.show_dock("explorer")),
+            (tr("Flow balance"), lambda: self.show_dock("balance")),
+            (tr("Validate symbiosis data…"), self._open_validate_dialog),
+            (tr("Load Kuzbass sample data"), lambda: load_sample_layers()),
+        ]:
             action = QAction(icon, text, self.menu)
             action.triggered.connect(slot)
             self.menu.addAction(action)
@@ -56,8 +59,11 @@ class SymbiosisPlugin:
             from .gui.balance_dock import FlowBalanceDock
             from .gui.explorer_dock import SymbiosisExplorerDock
 
-            dock = SymbiosisExplorerDock(self.iface, self.iface.mainWindow()) \
-                if kind == "explorer" else FlowBalanceDock(self.iface.mainWindow())
+            dock = (
+                SymbiosisExplorerDock(self.iface, self.iface.mainWindow())
+                if kind == "explorer"
+                else FlowBalanceDock(self.iface.mainWindow())
+            )
             self.iface.addDockWidget(Qt.RightDockWidgetArea, dock)
             self.docks[kind] = dock
         self.docks[kind].show()

@@ -1,4 +1,5 @@
 """Load the bundled Kuzbass sample layers into the current project, styled."""
+
 from qgis.core import QgsProject, QgsVectorLayer
 
 from .core.text import QT_TRANSLATE_NOOP
@@ -13,7 +14,8 @@ LEGEND_LABELS = [
     QT_TRANSLATE_NOOP("@default", "Coal mine, underground"),
     QT_TRANSLATE_NOOP("@default", "Coal power plant"),
     QT_TRANSLATE_NOOP("@default", "Iron and steel works"),
-    QT_TRANSLATE_NOOP("@default", "Iron ore mine"), QT_TRANSLATE_NOOP("@default", "Cement plant"),
+    QT_TRANSLATE_NOOP("@default", "Iron ore mine"),
+    QT_TRANSLATE_NOOP("@default", "Cement plant"),
     QT_TRANSLATE_NOOP("@default", "Chemical plant"),
     QT_TRANSLATE_NOOP("@default", "Concrete plant"),
     QT_TRANSLATE_NOOP("@default", "Construction materials"),
@@ -22,8 +24,10 @@ LEGEND_LABELS = [
     QT_TRANSLATE_NOOP("@default", "Land reclamation site"),
     QT_TRANSLATE_NOOP("@default", "Greenhouse complex"),
     QT_TRANSLATE_NOOP("@default", "District heating"),
-    QT_TRANSLATE_NOOP("@default", "Boiler house"), QT_TRANSLATE_NOOP("@default", "Other"),
-    QT_TRANSLATE_NOOP("@default", "trunk"), QT_TRANSLATE_NOOP("@default", "primary"),
+    QT_TRANSLATE_NOOP("@default", "Boiler house"),
+    QT_TRANSLATE_NOOP("@default", "Other"),
+    QT_TRANSLATE_NOOP("@default", "trunk"),
+    QT_TRANSLATE_NOOP("@default", "primary"),
     QT_TRANSLATE_NOOP("@default", "secondary"),
 ]
 

@@ -70,13 +70,22 @@ def sample_links(symbiosis_provider, sample_gpkg):
 
     ents = gpkg_layer(sample_gpkg, "enterprises")
     flow_layer = gpkg_layer(sample_gpkg, "flows")
-    cands = processing.run("symbiosis:findcandidates", {
-        "ENTERPRISES": ents, "FLOWS": flow_layer, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-    links = processing.run("symbiosis:networklinks", {
-        "CANDIDATES": cands, "ENTERPRISES": ents, "ROADS": gpkg_layer(sample_gpkg, "roads"),
-        "RAILS": gpkg_layer(sample_gpkg, "rails"),
-        "TERMINALS": gpkg_layer(sample_gpkg, "terminals"), "SNAP_TOLERANCE": 15000,
-        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    cands = processing.run(
+        "symbiosis:findcandidates",
+        {"ENTERPRISES": ents, "FLOWS": flow_layer, "OUTPUT": "TEMPORARY_OUTPUT"},
+    )["OUTPUT"]
+    links = processing.run(
+        "symbiosis:networklinks",
+        {
+            "CANDIDATES": cands,
+            "ENTERPRISES": ents,
+            "ROADS": gpkg_layer(sample_gpkg, "roads"),
+            "RAILS": gpkg_layer(sample_gpkg, "rails"),
+            "TERMINALS": gpkg_layer(sample_gpkg, "terminals"),
+            "SNAP_TOLERANCE": 15000,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )["OUTPUT"]
     return cands, links, flow_layer
 
 
@@ -87,8 +96,12 @@ def qgis_process_profile(tmp_path):
     plugins.mkdir(parents=True)
     shutil.copytree(ROOT / "build" / "symbiosis_qgis", plugins / "symbiosis_qgis")
     env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(tmp_path), QT_QPA_PLATFORM="offscreen")
-    subprocess.run(["qgis_process.bin", "plugins", "enable", "symbiosis_qgis"], env=env,
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["qgis_process.bin", "plugins", "enable", "symbiosis_qgis"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     return env
 
 

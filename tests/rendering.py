@@ -1,4 +1,5 @@
 """Rendering helpers shared by the render tests and tools/render_diagram.py."""
+
 from qgis.core import (
     QgsMapRendererCustomPainterJob,
     QgsMapSettings,

@@ -1,4 +1,5 @@
 """core.allocation: the LP optimum against networkx min-cost flow, and its guarantees."""
+
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -6,27 +7,66 @@ import pytest
 
 from symbiosis_qgis.core.allocation import Economics, optimise
 
-RULES = pd.DataFrame({"rule_id": ["R"], "supply_material": ["fly_ash"],
-                      "demand_material": ["road_base"], "supply_unit": ["t/yr"],
-                      "demand_unit": ["t/yr"], "substitution_ratio": [1.0],
-                      "max_distance_km": [100.0], "preprocessing_cost_rub": [0.0],
-                      "co2_avoided_kg": [5.0]})
+RULES = pd.DataFrame(
+    {
+        "rule_id": ["R"],
+        "supply_material": ["fly_ash"],
+        "demand_material": ["road_base"],
+        "supply_unit": ["t/yr"],
+        "demand_unit": ["t/yr"],
+        "substitution_ratio": [1.0],
+        "max_distance_km": [100.0],
+        "preprocessing_cost_rub": [0.0],
+        "co2_avoided_kg": [5.0],
+    }
+)
 
 
 def integer_case(seed, n_s=15, n_d=12, density=0.4):
     rng = np.random.default_rng(seed)
-    flows = [(f"S{i}", f"ES{i}", "supply", "fly_ash", int(rng.integers(10, 100)), "t/yr",
-              int(rng.integers(0, 50))) for i in range(n_s)]
-    flows += [(f"D{j}", f"ED{j}", "demand", "road_base", int(rng.integers(10, 100)), "t/yr",
-               int(rng.integers(0, 80))) for j in range(n_d)]
-    flows = pd.DataFrame(flows, columns=["flow_id", "ent_id", "direction", "material",
-                                         "quantity", "unit", "price"])
-    links = [(i, j, int(rng.integers(1, 120))) for i in range(n_s) for j in range(n_d)
-             if rng.random() < density]
-    links = pd.DataFrame({"supply_flow": [f"S{i}" for i, _, _ in links],
-                          "demand_flow": [f"D{j}" for _, j, _ in links],
-                          "rule_id": "R", "cost_t": [c for _, _, c in links],
-                          "supply_unit": "t/yr", "reachable": True})
+    flows = [
+        (
+            f"S{i}",
+            f"ES{i}",
+            "supply",
+            "fly_ash",
+            int(rng.integers(10, 100)),
+            "t/yr",
+            int(rng.integers(0, 50)),
+        )
+        for i in range(n_s)
+    ]
+    flows += [
+        (
+            f"D{j}",
+            f"ED{j}",
+            "demand",
+            "road_base",
+            int(rng.integers(10, 100)),
+            "t/yr",
+            int(rng.integers(0, 80)),
+        )
+        for j in range(n_d)
+    ]
+    flows = pd.DataFrame(
+        flows, columns=["flow_id", "ent_id", "direction", "material", "quantity", "unit", "price"]
+    )
+    links = [
+        (i, j, int(rng.integers(1, 120)))
+        for i in range(n_s)
+        for j in range(n_d)
+        if rng.random() < density
+    ]
+    links = pd.DataFrame(
+        {
+            "supply_flow": [f"S{i}" for i, _, _ in links],
+            "demand_flow": [f"D{j}" for _, j, _ in links],
+            "rule_id": "R",
+            "cost_t": [c for _, _, c in links],
+            "supply_unit": "t/yr",
+            "reachable": True,
+        }
+    )
     return links, flows
 
 
@@ -45,9 +85,11 @@ def min_cost_flow_optimum(links, flows):
             g.add_edge("src", f.flow_id, capacity=int(f.quantity), weight=0)
         else:
             g.add_edge(f.flow_id, "sink", capacity=int(f.quantity), weight=0)
-    for l in links.itertuples():
-        benefit = price[l.supply_flow] + price[l.demand_flow] - l.cost_t
-        g.add_edge(l.supply_flow, l.demand_flow, capacity=qty[l.supply_flow], weight=-benefit)
+    for link in links.itertuples():
+        benefit = price[link.supply_flow] + price[link.demand_flow] - link.cost_t
+        g.add_edge(
+            link.supply_flow, link.demand_flow, capacity=qty[link.supply_flow], weight=-benefit
+        )
     flow = nx.min_cost_flow(g)
     return -nx.cost_of_flow(g, flow)
 
@@ -57,8 +99,9 @@ def test_lp_optimum_equals_min_cost_flow(seed):
     links, flows = integer_case(seed)
     result = optimise(links, flows, RULES)
     assert result.status == "optimal"
-    assert result.totals["NET_BENEFIT"] == pytest.approx(min_cost_flow_optimum(links, flows),
-                                                         abs=1e-6)
+    assert result.totals["NET_BENEFIT"] == pytest.approx(
+        min_cost_flow_optimum(links, flows), abs=1e-6
+    )
 
 
 def test_capacities_hold_and_losing_links_are_never_chosen():
@@ -72,8 +115,11 @@ def test_capacities_hold_and_losing_links_are_never_chosen():
         assert got <= qty[flow_id] + 1e-6
     assert (ex.benefit > 0).all()
     price = dict(zip(flows.flow_id, flows.price))
-    losing = {(l.supply_flow, l.demand_flow) for l in links.itertuples()
-              if price[l.supply_flow] + price[l.demand_flow] - l.cost_t < 0}
+    losing = {
+        (link.supply_flow, link.demand_flow)
+        for link in links.itertuples()
+        if price[link.supply_flow] + price[link.demand_flow] - link.cost_t < 0
+    }
     assert losing and not losing & set(zip(ex.supply_flow, ex.demand_flow))
     assert ex.co2_avoided.sum() == pytest.approx(0.005 * ex.tonnage.sum())
 
@@ -85,19 +131,29 @@ def test_unreachable_links_are_ignored():
 
 
 def test_green_procurement_quota_raises_secondary_use_where_supply_allows():
-    flows = pd.DataFrame([
-        ("S1", "A", "supply", "fly_ash", 100, "t/yr", 0),
-        ("D1", "B", "demand", "road_base", 80, "t/yr", 10),   # too cheap to pay transport
-        ("D2", "C", "demand", "road_base", 500, "t/yr", 10)],  # quota cannot be met in full
-        columns=["flow_id", "ent_id", "direction", "material", "quantity", "unit", "price"])
-    links = pd.DataFrame({"supply_flow": ["S1", "S1"], "demand_flow": ["D1", "D2"],
-                          "rule_id": "R", "cost_t": [50.0, 50.0], "reachable": True})
+    flows = pd.DataFrame(
+        [
+            ("S1", "A", "supply", "fly_ash", 100, "t/yr", 0),
+            ("D1", "B", "demand", "road_base", 80, "t/yr", 10),  # too cheap to pay transport
+            ("D2", "C", "demand", "road_base", 500, "t/yr", 10),
+        ],  # quota cannot be met in full
+        columns=["flow_id", "ent_id", "direction", "material", "quantity", "unit", "price"],
+    )
+    links = pd.DataFrame(
+        {
+            "supply_flow": ["S1", "S1"],
+            "demand_flow": ["D1", "D2"],
+            "rule_id": "R",
+            "cost_t": [50.0, 50.0],
+            "reachable": True,
+        }
+    )
     assert optimise(links, flows, RULES).totals["EXCHANGES"] == 0
     quota = optimise(links, flows, RULES, economics=Economics(quotas={"road_base": 0.5}))
     got = dict(zip(quota.exchanges.demand_flow, quota.exchanges.delivered))
-    assert got["D1"] == pytest.approx(40.0)          # 50% of 80: met
-    assert got["D2"] == pytest.approx(60.0)          # the rest of the supply: all there is
-    assert quota.totals["NET_BENEFIT"] < 0           # the quota costs money, as it should
+    assert got["D1"] == pytest.approx(40.0)  # 50% of 80: met
+    assert got["D2"] == pytest.approx(60.0)  # the rest of the supply: all there is
+    assert quota.totals["NET_BENEFIT"] < 0  # the quota costs money, as it should
 
 
 def test_policy_knobs_move_the_optimum():

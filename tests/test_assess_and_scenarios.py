@@ -1,4 +1,5 @@
 """symbiosis:assessbenefits and symbiosis:policyscenarios through real QGIS Processing."""
+
 import re
 
 import processing
@@ -7,25 +8,42 @@ from qgis.core import QgsProcessingException
 
 from .conftest import gpkg_layer, rows_of
 
-SUMMED = ["diverted_t", "replaced_t", "transport_tkm", "co2_avoided_t", "transport_co2_t",
-          "net_co2_t", "net_money_rub"]
+SUMMED = [
+    "diverted_t",
+    "replaced_t",
+    "transport_tkm",
+    "co2_avoided_t",
+    "transport_co2_t",
+    "net_co2_t",
+    "net_money_rub",
+]
 
 
 @pytest.fixture()
 def chosen(sample_links, sample_gpkg):
     _, links, flow_layer = sample_links
-    exchanges = processing.run("symbiosis:optimizeexchanges", {
-        "LINKS": links, "FLOWS": flow_layer, "OUTPUT": "TEMPORARY_OUTPUT"})
+    exchanges = processing.run(
+        "symbiosis:optimizeexchanges",
+        {"LINKS": links, "FLOWS": flow_layer, "OUTPUT": "TEMPORARY_OUTPUT"},
+    )
     return exchanges, links, flow_layer, gpkg_layer(sample_gpkg, "enterprises")
 
 
 def test_report_totals_equal_table_sums(chosen, tmp_path):
     exchanges, _, flow_layer, ents = chosen
     report = tmp_path / "report.html"
-    result = processing.run("symbiosis:assessbenefits", {
-        "EXCHANGES": exchanges["OUTPUT"], "ENTERPRISES": ents, "FLOWS": flow_layer,
-        "OUTPUT_ENTERPRISES": "TEMPORARY_OUTPUT", "OUTPUT_NODES": "TEMPORARY_OUTPUT",
-        "OUTPUT_BALANCE": "TEMPORARY_OUTPUT", "REPORT": str(report)})
+    result = processing.run(
+        "symbiosis:assessbenefits",
+        {
+            "EXCHANGES": exchanges["OUTPUT"],
+            "ENTERPRISES": ents,
+            "FLOWS": flow_layer,
+            "OUTPUT_ENTERPRISES": "TEMPORARY_OUTPUT",
+            "OUTPUT_NODES": "TEMPORARY_OUTPUT",
+            "OUTPUT_BALANCE": "TEMPORARY_OUTPUT",
+            "REPORT": str(report),
+        },
+    )
     per_ent = rows_of(result["OUTPUT_ENTERPRISES"])
     per_node = rows_of(result["OUTPUT_NODES"])
     for column in SUMMED:
@@ -48,8 +66,10 @@ def test_report_totals_equal_table_sums(chosen, tmp_path):
 
 def test_policy_scenarios_against_baseline(chosen):
     _, links, flow_layer, _ = chosen
-    result = processing.run("symbiosis:policyscenarios", {
-        "LINKS": links, "FLOWS": flow_layer, "OUTPUT": "TEMPORARY_OUTPUT"})
+    result = processing.run(
+        "symbiosis:policyscenarios",
+        {"LINKS": links, "FLOWS": flow_layer, "OUTPUT": "TEMPORARY_OUTPUT"},
+    )
     rows = {r["scenario_id"]: r for r in rows_of(result["OUTPUT"])}
     assert list(rows)[0] == "baseline" and rows["baseline"]["d_net_benefit"] == 0
     assert rows["disposal_fee"]["tonnes"] >= rows["baseline"]["tonnes"]
@@ -63,9 +83,17 @@ def test_policy_scenarios_against_baseline(chosen):
 def test_user_scenario_table_errors_name_the_problem(chosen, tmp_path):
     _, links, flow_layer, _ = chosen
     csv = tmp_path / "mine.csv"
-    csv.write_text("scenario_id,name,quota_share,quota_materials,processing_cofinance,"
-                   "disposal_fee_delta,rail_discount\nbase,Base,0,,0,lots,0\n")
+    csv.write_text(
+        "scenario_id,name,quota_share,quota_materials,processing_cofinance,"
+        "disposal_fee_delta,rail_discount\nbase,Base,0,,0,lots,0\n"
+    )
     with pytest.raises(QgsProcessingException, match="disposal_fee_delta"):
-        processing.run("symbiosis:policyscenarios", {
-            "LINKS": links, "FLOWS": flow_layer, "SCENARIOS": str(csv),
-            "OUTPUT": "TEMPORARY_OUTPUT"})
+        processing.run(
+            "symbiosis:policyscenarios",
+            {
+                "LINKS": links,
+                "FLOWS": flow_layer,
+                "SCENARIOS": str(csv),
+                "OUTPUT": "TEMPORARY_OUTPUT",
+            },
+        )

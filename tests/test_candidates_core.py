@@ -1,4 +1,5 @@
 """core.candidates against a brute-force reference (no QGIS involved)."""
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -12,31 +13,49 @@ from symbiosis_qgis.core.candidates import (
 )
 
 GEOD = Geod(ellps="WGS84")
-RULES = pd.DataFrame({
-    "rule_id": ["A", "B", "C"],
-    "supply_material": ["fly_ash", "fly_ash", "bf_slag"],
-    "demand_material": ["concrete_addition", "road_base", "road_base"],
-    "supply_unit": ["t/yr"] * 3, "demand_unit": ["t/yr"] * 3,
-    "substitution_ratio": [1.0, 0.9, 1.0],
-    "max_distance_km": [12.0, 7.5, 20.0],
-})
+RULES = pd.DataFrame(
+    {
+        "rule_id": ["A", "B", "C"],
+        "supply_material": ["fly_ash", "fly_ash", "bf_slag"],
+        "demand_material": ["concrete_addition", "road_base", "road_base"],
+        "supply_unit": ["t/yr"] * 3,
+        "demand_unit": ["t/yr"] * 3,
+        "substitution_ratio": [1.0, 0.9, 1.0],
+        "max_distance_km": [12.0, 7.5, 20.0],
+    }
+)
 
 
 def random_case(n_ents, seed, lon0=86.0, lat0=54.0, span=2.0):
     rng = np.random.default_rng(seed)
-    ents = pd.DataFrame({"ent_id": [f"E{i}" for i in range(n_ents)],
-                         "node": rng.choice(["N1", "N2"], n_ents),
-                         "x": lon0 + rng.random(n_ents) * span,
-                         "y": lat0 + rng.random(n_ents) * span * 0.6})
-    materials = [("supply", "fly_ash"), ("supply", "bf_slag"),
-                 ("demand", "concrete_addition"), ("demand", "road_base")]
+    ents = pd.DataFrame(
+        {
+            "ent_id": [f"E{i}" for i in range(n_ents)],
+            "node": rng.choice(["N1", "N2"], n_ents),
+            "x": lon0 + rng.random(n_ents) * span,
+            "y": lat0 + rng.random(n_ents) * span * 0.6,
+        }
+    )
+    materials = [
+        ("supply", "fly_ash"),
+        ("supply", "bf_slag"),
+        ("demand", "concrete_addition"),
+        ("demand", "road_base"),
+    ]
     rows = []
     for i in range(n_ents):
         for direction, material in materials:
             if rng.random() < 0.35:
-                rows.append({"flow_id": f"F{len(rows)}", "ent_id": f"E{i}",
-                             "direction": direction, "material": material,
-                             "quantity": float(rng.integers(1, 1000)), "unit": "t/yr"})
+                rows.append(
+                    {
+                        "flow_id": f"F{len(rows)}",
+                        "ent_id": f"E{i}",
+                        "direction": direction,
+                        "material": material,
+                        "quantity": float(rng.integers(1, 1000)),
+                        "unit": "t/yr",
+                    }
+                )
     return ents, pd.DataFrame(rows)
 
 
@@ -54,8 +73,7 @@ def brute_force(ents, flows, rules, planar=False, allow_internal=False):
         if planar:
             dist = np.hypot(a.x.to_numpy() - b.x.to_numpy(), a.y.to_numpy() - b.y.to_numpy())
         else:
-            _, _, dist = GEOD.inv(a.x.to_numpy(), a.y.to_numpy(), b.x.to_numpy(),
-                                  b.y.to_numpy())
+            _, _, dist = GEOD.inv(a.x.to_numpy(), a.y.to_numpy(), b.x.to_numpy(), b.y.to_numpy())
         keep = dist <= rule.max_distance_km * 1000 + TOLERANCE_M
         if not allow_internal:
             keep &= s.ent_id.to_numpy()[si] != d.ent_id.to_numpy()[di]
@@ -90,14 +108,31 @@ def test_pairs_exactly_at_the_radius_are_in_and_just_beyond_are_out():
     radius = 12_000.0  # rule A
     lon, lat = 87.1, 53.8
     rows, ents = [], [("S", lon, lat)]
-    for k, (azimuth, extra) in enumerate([(0, 0.0), (77, 0.0), (200, 0.0), (45, 0.01),
-                                          (300, 0.5)]):
+    for k, (azimuth, extra) in enumerate(
+        [(0, 0.0), (77, 0.0), (200, 0.0), (45, 0.01), (300, 0.5)]
+    ):
         x, y, _ = GEOD.fwd(lon, lat, azimuth, radius + extra)
         ents.append((f"D{k}", x, y))
-        rows.append({"flow_id": f"d{k}", "ent_id": f"D{k}", "direction": "demand",
-                     "material": "concrete_addition", "quantity": 10.0, "unit": "t/yr"})
-    rows.append({"flow_id": "s", "ent_id": "S", "direction": "supply", "material": "fly_ash",
-                 "quantity": 10.0, "unit": "t/yr"})
+        rows.append(
+            {
+                "flow_id": f"d{k}",
+                "ent_id": f"D{k}",
+                "direction": "demand",
+                "material": "concrete_addition",
+                "quantity": 10.0,
+                "unit": "t/yr",
+            }
+        )
+    rows.append(
+        {
+            "flow_id": "s",
+            "ent_id": "S",
+            "direction": "supply",
+            "material": "fly_ash",
+            "quantity": 10.0,
+            "unit": "t/yr",
+        }
+    )
     ents = pd.DataFrame(ents, columns=["ent_id", "x", "y"])
     candidates, _ = find_candidates(ents, pd.DataFrame(rows), RULES.iloc[:1])
     assert sorted(candidates.demand_flow) == ["d0", "d1", "d2"]
@@ -105,13 +140,17 @@ def test_pairs_exactly_at_the_radius_are_in_and_just_beyond_are_out():
 
 
 def test_potential_is_min_of_supply_times_ratio_and_demand():
-    ents = pd.DataFrame({"ent_id": ["S", "D1", "D2"], "x": [87.0, 87.01, 87.02],
-                         "y": [54.0, 54.0, 54.0]})
-    flows = pd.DataFrame([
-        ("s", "S", "supply", "fly_ash", 100.0, "t/yr"),
-        ("d1", "D1", "demand", "road_base", 50.0, "t/yr"),
-        ("d2", "D2", "demand", "road_base", 500.0, "t/yr")],
-        columns=["flow_id", "ent_id", "direction", "material", "quantity", "unit"])
+    ents = pd.DataFrame(
+        {"ent_id": ["S", "D1", "D2"], "x": [87.0, 87.01, 87.02], "y": [54.0, 54.0, 54.0]}
+    )
+    flows = pd.DataFrame(
+        [
+            ("s", "S", "supply", "fly_ash", 100.0, "t/yr"),
+            ("d1", "D1", "demand", "road_base", 50.0, "t/yr"),
+            ("d2", "D2", "demand", "road_base", 500.0, "t/yr"),
+        ],
+        columns=["flow_id", "ent_id", "direction", "material", "quantity", "unit"],
+    )
     candidates, _ = find_candidates(ents, flows, RULES)
     got = dict(zip(candidates.demand_flow, candidates.potential))
     assert got == {"d1": 50.0, "d2": pytest.approx(90.0)}  # ratio 0.9 for rule B
@@ -119,32 +158,41 @@ def test_potential_is_min_of_supply_times_ratio_and_demand():
 
 def test_units_are_converted_mwh_to_gj():
     ents = pd.DataFrame({"ent_id": ["S", "D"], "x": [87.0, 87.01], "y": [54.0, 54.0]})
-    flows = pd.DataFrame([("s", "S", "supply", "waste_heat", 100.0, "MWh/yr"),
-                          ("d", "D", "demand", "heat", 1000.0, "GJ/yr")],
-                         columns=["flow_id", "ent_id", "direction", "material", "quantity",
-                                  "unit"])
+    flows = pd.DataFrame(
+        [
+            ("s", "S", "supply", "waste_heat", 100.0, "MWh/yr"),
+            ("d", "D", "demand", "heat", 1000.0, "GJ/yr"),
+        ],
+        columns=["flow_id", "ent_id", "direction", "material", "quantity", "unit"],
+    )
     candidates, _ = find_candidates(ents, flows)  # bundled rule R28: ratio 0.9, GJ -> GJ
     assert candidates.potential.tolist() == [pytest.approx(100 * 3.6 * 0.9)]
 
 
 def test_internal_reuse_only_when_asked():
     ents = pd.DataFrame({"ent_id": ["A"], "x": [87.0], "y": [54.0]})
-    flows = pd.DataFrame([("s", "A", "supply", "fly_ash", 10.0, "t/yr"),
-                          ("d", "A", "demand", "road_base", 10.0, "t/yr")],
-                         columns=["flow_id", "ent_id", "direction", "material", "quantity",
-                                  "unit"])
+    flows = pd.DataFrame(
+        [
+            ("s", "A", "supply", "fly_ash", 10.0, "t/yr"),
+            ("d", "A", "demand", "road_base", 10.0, "t/yr"),
+        ],
+        columns=["flow_id", "ent_id", "direction", "material", "quantity", "unit"],
+    )
     assert find_candidates(ents, flows, RULES)[0].empty
     assert len(find_candidates(ents, flows, RULES, allow_internal=True)[0]) == 1
 
 
 def test_skips_are_counted_and_empty_inputs_give_empty_output():
     ents = pd.DataFrame({"ent_id": ["A", "B"], "x": [87.0, np.nan], "y": [54.0, np.nan]})
-    flows = pd.DataFrame([("s", "A", "supply", "fly_ash", 10.0, "t/yr"),
-                          ("d", "B", "demand", "road_base", 10.0, "t/yr"),
-                          ("x", "Z", "demand", "road_base", 10.0, "t/yr"),
-                          ("q", "A", "supply", "fly_ash", "lots", "t/yr")],
-                         columns=["flow_id", "ent_id", "direction", "material", "quantity",
-                                  "unit"])
+    flows = pd.DataFrame(
+        [
+            ("s", "A", "supply", "fly_ash", 10.0, "t/yr"),
+            ("d", "B", "demand", "road_base", 10.0, "t/yr"),
+            ("x", "Z", "demand", "road_base", 10.0, "t/yr"),
+            ("q", "A", "supply", "fly_ash", "lots", "t/yr"),
+        ],
+        columns=["flow_id", "ent_id", "direction", "material", "quantity", "unit"],
+    )
     candidates, stats = find_candidates(ents, flows, RULES)
     assert candidates.empty
     assert stats.enterprises_without_geometry == 1

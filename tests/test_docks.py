@@ -1,4 +1,5 @@
 """The explorer and flow-balance docks, driven with qtbot on the sample project."""
+
 import pytest
 from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsProject
 from qgis.PyQt.QtCore import QPoint, Qt
@@ -21,9 +22,11 @@ def sample_project(clean_project, qgis_iface, sample_links):
     cands, links, _ = sample_links
     import processing
 
-    layers = {l.name(): l for l in load_sample_layers()}
-    exchanges = processing.run("symbiosis:optimizeexchanges", {
-        "LINKS": links, "FLOWS": layers["flows"], "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    layers = {layer.name(): layer for layer in load_sample_layers()}
+    exchanges = processing.run(
+        "symbiosis:optimizeexchanges",
+        {"LINKS": links, "FLOWS": layers["flows"], "OUTPUT": "TEMPORARY_OUTPUT"},
+    )["OUTPUT"]
     cands.setName("candidates")
     exchanges.setName("exchanges")
     QgsProject.instance().addMapLayers([cands, exchanges])
@@ -57,11 +60,17 @@ def test_explorer_tables_match_the_data(explorer, sample_project):
     flows = [f for f in sample_project["flows"].getFeatures() if f["ent_id"] == "PP04"]
     assert explorer.flows_table.rowCount() == len(flows)
     assert sorted(table_column(explorer.flows_table, 1)) == sorted(f["material"] for f in flows)
-    cands = [r for r in rows_of(sample_project["candidates"])
-             if "PP04" in (r["supply_ent"], r["demand_ent"])]
+    cands = [
+        r
+        for r in rows_of(sample_project["candidates"])
+        if "PP04" in (r["supply_ent"], r["demand_ent"])
+    ]
     assert explorer.candidates_table.rowCount() == len(cands) > 0
-    exchanges = [r for r in rows_of(sample_project["exchanges"])
-                 if "PP04" in (r["supply_ent"], r["demand_ent"])]
+    exchanges = [
+        r
+        for r in rows_of(sample_project["exchanges"])
+        if "PP04" in (r["supply_ent"], r["demand_ent"])
+    ]
     assert explorer.exchanges_table.rowCount() == len(exchanges) > 0
     # filters: heat only, then a minimum quantity nothing reaches
     explorer.category_box.setCurrentIndex(explorer.category_box.findData("heat"))
@@ -71,8 +80,7 @@ def test_explorer_tables_match_the_data(explorer, sample_project):
     assert explorer.flows_table.rowCount() == 0
 
 
-def test_clicking_a_row_highlights_partner_and_route(explorer, qtbot, qgis_iface,
-                                                     sample_project):
+def test_clicking_a_row_highlights_partner_and_route(explorer, qtbot, qgis_iface, sample_project):
     explorer.select_enterprise("PP04")
     explorer.tabs.setCurrentWidget(explorer.candidates_table)
     table = explorer.candidates_table
@@ -81,9 +89,13 @@ def test_clicking_a_row_highlights_partner_and_route(explorer, qtbot, qgis_iface
     fid, partner = table.item(0, 0).data(Qt.UserRole + 1)
     layer = sample_project["candidates"]
     route = QgsGeometry(layer.getFeature(fid).geometry())
-    route.transform(QgsCoordinateTransform(layer.crs(),
-                                           qgis_iface.mapCanvas().mapSettings().destinationCrs(),
-                                           QgsProject.instance()))
+    route.transform(
+        QgsCoordinateTransform(
+            layer.crs(),
+            qgis_iface.mapCanvas().mapSettings().destinationCrs(),
+            QgsProject.instance(),
+        )
+    )
     assert explorer.route_band.asGeometry().equals(route)
     assert explorer.partner_band.numberOfVertices() == 1
     explorer.zoom_to_highlight()
@@ -98,8 +110,7 @@ def test_removed_layers_leave_an_empty_state(explorer, sample_project, qtbot):
     qtbot.waitUntil(lambda: explorer.exchanges_table.rowCount() == 0, timeout=2000)
     assert explorer.candidates_table.rowCount() > 0
     QgsProject.instance().removeAllMapLayers()  # every layer the dock used is gone
-    qtbot.waitUntil(lambda: "Choose an enterprise layer" in explorer.status.text(),
-                    timeout=5000)
+    qtbot.waitUntil(lambda: "Choose an enterprise layer" in explorer.status.text(), timeout=5000)
     assert explorer.flows_table.rowCount() == 0
 
 
@@ -176,8 +187,12 @@ def test_flow_balance_totals_equal_the_flow_table(qtbot, sample_project, tmp_pat
     assert "<svg" in (tmp_path / "b.svg").read_text()
     # the default view leaves out overburden and host rock, which dwarf every other flow
     dock.category_combo.setCurrentIndex(dock.category_combo.findData("-mining_rock"))
-    rock = sum(f["quantity"] for f in sample_project["flows"].getFeatures()
-               if f["material"] in ("overburden_rock", "host_rock") and f["direction"] == "supply"
-               and ents[f["ent_id"]]["node"] == "Novokuznetsk")
+    rock = sum(
+        f["quantity"]
+        for f in sample_project["flows"].getFeatures()
+        if f["material"] in ("overburden_rock", "host_rock")
+        and f["direction"] == "supply"
+        and ents[f["ent_id"]]["node"] == "Novokuznetsk"
+    )
     assert dock.sankey.total == pytest.approx(sum(expected.values()) - rock)
     request_cleanup()

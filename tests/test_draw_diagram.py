@@ -1,4 +1,5 @@
 """symbiosis:drawdiagram: geometry, widths, schematic spacing, and a reviewed render."""
+
 import os
 import shutil
 from pathlib import Path
@@ -20,15 +21,24 @@ CONTROL_DIR = Path(__file__).parent / "control_images"
 @pytest.fixture()
 def exchanges(sample_links, sample_gpkg):
     _, links, flow_layer = sample_links
-    chosen = processing.run("symbiosis:optimizeexchanges", {
-        "LINKS": links, "FLOWS": flow_layer, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    chosen = processing.run(
+        "symbiosis:optimizeexchanges",
+        {"LINKS": links, "FLOWS": flow_layer, "OUTPUT": "TEMPORARY_OUTPUT"},
+    )["OUTPUT"]
     return chosen, gpkg_layer(sample_gpkg, "enterprises")
 
 
 def draw(exchanges_layer, ents, **params):
-    result = processing.run(ALG, {"LINKS": exchanges_layer, "ENTERPRISES": ents,
-                                  "OUTPUT": "TEMPORARY_OUTPUT",
-                                  "OUTPUT_NODES": "TEMPORARY_OUTPUT", **params})
+    result = processing.run(
+        ALG,
+        {
+            "LINKS": exchanges_layer,
+            "ENTERPRISES": ents,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "OUTPUT_NODES": "TEMPORARY_OUTPUT",
+            **params,
+        },
+    )
     return result["OUTPUT"], result["OUTPUT_NODES"]
 
 
@@ -55,12 +65,16 @@ def test_arrows_curve_from_supplier_to_consumer_and_widen_with_tonnage(exchanges
 def test_parallel_and_opposite_flows_do_not_overlap(symbiosis_provider):
     from .test_validate_data import enterprises, memory_layer
 
-    ents = enterprises([("A", "a", "", "coal_power_plant", "N"),
-                        ("B", "b", "", "cement", "N")])
-    links = memory_layer("None?field=supply_ent:string&field=demand_ent:string"
-                         "&field=supply_mat:string&field=tonnage:double",
-                         [("A", "B", "fly_ash", 10.0), ("A", "B", "ash_slag_mix", 20.0),
-                          ("B", "A", "waste_heat", 30.0)])
+    ents = enterprises([("A", "a", "", "coal_power_plant", "N"), ("B", "b", "", "cement", "N")])
+    links = memory_layer(
+        "None?field=supply_ent:string&field=demand_ent:string"
+        "&field=supply_mat:string&field=tonnage:double",
+        [
+            ("A", "B", "fly_ash", 10.0),
+            ("A", "B", "ash_slag_mix", 20.0),
+            ("B", "A", "waste_heat", 30.0),
+        ],
+    )
     arrows, _ = draw(links, ents, LANGUAGE=1)
     mids = [f.geometry().asPolyline()[1] for f in arrows.getFeatures()]
     assert len({(round(p.x()), round(p.y())) for p in mids}) == 3
@@ -83,8 +97,7 @@ def test_schematic_mode_leaves_no_symbols_overlapping(exchanges):
 
 
 @pytest.mark.parametrize("mode, name", [(0, "diagram_geographic"), (1, "diagram_schematic")])
-def test_render_matches_reviewed_control_image(exchanges, sample_gpkg, artifacts_dir, mode,
-                                               name):
+def test_render_matches_reviewed_control_image(exchanges, sample_gpkg, artifacts_dir, mode, name):
     chosen, ents = exchanges
     arrows, nodes = draw(chosen, ents, MODE=mode)
     style_layer(arrows, "diagram_arrows.qml")
@@ -118,12 +131,21 @@ def test_export_map_pdf_has_title_and_legend(exchanges, sample_gpkg, tmp_path, a
     pdf, png = tmp_path / "map.pdf", artifacts_dir / "symbiosis_map_a4.png"
     layouts_before = len(QgsProject.instance().layoutManager().layouts())
     renderer_before = arrows.renderer().type()
-    result = processing.run("symbiosis:exportmap", {
-        "ARROWS": arrows, "NODES": nodes, "BACKGROUND": [gpkg_layer(sample_gpkg, "roads")],
-        "TITLE": "Novokuznetsk node test map", "OUTPUT_PDF": str(pdf), "OUTPUT_PNG": str(png)})
+    result = processing.run(
+        "symbiosis:exportmap",
+        {
+            "ARROWS": arrows,
+            "NODES": nodes,
+            "BACKGROUND": [gpkg_layer(sample_gpkg, "roads")],
+            "TITLE": "Novokuznetsk node test map",
+            "OUTPUT_PDF": str(pdf),
+            "OUTPUT_PNG": str(png),
+        },
+    )
     assert result["OUTPUT_PDF"] == str(pdf) and pdf.stat().st_size > 20_000
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Novokuznetsk node test map" in text
     assert "Legend" in text and "Ash and slag" in text and "less than 10 thousand" in text
     assert "Global Energy Monitor" in text and "km" in text

@@ -1,4 +1,5 @@
 """symbiosis:findcandidates through real QGIS Processing."""
+
 import processing
 import pytest
 from qgis.core import (
@@ -14,9 +15,16 @@ from .conftest import gpkg_layer
 from .test_validate_data import enterprises, flows, memory_layer
 
 ALG = "symbiosis:findcandidates"
-CONSTRUCTION_USES = {"concrete_addition", "concrete_aggregate", "road_base", "embankment_fill",
-                     "brick_raw_material", "reclamation_fill", "cement_main_constituent",
-                     "clinker_raw_material"}
+CONSTRUCTION_USES = {
+    "concrete_addition",
+    "concrete_aggregate",
+    "road_base",
+    "embankment_fill",
+    "brick_raw_material",
+    "reclamation_fill",
+    "cement_main_constituent",
+    "clinker_raw_material",
+}
 
 
 class LogFeedback(QgsProcessingFeedback):
@@ -24,11 +32,11 @@ class LogFeedback(QgsProcessingFeedback):
         super().__init__()
         self.messages = []
 
-    def pushWarning(self, text):  # noqa: N802
+    def pushWarning(self, text):
         self.messages.append(text)
         super().pushWarning(text)
 
-    def pushInfo(self, text):  # noqa: N802
+    def pushInfo(self, text):
         self.messages.append(text)
         super().pushInfo(text)
 
@@ -38,8 +46,7 @@ def run(ents, flow_layer, feedback=None, **extra):
     result = processing.run(ALG, params, feedback=feedback)
     layer = result["OUTPUT"]
     names = layer.fields().names()
-    rows = [dict(zip(names, f.attributes()), geometry=f.geometry())
-            for f in layer.getFeatures()]
+    rows = [dict(zip(names, f.attributes()), geometry=f.geometry()) for f in layer.getFeatures()]
     return result, rows
 
 
@@ -56,14 +63,19 @@ def test_novokuznetsk_ash_reaches_construction_consumers(sample):
     ents, flow_layer = sample
     result, rows = run(ents, flow_layer)
     assert result["CANDIDATES"] == len(rows) > 100
-    ash = [r for r in rows if r["supply_ent"] in ("PP02", "PP03", "PP04", "PP05")
-           and r["supply_mat"] in ("fly_ash", "ash_slag_mix")]
+    ash = [
+        r
+        for r in rows
+        if r["supply_ent"] in ("PP02", "PP03", "PP04", "PP05")
+        and r["supply_mat"] in ("fly_ash", "ash_slag_mix")
+    ]
     consumers = {r["demand_ent"] for r in ash if r["demand_mat"] in CONSTRUCTION_USES}
     # concrete plant, road contractor, brick plant, Baidaevskaya reclamation, all Novokuznetsk
     assert {"HN01", "HN04", "HN05", "HN06"} <= consumers
     assert all(r["dist_km"] <= r["radius_km"] + 1e-9 for r in rows)
-    zsmk_slag = {r["demand_ent"] for r in rows if r["supply_ent"] == "ST01"
-                 and r["supply_mat"] == "bf_slag"}
+    zsmk_slag = {
+        r["demand_ent"] for r in rows if r["supply_ent"] == "ST01" and r["supply_mat"] == "bf_slag"
+    }
     assert "HN07" in zsmk_slag  # crushed stone for the building-materials yard
 
 
@@ -80,14 +92,17 @@ def test_lines_run_from_supplier_to_consumer(sample):
 def test_geographic_crs_gives_the_same_pairs(sample):
     ents, flow_layer = sample
     _, metric = run(ents, flow_layer)
-    wgs84 = processing.run("native:reprojectlayer", {
-        "INPUT": ents, "TARGET_CRS": "EPSG:4326", "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    wgs84 = processing.run(
+        "native:reprojectlayer",
+        {"INPUT": ents, "TARGET_CRS": "EPSG:4326", "OUTPUT": "TEMPORARY_OUTPUT"},
+    )["OUTPUT"]
     _, geographic = run(wgs84, flow_layer)
     assert keyset(geographic) == keyset(metric)
     by_key = {(r["supply_flow"], r["demand_flow"], r["rule_id"]): r["dist_km"] for r in metric}
     for r in geographic:
-        assert r["dist_km"] == pytest.approx(by_key[(r["supply_flow"], r["demand_flow"],
-                                                     r["rule_id"])], abs=1e-6)
+        assert r["dist_km"] == pytest.approx(
+            by_key[(r["supply_flow"], r["demand_flow"], r["rule_id"])], abs=1e-6
+        )
     assert geographic[0]["geometry"].asPolyline()[0].x() < 180  # drawn in the input CRS
 
 
@@ -111,9 +126,15 @@ def test_category_and_node_filters(sample):
 
 def test_reach_polygons_contain_their_supplier(sample):
     ents, flow_layer = sample
-    result = processing.run(ALG, {"ENTERPRISES": ents, "FLOWS": flow_layer,
-                                  "OUTPUT": "TEMPORARY_OUTPUT",
-                                  "BUFFERS": "TEMPORARY_OUTPUT"})
+    result = processing.run(
+        ALG,
+        {
+            "ENTERPRISES": ents,
+            "FLOWS": flow_layer,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "BUFFERS": "TEMPORARY_OUTPUT",
+        },
+    )
     reach = list(result["BUFFERS"].getFeatures())
     points = {f["ent_id"]: f.geometry() for f in ents.getFeatures()}
     assert reach
@@ -121,20 +142,25 @@ def test_reach_polygons_contain_their_supplier(sample):
         assert feature.geometry().contains(points[feature["supply_ent"]])
         # area of a 72-gon of radius r is close to pi r^2 (UTM scale error < 0.1%)
         r_m = feature["radius_km"] * 1000
-        assert feature.geometry().area() == pytest.approx(3.14159 * r_m ** 2, rel=0.01)
+        assert feature.geometry().area() == pytest.approx(3.14159 * r_m**2, rel=0.01)
 
 
 def test_polygon_enterprises_use_a_point_on_surface(symbiosis_provider):
     square = "POLYGON(({x} 6000000, {x2} 6000000, {x2} 6001000, {x} 6001000, {x} 6000000))"
-    layer = QgsVectorLayer("Polygon?crs=EPSG:32645&field=ent_id:string&field=node:string",
-                           "p", "memory")
+    layer = QgsVectorLayer(
+        "Polygon?crs=EPSG:32645&field=ent_id:string&field=node:string", "p", "memory"
+    )
     for ent_id, x in [("A", 500000), ("B", 503000)]:
         feature = QgsFeature(layer.fields())
         feature.setAttributes([ent_id, "N"])
         feature.setGeometry(QgsGeometry.fromWkt(square.format(x=x, x2=x + 1000)))
         layer.dataProvider().addFeature(feature)
-    flow_layer = flows([("s", "A", "supply", "fly_ash", "100", "t/yr", ""),
-                        ("d", "B", "demand", "concrete_addition", "50", "t/yr", "")])
+    flow_layer = flows(
+        [
+            ("s", "A", "supply", "fly_ash", "100", "t/yr", ""),
+            ("d", "B", "demand", "concrete_addition", "50", "t/yr", ""),
+        ]
+    )
     _, rows = run(layer, flow_layer)
     assert len(rows) == 1 and rows[0]["dist_km"] == pytest.approx(3.0, abs=0.01)
 
@@ -156,14 +182,27 @@ def test_empty_layers_give_empty_output(symbiosis_provider):
 
 
 def test_null_geometry_and_unknown_enterprise_are_skipped_and_logged(symbiosis_provider):
-    geoms = [QgsGeometry.fromPointXY(QgsPointXY(500000, 6000000)), None,
-             QgsGeometry.fromPointXY(QgsPointXY(501000, 6000000))]
-    ents = enterprises([("A", "a", "", "coal_power_plant", "N"), ("B", "b", "", "concrete", "N"),
-                        ("C", "c", "", "concrete", "N")], geoms=geoms)
-    flow_layer = flows([("s", "A", "supply", "fly_ash", "100", "t/yr", ""),
-                        ("b", "B", "demand", "concrete_addition", "10", "t/yr", ""),
-                        ("c", "C", "demand", "concrete_addition", "10", "t/yr", ""),
-                        ("z", "Z", "demand", "concrete_addition", "10", "t/yr", "")])
+    geoms = [
+        QgsGeometry.fromPointXY(QgsPointXY(500000, 6000000)),
+        None,
+        QgsGeometry.fromPointXY(QgsPointXY(501000, 6000000)),
+    ]
+    ents = enterprises(
+        [
+            ("A", "a", "", "coal_power_plant", "N"),
+            ("B", "b", "", "concrete", "N"),
+            ("C", "c", "", "concrete", "N"),
+        ],
+        geoms=geoms,
+    )
+    flow_layer = flows(
+        [
+            ("s", "A", "supply", "fly_ash", "100", "t/yr", ""),
+            ("b", "B", "demand", "concrete_addition", "10", "t/yr", ""),
+            ("c", "C", "demand", "concrete_addition", "10", "t/yr", ""),
+            ("z", "Z", "demand", "concrete_addition", "10", "t/yr", ""),
+        ]
+    )
     feedback = LogFeedback()
     _, rows = run(ents, flow_layer, feedback=feedback)
     assert [r["demand_flow"] for r in rows] == ["c"]
@@ -174,8 +213,12 @@ def test_null_geometry_and_unknown_enterprise_are_skipped_and_logged(symbiosis_p
 
 def test_internal_reuse_option(symbiosis_provider):
     ents = enterprises([("A", "a", "", "coal_power_plant", "N")])
-    flow_layer = flows([("s", "A", "supply", "fly_ash", "100", "t/yr", ""),
-                        ("d", "A", "demand", "concrete_addition", "10", "t/yr", "")])
+    flow_layer = flows(
+        [
+            ("s", "A", "supply", "fly_ash", "100", "t/yr", ""),
+            ("d", "A", "demand", "concrete_addition", "10", "t/yr", ""),
+        ]
+    )
     assert run(ents, flow_layer)[1] == []
     _, rows = run(ents, flow_layer, ALLOW_INTERNAL=True)
     assert len(rows) == 1 and rows[0]["dist_km"] == 0
@@ -206,7 +249,13 @@ def test_skipped_reach_output_as_the_batch_dialog_sends_it(sample):
     from qgis.core import QgsProcessingOutputLayerDefinition
 
     ents, flow_layer = sample
-    result = processing.run(ALG, {"ENTERPRISES": ents, "FLOWS": flow_layer,
-                                  "OUTPUT": "TEMPORARY_OUTPUT",
-                                  "BUFFERS": QgsProcessingOutputLayerDefinition("")})
+    result = processing.run(
+        ALG,
+        {
+            "ENTERPRISES": ents,
+            "FLOWS": flow_layer,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "BUFFERS": QgsProcessingOutputLayerDefinition(""),
+        },
+    )
     assert result["CANDIDATES"] > 0 and "BUFFERS" not in result

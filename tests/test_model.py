@@ -1,4 +1,5 @@
 """The shipped model runs through processing.run and through qgis_process."""
+
 import json
 import sqlite3
 import subprocess
@@ -10,10 +11,17 @@ from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingUtils
 from .conftest import ROOT, qgis_process_profile
 
 MODEL = "symbiosis:symbiosis_full_analysis"
-OUTPUTS = ["validate:validation", "candidates:candidates", "links:links",
-           "exchanges:exchanges", "benefits:benefits_enterprises", "benefits:benefits_nodes",
-           "benefits:material_balance", "diagram:diagram_arrows",
-           "diagram:diagram_enterprises"]
+OUTPUTS = [
+    "validate:validation",
+    "candidates:candidates",
+    "links:links",
+    "exchanges:exchanges",
+    "benefits:benefits_enterprises",
+    "benefits:benefits_nodes",
+    "benefits:material_balance",
+    "diagram:diagram_arrows",
+    "diagram:diagram_enterprises",
+]
 
 
 def test_model_is_registered_with_sample_defaults(symbiosis_provider):
@@ -21,25 +29,36 @@ def test_model_is_registered_with_sample_defaults(symbiosis_provider):
     assert model is not None
     names = [d.name() for d in model.parameterDefinitions()]
     assert {"ENTERPRISES", "FLOWS", "ROADS", "NODE", "map:map_pdf"} <= set(names)
-    assert model.parameterDefinition("ROADS").defaultValue().endswith(
-        "kuzbass.gpkg|layername=roads")
+    assert (
+        model.parameterDefinition("ROADS").defaultValue().endswith("kuzbass.gpkg|layername=roads")
+    )
 
 
 def test_model_runs_through_processing(symbiosis_provider, sample_gpkg, tmp_path):
     gpkg = str(sample_gpkg)
-    params = {name.upper(): f"{gpkg}|layername={name}"
-              for name in ("enterprises", "flows", "roads", "rails", "terminals")}
-    params.update({"NODE": "Novokuznetsk", "benefits:report": str(tmp_path / "r.html"),
-                   "map:map_pdf": str(tmp_path / "m.pdf"),
-                   "map:map_png": str(tmp_path / "m.png")})
-    params.update({name: "TEMPORARY_OUTPUT" for name in OUTPUTS})
+    params = {
+        name.upper(): f"{gpkg}|layername={name}"
+        for name in ("enterprises", "flows", "roads", "rails", "terminals")
+    }
+    params.update(
+        {
+            "NODE": "Novokuznetsk",
+            "benefits:report": str(tmp_path / "r.html"),
+            "map:map_pdf": str(tmp_path / "m.pdf"),
+            "map:map_png": str(tmp_path / "m.png"),
+        }
+    )
+    params.update(dict.fromkeys(OUTPUTS, "TEMPORARY_OUTPUT"))
     context = QgsProcessingContext()
     result = processing.run(MODEL, params, context=context)
 
     def layer_of(name):
         value = result[name]  # processing.run hands temporary outputs back as layers
-        return value if not isinstance(value, str) else \
-            QgsProcessingUtils.mapLayerFromString(value, context)
+        return (
+            value
+            if not isinstance(value, str)
+            else QgsProcessingUtils.mapLayerFromString(value, context)
+        )
 
     for name in OUTPUTS:
         layer = layer_of(name)
@@ -57,14 +76,24 @@ def test_model_runs_through_qgis_process(tmp_path):
     env = qgis_process_profile(tmp_path)
     gpkg = ROOT / "sample_layers" / "kuzbass.gpkg"
     out = tmp_path / "out.gpkg"
-    args = [f"{n.upper()}={gpkg}|layername={n}"
-            for n in ("enterprises", "flows", "roads", "rails", "terminals")]
-    args += [f"{name}=ogr:dbname='{out}' table={name.split(':')[1]} (geom)"
-             for name in OUTPUTS]
-    args += ["NODE=Novokuznetsk", f"benefits:report={tmp_path / 'r.html'}", f"map:map_pdf={tmp_path / 'm.pdf'}",
-             f"map:map_png={tmp_path / 'm.png'}"]
-    proc = subprocess.run(["qgis_process.bin", "--json", "run", MODEL, "--"] + args, env=env,
-                          capture_output=True, text=True, timeout=600)
+    args = [
+        f"{n.upper()}={gpkg}|layername={n}"
+        for n in ("enterprises", "flows", "roads", "rails", "terminals")
+    ]
+    args += [f"{name}=ogr:dbname='{out}' table={name.split(':')[1]} (geom)" for name in OUTPUTS]
+    args += [
+        "NODE=Novokuznetsk",
+        f"benefits:report={tmp_path / 'r.html'}",
+        f"map:map_pdf={tmp_path / 'm.pdf'}",
+        f"map:map_png={tmp_path / 'm.png'}",
+    ]
+    proc = subprocess.run(
+        ["qgis_process.bin", "--json", "run", MODEL, "--"] + args,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     results = json.loads(proc.stdout)["results"]
     assert results["map:map_pdf"] == str(tmp_path / "m.pdf")
@@ -73,8 +102,9 @@ def test_model_runs_through_qgis_process(tmp_path):
         for table in count:
             count[table] = db.execute(f'select count(*) from "{table}"').fetchone()[0]
     assert count["exchanges"] > 20 and count["diagram_arrows"] > 10
-    text = subprocess.run(["pdftotext", str(tmp_path / "m.pdf"), "-"], capture_output=True,
-                          text=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "m.pdf"), "-"], capture_output=True, text=True
+    ).stdout
     assert "Novokuznetsk" in text and "Legend" in text
 
 
@@ -95,44 +125,102 @@ def test_every_algorithm_runs_from_qgis_process(tmp_path):
         return f"{out}|layername={name}"
 
     steps = [
-        ("symbiosis:validatedata", {"ENTERPRISES": src("enterprises"), "FLOWS": src("flows"),
-                                    "OUTPUT": dst("validation")}, "WARNINGS"),
-        ("symbiosis:findcandidates", {"ENTERPRISES": src("enterprises"), "FLOWS": src("flows"),
-                                      "DISTANCE": "40000", "CATEGORIES": "0",
-                                      "OUTPUT": dst("candidates"), "BUFFERS": dst("reach")},
-         "CANDIDATES"),
-        ("symbiosis:networklinks", {"CANDIDATES": mine("candidates"),
-                                    "ENTERPRISES": src("enterprises"), "ROADS": src("roads"),
-                                    "RAILS": src("rails"), "TERMINALS": src("terminals"),
-                                    "SNAP_TOLERANCE": "15000", "CLASS_COSTS": "trunk=5",
-                                    "OUTPUT": dst("links")}, "ROUTED"),
-        ("symbiosis:optimizeexchanges", {"LINKS": mine("links"), "FLOWS": src("flows"),
-                                         "OUTPUT": dst("exchanges")}, "NET_BENEFIT"),
-        ("symbiosis:assessbenefits", {"EXCHANGES": mine("exchanges"),
-                                      "ENTERPRISES": src("enterprises"), "FLOWS": src("flows"),
-                                      "OUTPUT_ENTERPRISES": dst("benefits"),
-                                      "OUTPUT_NODES": dst("nodes"),
-                                      "OUTPUT_BALANCE": dst("balance"),
-                                      "REPORT": str(tmp_path / "r.html")}, "NET_MONEY_RUB"),
-        ("symbiosis:policyscenarios", {"LINKS": mine("links"), "FLOWS": src("flows"),
-                                       "OUTPUT": dst("scenarios")}, "OUTPUT"),
-        ("symbiosis:drawdiagram", {"LINKS": mine("exchanges"),
-                                   "ENTERPRISES": src("enterprises"), "MODE": "1",
-                                   "LANGUAGE": "1", "NODES": "Novokuznetsk",
-                                   "OUTPUT": dst("arrows"), "OUTPUT_NODES": dst("symbols")},
-         "OUTPUT"),
-        ("symbiosis:exportmap", {"ARROWS": mine("arrows"), "NODES": mine("symbols"),
-                                 "TEMPLATE": "1", "TITLE": "A3 test",
-                                 "OUTPUT_PDF": str(tmp_path / "a3.pdf")}, "OUTPUT_PDF"),
+        (
+            "symbiosis:validatedata",
+            {
+                "ENTERPRISES": src("enterprises"),
+                "FLOWS": src("flows"),
+                "OUTPUT": dst("validation"),
+            },
+            "WARNINGS",
+        ),
+        (
+            "symbiosis:findcandidates",
+            {
+                "ENTERPRISES": src("enterprises"),
+                "FLOWS": src("flows"),
+                "DISTANCE": "40000",
+                "CATEGORIES": "0",
+                "OUTPUT": dst("candidates"),
+                "BUFFERS": dst("reach"),
+            },
+            "CANDIDATES",
+        ),
+        (
+            "symbiosis:networklinks",
+            {
+                "CANDIDATES": mine("candidates"),
+                "ENTERPRISES": src("enterprises"),
+                "ROADS": src("roads"),
+                "RAILS": src("rails"),
+                "TERMINALS": src("terminals"),
+                "SNAP_TOLERANCE": "15000",
+                "CLASS_COSTS": "trunk=5",
+                "OUTPUT": dst("links"),
+            },
+            "ROUTED",
+        ),
+        (
+            "symbiosis:optimizeexchanges",
+            {"LINKS": mine("links"), "FLOWS": src("flows"), "OUTPUT": dst("exchanges")},
+            "NET_BENEFIT",
+        ),
+        (
+            "symbiosis:assessbenefits",
+            {
+                "EXCHANGES": mine("exchanges"),
+                "ENTERPRISES": src("enterprises"),
+                "FLOWS": src("flows"),
+                "OUTPUT_ENTERPRISES": dst("benefits"),
+                "OUTPUT_NODES": dst("nodes"),
+                "OUTPUT_BALANCE": dst("balance"),
+                "REPORT": str(tmp_path / "r.html"),
+            },
+            "NET_MONEY_RUB",
+        ),
+        (
+            "symbiosis:policyscenarios",
+            {"LINKS": mine("links"), "FLOWS": src("flows"), "OUTPUT": dst("scenarios")},
+            "OUTPUT",
+        ),
+        (
+            "symbiosis:drawdiagram",
+            {
+                "LINKS": mine("exchanges"),
+                "ENTERPRISES": src("enterprises"),
+                "MODE": "1",
+                "LANGUAGE": "1",
+                "NODES": "Novokuznetsk",
+                "OUTPUT": dst("arrows"),
+                "OUTPUT_NODES": dst("symbols"),
+            },
+            "OUTPUT",
+        ),
+        (
+            "symbiosis:exportmap",
+            {
+                "ARROWS": mine("arrows"),
+                "NODES": mine("symbols"),
+                "TEMPLATE": "1",
+                "TITLE": "A3 test",
+                "OUTPUT_PDF": str(tmp_path / "a3.pdf"),
+            },
+            "OUTPUT_PDF",
+        ),
     ]
     for alg, params, result_key in steps:
         args = [f"{k}={v}" for k, v in params.items()]
-        proc = subprocess.run(["qgis_process.bin", "--json", "run", alg, "--"] + args,
-                              env=env, capture_output=True, text=True, timeout=300)
+        proc = subprocess.run(
+            ["qgis_process.bin", "--json", "run", alg, "--"] + args,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert proc.returncode == 0, (alg, proc.stderr[-1500:])
         results = json.loads(proc.stdout)["results"]
         assert result_key in results, (alg, results)
-    text = subprocess.run(["pdftotext", str(tmp_path / "a3.pdf"), "-"], capture_output=True,
-                          text=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "a3.pdf"), "-"], capture_output=True, text=True
+    ).stdout
     assert "A3 test" in text and "Ash and slag" in text  # English labels, A3 template
-

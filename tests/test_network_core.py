@@ -1,4 +1,5 @@
 """core.network without QGIS: networkx agrees, noding, merging, reasons, class tariffs."""
+
 import itertools
 
 import networkx as nx
@@ -17,8 +18,13 @@ from symbiosis_qgis.core.network import (
 from symbiosis_qgis.core.shortest_paths import available_engines
 
 GEOD = Geod(ellps="WGS84")
-OPTIONS = dict(road_rate=1.0, max_km=1000, snap_tolerance_m=500, max_rate=1.0,
-               handling_cost=0.0)
+OPTIONS = {
+    "road_rate": 1.0,
+    "max_km": 1000,
+    "snap_tolerance_m": 500,
+    "max_rate": 1.0,
+    "handling_cost": 0.0,
+}
 
 
 def random_lines(seed, n_points=60, k=3):
@@ -28,7 +34,7 @@ def random_lines(seed, n_points=60, k=3):
     lines = []
     for i in range(n_points):
         d = np.hypot(*(pts - pts[i]).T)
-        for j in np.argsort(d)[1:k + 1]:
+        for j in np.argsort(d)[1 : k + 1]:
             lines.append(np.vstack([pts[i], pts[j]]))
     return pts, lines
 
@@ -83,9 +89,17 @@ def test_reasons_for_unreachable_pairs():
     island = np.array([[88.0, 54.0], [88.1, 54.0]])
     network = build_network([main, island], [1.0, 1.0], densify_m=0)
     routes, paths = route_pairs(
-        network, [87.0, 87.0, 87.0], [54.0, 54.0, 54.0], [88.1, 87.3, 87.3],
-        [54.0, 54.5, 54.0], road_rate=1.0, max_km=10, snap_tolerance_m=500, max_rate=1.0,
-        handling_cost=0.0)
+        network,
+        [87.0, 87.0, 87.0],
+        [54.0, 54.0, 54.0],
+        [88.1, 87.3, 87.3],
+        [54.0, 54.5, 54.0],
+        road_rate=1.0,
+        max_km=10,
+        snap_tolerance_m=500,
+        max_rate=1.0,
+        handling_cost=0.0,
+    )
     assert routes.reason.tolist() == ["disconnected", "too_far", "beyond_max"]
     assert not routes.reachable.any() and paths == [None, None, None]
 
@@ -94,10 +108,21 @@ def test_rail_with_terminals_beats_long_road():
     road = np.array([[86.0, 54.0], [88.0, 54.0]])  # about 130 km
     rail = np.array([[86.01, 54.0], [87.99, 54.0]])
     terminals = np.array([[86.01, 54.0], [87.99, 54.0]])
-    network = build_network([road], [6.0], [rail], rail_rate=1.5, terminals=terminals,
-                            handling_cost=150, densify_m=500)
-    routes, _ = route_pairs(network, [86.0], [54.0], [88.0], [54.0], road_rate=6.0, max_km=500,
-                            snap_tolerance_m=1000, max_rate=6.0, handling_cost=150)
+    network = build_network(
+        [road], [6.0], [rail], rail_rate=1.5, terminals=terminals, handling_cost=150, densify_m=500
+    )
+    routes, _ = route_pairs(
+        network,
+        [86.0],
+        [54.0],
+        [88.0],
+        [54.0],
+        road_rate=6.0,
+        max_km=500,
+        snap_tolerance_m=1000,
+        max_rate=6.0,
+        handling_cost=150,
+    )
     assert routes["mode"][0] == "road+rail" and routes.transfers[0] == 2
     road_only = 6.0 * routes.net_km[0]
     assert routes.cost_t[0] < road_only
@@ -137,12 +162,17 @@ def test_compiled_engine_equals_scipy_within_a_bound():
     assert np.allclose(fast[np.isfinite(fast)], slow[np.isfinite(slow)], rtol=1e-12, atol=0)
     routes = {}
     for engine in ("numba", "scipy"):
-        routes[engine], _ = route_pairs(network, pts[:50, 0], pts[:50, 1], pts[-50:, 0],
-                                        pts[-50:, 1], engine=engine, **OPTIONS)
+        routes[engine], _ = route_pairs(
+            network, pts[:50, 0], pts[:50, 1], pts[-50:, 0], pts[-50:, 1], engine=engine, **OPTIONS
+        )
     assert routes["numba"].reachable.sum() > 40
     pd_cols = ["cost_t", "net_km", "road_km", "transfers"]
-    assert np.allclose(routes["numba"][pd_cols].to_numpy(float),
-                       routes["scipy"][pd_cols].to_numpy(float), rtol=1e-9, equal_nan=True)
+    assert np.allclose(
+        routes["numba"][pd_cols].to_numpy(float),
+        routes["scipy"][pd_cols].to_numpy(float),
+        rtol=1e-9,
+        equal_nan=True,
+    )
 
 
 @pytest.mark.parametrize("engine", available_engines())
@@ -153,8 +183,15 @@ def test_costs_stop_when_canceled_and_report_progress(engine):
     seen = []
     origins = np.resize(node, 600)  # more than one batch of either engine
     calls = itertools.count()  # canceled from the fourth question on, whoever asks
-    costs = network_costs(network, origins, node, engine=engine, workers=1,
-                          progress=seen.append, is_canceled=lambda: next(calls) >= 3)
+    costs = network_costs(
+        network,
+        origins,
+        node,
+        engine=engine,
+        workers=1,
+        progress=seen.append,
+        is_canceled=lambda: next(calls) >= 3,
+    )
     computed = np.isfinite(costs).any(axis=1)
     assert computed.any() and not computed.all()
     assert seen and all(0 < p <= 100 for p in seen)

@@ -1,4 +1,5 @@
 """symbiosis:networklinks through real QGIS Processing, checked against QGIS's own graph."""
+
 import itertools
 import subprocess
 from pathlib import Path
@@ -42,9 +43,11 @@ def point_layer(points, crs="EPSG:32645"):
 
 
 def candidates_table(pairs):
-    return memory_layer("None?field=cand_id:integer&field=supply_ent:string"
-                        "&field=demand_ent:string&field=potential:double",
-                        [(k + 1, a, b, 100.0) for k, (a, b) in enumerate(pairs)])
+    return memory_layer(
+        "None?field=cand_id:integer&field=supply_ent:string"
+        "&field=demand_ent:string&field=potential:double",
+        [(k + 1, a, b, 100.0) for k, (a, b) in enumerate(pairs)],
+    )
 
 
 def grid_roads(n=6, step=1000):
@@ -53,8 +56,9 @@ def grid_roads(n=6, step=1000):
         lines.append(([(X0 + step * k, Y0 + step * i) for k in range(n)], ["primary"]))
         lines.append(([(X0 + step * i, Y0 + step * k) for k in range(n)], ["primary"]))
     lines.append(([(X0 + step * k, Y0 + step * k) for k in range(n)], ["primary"]))
-    lines.append(([(X0 + step * 2, Y0 + step * 5), (X0 + step * 5, Y0 + step * 2)],
-                  ["primary"]))  # a short cut that does not share the grid's vertices
+    lines.append(
+        ([(X0 + step * 2, Y0 + step * 5), (X0 + step * 5, Y0 + step * 2)], ["primary"])
+    )  # a short cut that does not share the grid's vertices
     return line_layer(lines)
 
 
@@ -64,8 +68,7 @@ def run(**params):
     result = processing.run(ALG, params, feedback=feedback)
     layer = result["OUTPUT"]
     names = layer.fields().names()
-    rows = [dict(zip(names, f.attributes()), geometry=f.geometry())
-            for f in layer.getFeatures()]
+    rows = [dict(zip(names, f.attributes()), geometry=f.geometry()) for f in layer.getFeatures()]
     return result, rows
 
 
@@ -85,14 +88,20 @@ def qgis_distances_km(roads, points):
 
 def test_distances_equal_qgis_network_analysis(symbiosis_provider):
     roads = grid_roads()
-    spots = [(X0, Y0), (X0 + 5000, Y0 + 5000), (X0 + 3000, Y0), (X0 + 1000, Y0 + 4000),
-             (X0 + 4000, Y0 + 2000), (X0 + 2000, Y0 + 5000)]
+    spots = [
+        (X0, Y0),
+        (X0 + 5000, Y0 + 5000),
+        (X0 + 3000, Y0),
+        (X0 + 1000, Y0 + 4000),
+        (X0 + 4000, Y0 + 2000),
+        (X0 + 2000, Y0 + 5000),
+    ]
     geoms = [QgsGeometry.fromPointXY(QgsPointXY(x, y)) for x, y in spots]
-    ents = enterprises([(f"E{k}", f"e{k}", "", "concrete", "N") for k in range(len(spots))],
-                       geoms=geoms)
+    ents = enterprises(
+        [(f"E{k}", f"e{k}", "", "concrete", "N") for k in range(len(spots))], geoms=geoms
+    )
     pairs = [(f"E{i}", f"E{j}") for i, j in itertools.permutations(range(len(spots)), 2)]
-    _, rows = run(CANDIDATES=candidates_table(pairs), ENTERPRISES=ents, ROADS=roads,
-                  ROAD_COST=1.0)
+    _, rows = run(CANDIDATES=candidates_table(pairs), ENTERPRISES=ents, ROADS=roads, ROAD_COST=1.0)
     expected = qgis_distances_km(roads, spots)
     assert len(rows) == len(pairs)
     for row in rows:
@@ -111,13 +120,22 @@ def corridor(rail_length_km):
     rail = [(start, Y0 + 300), (start + rail_length_km * 1000, Y0 + 300)]
     rails = line_layer([(rail, ["main"])])
     terminals = point_layer(rail)
-    geoms = [QgsGeometry.fromPointXY(QgsPointXY(X0, Y0)),
-             QgsGeometry.fromPointXY(QgsPointXY(X0 + 150_000, Y0))]
-    ents = enterprises([("A", "a", "", "coal_power_plant", "N"), ("B", "b", "", "cement", "N")],
-                       geoms=geoms)
-    return dict(CANDIDATES=candidates_table([("A", "B")]), ENTERPRISES=ents, ROADS=roads,
-                RAILS=rails, TERMINALS=terminals, ROAD_CLASS_FIELD="class",
-                CLASS_COSTS="trunk=6")
+    geoms = [
+        QgsGeometry.fromPointXY(QgsPointXY(X0, Y0)),
+        QgsGeometry.fromPointXY(QgsPointXY(X0 + 150_000, Y0)),
+    ]
+    ents = enterprises(
+        [("A", "a", "", "coal_power_plant", "N"), ("B", "b", "", "cement", "N")], geoms=geoms
+    )
+    return {
+        "CANDIDATES": candidates_table([("A", "B")]),
+        "ENTERPRISES": ents,
+        "ROADS": roads,
+        "RAILS": rails,
+        "TERMINALS": terminals,
+        "ROAD_CLASS_FIELD": "class",
+        "CLASS_COSTS": "trunk=6",
+    }
 
 
 def test_road_rail_beats_road_when_the_rail_leg_is_long(symbiosis_provider):
@@ -132,23 +150,34 @@ def test_road_rail_beats_road_when_the_rail_leg_is_long(symbiosis_provider):
 
 
 def test_unreachable_candidates_stay_with_a_reason(symbiosis_provider):
-    roads = line_layer([([(X0, Y0), (X0 + 10_000, Y0)], ["primary"]),
-                        ([(X0 + 50_000, Y0), (X0 + 60_000, Y0)], ["primary"])])
-    geoms = [QgsGeometry.fromPointXY(QgsPointXY(X0, Y0 + 100)),
-             QgsGeometry.fromPointXY(QgsPointXY(X0 + 10_000, Y0)),
-             QgsGeometry.fromPointXY(QgsPointXY(X0 + 55_000, Y0)),
-             QgsGeometry.fromPointXY(QgsPointXY(X0 + 5_000, Y0 + 40_000))]
+    roads = line_layer(
+        [
+            ([(X0, Y0), (X0 + 10_000, Y0)], ["primary"]),
+            ([(X0 + 50_000, Y0), (X0 + 60_000, Y0)], ["primary"]),
+        ]
+    )
+    geoms = [
+        QgsGeometry.fromPointXY(QgsPointXY(X0, Y0 + 100)),
+        QgsGeometry.fromPointXY(QgsPointXY(X0 + 10_000, Y0)),
+        QgsGeometry.fromPointXY(QgsPointXY(X0 + 55_000, Y0)),
+        QgsGeometry.fromPointXY(QgsPointXY(X0 + 5_000, Y0 + 40_000)),
+    ]
     ents = enterprises([(e, e, "", "concrete", "N") for e in "ABCD"], geoms=geoms)
     cands = candidates_table([("A", "B"), ("A", "C"), ("A", "D"), ("A", "Z")])
-    result, rows = run(CANDIDATES=cands, ENTERPRISES=ents, ROADS=roads, SNAP_TOLERANCE=1000,
-                       MAX_DISTANCE=200)
+    result, rows = run(
+        CANDIDATES=cands, ENTERPRISES=ents, ROADS=roads, SNAP_TOLERANCE=1000, MAX_DISTANCE=200
+    )
     reasons = {r["demand_ent"]: (r["reachable"], r["reason"]) for r in rows}
-    assert reasons == {"B": (True, ""), "C": (False, "disconnected part of the network"),
-                       "D": (False, "too far from the network"),
-                       "Z": (False, "enterprise unknown or without location")}
+    assert reasons == {
+        "B": (True, ""),
+        "C": (False, "disconnected part of the network"),
+        "D": (False, "too far from the network"),
+        "Z": (False, "enterprise unknown or without location"),
+    }
     assert (result["ROUTED"], result["UNREACHABLE"]) == (1, 3)
-    _, rows = run(CANDIDATES=cands, ENTERPRISES=ents, ROADS=roads, SNAP_TOLERANCE=1000,
-                  MAX_DISTANCE=5)
+    _, rows = run(
+        CANDIDATES=cands, ENTERPRISES=ents, ROADS=roads, SNAP_TOLERANCE=1000, MAX_DISTANCE=5
+    )
     assert rows[0]["reason"] == "beyond MAX_DISTANCE"
 
 
@@ -156,15 +185,29 @@ def test_osm_file_loads_and_routes(symbiosis_provider):
     lines = QgsVectorLayer(f"{OSM_FIXTURE}|layername=lines", "osm", "ogr")
     assert lines.isValid() and len(list(lines.getFeatures())) == 4  # OSM: count unknown
     QgsProject.instance().addMapLayer(lines, False)
-    ents = enterprises([("A", "a", "", "coal_power_plant", "N"), ("B", "b", "", "cement", "N"),
-                        ("C", "c", "", "cement", "N")], crs="EPSG:4326",
-                       geoms=[QgsGeometry.fromPointXY(QgsPointXY(87.10, 53.75)),
-                              QgsGeometry.fromPointXY(QgsPointXY(87.30, 53.80)),
-                              QgsGeometry.fromPointXY(QgsPointXY(87.15, 53.76))])
+    ents = enterprises(
+        [
+            ("A", "a", "", "coal_power_plant", "N"),
+            ("B", "b", "", "cement", "N"),
+            ("C", "c", "", "cement", "N"),
+        ],
+        crs="EPSG:4326",
+        geoms=[
+            QgsGeometry.fromPointXY(QgsPointXY(87.10, 53.75)),
+            QgsGeometry.fromPointXY(QgsPointXY(87.30, 53.80)),
+            QgsGeometry.fromPointXY(QgsPointXY(87.15, 53.76)),
+        ],
+    )
     feedback = LogFeedback()
-    _, rows = run(CANDIDATES=candidates_table([("A", "B"), ("A", "C")]), ENTERPRISES=ents,
-                  ROADS=lines, RAILS=lines, ROAD_COST=6.0, SNAP_TOLERANCE=2000,
-                  feedback=feedback)
+    _, rows = run(
+        CANDIDATES=candidates_table([("A", "B"), ("A", "C")]),
+        ENTERPRISES=ents,
+        ROADS=lines,
+        RAILS=lines,
+        ROAD_COST=6.0,
+        SNAP_TOLERANCE=2000,
+        feedback=feedback,
+    )
     by_dest = {r["demand_ent"]: r for r in rows}
     ab = by_dest["B"]
     assert ab["reachable"] and ab["mode"] == "road"
@@ -180,12 +223,18 @@ def test_osm_file_loads_and_routes(symbiosis_provider):
 def test_sample_data_routes_every_candidate(symbiosis_provider, sample_gpkg):
     ents = gpkg_layer(sample_gpkg, "enterprises")
     flow_layer = gpkg_layer(sample_gpkg, "flows")
-    cands = processing.run("symbiosis:findcandidates", {
-        "ENTERPRISES": ents, "FLOWS": flow_layer, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-    result, rows = run(CANDIDATES=cands, ENTERPRISES=ents,
-                       ROADS=gpkg_layer(sample_gpkg, "roads"),
-                       RAILS=gpkg_layer(sample_gpkg, "rails"),
-                       TERMINALS=gpkg_layer(sample_gpkg, "terminals"), SNAP_TOLERANCE=15000)
+    cands = processing.run(
+        "symbiosis:findcandidates",
+        {"ENTERPRISES": ents, "FLOWS": flow_layer, "OUTPUT": "TEMPORARY_OUTPUT"},
+    )["OUTPUT"]
+    result, rows = run(
+        CANDIDATES=cands,
+        ENTERPRISES=ents,
+        ROADS=gpkg_layer(sample_gpkg, "roads"),
+        RAILS=gpkg_layer(sample_gpkg, "rails"),
+        TERMINALS=gpkg_layer(sample_gpkg, "terminals"),
+        SNAP_TOLERANCE=15000,
+    )
     assert len(rows) == cands.featureCount()
     assert result["UNREACHABLE"] == 0
     modes = {r["mode"] for r in rows}
@@ -206,29 +255,61 @@ def test_both_engines_route_alike_inside_qgis_process(tmp_path):
     plain_env = {k: v for k, v in env.items() if k != "PYTHONPATH"}
     gpkg = ROOT / "sample_layers" / "kuzbass.gpkg"
     cands = tmp_path / "candidates.gpkg"
-    subprocess.run(["qgis_process.bin", "run", "symbiosis:findcandidates", "--",
-                    f"ENTERPRISES={gpkg}|layername=enterprises",
-                    f"FLOWS={gpkg}|layername=flows", f"OUTPUT={cands}"],
-                   env=plain_env, check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            "qgis_process.bin",
+            "run",
+            "symbiosis:findcandidates",
+            "--",
+            f"ENTERPRISES={gpkg}|layername=enterprises",
+            f"FLOWS={gpkg}|layername=flows",
+            f"OUTPUT={cands}",
+        ],
+        env=plain_env,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     layers = {}
-    for engine, extra in (("scipy", {}),
-                          ("numba", {"PYTHONPATH": str(Path(numba.__file__).parents[1])})):
+    for engine, extra in (
+        ("scipy", {}),
+        ("numba", {"PYTHONPATH": str(Path(numba.__file__).parents[1])}),
+    ):
         out = tmp_path / f"links_{engine}.gpkg"
         proc = subprocess.run(
-            ["qgis_process.bin", "run", ALG, "--", f"CANDIDATES={cands}",
-             *[f"{key}={gpkg}|layername={name}" for key, name in (
-                 ("ENTERPRISES", "enterprises"), ("ROADS", "roads"), ("RAILS", "rails"),
-                 ("TERMINALS", "terminals"))], f"OUTPUT={out}"],
-            env={**plain_env, **extra}, capture_output=True, text=True, timeout=300)
+            [
+                "qgis_process.bin",
+                "run",
+                ALG,
+                "--",
+                f"CANDIDATES={cands}",
+                *[
+                    f"{key}={gpkg}|layername={name}"
+                    for key, name in (
+                        ("ENTERPRISES", "enterprises"),
+                        ("ROADS", "roads"),
+                        ("RAILS", "rails"),
+                        ("TERMINALS", "terminals"),
+                    )
+                ],
+                f"OUTPUT={out}",
+            ],
+            env={**plain_env, **extra},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert proc.returncode == 0, proc.stderr[-1500:]
         if engine == "scipy" and "numba" in proc.stdout.split("Shortest paths:")[1][:30]:
             pytest.skip("QGIS's own Python has numba: the scipy engine cannot be forced")
-        assert f"Shortest paths: {'compiled' if engine == 'numba' else 'scipy'} engine" \
-            in proc.stdout
+        assert (
+            f"Shortest paths: {'compiled' if engine == 'numba' else 'scipy'} engine" in proc.stdout
+        )
         layers[engine] = QgsVectorLayer(str(out), engine, "ogr")
         assert layers[engine].isValid()
-    scipy_rows, numba_rows = (sorted(rows_of(layers[e]), key=lambda r: r["cand_id"])
-                              for e in ("scipy", "numba"))
+    scipy_rows, numba_rows = (
+        sorted(rows_of(layers[e]), key=lambda r: r["cand_id"]) for e in ("scipy", "numba")
+    )
     assert len(scipy_rows) == len(numba_rows) > 100
     assert sum(r["reachable"] for r in numba_rows) > 100
     for a, b in zip(scipy_rows, numba_rows):

@@ -1,4 +1,5 @@
 """symbiosis:optimizeexchanges through real QGIS Processing."""
+
 import processing
 import pytest
 from qgis.core import QgsProcessingException
@@ -11,8 +12,9 @@ ALG = "symbiosis:optimizeexchanges"
 
 def test_sample_exchanges_respect_capacities(sample_links):
     _, links, flow_layer = sample_links
-    result = processing.run(ALG, {"LINKS": links, "FLOWS": flow_layer,
-                                  "OUTPUT": "TEMPORARY_OUTPUT"})
+    result = processing.run(
+        ALG, {"LINKS": links, "FLOWS": flow_layer, "OUTPUT": "TEMPORARY_OUTPUT"}
+    )
     chosen = rows_of(result["OUTPUT"])
     assert result["EXCHANGES"] == len(chosen) > 20
     assert result["NET_BENEFIT"] == pytest.approx(sum(r["benefit"] for r in chosen), rel=1e-9)
@@ -22,9 +24,13 @@ def test_sample_exchanges_respect_capacities(sample_links):
         moved[r["supply_flow"]] = moved.get(r["supply_flow"], 0) + r["tonnage"]
         got[r["demand_flow"]] = got.get(r["demand_flow"], 0) + r["delivered"]
         assert r["benefit"] > 0 and r["reachable"]
-        assert r["benefit"] == pytest.approx(r["avoided_disposal"] + r["avoided_purchase"]
-                                             - r["transport_cost"] - r["processing_cost"],
-                                             rel=1e-9)
+        assert r["benefit"] == pytest.approx(
+            r["avoided_disposal"]
+            + r["avoided_purchase"]
+            - r["transport_cost"]
+            - r["processing_cost"],
+            rel=1e-9,
+        )
         assert not r["geometry"].isNull()  # the route travels with the exchange
     assert all(moved[k] <= qty[k] * (1 + 1e-9) for k in moved)
     assert all(got[k] <= qty[k] * (1 + 1e-9) for k in got)
@@ -34,10 +40,13 @@ def test_sample_exchanges_respect_capacities(sample_links):
 
 def test_candidates_work_with_straight_line_costs(sample_links):
     cands, links, flow_layer = sample_links
-    straight = processing.run(ALG, {"LINKS": cands, "FLOWS": flow_layer, "DEFAULT_COST": 6.0,
-                                    "OUTPUT": "TEMPORARY_OUTPUT"})
-    routed = processing.run(ALG, {"LINKS": links, "FLOWS": flow_layer,
-                                  "OUTPUT": "TEMPORARY_OUTPUT"})
+    straight = processing.run(
+        ALG,
+        {"LINKS": cands, "FLOWS": flow_layer, "DEFAULT_COST": 6.0, "OUTPUT": "TEMPORARY_OUTPUT"},
+    )
+    routed = processing.run(
+        ALG, {"LINKS": links, "FLOWS": flow_layer, "OUTPUT": "TEMPORARY_OUTPUT"}
+    )
     # roads are longer than straight lines, so routed exchanges earn less
     assert 0 < routed["NET_BENEFIT"] < straight["NET_BENEFIT"]
 

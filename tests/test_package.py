@@ -1,4 +1,5 @@
 """`make package` builds a zip that plugins.qgis.org accepts, and the real QGIS loads it."""
+
 import configparser
 import json
 import os
@@ -12,9 +13,22 @@ import pytest
 from .conftest import ROOT
 
 PLUGIN = "symbiosis_qgis"
-REQUIRED_METADATA = ["name", "qgisMinimumVersion", "description", "about", "version", "author",
-                     "email", "tracker", "repository", "tags", "category", "icon",
-                     "hasProcessingProvider", "changelog"]
+REQUIRED_METADATA = [
+    "name",
+    "qgisMinimumVersion",
+    "description",
+    "about",
+    "version",
+    "author",
+    "email",
+    "tracker",
+    "repository",
+    "tags",
+    "category",
+    "icon",
+    "hasProcessingProvider",
+    "changelog",
+]
 
 
 @pytest.fixture(scope="module")
@@ -27,11 +41,21 @@ def test_zip_layout(package_zip):
     with zipfile.ZipFile(package_zip) as zf:
         names = zf.namelist()
     assert {n.split("/")[0] for n in names} == {PLUGIN}
-    for required in ["__init__.py", "metadata.txt", "LICENSE", "plugin.py", "core/validation.py",
-                     "processing/provider.py", "resources/materials.csv",
-                     "resources/synergies.csv", "resources/icons/symbiosis.svg",
-                     "resources/styles/enterprises.qml", "i18n/symbiosis_qgis_ru.qm",
-                     "sample_layers/kuzbass.gpkg", "sample_layers/README.md"]:
+    for required in [
+        "__init__.py",
+        "metadata.txt",
+        "LICENSE",
+        "plugin.py",
+        "core/validation.py",
+        "processing/provider.py",
+        "resources/materials.csv",
+        "resources/synergies.csv",
+        "resources/icons/symbiosis.svg",
+        "resources/styles/enterprises.qml",
+        "i18n/symbiosis_qgis_ru.qm",
+        "sample_layers/kuzbass.gpkg",
+        "sample_layers/README.md",
+    ]:
         assert f"{PLUGIN}/{required}" in names, required
     forbidden = re.compile(r"(\.pyc$|__pycache__|\.git/|/tests/|\.ts$|__MACOSX)")
     assert [n for n in names if forbidden.search(n)] == []
@@ -58,8 +82,10 @@ def test_metadata_meets_repository_rules(package_zip):
     assert "GNU GENERAL PUBLIC LICENSE" in licence and "Version 2" in licence
 
 
-EXPECTED_UI = {"en": ("&Industrial symbiosis", "exchanges"),
-               "ru": ("&Промышленный симбиоз", "обменов")}
+EXPECTED_UI = {
+    "en": ("&Industrial symbiosis", "exchanges"),
+    "ru": ("&Промышленный симбиоз", "обменов"),
+}
 
 
 @pytest.mark.slow
@@ -78,18 +104,33 @@ def test_real_qgis_loads_packaged_plugin(package_zip, tmp_path, artifacts_dir, l
         "[PythonPlugins]\nsymbiosis_qgis=true\n"
         "[qgis]\nshowTips322=false\ncheckVersion=false\n"
         f"[locale]\noverrideFlag=true\nuserLocale={locale}\n"
-        "[core]\nNewsFeed\\httpsfeedqgisorg\\disabled=true\n")
+        "[core]\nNewsFeed\\httpsfeedqgisorg\\disabled=true\n"
+    )
     report = tmp_path / "report.json"
-    screenshot = artifacts_dir / ("qgis_main_window.png" if locale == "en" else
-                                  f"qgis_main_window_{locale}.png")
+    screenshot = artifacts_dir / (
+        "qgis_main_window.png" if locale == "en" else f"qgis_main_window_{locale}.png"
+    )
     script = tmp_path / "smoke.py"
     script.write_text(SMOKE_SCRIPT.format(report=str(report), screenshot=str(screenshot)))
     env = dict(os.environ, QT_QPA_PLATFORM="xcb")
     assert env.get("DISPLAY"), "run under Xvfb (make test does)"
     proc = subprocess.run(
-        ["qgis", "--profiles-path", str(root), "--profile", "smoke", "--nologo",
-         "--noversioncheck", "--code", str(script)],
-        env=env, capture_output=True, text=True, timeout=240)
+        [
+            "qgis",
+            "--profiles-path",
+            str(root),
+            "--profile",
+            "smoke",
+            "--nologo",
+            "--noversioncheck",
+            "--code",
+            str(script),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     assert report.exists(), proc.stderr[-3000:]
     result = json.loads(report.read_text())
     assert result["plugin_loaded"] and "error" not in result, result

@@ -1,4 +1,5 @@
 """The Russian translation ships, loads and covers every string."""
+
 import xml.etree.ElementTree as ET
 
 from qgis.PyQt.QtCore import QCoreApplication
@@ -13,8 +14,10 @@ def test_ru_translator_translates_known_strings(qgis_app):
     try:
         assert tr("Validate symbiosis data") == "Проверить данные симбиоза"
         assert tr("Industrial symbiosis") == "Промышленный симбиоз"
-        assert tr("Flow refers to unknown enterprise '{value}'").format(value="X") == \
-            "Поток ссылается на неизвестное предприятие «X»"
+        assert (
+            tr("Flow refers to unknown enterprise '{value}'").format(value="X")
+            == "Поток ссылается на неизвестное предприятие «X»"
+        )
     finally:
         QCoreApplication.removeTranslator(translator)
     assert tr("Validate symbiosis data") == "Validate symbiosis data"
@@ -28,10 +31,12 @@ def test_every_string_is_translated():
     tree = ET.parse(i18n_path("symbiosis_qgis_ru.ts"))
     messages = tree.getroot().findall("./context/message")
     assert len(messages) > 20
-    untranslated = [m.findtext("source") for m in messages
-                    if not (m.findtext("translation") or "").strip()
-                    or m.find("translation").get("type") in ("unfinished", "obsolete",
-                                                               "vanished")]
+    untranslated = [
+        m.findtext("source")
+        for m in messages
+        if not (m.findtext("translation") or "").strip()
+        or m.find("translation").get("type") in ("unfinished", "obsolete", "vanished")
+    ]
     assert untranslated == []
 
 

@@ -1,4 +1,5 @@
 """symbiosis:validatedata through real QGIS Processing."""
+
 import processing
 import pytest
 from qgis.core import (
@@ -11,10 +12,14 @@ from qgis.core import (
 
 from .conftest import file_digest, gpkg_layer
 
-ENT_FIELDS = "field=ent_id:string&field=name:string&field=name_ru:string&field=sector:string" \
-             "&field=node:string"
-FLOW_FIELDS = "field=flow_id:string&field=ent_id:string&field=direction:string" \
-              "&field=material:string&field=quantity:string&field=unit:string&field=price:string"
+ENT_FIELDS = (
+    "field=ent_id:string&field=name:string&field=name_ru:string&field=sector:string"
+    "&field=node:string"
+)
+FLOW_FIELDS = (
+    "field=flow_id:string&field=ent_id:string&field=direction:string"
+    "&field=material:string&field=quantity:string&field=unit:string&field=price:string"
+)
 
 
 def memory_layer(uri, rows, geoms=None):
@@ -33,8 +38,10 @@ def memory_layer(uri, rows, geoms=None):
 
 def enterprises(rows, crs="EPSG:32645", geoms=None, fields=ENT_FIELDS):
     if geoms is None:
-        geoms = [QgsGeometry.fromPointXY(QgsPointXY(500000 + 1000 * i, 6000000))
-                 for i in range(len(rows))]
+        geoms = [
+            QgsGeometry.fromPointXY(QgsPointXY(500000 + 1000 * i, 6000000))
+            for i in range(len(rows))
+        ]
     return memory_layer(f"Point?crs={crs}&{fields}", rows, geoms)
 
 
@@ -42,10 +49,14 @@ def flows(rows, fields=FLOW_FIELDS):
     return memory_layer(f"None?{fields}", rows)
 
 
-GOOD_ENTS = [("E1", "Power plant", "ГРЭС", "coal_power_plant", "N"),
-             ("E2", "Cement plant", "Цемзавод", "cement", "N")]
-GOOD_FLOWS = [("F1", "E1", "supply", "fly_ash", "1000", "t/yr", "300"),
-              ("F2", "E2", "demand", "cement_main_constituent", "500", "t/yr", "4000")]
+GOOD_ENTS = [
+    ("E1", "Power plant", "ГРЭС", "coal_power_plant", "N"),
+    ("E2", "Cement plant", "Цемзавод", "cement", "N"),
+]
+GOOD_FLOWS = [
+    ("F1", "E1", "supply", "fly_ash", "1000", "t/yr", "300"),
+    ("F2", "E2", "demand", "cement_main_constituent", "500", "t/yr", "4000"),
+]
 
 
 def run(ents, flow_layer, **extra):
@@ -77,33 +88,53 @@ def test_clean_fixture_reports_nothing(symbiosis_provider):
 
 BROKEN_FLOWS = [
     # (flow row, expected code, severity, field)
-    (("F9", "E404", "supply", "fly_ash", "10", "t/yr", ""), "unknown_enterprise", "error",
-     "ent_id"),
-    (("F9", "E1", "sideways", "fly_ash", "10", "t/yr", ""), "bad_direction", "error",
-     "direction"),
-    (("F9", "E1", "supply", "unobtainium", "10", "t/yr", ""), "unknown_material", "error",
-     "material"),
+    (
+        ("F9", "E404", "supply", "fly_ash", "10", "t/yr", ""),
+        "unknown_enterprise",
+        "error",
+        "ent_id",
+    ),
+    (("F9", "E1", "sideways", "fly_ash", "10", "t/yr", ""), "bad_direction", "error", "direction"),
+    (
+        ("F9", "E1", "supply", "unobtainium", "10", "t/yr", ""),
+        "unknown_material",
+        "error",
+        "material",
+    ),
     (("F9", "E1", "supply", "fly_ash", "10", "buckets", ""), "unknown_unit", "error", "unit"),
     (("F9", "E1", "supply", "fly_ash", "10", "GJ/yr", ""), "unit_mismatch", "error", "unit"),
     (("F9", "E1", "supply", "fly_ash", "ten", "t/yr", ""), "non_numeric", "error", "quantity"),
     (("F9", "E1", "supply", "fly_ash", None, "t/yr", ""), "non_numeric", "error", "quantity"),
-    (("F9", "E1", "supply", "fly_ash", "-5", "t/yr", ""), "negative_quantity", "error",
-     "quantity"),
-    (("F9", "E1", "supply", "fly_ash", "0", "t/yr", ""), "zero_quantity", "warning",
-     "quantity"),
-    (("F9", "E1", "supply", "fly_ash", "10", "t/yr", "cheap"), "non_numeric_price", "warning",
-     "price"),
-    (("F9", "E1", "supply", "mine_water", "10", "thousand m3/yr", ""), "supply_unmatched",
-     "warning", "material"),
-    (("F9", "E2", "demand", "heat", "10", "GJ/yr", ""), "demand_unmatched", "warning",
-     "material"),
+    (
+        ("F9", "E1", "supply", "fly_ash", "-5", "t/yr", ""),
+        "negative_quantity",
+        "error",
+        "quantity",
+    ),
+    (("F9", "E1", "supply", "fly_ash", "0", "t/yr", ""), "zero_quantity", "warning", "quantity"),
+    (
+        ("F9", "E1", "supply", "fly_ash", "10", "t/yr", "cheap"),
+        "non_numeric_price",
+        "warning",
+        "price",
+    ),
+    (
+        ("F9", "E1", "supply", "mine_water", "10", "thousand m3/yr", ""),
+        "supply_unmatched",
+        "warning",
+        "material",
+    ),
+    (("F9", "E2", "demand", "heat", "10", "GJ/yr", ""), "demand_unmatched", "warning", "material"),
     (("", "E1", "supply", "fly_ash", "10", "t/yr", ""), "empty_id", "error", "flow_id"),
     (("F1", "E1", "supply", "fly_ash", "10", "t/yr", ""), "duplicate_id", "error", "flow_id"),
 ]
 
 
-@pytest.mark.parametrize("row, code, severity, field", BROKEN_FLOWS,
-                         ids=[f"{b[1]}-{i}" for i, b in enumerate(BROKEN_FLOWS)])
+@pytest.mark.parametrize(
+    "row, code, severity, field",
+    BROKEN_FLOWS,
+    ids=[f"{b[1]}-{i}" for i, b in enumerate(BROKEN_FLOWS)],
+)
 def test_each_flow_defect_is_reported(symbiosis_provider, row, code, severity, field):
     flow_layer = flows(GOOD_FLOWS + [row])
     bad_fid = max(f.id() for f in flow_layer.getFeatures())
@@ -120,14 +151,15 @@ def test_each_flow_defect_is_reported(symbiosis_provider, row, code, severity, f
 
 
 def test_enterprise_defects(symbiosis_provider):
-    rows_in = GOOD_ENTS + [("E2", "Twin", "Двойник", "cement", "N"),
-                           ("", "No id", "", "cement", "N"),
-                           ("E5", "No geometry", "", "cement", "N"),
-                           ("E6", "Empty geometry", "", "cement", "N"),
-                           ("E7", "Odd sector", "", "alchemy", "N")]
+    rows_in = GOOD_ENTS + [
+        ("E2", "Twin", "Двойник", "cement", "N"),
+        ("", "No id", "", "cement", "N"),
+        ("E5", "No geometry", "", "cement", "N"),
+        ("E6", "Empty geometry", "", "cement", "N"),
+        ("E7", "Odd sector", "", "alchemy", "N"),
+    ]
     geoms = [QgsGeometry.fromPointXY(QgsPointXY(500000 + i, 6000000)) for i in range(4)]
-    geoms += [None, QgsGeometry.fromWkt("Point EMPTY"),
-              QgsGeometry.fromPointXY(QgsPointXY(1, 1))]
+    geoms += [None, QgsGeometry.fromWkt("Point EMPTY"), QgsGeometry.fromPointXY(QgsPointXY(1, 1))]
     ents = enterprises(rows_in, geoms=geoms)
     fid_of = {f["name"]: f.id() for f in ents.getFeatures()}
     result, rows = run(ents, flows(GOOD_FLOWS))
@@ -142,26 +174,38 @@ def test_enterprise_defects(symbiosis_provider):
     assert [h["fid"] for h in hit("null_geometry")] == [fid_of["No geometry"]]
     assert [h["fid"] for h in hit("empty_geometry")] == [fid_of["Empty geometry"]]
     assert [(h["fid"], h["severity"]) for h in hit("unknown_sector")] == [
-        (fid_of["Odd sector"], "warning")]
+        (fid_of["Odd sector"], "warning")
+    ]
     assert result["ERRORS"] == 5  # 2 duplicates, 1 empty id, 1 null, 1 empty geometry
 
 
 def test_missing_required_fields(symbiosis_provider):
-    ents = enterprises([("E1", "A", "coal_power_plant")],
-                       fields="field=ent_id:string&field=name:string&field=sector:string")
-    flow_layer = flows([("F1", "E1", "supply")],
-                       fields="field=flow_id:string&field=ent_id:string&field=direction:string")
+    ents = enterprises(
+        [("E1", "A", "coal_power_plant")],
+        fields="field=ent_id:string&field=name:string&field=sector:string",
+    )
+    flow_layer = flows(
+        [("F1", "E1", "supply")],
+        fields="field=flow_id:string&field=ent_id:string&field=direction:string",
+    )
     result, rows = run(ents, flow_layer)
     missing = {(r["layer"], r["field"], r["severity"]) for r in findings(rows, "missing_field")}
-    assert missing == {("enterprises", "node", "error"), ("flows", "material", "error"),
-                       ("flows", "quantity", "error"), ("flows", "unit", "error")}
+    assert missing == {
+        ("enterprises", "node", "error"),
+        ("flows", "material", "error"),
+        ("flows", "quantity", "error"),
+        ("flows", "unit", "error"),
+    }
     assert {(r["layer"], r["field"]) for r in findings(rows, "missing_recommended")} == {
-        ("enterprises", "name_ru")}
+        ("enterprises", "name_ru")
+    }
 
 
 def test_geographic_crs_is_a_warning_not_a_failure(symbiosis_provider):
-    geoms = [QgsGeometry.fromPointXY(QgsPointXY(87.1, 53.7)),
-             QgsGeometry.fromPointXY(QgsPointXY(87.2, 53.8))]
+    geoms = [
+        QgsGeometry.fromPointXY(QgsPointXY(87.1, 53.7)),
+        QgsGeometry.fromPointXY(QgsPointXY(87.2, 53.8)),
+    ]
     result, rows = run(enterprises(GOOD_ENTS, crs="EPSG:4326", geoms=geoms), flows(GOOD_FLOWS))
     geo = findings(rows, "geographic_crs")
     assert len(geo) == 1 and geo[0]["severity"] == "warning"
@@ -171,8 +215,10 @@ def test_geographic_crs_is_a_warning_not_a_failure(symbiosis_provider):
 
 def test_user_synergy_catalogue(symbiosis_provider, tmp_path):
     csv = tmp_path / "my_rules.csv"
-    csv.write_text("rule_id,supply_material,demand_material,substitution_ratio,max_distance_km\n"
-                   "X1,fly_ash,road_base,0,50\n")
+    csv.write_text(
+        "rule_id,supply_material,demand_material,substitution_ratio,max_distance_km\n"
+        "X1,fly_ash,road_base,0,50\n"
+    )
     result, rows = run(enterprises(GOOD_ENTS), flows(GOOD_FLOWS), SYNERGIES=str(csv))
     assert [r["record_id"] for r in findings(rows, "rule_bad_ratio")] == ["X1"]
     # with only a fly_ash -> road_base rule, the cement plant's demand cannot be served

@@ -1,4 +1,5 @@
 """Print what `make demo` produced: the exchanges, their totals and the files in out/."""
+
 import sqlite3
 import sys
 from pathlib import Path
@@ -11,20 +12,30 @@ with sqlite3.connect(gpkg) as db:
     reachable = db.execute("select count(*) from links where reachable").fetchone()[0]
     n, tonnes, benefit, co2, transport = db.execute(
         "select count(*), sum(case when unit = 't/yr' then tonnage else 0 end), sum(benefit), "
-        "sum(co2_avoided), sum(transport_co2) from exchanges").fetchone()
-    print(f"validation errors: {errors[0]}; partner candidates: {candidates} "
-          f"({reachable} routed or by pipeline)")
-    print(f"exchanges chosen: {n}; {tonnes / 1e6:,.2f} Mt/yr of materials in t/yr; net benefit "
-          f"{benefit / 1e9:,.2f} bn RUB/yr; CO2 avoided {co2 / 1e3:,.0f} kt/yr before "
-          f"{transport / 1e3:,.0f} kt/yr of transport CO2")
+        "sum(co2_avoided), sum(transport_co2) from exchanges"
+    ).fetchone()
+    print(
+        f"validation errors: {errors[0]}; partner candidates: {candidates} "
+        f"({reachable} routed or by pipeline)"
+    )
+    print(
+        f"exchanges chosen: {n}; {tonnes / 1e6:,.2f} Mt/yr of materials in t/yr; net benefit "
+        f"{benefit / 1e9:,.2f} bn RUB/yr; CO2 avoided {co2 / 1e3:,.0f} kt/yr before "
+        f"{transport / 1e3:,.0f} kt/yr of transport CO2"
+    )
     print("policy scenarios (net benefit, change against the baseline):")
     for name, value, delta, count in db.execute(
-            "select name, net_benefit, d_net_benefit, exchanges from policy_scenarios"):
+        "select name, net_benefit, d_net_benefit, exchanges from policy_scenarios"
+    ):
         print(f"  {name}: {count} exchanges, {value / 1e9:,.2f} bn RUB/yr ({delta / 1e9:+,.2f})")
-    tables = [row[0] for row in db.execute(
-        "select table_name from gpkg_contents order by table_name")]
+    tables = [
+        row[0] for row in db.execute("select table_name from gpkg_contents order by table_name")
+    ]
 print(f"layers: {gpkg} ({', '.join(tables)})")
-for name in ("symbiosis_report.html", "novokuznetsk_symbiosis_map.pdf",
-             "novokuznetsk_symbiosis_map.png"):
+for name in (
+    "symbiosis_report.html",
+    "novokuznetsk_symbiosis_map.pdf",
+    "novokuznetsk_symbiosis_map.png",
+):
     path = out / name
     print(f"{path}: {path.stat().st_size:,} bytes" if path.exists() else f"{path}: MISSING")

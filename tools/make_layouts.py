@@ -4,24 +4,25 @@
 Items carry ids the export algorithm fills in: map, title, legend, scalebar, north, table,
 sources. Run by hand when the design changes:  /usr/bin/python3 tools/make_layouts.py
 """
+
 from pathlib import Path
 
 from qgis.core import (
     QgsApplication,
+    QgsLayoutFrame,
     QgsLayoutItemAttributeTable,
-    QgsLegendStyle,
-    QgsScaleBarSettings,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
-    QgsLayoutFrame,
     QgsLayoutPoint,
     QgsLayoutSize,
+    QgsLegendStyle,
     QgsPrintLayout,
     QgsProject,
     QgsReadWriteContext,
+    QgsScaleBarSettings,
     QgsTextFormat,
     QgsUnitTypes,
 )
@@ -74,8 +75,17 @@ def build(width, height, f):
     page.setPageSize(QgsLayoutSize(width, height, MM))
     margin = 8 * f
     side = width * 0.34
-    label(layout, "title", "Potential symbiosis links", margin, margin * 0.6,
-          width - 2 * margin, 12 * f, 15 * f, bold=True)
+    label(
+        layout,
+        "title",
+        "Potential symbiosis links",
+        margin,
+        margin * 0.6,
+        width - 2 * margin,
+        12 * f,
+        15 * f,
+        bold=True,
+    )
     top = margin + 11 * f
     map_w = width - 3 * margin - side
     map_h = height - top - margin - 9 * f
@@ -94,9 +104,12 @@ def build(width, height, f):
     legend.setSymbolWidth(7 * f)
     legend.setSymbolHeight(3.5 * f)
     legend.setResizeToContents(False)
-    for style, size, bold in [(QgsLegendStyle.Title, 9, True), (QgsLegendStyle.Group, 7.5, True),
-                              (QgsLegendStyle.Subgroup, 7.5, True),
-                              (QgsLegendStyle.SymbolLabel, 6.0, False)]:
+    for style, size, bold in [
+        (QgsLegendStyle.Title, 9, True),
+        (QgsLegendStyle.Group, 7.5, True),
+        (QgsLegendStyle.Subgroup, 7.5, True),
+        (QgsLegendStyle.SymbolLabel, 6.0, False),
+    ]:
         legend.setStyleFont(style, legend_font(size * f, bold))
     layout.addLayoutItem(legend)
     legend_h = map_h * 0.56
@@ -130,8 +143,16 @@ def build(width, height, f):
     north.setPicturePath(str(ROOT / "resources" / "icons" / "north.svg"))
     layout.addLayoutItem(north)
     place(north, margin + map_w - 12 * f, top + 3 * f, 8 * f, 13 * f)
-    label(layout, "sources", "Sources", margin, height - margin - 7 * f, width - 2 * margin,
-          8 * f, 6 * f)
+    label(
+        layout,
+        "sources",
+        "Sources",
+        margin,
+        height - margin - 7 * f,
+        width - 2 * margin,
+        8 * f,
+        6 * f,
+    )
     return layout
 
 
@@ -140,8 +161,10 @@ def main():
     app.initQgis()
     out = ROOT / "resources" / "layouts"
     out.mkdir(parents=True, exist_ok=True)
-    for name, (w, h, f) in {"symbiosis_a4": (297, 210, 1.0),
-                            "symbiosis_a3": (420, 297, 1.35)}.items():
+    for name, (w, h, f) in {
+        "symbiosis_a4": (297, 210, 1.0),
+        "symbiosis_a3": (420, 297, 1.35),
+    }.items():
         layout = build(w, h, f)
         ok = layout.saveAsTemplate(str(out / f"{name}.qpt"), QgsReadWriteContext())
         print(name, "written" if ok else "FAILED")

@@ -3,6 +3,7 @@
 
 Run by hand when a style changes:  /usr/bin/python3 tools/make_output_styles.py
 """
+
 import csv
 import sys
 from pathlib import Path
@@ -10,21 +11,21 @@ from pathlib import Path
 from qgis.core import (
     QgsApplication,
     QgsArrowSymbolLayer,
+    QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
+    QgsLineSymbol,
+    QgsMarkerLineSymbolLayer,
+    QgsMarkerSymbol,
     QgsPalLayerSettings,
     QgsProperty,
+    QgsRendererCategory,
+    QgsRuleBasedRenderer,
     QgsSvgMarkerSymbolLayer,
     QgsSymbolLayer,
     QgsTextBufferSettings,
     QgsTextFormat,
-    QgsVectorLayerSimpleLabeling,
-    QgsCategorizedSymbolRenderer,
-    QgsLineSymbol,
-    QgsMarkerLineSymbolLayer,
-    QgsMarkerSymbol,
-    QgsRendererCategory,
-    QgsRuleBasedRenderer,
     QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
@@ -33,15 +34,25 @@ PEN_STYLES = {"solid": Qt.SolidLine, "dash": Qt.DashLine, "dot": Qt.DotLine}
 
 ROOT = Path(__file__).resolve().parents[1]
 STYLES = ROOT / "resources" / "styles"
-CATEGORY_COLOURS = {"ash_slag": "#616161", "metallurgical_slag": "#6a1b9a",
-                    "mining_rock": "#8d6e63", "coal_waste": "#212121", "fuel": "#37474f",
-                    "gas": "#1565c0", "heat": "#e65100", "water": "#0097a7"}
+CATEGORY_COLOURS = {
+    "ash_slag": "#616161",
+    "metallurgical_slag": "#6a1b9a",
+    "mining_rock": "#8d6e63",
+    "coal_waste": "#212121",
+    "fuel": "#37474f",
+    "gas": "#1565c0",
+    "heat": "#e65100",
+    "water": "#0097a7",
+}
 
 
 def supply_materials():
     with open(ROOT / "resources" / "materials.csv", encoding="utf-8") as handle:
-        return [(r["code"], r["name_en"], r["category"]) for r in csv.DictReader(handle)
-                if r["role"] in ("waste", "by-product")]
+        return [
+            (r["code"], r["name_en"], r["category"])
+            for r in csv.DictReader(handle)
+            if r["role"] in ("waste", "by-product")
+        ]
 
 
 def arrow_line(colour):
@@ -49,58 +60,93 @@ def arrow_line(colour):
     head = QgsMarkerLineSymbolLayer()
     head.setPlacement(QgsMarkerLineSymbolLayer.LastVertex)
     head.setRotateMarker(True)
-    head.setSubSymbol(QgsMarkerSymbol.createSimple({
-        "name": "filled_arrowhead", "color": colour, "size": "2.6", "outline_style": "no"}))
+    head.setSubSymbol(
+        QgsMarkerSymbol.createSimple(
+            {"name": "filled_arrowhead", "color": colour, "size": "2.6", "outline_style": "no"}
+        )
+    )
     symbol.appendSymbolLayer(head)
     return symbol
 
 
 def candidates_style():
     layer = QgsVectorLayer("LineString?crs=EPSG:32645&field=supply_mat:string", "c", "memory")
-    categories = [QgsRendererCategory(code, arrow_line(CATEGORY_COLOURS[cat]), name)
-                  for code, name, cat in supply_materials()]
+    categories = [
+        QgsRendererCategory(code, arrow_line(CATEGORY_COLOURS[cat]), name)
+        for code, name, cat in supply_materials()
+    ]
     layer.setRenderer(QgsCategorizedSymbolRenderer("supply_mat", categories))
     layer.setOpacity(0.8)
     return layer
 
 
-MODE_STYLES = {"road": ("#ef6c00", "solid"), "rail": ("#212121", "dash"),
-               "road+rail": ("#6a1b9a", "solid"), "pipeline": ("#1565c0", "dot"),
-               "heat_main": ("#c62828", "dot")}
+MODE_STYLES = {
+    "road": ("#ef6c00", "solid"),
+    "rail": ("#212121", "dash"),
+    "road+rail": ("#6a1b9a", "solid"),
+    "pipeline": ("#1565c0", "dot"),
+    "heat_main": ("#c62828", "dot"),
+}
 
 
 def links_style():
-    layer = QgsVectorLayer("LineString?crs=EPSG:32645&field=mode:string&field=reachable:boolean",
-                           "l", "memory")
+    layer = QgsVectorLayer(
+        "LineString?crs=EPSG:32645&field=mode:string&field=reachable:boolean", "l", "memory"
+    )
     root = QgsRuleBasedRenderer.Rule(None)
     for mode, (colour, style) in MODE_STYLES.items():
         symbol = arrow_line(colour)
         symbol.symbolLayer(0).setPenStyle(PEN_STYLES[style])
         symbol.setWidth(0.6)
-        root.appendChild(QgsRuleBasedRenderer.Rule(
-            symbol, filterExp=f"\"reachable\" AND \"mode\" = '{mode}'", label=mode))
-    unreachable = QgsLineSymbol.createSimple({"color": "#9e9e9e", "width": "0.3",
-                                              "line_style": "dash"})
-    root.appendChild(QgsRuleBasedRenderer.Rule(unreachable, filterExp="NOT \"reachable\"",
-                                               label="unreachable"))
+        root.appendChild(
+            QgsRuleBasedRenderer.Rule(
+                symbol, filterExp=f'"reachable" AND "mode" = \'{mode}\'', label=mode
+            )
+        )
+    unreachable = QgsLineSymbol.createSimple(
+        {"color": "#9e9e9e", "width": "0.3", "line_style": "dash"}
+    )
+    root.appendChild(
+        QgsRuleBasedRenderer.Rule(unreachable, filterExp='NOT "reachable"', label="unreachable")
+    )
     layer.setRenderer(QgsRuleBasedRenderer(root))
     return layer
 
 
-CATEGORY_LABELS = {"ash_slag": "Ash and slag", "metallurgical_slag": "Metallurgical slag",
-                   "mining_rock": "Mining rock", "coal_waste": "Coal waste", "fuel": "Fuel",
-                   "gas": "Gas", "heat": "Heat", "water": "Water"}
-WIDTH_EXPR = ('CASE "width_class" WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 '
-              'WHEN 4 THEN 2.3 ELSE 3.3 END')
-WIDTH_LEGEND = ["less than 10 thousand per year", "10 to 50 thousand per year",
-                "50 to 200 thousand per year", "200 thousand to 1 million per year",
-                "over 1 million per year"]
+CATEGORY_LABELS = {
+    "ash_slag": "Ash and slag",
+    "metallurgical_slag": "Metallurgical slag",
+    "mining_rock": "Mining rock",
+    "coal_waste": "Coal waste",
+    "fuel": "Fuel",
+    "gas": "Gas",
+    "heat": "Heat",
+    "water": "Water",
+}
+WIDTH_EXPR = (
+    'CASE "width_class" WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 '
+    "WHEN 4 THEN 2.3 ELSE 3.3 END"
+)
+WIDTH_LEGEND = [
+    "less than 10 thousand per year",
+    "10 to 50 thousand per year",
+    "50 to 200 thousand per year",
+    "200 thousand to 1 million per year",
+    "over 1 million per year",
+]
 WIDTHS = [0.5, 0.9, 1.5, 2.3, 3.3]
-SECTOR_GROUPS = {"mine": "Mines", "power": "Power and heat plants",
-                 "metallurgy": "Iron and steel", "chemistry": "Chemicals and coke",
-                 "building": "Building materials", "road": "Road construction",
-                 "land": "Land reclamation", "greenhouse": "Greenhouses",
-                 "heat": "District heating", "other": "Other"}
+SECTOR_GROUPS = {
+    "mine": "Mines",
+    "power": "Power and heat plants",
+    "metallurgy": "Iron and steel",
+    "chemistry": "Chemicals and coke",
+    "building": "Building materials",
+    "road": "Road construction",
+    "land": "Land reclamation",
+    "greenhouse": "Greenhouses",
+    "heat": "District heating",
+    "other": "Other",
+}
 
 
 def curved_arrow(colour, width=None):
@@ -109,17 +155,26 @@ def curved_arrow(colour, width=None):
     arrow.setIsRepeated(False)
     arrow.setHeadType(QgsArrowSymbolLayer.HeadSingle)
     arrow.setArrowType(QgsArrowSymbolLayer.ArrowPlain)
-    arrow.setSubSymbol(QgsFillSymbol.createSimple({
-        "color": colour, "outline_color": "white", "outline_width": "0.15"}))
+    arrow.setSubSymbol(
+        QgsFillSymbol.createSimple(
+            {"color": colour, "outline_color": "white", "outline_width": "0.15"}
+        )
+    )
     if width is None:
-        arrow.setDataDefinedProperty(QgsSymbolLayer.PropertyArrowWidth,
-                                     QgsProperty.fromExpression(WIDTH_EXPR))
-        arrow.setDataDefinedProperty(QgsSymbolLayer.PropertyArrowStartWidth,
-                                     QgsProperty.fromExpression(WIDTH_EXPR))
-        arrow.setDataDefinedProperty(QgsSymbolLayer.PropertyArrowHeadLength,
-                                     QgsProperty.fromExpression(f"1.8 + 1.2 * ({WIDTH_EXPR})"))
-        arrow.setDataDefinedProperty(QgsSymbolLayer.PropertyArrowHeadThickness,
-                                     QgsProperty.fromExpression(f"1.0 + 0.7 * ({WIDTH_EXPR})"))
+        arrow.setDataDefinedProperty(
+            QgsSymbolLayer.PropertyArrowWidth, QgsProperty.fromExpression(WIDTH_EXPR)
+        )
+        arrow.setDataDefinedProperty(
+            QgsSymbolLayer.PropertyArrowStartWidth, QgsProperty.fromExpression(WIDTH_EXPR)
+        )
+        arrow.setDataDefinedProperty(
+            QgsSymbolLayer.PropertyArrowHeadLength,
+            QgsProperty.fromExpression(f"1.8 + 1.2 * ({WIDTH_EXPR})"),
+        )
+        arrow.setDataDefinedProperty(
+            QgsSymbolLayer.PropertyArrowHeadThickness,
+            QgsProperty.fromExpression(f"1.0 + 0.7 * ({WIDTH_EXPR})"),
+        )
     else:
         arrow.setArrowWidth(width)
         arrow.setArrowStartWidth(width)
@@ -147,23 +202,35 @@ def text_labels(field, size, placement):
 
 
 def diagram_arrows_style():
-    layer = QgsVectorLayer("LineString?crs=EPSG:32645&field=category:string"
-                           "&field=width_class:integer&field=label:string", "a", "memory")
+    layer = QgsVectorLayer(
+        "LineString?crs=EPSG:32645&field=category:string"
+        "&field=width_class:integer&field=label:string",
+        "a",
+        "memory",
+    )
     root = QgsRuleBasedRenderer.Rule(None)
     for code, label in CATEGORY_LABELS.items():
-        root.appendChild(QgsRuleBasedRenderer.Rule(
-            curved_arrow(CATEGORY_COLOURS[code]), filterExp=f"\"category\" = '{code}'",
-            label=label))
+        root.appendChild(
+            QgsRuleBasedRenderer.Rule(
+                curved_arrow(CATEGORY_COLOURS[code]),
+                filterExp=f"\"category\" = '{code}'",
+                label=label,
+            )
+        )
     # legend-only rules: the width classes a reader decodes tonnage from
     for width, label in zip(WIDTHS, WIDTH_LEGEND):
-        root.appendChild(QgsRuleBasedRenderer.Rule(curved_arrow("#9e9e9e", width),
-                                                   filterExp="FALSE", label=label))
+        root.appendChild(
+            QgsRuleBasedRenderer.Rule(
+                curved_arrow("#9e9e9e", width), filterExp="FALSE", label=label
+            )
+        )
     layer.setRenderer(QgsRuleBasedRenderer(root))
     labels = text_labels("label", 6.5, QgsPalLayerSettings.Horizontal)
     settings = labels.settings()
     # the smallest flows stay unlabelled: their labels would crowd the node's centre
     settings.dataDefinedProperties().setProperty(
-        QgsPalLayerSettings.Show, QgsProperty.fromExpression('"width_class" >= 2'))
+        QgsPalLayerSettings.Show, QgsProperty.fromExpression('"width_class" >= 2')
+    )
     labels.setSettings(QgsPalLayerSettings(settings))
     layer.setLabeling(labels)
     layer.setLabelsEnabled(True)
@@ -171,14 +238,20 @@ def diagram_arrows_style():
 
 
 def diagram_nodes_style():
-    layer = QgsVectorLayer("Point?crs=EPSG:32645&field=sector_group:string"
-                           "&field=size_class:integer&field=label:string", "n", "memory")
+    layer = QgsVectorLayer(
+        "Point?crs=EPSG:32645&field=sector_group:string"
+        "&field=size_class:integer&field=label:string",
+        "n",
+        "memory",
+    )
     categories = []
     for group, label in SECTOR_GROUPS.items():
-        marker = QgsSvgMarkerSymbolLayer(str(ROOT / "resources" / "icons" / "sectors" /
-                                             f"{group}.svg"))
-        marker.setDataDefinedProperty(QgsSymbolLayer.PropertySize, QgsProperty.fromExpression(
-            '2.5 + 0.9 * "size_class"'))
+        marker = QgsSvgMarkerSymbolLayer(
+            str(ROOT / "resources" / "icons" / "sectors" / f"{group}.svg")
+        )
+        marker.setDataDefinedProperty(
+            QgsSymbolLayer.PropertySize, QgsProperty.fromExpression('2.5 + 0.9 * "size_class"')
+        )
         symbol = QgsMarkerSymbol()
         symbol.changeSymbolLayer(0, marker)
         categories.append(QgsRendererCategory(group, symbol, label))
@@ -187,8 +260,10 @@ def diagram_nodes_style():
     settings = labels.settings()
     settings.dist = 1.0
     # small mines stay unlabelled: the many mine names would bury the exchanges
-    settings.dataDefinedProperties().setProperty(QgsPalLayerSettings.Show, QgsProperty.fromExpression(
-        '"sector_group" <> \'mine\' OR "size_class" >= 4'))
+    settings.dataDefinedProperties().setProperty(
+        QgsPalLayerSettings.Show,
+        QgsProperty.fromExpression('"sector_group" <> \'mine\' OR "size_class" >= 4'),
+    )
     labels.setSettings(QgsPalLayerSettings(settings))
     layer.setLabeling(labels)
     layer.setLabelsEnabled(True)
@@ -198,9 +273,12 @@ def diagram_nodes_style():
 def main():
     app = QgsApplication([], False)
     app.initQgis()
-    for name, make in {"candidates": candidates_style, "links": links_style,
-                       "diagram_arrows": diagram_arrows_style,
-                       "diagram_nodes": diagram_nodes_style}.items():
+    for name, make in {
+        "candidates": candidates_style,
+        "links": links_style,
+        "diagram_arrows": diagram_arrows_style,
+        "diagram_nodes": diagram_nodes_style,
+    }.items():
         message, ok = make().saveNamedStyle(str(STYLES / f"{name}.qml"))
         if not ok:
             sys.exit(message)

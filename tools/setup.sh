@@ -6,9 +6,11 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(qgis python3-qgis qgis-providers xvfb xauth python3-geopandas python3-networkx
   python3-scipy python3-rtree python3-pytest python3-pytestqt pyqt5-dev-tools
-  qttools5-dev-tools poppler-utils python3-venv python3-pip zip unzip fonts-dejavu-core)
+  qttools5-dev-tools poppler-utils python3-venv python3-pip zip unzip fonts-dejavu-core
+  python3-psycopg2 postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting)
 # numba: the compiled shortest-path engine (optional for the plugin; 0.58 matches numpy 1.24)
-PIP_PACKAGES=("pytest-qgis==2.1.0" "numba==0.58.1")
+# ruff: `make lint` / `make format`, pinned so CI and developers see the same findings
+PIP_PACKAGES=("pytest-qgis==2.1.0" "numba==0.58.1" "ruff==0.17.6")
 VENV=.venv
 
 missing=()

@@ -4,6 +4,7 @@ GeoPackage as each layer's default style, so the layers look right however they 
 
 Run after build_sample_data.py:  /usr/bin/python3 tools/style_sample_data.py
 """
+
 import sys
 from pathlib import Path
 
@@ -46,8 +47,11 @@ SECTORS = {
     "district_heating": ("District heating", "#ef6c00", "circle", 3.4),
     "boiler_house": ("Boiler house", "#f57c00", "square", 3.0),
 }
-ROAD_CLASSES = {"trunk": ("#e65100", 1.3), "primary": ("#fb8c00", 0.9),
-                "secondary": ("#fdd835", 0.6)}
+ROAD_CLASSES = {
+    "trunk": ("#e65100", 1.3),
+    "primary": ("#fb8c00", 0.9),
+    "secondary": ("#fdd835", 0.6),
+}
 
 
 def text_format(size=8):
@@ -71,23 +75,34 @@ def labels(expression, show_expression=None, size=8):
     settings.dist = 1.0
     if show_expression:
         settings.dataDefinedProperties().setProperty(
-            QgsPalLayerSettings.Show, QgsProperty.fromExpression(show_expression))
+            QgsPalLayerSettings.Show, QgsProperty.fromExpression(show_expression)
+        )
     return QgsVectorLayerSimpleLabeling(settings)
 
 
 def style_enterprises(layer):
     categories = []
     for code, (label, colour, shape, size) in SECTORS.items():
-        symbol = QgsMarkerSymbol.createSimple({
-            "name": shape, "color": colour, "size": str(size), "outline_color": "white",
-            "outline_width": "0.3"})
+        symbol = QgsMarkerSymbol.createSimple(
+            {
+                "name": shape,
+                "color": colour,
+                "size": str(size),
+                "outline_color": "white",
+                "outline_width": "0.3",
+            }
+        )
         categories.append(QgsRendererCategory(code, symbol, label))
     other = QgsMarkerSymbol.createSimple({"name": "circle", "color": "#9e9e9e", "size": "2.4"})
     categories.append(QgsRendererCategory(None, other, "Other"))
     layer.setRenderer(QgsCategorizedSymbolRenderer("sector", categories))
     # Mines are many: name them only when zoomed in.
-    layer.setLabeling(labels("coalesce(nullif(\"name_ru\", ''), \"name\")",
-                             "\"sector\" NOT LIKE 'coal_%' OR @map_scale < 300000"))
+    layer.setLabeling(
+        labels(
+            'coalesce(nullif("name_ru", \'\'), "name")',
+            "\"sector\" NOT LIKE 'coal_%' OR @map_scale < 300000",
+        )
+    )
     layer.setLabelsEnabled(True)
 
 
@@ -98,8 +113,11 @@ def style_roads(layer):
         fill = QgsSimpleLineSymbolLayer(QColor(colour), width)
         symbol.appendSymbolLayer(fill)
         categories.append(QgsRendererCategory(cls, symbol, cls))
-    categories.append(QgsRendererCategory(
-        None, QgsLineSymbol.createSimple({"color": "#bdbdbd", "width": "0.4"}), "Other"))
+    categories.append(
+        QgsRendererCategory(
+            None, QgsLineSymbol.createSimple({"color": "#bdbdbd", "width": "0.4"}), "Other"
+        )
+    )
     layer.setRenderer(QgsCategorizedSymbolRenderer("class", categories))
 
 
@@ -114,16 +132,26 @@ def style_rails(layer):
 
 
 def style_terminals(layer):
-    symbol = QgsMarkerSymbol.createSimple({
-        "name": "square", "color": "#1565c0", "size": "2.6", "outline_color": "white",
-        "outline_width": "0.4"})
+    symbol = QgsMarkerSymbol.createSimple(
+        {
+            "name": "square",
+            "color": "#1565c0",
+            "size": "2.6",
+            "outline_color": "white",
+            "outline_width": "0.4",
+        }
+    )
     layer.renderer().setSymbol(symbol)
-    layer.setLabeling(labels("\"name\"", size=7))
+    layer.setLabeling(labels('"name"', size=7))
     layer.setLabelsEnabled(True)
 
 
-STYLERS = {"enterprises": style_enterprises, "roads": style_roads, "rails": style_rails,
-           "terminals": style_terminals}
+STYLERS = {
+    "enterprises": style_enterprises,
+    "roads": style_roads,
+    "rails": style_rails,
+    "terminals": style_terminals,
+}
 
 
 def main():

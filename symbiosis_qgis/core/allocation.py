@@ -8,6 +8,7 @@ ratio, in its unit) <= its quantity; optional green-procurement quotas ask a dem
 at least a share of its quantity, as a soft constraint (a shortfall costs QUOTA_PENALTY per
 unit) so that they bind "where supply allows". Solved with scipy.optimize.linprog (HiGHS).
 """
+
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -22,17 +23,28 @@ QUOTA_PENALTY = 1e6  # RUB per unit of demand left below its quota
 ROAD_CO2_KG_PER_TKM = 0.1  # heavy truck, order of magnitude (GLEC framework range 0.06-0.12)
 RAIL_CO2_KG_PER_TKM = 0.02  # electric freight rail in Russia, order of magnitude
 
-EXCHANGE_COLUMNS = ["tonnage", "unit", "delivered", "demand_unit", "benefit", "transport_cost",
-                    "processing_cost", "avoided_disposal", "avoided_purchase", "co2_avoided",
-                    "transport_co2"]
+EXCHANGE_COLUMNS = [
+    "tonnage",
+    "unit",
+    "delivered",
+    "demand_unit",
+    "benefit",
+    "transport_cost",
+    "processing_cost",
+    "avoided_disposal",
+    "avoided_purchase",
+    "co2_avoided",
+    "transport_co2",
+]
 
 MSG = {
     "missing_column": QT_TRANSLATE_NOOP("@default", "Links lack the column(s): {columns}"),
     "bad_quantity": QT_TRANSLATE_NOOP(
-        "@default", "Flow '{flow}' has no usable quantity: the capacity constraint of {kind} "
-                    "'{flow}' would be unbounded"),
-    "infeasible": QT_TRANSLATE_NOOP(
-        "@default", "The allocation is infeasible: {detail}"),
+        "@default",
+        "Flow '{flow}' has no usable quantity: the capacity constraint of {kind} "
+        "'{flow}' would be unbounded",
+    ),
+    "infeasible": QT_TRANSLATE_NOOP("@default", "The allocation is infeasible: {detail}"),
     "solver": QT_TRANSLATE_NOOP("@default", "The solver stopped: {detail}"),
 }
 
@@ -46,11 +58,12 @@ class AllocationError(ValueError):
 @dataclass
 class Economics:
     """Knobs of the allocation; the policy scenarios change them."""
+
     default_cost_per_unit_km: float = 6.0  # links without a route cost (straight candidates)
-    disposal_fee_delta: float = 0.0        # RUB per t added to the disposal cost of t/yr supplies
-    processing_subsidy: float = 0.0        # share of pre-processing cost co-financed (0-1)
-    rail_discount: float = 0.0             # share off the rail part of route costs (0-1)
-    rail_cost_per_tkm: float = 1.5         # to price the rail part for the discount
+    disposal_fee_delta: float = 0.0  # RUB per t added to the disposal cost of t/yr supplies
+    processing_subsidy: float = 0.0  # share of pre-processing cost co-financed (0-1)
+    rail_discount: float = 0.0  # share off the rail part of route costs (0-1)
+    rail_cost_per_tkm: float = 1.5  # to price the rail part for the discount
     quotas: dict = field(default_factory=dict)  # demand material -> share of demand (0-1)
 
 
@@ -83,8 +96,11 @@ def link_economics(links, flows, rules=None, materials=None, economics=None):
     fl = flows.copy()
     fl["flow_id"] = fl["flow_id"].astype(str).str.strip()
     fl = fl.drop_duplicates("flow_id").set_index("flow_id")
-    lk = lk[lk["supply_flow"].isin(fl.index) & lk["demand_flow"].isin(fl.index)
-            & lk["rule_id"].isin(rules.index)].reset_index(drop=True)
+    lk = lk[
+        lk["supply_flow"].isin(fl.index)
+        & lk["demand_flow"].isin(fl.index)
+        & lk["rule_id"].isin(rules.index)
+    ].reset_index(drop=True)
     s, d = fl.loc[lk["supply_flow"]], fl.loc[lk["demand_flow"]]
     rule = rules.loc[lk["rule_id"]]
     ratio = rule["substitution_ratio"].to_numpy(float)
@@ -104,19 +120,21 @@ def link_economics(links, flows, rules=None, materials=None, economics=None):
     cost_t = cost_t - economics.rail_discount * rail_km * economics.rail_cost_per_tkm
     road_km = _numeric(lk, "road_km").to_numpy()
     road_km = np.where(np.isnan(road_km), km, road_km)
-    unit = pd.DataFrame({
-        "disposal": _numeric(s, "price", 0.0).fillna(0.0).to_numpy()
-        + economics.disposal_fee_delta * (s_unit == "t/yr"),  # fees are charged per tonne
-        "purchase": factor * _numeric(d, "price", 0.0).fillna(0.0).to_numpy(),
-        "transport": cost_t,
-        "processing": rule["preprocessing_cost_rub"].fillna(0.0).to_numpy()
-        * (1.0 - economics.processing_subsidy),
-        "co2": rule["co2_avoided_kg"].fillna(0.0).to_numpy() / 1000.0,
-        "transport_co2": (road_km * ROAD_CO2_KG_PER_TKM + rail_km * RAIL_CO2_KG_PER_TKM) / 1000,
-        "factor": factor,
-    })
-    unit["benefit"] = unit["disposal"] + unit["purchase"] - unit["transport"] \
-        - unit["processing"]
+    unit = pd.DataFrame(
+        {
+            "disposal": _numeric(s, "price", 0.0).fillna(0.0).to_numpy()
+            + economics.disposal_fee_delta * (s_unit == "t/yr"),  # fees are charged per tonne
+            "purchase": factor * _numeric(d, "price", 0.0).fillna(0.0).to_numpy(),
+            "transport": cost_t,
+            "processing": rule["preprocessing_cost_rub"].fillna(0.0).to_numpy()
+            * (1.0 - economics.processing_subsidy),
+            "co2": rule["co2_avoided_kg"].fillna(0.0).to_numpy() / 1000.0,
+            "transport_co2": (road_km * ROAD_CO2_KG_PER_TKM + rail_km * RAIL_CO2_KG_PER_TKM)
+            / 1000,
+            "factor": factor,
+        }
+    )
+    unit["benefit"] = unit["disposal"] + unit["purchase"] - unit["transport"] - unit["processing"]
     valid = np.isfinite(factor) & np.isfinite(unit["benefit"].to_numpy())
     lk, unit = lk[valid].reset_index(drop=True), unit[valid].reset_index(drop=True)
     capacity_s = fl["quantity"].pipe(pd.to_numeric, errors="coerce")
@@ -134,8 +152,10 @@ def _rule_units(rule, key, materials):
     else:
         units = np.full(len(rule), "")
     mats = rule[f"{key}_material"].astype(str).to_numpy()
-    return [u if u and u != "nan" else materials.at[m, "unit"] if m in materials.index else ""
-            for u, m in zip(units, mats)]
+    return [
+        u if u and u != "nan" else materials.at[m, "unit"] if m in materials.index else ""
+        for u, m in zip(units, mats)
+    ]
 
 
 def _factor(unit, to_unit):
@@ -151,8 +171,9 @@ def optimise(links, flows, rules=None, materials=None, economics=None):
     lk, unit, capacity, d_unit, fl = link_economics(links, flows, rules, materials, economics)
     n = len(lk)
     if n == 0:
-        return AllocationResult(_exchanges(lk, unit, np.zeros(0), d_unit), _totals(
-            lk, unit, np.zeros(0)), "empty")
+        return AllocationResult(
+            _exchanges(lk, unit, np.zeros(0), d_unit), _totals(lk, unit, np.zeros(0)), "empty"
+        )
     s_idx, s_keys = pd.factorize(lk["supply_flow"])
     d_idx, d_keys = pd.factorize(lk["demand_flow"])
     rows = np.arange(n)
@@ -168,17 +189,23 @@ def optimise(links, flows, rules=None, materials=None, economics=None):
         q_demand, q_target = zip(*quota_rows)
         sel = np.isin(d_idx, q_demand)
         q_pos = {d: k for k, d in enumerate(q_demand)}
-        a_quota = coo_matrix((-unit["factor"].to_numpy()[sel],
-                              ([q_pos[d] for d in d_idx[sel]], rows[sel])),
-                             shape=(n_slack, n))
+        a_quota = coo_matrix(
+            (-unit["factor"].to_numpy()[sel], ([q_pos[d] for d in d_idx[sel]], rows[sel])),
+            shape=(n_slack, n),
+        )
         blocks = [_pad(b, n_slack) for b in blocks]
         blocks.append(_hstack(a_quota, -np.eye(n_slack)))
         bounds_ub.append(-np.array(q_target))
         cost = np.concatenate([cost, np.full(n_slack, QUOTA_PENALTY)])
     from scipy.sparse import vstack
 
-    res = linprog(cost, A_ub=vstack(blocks).tocsr(), b_ub=np.concatenate(bounds_ub),
-                  bounds=(0, None), method="highs")
+    res = linprog(
+        cost,
+        A_ub=vstack(blocks).tocsr(),
+        b_ub=np.concatenate(bounds_ub),
+        bounds=(0, None),
+        method="highs",
+    )
     if res.status == 2:
         raise AllocationError("infeasible", detail=res.message)
     if res.status != 0:

@@ -5,21 +5,51 @@ the pre-processing it pays for; the consumer keeps the avoided purchase less the
 pays for. Tonnes and tonne-km count flows measured in t/yr only (heat, gas and water are
 reported in their own units in the material balance).
 """
+
 from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
-ENTERPRISE_COLUMNS = ["ent_id", "name", "node", "sector", "diverted_t", "replaced_t",
-                      "transport_tkm", "co2_avoided_t", "transport_co2_t", "net_co2_t",
-                      "net_money_rub", "exchanges", "cluster", "anchor_rank"]
-NODE_COLUMNS = ["node", "enterprises", "exchanges", "diverted_t", "replaced_t",
-                "transport_tkm", "co2_avoided_t", "transport_co2_t", "net_co2_t",
-                "net_money_rub"]
+ENTERPRISE_COLUMNS = [
+    "ent_id",
+    "name",
+    "node",
+    "sector",
+    "diverted_t",
+    "replaced_t",
+    "transport_tkm",
+    "co2_avoided_t",
+    "transport_co2_t",
+    "net_co2_t",
+    "net_money_rub",
+    "exchanges",
+    "cluster",
+    "anchor_rank",
+]
+NODE_COLUMNS = [
+    "node",
+    "enterprises",
+    "exchanges",
+    "diverted_t",
+    "replaced_t",
+    "transport_tkm",
+    "co2_avoided_t",
+    "transport_co2_t",
+    "net_co2_t",
+    "net_money_rub",
+]
 BALANCE_COLUMNS = ["node", "material", "unit", "generated", "exchanged", "left_for_disposal"]
-SUMMED = ["diverted_t", "replaced_t", "transport_tkm", "co2_avoided_t", "transport_co2_t",
-          "net_co2_t", "net_money_rub"]
+SUMMED = [
+    "diverted_t",
+    "replaced_t",
+    "transport_tkm",
+    "co2_avoided_t",
+    "transport_co2_t",
+    "net_co2_t",
+    "net_money_rub",
+]
 
 
 @dataclass
@@ -28,8 +58,8 @@ class Assessment:
     nodes: pd.DataFrame
     balance: pd.DataFrame
     region: dict
-    clusters: list      # lists of ent_id, largest first
-    loops: list         # closed loops of enterprises (directed cycles)
+    clusters: list  # lists of ent_id, largest first
+    loops: list  # closed loops of enterprises (directed cycles)
     anchors: pd.DataFrame
 
 
@@ -43,9 +73,12 @@ def symbiosis_graph(exchanges):
     """Directed multigraph supplier -> consumer, one edge per exchange."""
     graph = nx.MultiDiGraph()
     for row in exchanges.itertuples(index=False):
-        graph.add_edge(str(row.supply_ent), str(row.demand_ent),
-                       material=getattr(row, "supply_mat", ""),
-                       tonnage=float(getattr(row, "tonnage", 0.0) or 0.0))
+        graph.add_edge(
+            str(row.supply_ent),
+            str(row.demand_ent),
+            material=getattr(row, "supply_mat", ""),
+            tonnage=float(getattr(row, "tonnage", 0.0) or 0.0),
+        )
     return graph
 
 
@@ -54,8 +87,7 @@ def anchor_tenants(graph):
     if graph.number_of_nodes() == 0:
         return pd.DataFrame(columns=["ent_id", "exchanges_broken", "anchor_rank"])
     broken = pd.Series({n: graph.degree(n) for n in graph.nodes}, name="exchanges_broken")
-    ranked = broken.sort_values(ascending=False, kind="stable").rename_axis("ent_id") \
-        .reset_index()
+    ranked = broken.sort_values(ascending=False, kind="stable").rename_axis("ent_id").reset_index()
     ranked["anchor_rank"] = np.arange(1, len(ranked) + 1)
     return ranked
 
@@ -77,27 +109,38 @@ def assess(exchanges, enterprises, flows):
     for column in ("supply_ent", "demand_ent"):
         ex[column] = ex[column].astype(str)
     in_t = ex.get("unit", pd.Series("t/yr", index=ex.index)).astype(str).eq("t/yr")
-    delivered_t = ex.get("demand_unit", pd.Series("t/yr", index=ex.index)).astype(str) \
-        .eq("t/yr")
+    delivered_t = ex.get("demand_unit", pd.Series("t/yr", index=ex.index)).astype(str).eq("t/yr")
     tonnage, delivered = _num(ex, "tonnage"), _num(ex, "delivered")
     km = _num(ex, "net_km").where(_num(ex, "net_km") > 0, _num(ex, "dist_km"))
-    supplier = pd.DataFrame({
-        "ent_id": ex["supply_ent"], "diverted_t": tonnage.where(in_t, 0.0),
-        "replaced_t": 0.0, "transport_tkm": 0.0,
-        "co2_avoided_t": _num(ex, "co2_avoided"), "transport_co2_t": 0.0,
-        "net_money_rub": _num(ex, "avoided_disposal") - _num(ex, "processing_cost")})
-    consumer = pd.DataFrame({
-        "ent_id": ex["demand_ent"], "diverted_t": 0.0,
-        "replaced_t": delivered.where(delivered_t, 0.0),
-        "transport_tkm": (tonnage * km).where(in_t, 0.0), "co2_avoided_t": 0.0,
-        "transport_co2_t": _num(ex, "transport_co2"),
-        "net_money_rub": _num(ex, "avoided_purchase") - _num(ex, "transport_cost")})
+    supplier = pd.DataFrame(
+        {
+            "ent_id": ex["supply_ent"],
+            "diverted_t": tonnage.where(in_t, 0.0),
+            "replaced_t": 0.0,
+            "transport_tkm": 0.0,
+            "co2_avoided_t": _num(ex, "co2_avoided"),
+            "transport_co2_t": 0.0,
+            "net_money_rub": _num(ex, "avoided_disposal") - _num(ex, "processing_cost"),
+        }
+    )
+    consumer = pd.DataFrame(
+        {
+            "ent_id": ex["demand_ent"],
+            "diverted_t": 0.0,
+            "replaced_t": delivered.where(delivered_t, 0.0),
+            "transport_tkm": (tonnage * km).where(in_t, 0.0),
+            "co2_avoided_t": 0.0,
+            "transport_co2_t": _num(ex, "transport_co2"),
+            "net_money_rub": _num(ex, "avoided_purchase") - _num(ex, "transport_cost"),
+        }
+    )
     per_ent = pd.concat([supplier, consumer]).groupby("ent_id").sum()
     per_ent["net_co2_t"] = per_ent["co2_avoided_t"] - per_ent["transport_co2_t"]
 
     graph = symbiosis_graph(ex)
-    clusters = sorted((sorted(c) for c in nx.weakly_connected_components(graph)),
-                      key=len, reverse=True)
+    clusters = sorted(
+        (sorted(c) for c in nx.weakly_connected_components(graph)), key=len, reverse=True
+    )
     cluster_of = {e: k + 1 for k, members in enumerate(clusters) for e in members}
     anchors = anchor_tenants(graph)
 
@@ -106,8 +149,11 @@ def assess(exchanges, enterprises, flows):
     for column in ("name", "node", "sector"):
         if column not in ents.columns:
             ents[column] = ""
-    table = ents[["ent_id", "name", "node", "sector"]].drop_duplicates("ent_id") \
+    table = (
+        ents[["ent_id", "name", "node", "sector"]]
+        .drop_duplicates("ent_id")
         .merge(per_ent, left_on="ent_id", right_index=True, how="inner")
+    )
     table["exchanges"] = table["ent_id"].map(lambda e: graph.degree(e) if e in graph else 0)
     table["cluster"] = table["ent_id"].map(cluster_of).fillna(0).astype(int)
     table = table.merge(anchors[["ent_id", "anchor_rank"]], on="ent_id", how="left")
@@ -122,10 +168,18 @@ def assess(exchanges, enterprises, flows):
     nodes = nodes.reset_index()[NODE_COLUMNS]
 
     region = {key: float(table[key].sum()) for key in SUMMED}
-    region.update({"exchanges": int(len(ex)), "enterprises": int(len(table)),
-                   "clusters": len(clusters)})
-    return Assessment(table, nodes, material_balance(ex, ents, flows), region, clusters,
-                      closed_loops(graph), anchors)
+    region.update(
+        {"exchanges": int(len(ex)), "enterprises": int(len(table)), "clusters": len(clusters)}
+    )
+    return Assessment(
+        table,
+        nodes,
+        material_balance(ex, ents, flows),
+        region,
+        clusters,
+        closed_loops(graph),
+        anchors,
+    )
 
 
 def material_balance(exchanges, enterprises, flows):

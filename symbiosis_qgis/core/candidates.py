@@ -4,6 +4,7 @@ A pair is a candidate when the supplier-consumer distance is at most the radius 
 economic radius, or one radius for all): exact geodesic distance on WGS 84 for lon/lat input,
 exact Euclidean distance for planar input in metres. No buffer polygons are involved.
 """
+
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
@@ -22,9 +23,23 @@ TOLERANCE_M = 1e-3  # a pair "exactly at the radius" survives floating-point rou
 CHUNK = 20_000  # supplier points per KD-tree query: bounds memory, allows progress and cancel
 
 CANDIDATE_COLUMNS = [
-    "cand_id", "supply_ent", "demand_ent", "supply_flow", "demand_flow", "supply_mat",
-    "demand_mat", "rule_id", "dist_km", "radius_km", "supply_qty", "supply_unit",
-    "demand_qty", "potential", "unit", "supply_node", "demand_node",
+    "cand_id",
+    "supply_ent",
+    "demand_ent",
+    "supply_flow",
+    "demand_flow",
+    "supply_mat",
+    "demand_mat",
+    "rule_id",
+    "dist_km",
+    "radius_km",
+    "supply_qty",
+    "supply_unit",
+    "demand_qty",
+    "potential",
+    "unit",
+    "supply_node",
+    "demand_node",
 ]
 
 
@@ -57,9 +72,14 @@ def enterprise_points(gdf, coords=LONLAT):
     mask = usable.to_numpy()
     x[mask] = points[usable].x.to_numpy()
     y[mask] = points[usable].y.to_numpy()
-    return pd.DataFrame({"ent_id": gdf["ent_id"].astype(str).to_numpy(),
-                         "node": gdf["node"].to_numpy() if "node" in gdf.columns else None,
-                         "x": x, "y": y})
+    return pd.DataFrame(
+        {
+            "ent_id": gdf["ent_id"].astype(str).to_numpy(),
+            "node": gdf["node"].to_numpy() if "node" in gdf.columns else None,
+            "x": x,
+            "y": y,
+        }
+    )
 
 
 def _pairs_within(xs, ys, xd, yd, radius_m, coords, is_canceled=None, workers=None):
@@ -73,8 +93,9 @@ def _pairs_within(xs, ys, xd, yd, radius_m, coords, is_canceled=None, workers=No
     def chunk(start):  # the KD traversal releases the GIL: chunks run on every core
         if is_canceled is not None and is_canceled():
             return None
-        hits = cKDTree(ps[start:start + CHUNK]).sparse_distance_matrix(
-            tree_d, radius_m + TOLERANCE_M, output_type="ndarray")
+        hits = cKDTree(ps[start : start + CHUNK]).sparse_distance_matrix(
+            tree_d, radius_m + TOLERANCE_M, output_type="ndarray"
+        )
         return hits["i"].astype(np.int64) + start, hits["j"].astype(np.int64), hits["v"]
 
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
@@ -168,14 +189,28 @@ def _unit_factors(units, rule_unit, to_rule):
     """Conversion factor for each distinct unit (NaN when it does not convert)."""
     if not rule_unit:
         return np.ones(len(units))
-    factors = [conversion_factor(u, rule_unit) if to_rule else conversion_factor(rule_unit, u)
-               for u in units]
+    factors = [
+        conversion_factor(u, rule_unit) if to_rule else conversion_factor(rule_unit, u)
+        for u in units
+    ]
     return np.array([np.nan if f is None else f for f in factors], dtype=float)
 
 
-def find_candidates(enterprises, flows, rules=None, materials=None, *, coords=LONLAT,
-                    distance_m=None, allow_internal=False, categories=None, nodes=None,
-                    progress=None, is_canceled=None, workers=None):
+def find_candidates(
+    enterprises,
+    flows,
+    rules=None,
+    materials=None,
+    *,
+    coords=LONLAT,
+    distance_m=None,
+    allow_internal=False,
+    categories=None,
+    nodes=None,
+    progress=None,
+    is_canceled=None,
+    workers=None,
+):
     """Candidate exchanges as a DataFrame (CANDIDATE_COLUMNS) and a CandidateStats.
 
     enterprises: ent_id, x, y (lon/lat degrees for coords="lonlat", metres for "planar"),
@@ -224,8 +259,9 @@ def find_candidates(enterprises, flows, rules=None, materials=None, *, coords=LO
             continue
         s_pos, s_inv = np.unique(ent_of[s_rows], return_inverse=True)
         d_pos, d_inv = np.unique(ent_of[d_rows], return_inverse=True)
-        i, j, dist = _pairs_within(x[s_pos], y[s_pos], x[d_pos], y[d_pos], radius, coords,
-                                   is_canceled, workers)
+        i, j, dist = _pairs_within(
+            x[s_pos], y[s_pos], x[d_pos], y[d_pos], radius, coords, is_canceled, workers
+        )
         s_row, d_row, p = _flow_rows_of_pairs(i, j, s_rows, s_inv, d_rows, d_inv)
         if p is not None:
             dist = dist[p]
@@ -233,11 +269,11 @@ def find_candidates(enterprises, flows, rules=None, materials=None, *, coords=LO
         if not allow_internal:
             keep &= ent_of[s_row] != ent_of[d_row]
         if nodes:
-            keep &= np.isin(node_of_ent[ent_of[s_row]], nodes) | \
-                np.isin(node_of_ent[ent_of[d_row]], nodes)
+            keep &= np.isin(node_of_ent[ent_of[s_row]], nodes) | np.isin(
+                node_of_ent[ent_of[d_row]], nodes
+            )
         f_s = _unit_factors(units, _rule_unit(rule, "supply", materials), True)[unit_code[s_row]]
-        f_d = _unit_factors(units, _rule_unit(rule, "demand", materials), False)[
-            unit_code[d_row]]
+        f_d = _unit_factors(units, _rule_unit(rule, "demand", materials), False)[unit_code[d_row]]
         convertible = ~(np.isnan(f_s) | np.isnan(f_d))
         stats.pairs_with_unconvertible_units += int((keep & ~convertible).sum())
         keep &= convertible
@@ -248,9 +284,15 @@ def find_candidates(enterprises, flows, rules=None, materials=None, *, coords=LO
             s_row, d_row, dist = s_row[keep], d_row[keep], dist[keep]
             f_s, f_d = f_s[keep], f_d[keep]
         offered = qty[s_row] * f_s * float(rule["substitution_ratio"]) * f_d
-        parts.append({"s_row": s_row, "d_row": d_row, "dist_m": dist,
-                      "potential": np.minimum(offered, qty[d_row]),
-                      "rule": np.full(len(s_row), k, np.uint16)})
+        parts.append(
+            {
+                "s_row": s_row,
+                "d_row": d_row,
+                "dist_m": dist,
+                "potential": np.minimum(offered, qty[d_row]),
+                "rule": np.full(len(s_row), k, np.uint16),
+            }
+        )
         radius_of_rule[k] = radius
     if is_canceled is not None and is_canceled():
         stats.canceled = True
@@ -262,8 +304,10 @@ def find_candidates(enterprises, flows, rules=None, materials=None, *, coords=LO
 def _finish(parts, flows, rules, radius_of_rule, node_of_ent):
     if not parts:
         return pd.DataFrame(columns=CANDIDATE_COLUMNS)
-    cols = {key: np.concatenate([part[key] for part in parts]) if len(parts) > 1
-            else parts[0][key] for key in parts[0]}
+    cols = {
+        key: np.concatenate([part[key] for part in parts]) if len(parts) > 1 else parts[0][key]
+        for key in parts[0]
+    }
     # group by the supply flow's rank among supply flows: usually under 65536, one radix pass
     is_supply = np.zeros(len(flows), bool)
     is_supply[cols["s_row"]] = True
@@ -291,21 +335,26 @@ def _finish(parts, flows, rules, radius_of_rule, node_of_ent):
             dtypes[column] = codes, pd.CategoricalDtype(uniques)
         codes, dtype = dtypes[column]
         picked = codes[rows]
-        return pd.Categorical.from_codes(np.repeat(picked, run_length) if runs else picked,
-                                         dtype=dtype)
+        return pd.Categorical.from_codes(
+            np.repeat(picked, run_length) if runs else picked, dtype=dtype
+        )
 
     ent_s, ent_d = take("ent_pos", s_run, runs=True), take("ent_pos", d_row)
     columns = {
         "cand_id": np.arange(1, n + 1),
-        "supply_ent": take("ent_id", s_run, runs=True), "demand_ent": take("ent_id", d_row),
-        "supply_flow": take("flow_id", s_run, runs=True), "demand_flow": take("flow_id", d_row),
-        "supply_mat": take("material", s_run, runs=True), "demand_mat": take("material", d_row),
+        "supply_ent": take("ent_id", s_run, runs=True),
+        "demand_ent": take("ent_id", d_row),
+        "supply_flow": take("flow_id", s_run, runs=True),
+        "demand_flow": take("flow_id", d_row),
+        "supply_mat": take("material", s_run, runs=True),
+        "demand_mat": take("material", d_row),
         "rule_id": pd.Categorical.from_codes(rule, rules["rule_id"].astype(str)),
         "dist_km": cols["dist_m"][order] / 1000.0,
         "radius_km": radius_of_rule[rule] / 1000.0,
         "supply_qty": take("quantity", s_run, runs=True),
         "supply_unit": take("unit", s_run, runs=True),
-        "demand_qty": take("quantity", d_row), "potential": cols["potential"][order],
+        "demand_qty": take("quantity", d_row),
+        "potential": cols["potential"][order],
         "unit": take("unit", d_row),
         "supply_node": _categorical(node_of_ent, ent_s),
         "demand_node": _categorical(node_of_ent, ent_d),

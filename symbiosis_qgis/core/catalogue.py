@@ -1,4 +1,5 @@
 """Material and synergy catalogues (resources/materials.csv, resources/synergies.csv)."""
+
 from pathlib import Path
 
 import pandas as pd
@@ -7,10 +8,17 @@ from ..paths import resource_path
 
 MATERIAL_COLUMNS = ["code", "name_en", "name_ru", "category", "unit", "radius_km"]
 SYNERGY_COLUMNS = [
-    "rule_id", "supply_material", "demand_material", "substitution_ratio", "max_distance_km",
+    "rule_id",
+    "supply_material",
+    "demand_material",
+    "substitution_ratio",
+    "max_distance_km",
 ]
 SYNERGY_NUMERIC = [
-    "substitution_ratio", "max_distance_km", "preprocessing_cost_rub", "co2_avoided_kg",
+    "substitution_ratio",
+    "max_distance_km",
+    "preprocessing_cost_rub",
+    "co2_avoided_kg",
 ]
 
 # Units a flow may carry, and how to bring a quantity to a catalogue unit.

@@ -6,6 +6,7 @@ growing offsets, and a flow in the opposite direction bends to the other side, s
 another. Schematic mode spreads enterprises of a dense node apart, each as near its real
 position as the spacing allows.
 """
+
 import numpy as np
 import pandas as pd
 from scipy.spatial import cKDTree
@@ -19,10 +20,18 @@ WIDTH_MM = [0.5, 0.9, 1.5, 2.3, 3.3]
 BEND = 0.12  # offset of the control point, as a share of the chord, per parallel flow
 
 UNIT_LABELS = {
-    "ru": {"t/yr": "тыс. т/год", "GJ/yr": "тыс. ГДж/год", "MWh/yr": "тыс. МВт·ч/год",
-           "thousand m3/yr": "млн м³/год"},
-    "en": {"t/yr": "kt/yr", "GJ/yr": "TJ/yr", "MWh/yr": "GWh/yr",
-           "thousand m3/yr": "million m3/yr"},
+    "ru": {
+        "t/yr": "тыс. т/год",
+        "GJ/yr": "тыс. ГДж/год",
+        "MWh/yr": "тыс. МВт·ч/год",
+        "thousand m3/yr": "млн м³/год",
+    },
+    "en": {
+        "t/yr": "kt/yr",
+        "GJ/yr": "TJ/yr",
+        "MWh/yr": "GWh/yr",
+        "thousand m3/yr": "million m3/yr",
+    },
 }
 WIDTH_LEGEND = [
     QT_TRANSLATE_NOOP("@default", "less than 10 thousand per year"),
@@ -32,23 +41,38 @@ WIDTH_LEGEND = [
     QT_TRANSLATE_NOOP("@default", "over 1 million per year"),
 ]
 SECTOR_GROUP_LABELS = [  # legend labels of resources/styles/diagram_nodes.qml
-    QT_TRANSLATE_NOOP("@default", "Mines"), QT_TRANSLATE_NOOP("@default", "Power and heat plants"),
+    QT_TRANSLATE_NOOP("@default", "Mines"),
+    QT_TRANSLATE_NOOP("@default", "Power and heat plants"),
     QT_TRANSLATE_NOOP("@default", "Iron and steel"),
     QT_TRANSLATE_NOOP("@default", "Chemicals and coke"),
     QT_TRANSLATE_NOOP("@default", "Building materials"),
     QT_TRANSLATE_NOOP("@default", "Road construction"),
-    QT_TRANSLATE_NOOP("@default", "Land reclamation"), QT_TRANSLATE_NOOP("@default", "Greenhouses"),
-    QT_TRANSLATE_NOOP("@default", "District heating"), QT_TRANSLATE_NOOP("@default", "Other"),
+    QT_TRANSLATE_NOOP("@default", "Land reclamation"),
+    QT_TRANSLATE_NOOP("@default", "Greenhouses"),
+    QT_TRANSLATE_NOOP("@default", "District heating"),
+    QT_TRANSLATE_NOOP("@default", "Other"),
 ]
 # sector -> icon group (resources/icons/sectors/<group>.svg)
 SECTOR_GROUPS = {
-    "coal_open_pit": "mine", "coal_underground": "mine", "coal_preparation": "mine",
-    "iron_ore_mining": "mine", "coal_power_plant": "power", "boiler_house": "power",
-    "iron_and_steel": "metallurgy", "ferroalloys": "metallurgy", "aluminium": "metallurgy",
-    "coke_chemistry": "chemistry", "chemicals": "chemistry", "cement": "building",
-    "construction_materials": "building", "concrete": "building", "ceramics": "building",
-    "road_construction": "road", "land_reclamation": "land",
-    "agriculture_greenhouse": "greenhouse", "district_heating": "heat",
+    "coal_open_pit": "mine",
+    "coal_underground": "mine",
+    "coal_preparation": "mine",
+    "iron_ore_mining": "mine",
+    "coal_power_plant": "power",
+    "boiler_house": "power",
+    "iron_and_steel": "metallurgy",
+    "ferroalloys": "metallurgy",
+    "aluminium": "metallurgy",
+    "coke_chemistry": "chemistry",
+    "chemicals": "chemistry",
+    "cement": "building",
+    "construction_materials": "building",
+    "concrete": "building",
+    "ceramics": "building",
+    "road_construction": "road",
+    "land_reclamation": "land",
+    "agriculture_greenhouse": "greenhouse",
+    "district_heating": "heat",
 }
 
 
@@ -125,8 +149,9 @@ def quantity_label(material, quantity, unit, language="ru", materials=None):
     return f"{name}\n{quantity:,.0f} {unit}"
 
 
-def diagram_tables(links, enterprises, language="ru", schematic=False, min_separation=3000.0,
-                   materials=None):
+def diagram_tables(
+    links, enterprises, language="ru", schematic=False, min_separation=3000.0, materials=None
+):
     """(arrows frame with a 'coords' column, nodes frame) for the links' enterprises.
 
     enterprises: ent_id, name, name_ru, sector, x, y in a metric CRS (metres).
@@ -136,12 +161,23 @@ def diagram_tables(links, enterprises, language="ru", schematic=False, min_separ
     lk = links.reset_index(drop=True).copy()
     for column in ("supply_ent", "demand_ent"):
         lk[column] = lk[column].astype(str)
-    qty_column = "tonnage" if "tonnage" in lk.columns else \
-        "potential" if "potential" in lk.columns else None
-    lk["quantity"] = pd.to_numeric(lk[qty_column], errors="coerce").fillna(0.0) \
-        if qty_column else 1.0
-    unit_column = "unit" if "unit" in lk.columns and qty_column == "tonnage" else \
-        "supply_unit" if "supply_unit" in lk.columns else None
+    qty_column = (
+        "tonnage"
+        if "tonnage" in lk.columns
+        else "potential"
+        if "potential" in lk.columns
+        else None
+    )
+    lk["quantity"] = (
+        pd.to_numeric(lk[qty_column], errors="coerce").fillna(0.0) if qty_column else 1.0
+    )
+    unit_column = (
+        "unit"
+        if "unit" in lk.columns and qty_column == "tonnage"
+        else "supply_unit"
+        if "supply_unit" in lk.columns
+        else None
+    )
     lk["qty_unit"] = lk[unit_column].astype(str) if unit_column else "t/yr"
     if qty_column == "potential" and "unit" in lk.columns:
         lk["qty_unit"] = lk["unit"].astype(str)  # candidates: potential is in demand units
@@ -155,21 +191,37 @@ def diagram_tables(links, enterprises, language="ru", schematic=False, min_separ
     if schematic and len(nodes) > 1:
         nodes["x"], nodes["y"] = spread_positions(nodes["x"], nodes["y"], min_separation)
     s, d = nodes.loc[lk["supply_ent"]], nodes.loc[lk["demand_ent"]]
-    lk["coords"] = curved_arrows(s["x"], s["y"], d["x"], d["y"],
-                                 list(zip(lk["supply_ent"], lk["demand_ent"])),
-                                 trim=0.3 * min_separation)
+    lk["coords"] = curved_arrows(
+        s["x"],
+        s["y"],
+        d["x"],
+        d["y"],
+        list(zip(lk["supply_ent"], lk["demand_ent"])),
+        trim=0.3 * min_separation,
+    )
     mat = lk["supply_mat"].astype(str) if "supply_mat" in lk.columns else pd.Series("", lk.index)
     lk["material"] = mat
     lk["category"] = mat.map(materials["category"]).fillna("other")
     lk["width_class"] = width_class(lk["quantity"])
-    lk["label"] = [quantity_label(m, q, u, language, materials)
-                   for m, q, u in zip(mat, lk["quantity"], lk["qty_unit"])]
-    throughput = pd.concat([lk.groupby("supply_ent")["quantity"].sum(),
-                            lk.groupby("demand_ent")["quantity"].sum()]).groupby(level=0).sum()
+    lk["label"] = [
+        quantity_label(m, q, u, language, materials)
+        for m, q, u in zip(mat, lk["quantity"], lk["qty_unit"])
+    ]
+    throughput = (
+        pd.concat(
+            [
+                lk.groupby("supply_ent")["quantity"].sum(),
+                lk.groupby("demand_ent")["quantity"].sum(),
+            ]
+        )
+        .groupby(level=0)
+        .sum()
+    )
     nodes["throughput"] = throughput.reindex(nodes.index).fillna(0.0)
     nodes["size_class"] = width_class(nodes["throughput"])
-    nodes["sector_group"] = nodes.get("sector", pd.Series("", nodes.index)).map(
-        SECTOR_GROUPS).fillna("other")
+    nodes["sector_group"] = (
+        nodes.get("sector", pd.Series("", nodes.index)).map(SECTOR_GROUPS).fillna("other")
+    )
     nodes["label"] = [_name(row, language, ent_id) for ent_id, row in nodes.iterrows()]
     lk["supply_name"] = lk["supply_ent"].map(nodes["label"])
     lk["demand_name"] = lk["demand_ent"].map(nodes["label"])
@@ -181,7 +233,10 @@ def _name(row, language, ent_id):
     order = ["name_ru", "name"] if language == "ru" else ["name", "name_ru"]
     for column in order:
         value = row.get(column)
-        if value is not None and not (isinstance(value, float) and np.isnan(value)) \
-                and str(value).strip():
+        if (
+            value is not None
+            and not (isinstance(value, float) and np.isnan(value))
+            and str(value).strip()
+        ):
             return str(value).strip()
     return str(ent_id)

@@ -5,6 +5,7 @@ between two surface points is never longer than the geodesic between them, so a 
 with the radius returns every pair within the radius (and a few more), which the exact
 geodesic then filters.
 """
+
 import numpy as np
 from pyproj import Geod
 
@@ -19,9 +20,14 @@ def ecef(lon, lat):
     lon = np.radians(np.asarray(lon, dtype=float))
     lat = np.radians(np.asarray(lat, dtype=float))
     sin_lat = np.sin(lat)
-    n = WGS84_A / np.sqrt(1 - WGS84_E2 * sin_lat ** 2)
-    return np.column_stack([n * np.cos(lat) * np.cos(lon), n * np.cos(lat) * np.sin(lon),
-                            n * (1 - WGS84_E2) * sin_lat])
+    n = WGS84_A / np.sqrt(1 - WGS84_E2 * sin_lat**2)
+    return np.column_stack(
+        [
+            n * np.cos(lat) * np.cos(lon),
+            n * np.cos(lat) * np.sin(lon),
+            n * (1 - WGS84_E2) * sin_lat,
+        ]
+    )
 
 
 def geodesic_m(lon1, lat1, lon2, lat2):
@@ -36,6 +42,10 @@ def geodesic_m(lon1, lat1, lon2, lat2):
 def geodesic_circle(lon, lat, radius_m, vertices=72):
     """Closed ring (lon, lat arrays) of the points at ``radius_m`` around one point."""
     azimuths = np.linspace(0.0, 360.0, vertices, endpoint=False)
-    lons, lats, _ = GEOD.fwd(np.full(vertices, lon), np.full(vertices, lat), azimuths,
-                             np.full(vertices, float(radius_m)))
+    lons, lats, _ = GEOD.fwd(
+        np.full(vertices, lon),
+        np.full(vertices, lat),
+        azimuths,
+        np.full(vertices, float(radius_m)),
+    )
     return np.append(lons, lons[0]), np.append(lats, lats[0])

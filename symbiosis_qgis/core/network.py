@@ -10,6 +10,7 @@ neighbours sit close in memory. Enterprises attach to their nearest road vertex 
 densified first, so that vertex is never far from the nearest point of the line); the access
 leg is costed as road.
 """
+
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,30 +33,56 @@ REASONS = {
     "no_location": QT_TRANSLATE_NOOP("@default", "enterprise unknown or without location"),
     "canceled": QT_TRANSLATE_NOOP("@default", "canceled before it was routed"),
     "not_routed": QT_TRANSLATE_NOOP(
-        "@default", "moves by pipeline or heat main: not routed over roads or rail"),
+        "@default", "moves by pipeline or heat main: not routed over roads or rail"
+    ),
 }
-LINK_COLUMNS = ["cand_id", "supply_ent", "demand_ent", "mode", "net_km", "road_km", "rail_km",
-                "transfers", "cost_t", "cost_total", "detour", "reachable", "reason"]
+LINK_COLUMNS = [
+    "cand_id",
+    "supply_ent",
+    "demand_ent",
+    "mode",
+    "net_km",
+    "road_km",
+    "rail_km",
+    "transfers",
+    "cost_t",
+    "cost_total",
+    "detour",
+    "reachable",
+    "reason",
+]
 
 # OSM highway tag -> multiplier of the road tariff (bad roads cost more per t-km).
 OSM_HIGHWAY_FACTORS = {
-    "motorway": 0.9, "motorway_link": 0.9, "trunk": 0.9, "trunk_link": 0.9, "primary": 1.0,
-    "primary_link": 1.0, "secondary": 1.1, "secondary_link": 1.1, "tertiary": 1.2,
-    "tertiary_link": 1.2, "unclassified": 1.3, "residential": 1.3, "service": 1.4,
-    "living_street": 1.5, "track": 1.8, "road": 1.3,
+    "motorway": 0.9,
+    "motorway_link": 0.9,
+    "trunk": 0.9,
+    "trunk_link": 0.9,
+    "primary": 1.0,
+    "primary_link": 1.0,
+    "secondary": 1.1,
+    "secondary_link": 1.1,
+    "tertiary": 1.2,
+    "tertiary_link": 1.2,
+    "unclassified": 1.3,
+    "residential": 1.3,
+    "service": 1.4,
+    "living_street": 1.5,
+    "track": 1.8,
+    "road": 1.3,
 }
 OSM_RAILWAYS = {"rail", "light_rail", "narrow_gauge", "industrial"}
 
 
 @dataclass
 class Network:
-    lon: np.ndarray          # node longitudes
-    lat: np.ndarray          # node latitudes
-    mode: np.ndarray         # ROAD or RAIL per node
-    graph: object            # CSR matrix of RUB/t weights, both directions of every edge
-    component: np.ndarray    # connected component of each node
-    road_nodes: np.ndarray   # ids of road nodes
-    road_tree: cKDTree       # KD tree on the ECEF coordinates of road nodes
+    lon: np.ndarray  # node longitudes
+    lat: np.ndarray  # node latitudes
+    mode: np.ndarray  # ROAD or RAIL per node
+    graph: object  # CSR matrix of RUB/t weights, both directions of every edge
+    component: np.ndarray  # connected component of each node
+    road_nodes: np.ndarray  # ids of road nodes
+    road_tree: cKDTree  # KD tree on the ECEF coordinates of road nodes
     edges: int
     terminals_linked: int
 
@@ -90,8 +117,7 @@ def densify(coords, sizes, max_segment_m):
     if (pieces == 1).all():
         return coords, sizes
     line_of_seg = np.repeat(np.arange(len(sizes)), sizes - 1)
-    new_sizes = np.bincount(line_of_seg, weights=pieces, minlength=len(sizes)).astype(
-        np.int64) + 1
+    new_sizes = np.bincount(line_of_seg, weights=pieces, minlength=len(sizes)).astype(np.int64) + 1
     rep = np.repeat(seg, pieces)
     offset = np.arange(len(rep)) - np.repeat(np.cumsum(pieces) - pieces, pieces)
     t = (offset / np.repeat(pieces, pieces))[:, None]
@@ -115,10 +141,12 @@ def _vertex_nodes(coords, merge_tolerance_m):
     uniq = coords[first]
     if merge_tolerance_m and len(uniq) > 1:
         pairs = cKDTree(ecef(uniq[:, 0], uniq[:, 1])).query_pairs(
-            merge_tolerance_m, output_type="ndarray")
+            merge_tolerance_m, output_type="ndarray"
+        )
         if len(pairs):
-            link = coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])),
-                              shape=(len(uniq), len(uniq)))
+            link = coo_matrix(
+                (np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(len(uniq), len(uniq))
+            )
             _, label = connected_components(link, directed=False)
             keep = pd.Series(np.arange(len(uniq))).groupby(label).first().to_numpy()
             uniq = uniq[keep]
@@ -138,9 +166,17 @@ def _line_edges(coords, sizes, node_of_vertex, rates):
     return u[keep], v[keep], np.maximum(length[keep] / 1000.0 * rate[keep], MIN_WEIGHT)
 
 
-def build_network(road_lines, road_rates, rail_lines=(), rail_rate=1.5, terminals=None,
-                  handling_cost=150.0, merge_tolerance_m=0.0, terminal_tolerance_m=2000.0,
-                  densify_m=250.0):
+def build_network(
+    road_lines,
+    road_rates,
+    rail_lines=(),
+    rail_rate=1.5,
+    terminals=None,
+    handling_cost=150.0,
+    merge_tolerance_m=0.0,
+    terminal_tolerance_m=2000.0,
+    densify_m=250.0,
+):
     """Graph of road and rail lines (lists of (n, 2) lon/lat arrays) and terminals ((k, 2)).
 
     road_rates: RUB per t-km for each road line; rail_rate: RUB per t-km on rail.
@@ -152,10 +188,15 @@ def build_network(road_lines, road_rates, rail_lines=(), rail_rate=1.5, terminal
     road_xy, road_vertex_node = _vertex_nodes(road_xy_all, merge_tolerance_m)
     rail_xy, rail_vertex_node = _vertex_nodes(rail_xy_all, merge_tolerance_m)
     n_road = len(road_xy)
-    u1, v1, w1 = _line_edges(road_xy_all, road_sizes, road_vertex_node,
-                             road_rates[usable] if len(road_rates) else road_rates)
-    u2, v2, w2 = _line_edges(rail_xy_all, rail_sizes, rail_vertex_node + n_road,
-                             np.full(len(rail_sizes), rail_rate))
+    u1, v1, w1 = _line_edges(
+        road_xy_all,
+        road_sizes,
+        road_vertex_node,
+        road_rates[usable] if len(road_rates) else road_rates,
+    )
+    u2, v2, w2 = _line_edges(
+        rail_xy_all, rail_sizes, rail_vertex_node + n_road, np.full(len(rail_sizes), rail_rate)
+    )
     lon = np.concatenate([road_xy[:, 0], rail_xy[:, 0]])
     lat = np.concatenate([road_xy[:, 1], rail_xy[:, 1]])
     mode = np.concatenate([np.full(n_road, ROAD), np.full(len(rail_xy), RAIL)]).astype(np.int8)
@@ -169,9 +210,17 @@ def build_network(road_lines, road_rates, rail_lines=(), rail_rate=1.5, terminal
     new_lon[rank], new_lat[rank], new_mode[rank] = lon, lat, mode
     graph = _symmetric_csr(rank[u], rank[v], w, len(lon))
     _, component = connected_components(graph, directed=False)
-    return Network(lon=new_lon, lat=new_lat, mode=new_mode, graph=graph, component=component,
-                   road_nodes=rank[:n_road], road_tree=road_tree, edges=len(u),
-                   terminals_linked=linked)
+    return Network(
+        lon=new_lon,
+        lat=new_lat,
+        mode=new_mode,
+        graph=graph,
+        component=component,
+        road_nodes=rank[:n_road],
+        road_tree=road_tree,
+        edges=len(u),
+        terminals_linked=linked,
+    )
 
 
 def _z_order_rank(lon, lat):
@@ -184,13 +233,11 @@ def _z_order_rank(lon, lat):
         return ((values - values.min()) / span * 65535).astype(np.uint64)
 
     def spread(bits):  # 16 bits -> every other of 32
-        for shift, mask in ((8, 0x00FF00FF), (4, 0x0F0F0F0F), (2, 0x33333333),
-                            (1, 0x55555555)):
+        for shift, mask in ((8, 0x00FF00FF), (4, 0x0F0F0F0F), (2, 0x33333333), (1, 0x55555555)):
             bits = (bits | (bits << np.uint64(shift))) & np.uint64(mask)
         return bits
 
-    order = np.argsort(spread(cells(lon)) | (spread(cells(lat)) << np.uint64(1)),
-                       kind="stable")
+    order = np.argsort(spread(cells(lon)) | (spread(cells(lat)) << np.uint64(1)), kind="stable")
     rank = np.empty(len(order), np.int64)
     rank[order] = np.arange(len(order))
     return rank
@@ -218,8 +265,9 @@ def _symmetric_csr(u, v, w, n):
     first = np.ones(len(a), bool)
     first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
     a, b, w = a[first], b[first], w[first]
-    return coo_matrix((np.concatenate([w, w]), (np.concatenate([a, b]), np.concatenate([b, a]))),
-                      shape=(n, n)).tocsr()
+    return coo_matrix(
+        (np.concatenate([w, w]), (np.concatenate([a, b]), np.concatenate([b, a]))), shape=(n, n)
+    ).tocsr()
 
 
 def snap(network, lon, lat):
@@ -232,19 +280,46 @@ def snap(network, lon, lat):
     return node, geodesic_m(lon, lat, network.lon[node], network.lat[node])
 
 
-def network_costs(network, origins, destinations, limit=np.inf, progress=None,
-                  is_canceled=None, engine=None, workers=None):
+def network_costs(
+    network,
+    origins,
+    destinations,
+    limit=np.inf,
+    progress=None,
+    is_canceled=None,
+    engine=None,
+    workers=None,
+):
     """Cheapest cost (RUB/t) from each origin node to each destination node: (o, d) array.
 
     The OD matrix of the benchmark; bounded by ``limit``; no paths kept.
     """
     return ShortestPaths(network.graph, engine).costs(
-        origins, destinations, limit=limit, workers=workers, progress=progress,
-        is_canceled=is_canceled)
+        origins,
+        destinations,
+        limit=limit,
+        workers=workers,
+        progress=progress,
+        is_canceled=is_canceled,
+    )
 
 
-def route_pairs(network, o_lon, o_lat, d_lon, d_lat, *, road_rate, max_km, snap_tolerance_m,
-                max_rate, handling_cost, progress=None, is_canceled=None, engine=None):
+def route_pairs(
+    network,
+    o_lon,
+    o_lat,
+    d_lon,
+    d_lat,
+    *,
+    road_rate,
+    max_km,
+    snap_tolerance_m,
+    max_rate,
+    handling_cost,
+    progress=None,
+    is_canceled=None,
+    engine=None,
+):
     """Cheapest route for each (origin point, destination point) pair.
 
     Returns a DataFrame (one row per pair: reachable, reason code (see REASONS), cost_t,
@@ -262,8 +337,9 @@ def route_pairs(network, o_lon, o_lat, d_lon, d_lat, *, road_rate, max_km, snap_
     paths = [None] * n
     too_far = (o_gap > snap_tolerance_m) | (d_gap > snap_tolerance_m)
     reason[too_far] = "too_far"
-    split = ~too_far & (network.component[np.maximum(o_node, 0)]
-                        != network.component[np.maximum(d_node, 0)])
+    split = ~too_far & (
+        network.component[np.maximum(o_node, 0)] != network.component[np.maximum(d_node, 0)]
+    )
     reason[split] = "disconnected"
     todo = np.flatnonzero(~too_far & ~split)
     # the most a route within max_km can cost: every km at the dearest rate, two transfers
@@ -286,22 +362,31 @@ def route_pairs(network, o_lon, o_lat, d_lon, d_lat, *, road_rate, max_km, snap_
             if net_km > max_km:
                 reason[i] = "beyond_max"
                 continue
-            values[i] = [cost + access_km * road_rate, net_km, road_km + access_km, rail_km,
-                         access_km]
-            paths[i] = np.column_stack([
-                np.concatenate([[o_lon[i]], network.lon[nodes], [d_lon[i]]]),
-                np.concatenate([[o_lat[i]], network.lat[nodes], [d_lat[i]]])])
+            values[i] = [
+                cost + access_km * road_rate,
+                net_km,
+                road_km + access_km,
+                rail_km,
+                access_km,
+            ]
+            paths[i] = np.column_stack(
+                [
+                    np.concatenate([[o_lon[i]], network.lon[nodes], [d_lon[i]]]),
+                    np.concatenate([[o_lat[i]], network.lat[nodes], [d_lat[i]]]),
+                ]
+            )
         if progress is not None and (k % 16 == 15 or k == len(origins) - 1):
             progress(100.0 * (k + 1) / len(origins))
     unrouted = np.array([paths[i] is None for i in todo], dtype=bool)
     reason[todo[unrouted & (reason[todo] == "")]] = "canceled"  # searches stop only then
-    result = pd.DataFrame(values, columns=["cost_t", "net_km", "road_km", "rail_km",
-                                           "access_km"])
+    result = pd.DataFrame(values, columns=["cost_t", "net_km", "road_km", "rail_km", "access_km"])
     result["transfers"] = transfers
     result["reachable"] = np.array([p is not None for p in paths], dtype=bool)
     result["reason"] = reason
-    result["mode"] = [route_mode(r.road_km, r.rail_km, r.access_km) if r.reachable else ""
-                      for r in result.itertuples()]
+    result["mode"] = [
+        route_mode(r.road_km, r.rail_km, r.access_km) if r.reachable else ""
+        for r in result.itertuples()
+    ]
     result["straight_km"] = geodesic_m(o_lon, o_lat, d_lon, d_lat) / 1000.0
     return result, paths
 
@@ -345,22 +430,34 @@ def route_candidates(network, candidates, enterprises, off_network=None, **optio
     """
     off_network = off_network or {}
     cands = candidates.reset_index(drop=True).copy()
-    piped = cands["supply_mat"].astype(str).isin(off_network).to_numpy() \
-        if "supply_mat" in cands.columns else np.zeros(len(cands), bool)
+    piped = (
+        cands["supply_mat"].astype(str).isin(off_network).to_numpy()
+        if "supply_mat" in cands.columns
+        else np.zeros(len(cands), bool)
+    )
     routed, routed_paths = _route_on_network(network, cands[~piped], enterprises, options)
     if not piped.any():
         return routed, routed_paths
     straight = _straight_links(cands[piped], enterprises, off_network)
-    out = pd.concat([routed.assign(_row=np.flatnonzero(~piped)),
-                     straight[0].assign(_row=np.flatnonzero(piped))], ignore_index=True)
+    out = pd.concat(
+        [
+            routed.assign(_row=np.flatnonzero(~piped)),
+            straight[0].assign(_row=np.flatnonzero(piped)),
+        ],
+        ignore_index=True,
+    )
     paths = list(routed_paths) + list(straight[1])
     order = np.argsort(out["_row"].to_numpy(), kind="stable")
     return out.iloc[order].drop(columns="_row").reset_index(drop=True), [paths[k] for k in order]
 
 
 def _locations(enterprises):
-    return enterprises.assign(ent_id=enterprises["ent_id"].astype(str).str.strip()) \
-        .dropna(subset=["x", "y"]).drop_duplicates("ent_id").set_index("ent_id")
+    return (
+        enterprises.assign(ent_id=enterprises["ent_id"].astype(str).str.strip())
+        .dropna(subset=["x", "y"])
+        .drop_duplicates("ent_id")
+        .set_index("ent_id")
+    )
 
 
 def _straight_links(cands, enterprises, off_network):
@@ -374,10 +471,18 @@ def _straight_links(cands, enterprises, off_network):
     km = np.full(len(out), np.nan)
     km[located] = geodesic_m(a[located, 0], a[located, 1], b[located, 0], b[located, 1]) / 1e3
     paths = [np.vstack([a[k], b[k]]) if located[k] else None for k in range(len(out))]
-    out = out.assign(mode=out["supply_mat"].astype(str).map(off_network), net_km=km,
-                     road_km=0.0, rail_km=0.0, transfers=0, cost_t=np.nan, cost_total=np.nan,
-                     detour=1.0, reachable=located,
-                     reason=np.where(located, "not_routed", "no_location"))
+    out = out.assign(
+        mode=out["supply_mat"].astype(str).map(off_network),
+        net_km=km,
+        road_km=0.0,
+        rail_km=0.0,
+        transfers=0,
+        cost_t=np.nan,
+        cost_total=np.nan,
+        detour=1.0,
+        reachable=located,
+        reason=np.where(located, "not_routed", "no_location"),
+    )
     if "cand_id" not in out.columns:
         out["cand_id"] = np.arange(1, len(out) + 1)
     ordered = LINK_COLUMNS + [c for c in out.columns if c not in LINK_COLUMNS]
@@ -392,16 +497,28 @@ def _route_on_network(network, candidates, enterprises, options):
         cands[column] = cands[column].astype(str).str.strip()
     where = _locations(enterprises)
     located = cands["supply_ent"].isin(where.index) & cands["demand_ent"].isin(where.index)
-    pairs = cands.loc[located, ["supply_ent", "demand_ent"]].drop_duplicates() \
-        .reset_index(drop=True)
+    pairs = (
+        cands.loc[located, ["supply_ent", "demand_ent"]].drop_duplicates().reset_index(drop=True)
+    )
     s = where.loc[pairs["supply_ent"]]
     d = where.loc[pairs["demand_ent"]]
-    routes, paths = route_pairs(network, s["x"].to_numpy(), s["y"].to_numpy(),
-                                d["x"].to_numpy(), d["y"].to_numpy(), **options)
+    routes, paths = route_pairs(
+        network,
+        s["x"].to_numpy(),
+        s["y"].to_numpy(),
+        d["x"].to_numpy(),
+        d["y"].to_numpy(),
+        **options,
+    )
     routes = pd.concat([pairs, routes], axis=1)
     routes["path_index"] = np.arange(len(routes))
-    out = cands.drop(columns=[c for c in routes.columns if c in cands.columns and c not in
-                              ("supply_ent", "demand_ent")])
+    out = cands.drop(
+        columns=[
+            c
+            for c in routes.columns
+            if c in cands.columns and c not in ("supply_ent", "demand_ent")
+        ]
+    )
     out = out.merge(routes, on=["supply_ent", "demand_ent"], how="left")
     out["reachable"] = out["reachable"].fillna(False).astype(bool)
     out.loc[~located.to_numpy(), "reason"] = "no_location"
@@ -409,8 +526,7 @@ def _route_on_network(network, candidates, enterprises, options):
     out["transfers"] = out["transfers"].fillna(0).astype(int)
     out["mode"] = out["mode"].fillna("")
     out["detour"] = out["net_km"] / out["straight_km"].where(out["straight_km"] > 0)
-    potential = pd.to_numeric(out["potential"], errors="coerce") if "potential" in out \
-        else np.nan
+    potential = pd.to_numeric(out["potential"], errors="coerce") if "potential" in out else np.nan
     out["cost_total"] = out["cost_t"] * potential
     route_paths = [paths[int(k)] if not pd.isna(k) else None for k in out["path_index"]]
     out = out.drop(columns=["path_index", "straight_km", "access_km"])

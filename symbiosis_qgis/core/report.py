@@ -2,6 +2,7 @@
 
 No Qt here: headings are marked for translation and the caller passes its translate function.
 """
+
 import html
 from datetime import date
 
@@ -10,8 +11,9 @@ import numpy as np
 from .text import QT_TRANSLATE_NOOP
 
 T = {
-    "title": QT_TRANSLATE_NOOP("@default", "Industrial symbiosis: benefits of the chosen "
-                                           "exchanges"),
+    "title": QT_TRANSLATE_NOOP(
+        "@default", "Industrial symbiosis: benefits of the chosen exchanges"
+    ),
     "region": QT_TRANSLATE_NOOP("@default", "Region"),
     "nodes": QT_TRANSLATE_NOOP("@default", "Industrial nodes"),
     "enterprises": QT_TRANSLATE_NOOP("@default", "Enterprises"),
@@ -19,8 +21,10 @@ T = {
     "graph": QT_TRANSLATE_NOOP("@default", "Symbiosis network"),
     "money_by_node": QT_TRANSLATE_NOOP("@default", "Net money by node, million RUB per year"),
     "exchanged_by_material": QT_TRANSLATE_NOOP(
-        "@default", "Share exchanged and left for disposal by material (t/yr flows), %; "
-                    "labels: generated, kt per year"),
+        "@default",
+        "Share exchanged and left for disposal by material (t/yr flows), %; "
+        "labels: generated, kt per year",
+    ),
     "clusters": QT_TRANSLATE_NOOP("@default", "Clusters (connected groups of enterprises)"),
     "loops": QT_TRANSLATE_NOOP("@default", "Closed loops"),
     "anchors": QT_TRANSLATE_NOOP("@default", "Anchor tenants (exchanges broken if removed)"),
@@ -64,8 +68,9 @@ th,td{border:1px solid #e0e0e0;padding:3px 6px}td.n{text-align:right}th{backgrou
 
 
 def _is_number(value):
-    return isinstance(value, (int, float, np.integer, np.floating)) and \
-        not isinstance(value, (bool, np.bool_))
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(
+        value, (bool, np.bool_)
+    )
 
 
 def _fmt(value):
@@ -75,12 +80,15 @@ def _fmt(value):
 
 
 def table_html(frame, translate):
-    head = "".join(f"<th>{html.escape(translate(COLUMN_TITLES.get(c, c)))}</th>"
-                   for c in frame.columns)
+    head = "".join(
+        f"<th>{html.escape(translate(COLUMN_TITLES.get(c, c)))}</th>" for c in frame.columns
+    )
     rows = []
     for record in frame.itertuples(index=False):
-        cells = "".join(f'<td class="n">{_fmt(v)}</td>' if _is_number(v)
-                        else f"<td>{_fmt(v)}</td>" for v in record)
+        cells = "".join(
+            f'<td class="n">{_fmt(v)}</td>' if _is_number(v) else f"<td>{_fmt(v)}</td>"
+            for v in record
+        )
         rows.append(f"<tr>{cells}</tr>")
     return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
 
@@ -94,17 +102,22 @@ def bar_chart_svg(labels, series, colours, width=640, bar=16, top=None, notes=No
     top = top or max(total + [1e-9])
     notes = notes or [_fmt(float(t)) for t in total]
     left, height = 190, (bar + 6) * len(labels) + 10
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'font-size="11" font-family="DejaVu Sans, Arial">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'font-size="11" font-family="DejaVu Sans, Arial">'
+    ]
     for k, label in enumerate(labels):
         y = 5 + k * (bar + 6)
-        parts.append(f'<text x="{left - 6}" y="{y + bar - 4}" text-anchor="end">'
-                     f'{html.escape(str(label))}</text>')
+        parts.append(
+            f'<text x="{left - 6}" y="{y + bar - 4}" text-anchor="end">'
+            f"{html.escape(str(label))}</text>"
+        )
         x = left
         for values, colour in zip(series, colours):
             w = (width - left - 70) * max(values[k], 0) / top
-            parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar}" '
-                         f'fill="{colour}"/>')
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar}" fill="{colour}"/>'
+            )
             x += w
         parts.append(f'<text x="{x + 4:.1f}" y="{y + bar - 4}">{notes[k]}</text>')
     parts.append("</svg>")
@@ -117,26 +130,54 @@ def render_html(assessment, translate=lambda text: text, title=None):
     region_rows = "".join(
         f"<tr><th>{html.escape(translate(COLUMN_TITLES.get(k, k)))}</th>"
         f'<td class="n">{_fmt(float(region[k]))}</td></tr>'
-        for k in ("exchanges", "enterprises", "diverted_t", "replaced_t", "transport_tkm",
-                  "co2_avoided_t", "transport_co2_t", "net_co2_t", "net_money_rub"))
+        for k in (
+            "exchanges",
+            "enterprises",
+            "diverted_t",
+            "replaced_t",
+            "transport_tkm",
+            "co2_avoided_t",
+            "transport_co2_t",
+            "net_co2_t",
+            "net_money_rub",
+        )
+    )
     nodes = assessment.nodes
-    money_chart = bar_chart_svg(list(nodes["node"].astype(str)),
-                                [list(nodes["net_money_rub"] / 1e6)], ["#2e7d32"])
-    tonnes = assessment.balance[assessment.balance["unit"] == "t/yr"] \
-        .groupby("material")[["exchanged", "left_for_disposal"]].sum()
+    money_chart = bar_chart_svg(
+        list(nodes["node"].astype(str)), [list(nodes["net_money_rub"] / 1e6)], ["#2e7d32"]
+    )
+    tonnes = (
+        assessment.balance[assessment.balance["unit"] == "t/yr"]
+        .groupby("material")[["exchanged", "left_for_disposal"]]
+        .sum()
+    )
     generated = tonnes.sum(axis=1).where(lambda v: v > 0, 1.0)
     material_chart = bar_chart_svg(
-        list(tonnes.index), [list(100 * tonnes["exchanged"] / generated),
-                             list(100 * tonnes["left_for_disposal"] / generated)],
-        ["#1565c0", "#bdbdbd"], top=100.0,
-        notes=[_fmt(float(v)) for v in tonnes.sum(axis=1) / 1e3])
-    legend = (f'<p><span style="color:#1565c0">&#9632;</span> {t("exchanged")} &nbsp; '
-              f'<span style="color:#9e9e9e">&#9632;</span> {t("left")}</p>')
+        list(tonnes.index),
+        [
+            list(100 * tonnes["exchanged"] / generated),
+            list(100 * tonnes["left_for_disposal"] / generated),
+        ],
+        ["#1565c0", "#bdbdbd"],
+        top=100.0,
+        notes=[_fmt(float(v)) for v in tonnes.sum(axis=1) / 1e3],
+    )
+    legend = (
+        f'<p><span style="color:#1565c0">&#9632;</span> {t("exchanged")} &nbsp; '
+        f'<span style="color:#9e9e9e">&#9632;</span> {t("left")}</p>'
+    )
     clusters = "".join(f"<li>{html.escape(', '.join(c))}</li>" for c in assessment.clusters)
-    loops = "".join(f"<li>{html.escape(' → '.join(loop + loop[:1]))}</li>"
-                    for loop in assessment.loops) or f"<li>{t('none')}</li>"
-    anchors = table_html(assessment.anchors.head(10), translate) \
-        if len(assessment.anchors) else t("none")
+    loops = (
+        "".join(
+            f"<li>{html.escape(' → '.join(loop + loop[:1]))}</li>" for loop in assessment.loops
+        )
+        or f"<li>{t('none')}</li>"
+    )
+    anchors = (
+        table_html(assessment.anchors.head(10), translate)
+        if len(assessment.anchors)
+        else t("none")
+    )
     return f"""<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>{html.escape(title or translate(T["title"]))}</title>
 <style>{STYLE}</style></head><body>

@@ -4,6 +4,7 @@ Counts supplies in t/yr (the only unit that adds up across materials). Each gene
 sector's band splits into what the chosen exchanges take to each using sector and what is
 left for disposal, so a sector's outgoing total equals what it generates.
 """
+
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -13,9 +14,9 @@ DISPOSAL = "disposal"
 
 @dataclass
 class Sankey:
-    sources: list            # generating sectors, largest first
-    targets: list            # using sectors, largest first, then DISPOSAL
-    links: pd.DataFrame      # source, target, tonnes
+    sources: list  # generating sectors, largest first
+    targets: list  # using sectors, largest first, then DISPOSAL
+    links: pd.DataFrame  # source, target, tonnes
     generated: dict = field(default_factory=dict)  # sector -> t/yr generated
 
     @property
@@ -51,9 +52,11 @@ def flow_balance(enterprises, flows, exchanges=None, node=None, materials=None):
         ex = ex[ex["supply_flow"].isin(set(supplies["flow_id"].astype(str)))]
         if "unit" in ex.columns:
             ex = ex[ex["unit"].astype(str) == "t/yr"]
-        ex = ex.assign(source=ex["supply_ent"].map(sector).fillna("other"),
-                       target=ex["demand_ent"].map(sector).fillna("other"),
-                       tonnes=pd.to_numeric(ex["tonnage"], errors="coerce").fillna(0.0))
+        ex = ex.assign(
+            source=ex["supply_ent"].map(sector).fillna("other"),
+            target=ex["demand_ent"].map(sector).fillna("other"),
+            tonnes=pd.to_numeric(ex["tonnage"], errors="coerce").fillna(0.0),
+        )
         moved = ex.groupby(["source", "target"], as_index=False)["tonnes"].sum()
     used = moved.groupby("source")["tonnes"].sum() if len(moved) else pd.Series(dtype=float)
     left = (generated - used.reindex(generated.index).fillna(0.0)).clip(lower=0.0)
@@ -62,8 +65,9 @@ def flow_balance(enterprises, flows, exchanges=None, node=None, materials=None):
     links = links[links["tonnes"] > 0].reset_index(drop=True)
     sources = list(generated.sort_values(ascending=False).index)
     into = links[links["target"] != DISPOSAL].groupby("target")["tonnes"].sum()
-    targets = list(into.sort_values(ascending=False).index) + \
-        ([DISPOSAL] if (links["target"] == DISPOSAL).any() else [])
+    targets = list(into.sort_values(ascending=False).index) + (
+        [DISPOSAL] if (links["target"] == DISPOSAL).any() else []
+    )
     return Sankey(sources, targets, links, {k: float(v) for k, v in generated.items()})
 
 

@@ -1,4 +1,5 @@
 """Regional policy instruments as scenarios of the allocation, compared with the baseline."""
+
 from pathlib import Path
 
 import pandas as pd
@@ -6,11 +7,29 @@ import pandas as pd
 from ..paths import resource_path
 from .allocation import Economics, optimise
 
-SCENARIO_COLUMNS = ["scenario_id", "name", "quota_share", "quota_materials",
-                    "processing_cofinance", "disposal_fee_delta", "rail_discount"]
-RESULT_COLUMNS = ["scenario_id", "name", "exchanges", "tonnes", "net_benefit", "co2_avoided",
-                  "transport_co2", "quota_delivered", "d_exchanges", "d_tonnes",
-                  "d_net_benefit", "d_co2_avoided"]
+SCENARIO_COLUMNS = [
+    "scenario_id",
+    "name",
+    "quota_share",
+    "quota_materials",
+    "processing_cofinance",
+    "disposal_fee_delta",
+    "rail_discount",
+]
+RESULT_COLUMNS = [
+    "scenario_id",
+    "name",
+    "exchanges",
+    "tonnes",
+    "net_benefit",
+    "co2_avoided",
+    "transport_co2",
+    "quota_delivered",
+    "d_exchanges",
+    "d_tonnes",
+    "d_net_benefit",
+    "d_co2_avoided",
+]
 NUMERIC = ["quota_share", "processing_cofinance", "disposal_fee_delta", "rail_discount"]
 
 
@@ -42,19 +61,21 @@ def load_scenarios(source=None):
 
 def economics_of(scenario, base=None):
     base = base or Economics()
-    materials = [m.strip() for m in str(scenario["quota_materials"] or "").split(";")
-                 if m.strip()]
+    materials = [m.strip() for m in str(scenario["quota_materials"] or "").split(";") if m.strip()]
     share = float(scenario["quota_share"])
-    return Economics(default_cost_per_unit_km=base.default_cost_per_unit_km,
-                     disposal_fee_delta=float(scenario["disposal_fee_delta"]),
-                     processing_subsidy=float(scenario["processing_cofinance"]),
-                     rail_discount=float(scenario["rail_discount"]),
-                     rail_cost_per_tkm=base.rail_cost_per_tkm,
-                     quotas={m: share for m in materials} if share > 0 else {})
+    return Economics(
+        default_cost_per_unit_km=base.default_cost_per_unit_km,
+        disposal_fee_delta=float(scenario["disposal_fee_delta"]),
+        processing_subsidy=float(scenario["processing_cofinance"]),
+        rail_discount=float(scenario["rail_discount"]),
+        rail_cost_per_tkm=base.rail_cost_per_tkm,
+        quotas=dict.fromkeys(materials, share) if share > 0 else {},
+    )
 
 
-def run_scenarios(links, flows, rules=None, scenarios=None, base=None, progress=None,
-                  is_canceled=None):
+def run_scenarios(
+    links, flows, rules=None, scenarios=None, base=None, progress=None, is_canceled=None
+):
     """One allocation per scenario; deltas against the first scenario (the baseline)."""
     scenarios = load_scenarios(scenarios)
     rows = []
@@ -65,15 +86,23 @@ def run_scenarios(links, flows, rules=None, scenarios=None, base=None, progress=
         result = optimise(links, flows, rules, economics=economics)
         quota_materials = set(economics.quotas)
         ex = result.exchanges
-        delivered = float(ex.loc[ex["demand_mat"].isin(quota_materials), "delivered"].sum()) \
-            if quota_materials and "demand_mat" in ex else 0.0
-        rows.append({"scenario_id": scenario["scenario_id"], "name": scenario["name"],
-                     "exchanges": result.totals["EXCHANGES"],
-                     "tonnes": result.totals["TONNES"],
-                     "net_benefit": result.totals["NET_BENEFIT"],
-                     "co2_avoided": result.totals["CO2_AVOIDED"],
-                     "transport_co2": result.totals["TRANSPORT_CO2"],
-                     "quota_delivered": delivered})
+        delivered = (
+            float(ex.loc[ex["demand_mat"].isin(quota_materials), "delivered"].sum())
+            if quota_materials and "demand_mat" in ex
+            else 0.0
+        )
+        rows.append(
+            {
+                "scenario_id": scenario["scenario_id"],
+                "name": scenario["name"],
+                "exchanges": result.totals["EXCHANGES"],
+                "tonnes": result.totals["TONNES"],
+                "net_benefit": result.totals["NET_BENEFIT"],
+                "co2_avoided": result.totals["CO2_AVOIDED"],
+                "transport_co2": result.totals["TRANSPORT_CO2"],
+                "quota_delivered": delivered,
+            }
+        )
         if progress is not None:
             progress(100.0 * (k + 1) / len(scenarios))
     out = pd.DataFrame(rows)

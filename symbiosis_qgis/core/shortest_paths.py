@@ -7,6 +7,7 @@ Two engines give the same distances:
   scipy  scipy.sparse.csgraph.dijkstra over batches of origins (dense rows per batch).
 numba is optional: without it (e.g. a QGIS whose Python lacks it) scipy is used.
 """
+
 import os
 from concurrent.futures import ThreadPoolExecutor
 
@@ -30,8 +31,7 @@ def default_engine():
     return available_engines()[0]
 
 
-def _kernel_search(indptr, indices, data, source, limit, dist, pred, touched, heap_key,
-                   heap_node):
+def _kernel_search(indptr, indices, data, source, limit, dist, pred, touched, heap_key, heap_node):
     """Dijkstra from ``source`` up to ``limit``; returns how many nodes it touched.
 
     dist must be +inf everywhere on entry; the caller resets dist[touched[:n]] afterwards.
@@ -103,8 +103,9 @@ def _kernel_rows(indptr, indices, data, origins, destinations, limit, out):
     heap_key = np.empty(len(indices) + 1, np.float64)
     heap_node = np.empty(len(indices) + 1, np.int32)
     for k in range(len(origins)):
-        n_touched = search(indptr, indices, data, origins[k], limit, dist, pred, touched,
-                           heap_key, heap_node)
+        n_touched = search(
+            indptr, indices, data, origins[k], limit, dist, pred, touched, heap_key, heap_node
+        )
         for j in range(len(destinations)):
             out[k, j] = dist[destinations[j]]
         for t in range(n_touched):
@@ -127,15 +128,19 @@ class ShortestPaths:
         if self.engine not in available_engines():
             raise ValueError(f"shortest-path engine '{self.engine}' is not available")
         if self.engine == "numba":
-            self._csr = (graph.indptr.astype(np.int32), graph.indices.astype(np.int32),
-                         graph.data.astype(np.float64))
+            self._csr = (
+                graph.indptr.astype(np.int32),
+                graph.indices.astype(np.int32),
+                graph.data.astype(np.float64),
+            )
 
     @property
     def nodes(self):
         return self.graph.shape[0]
 
-    def costs(self, origins, destinations, limit=np.inf, workers=None, progress=None,
-              is_canceled=None):
+    def costs(
+        self, origins, destinations, limit=np.inf, workers=None, progress=None, is_canceled=None
+    ):
         """(origins x destinations) costs; inf beyond ``limit`` and for rows left by a cancel."""
         origins = np.asarray(origins, np.int64)
         destinations = np.asarray(destinations, np.int64)
@@ -148,8 +153,10 @@ class ShortestPaths:
 
             def work(part):
                 if is_canceled is None or not is_canceled():
-                    out[part] = dijkstra(self.graph, directed=True, indices=origins[part],
-                                         limit=limit)[:, destinations]
+                    out[part] = dijkstra(
+                        self.graph, directed=True, indices=origins[part], limit=limit
+                    )[:, destinations]
+
             workers = 1  # csgraph holds the GIL: threads would only queue
         else:
             chunks = [slice(s, s + CHUNK) for s in range(0, len(origins), CHUNK)]
@@ -158,6 +165,7 @@ class ShortestPaths:
             def work(part):
                 if is_canceled is None or not is_canceled():
                     rows(*self._csr, o32[part], d32, float(limit), out[part])
+
         workers = max(1, min(workers or os.cpu_count() or 1, len(chunks)))
         done = 0
         with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -185,9 +193,13 @@ class ShortestPaths:
             for start in range(0, len(origins), step):
                 if is_canceled is not None and is_canceled():
                     return
-                dist, pred = dijkstra(self.graph, directed=True,
-                                      indices=origins[start:start + step], limit=limit,
-                                      return_predecessors=True)
+                dist, pred = dijkstra(
+                    self.graph,
+                    directed=True,
+                    indices=origins[start : start + step],
+                    limit=limit,
+                    return_predecessors=True,
+                )
                 for row in range(len(dist)):
                     yield start + row, dist[row], pred[row]
             return
@@ -200,8 +212,9 @@ class ShortestPaths:
         for k, origin in enumerate(origins):
             if is_canceled is not None and is_canceled():
                 return
-            n_touched = search(*self._csr, int(origin), float(limit), dist, pred, touched,
-                               heap_key, heap_node)
+            n_touched = search(
+                *self._csr, int(origin), float(limit), dist, pred, touched, heap_key, heap_node
+            )
             yield k, dist, pred
             dist[touched[:n_touched]] = np.inf
 

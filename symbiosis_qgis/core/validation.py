@@ -3,6 +3,7 @@
 Works on plain pandas frames (the adapters build them from QGIS layers) or GeoDataFrames.
 Each finding is an Issue; errors make data unusable downstream, warnings do not.
 """
+
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -23,52 +24,79 @@ FID = "_fid"  # feature id column of frames built from layers (else the index is
 MSG = {
     "missing_field": QT_TRANSLATE_NOOP("@default", "Required field '{field}' is missing"),
     "missing_recommended": QT_TRANSLATE_NOOP(
-        "@default", "Field '{field}' is missing (recommended: names in Russian)"),
+        "@default", "Field '{field}' is missing (recommended: names in Russian)"
+    ),
     "empty_id": QT_TRANSLATE_NOOP("@default", "Empty identifier in '{field}'"),
     "duplicate_id": QT_TRANSLATE_NOOP(
-        "@default", "Identifier '{value}' is used by {count} features"),
+        "@default", "Identifier '{value}' is used by {count} features"
+    ),
     "null_geometry": QT_TRANSLATE_NOOP("@default", "Feature has no geometry"),
     "empty_geometry": QT_TRANSLATE_NOOP("@default", "Feature has an empty geometry"),
     "geographic_crs": QT_TRANSLATE_NOOP(
         "@default",
         "Layer CRS {crs} is geographic: distances will be computed on the ellipsoid or after "
-        "reprojection to a metric CRS"),
+        "reprojection to a metric CRS",
+    ),
     "unknown_enterprise": QT_TRANSLATE_NOOP(
-        "@default", "Flow refers to unknown enterprise '{value}'"),
+        "@default", "Flow refers to unknown enterprise '{value}'"
+    ),
     "bad_direction": QT_TRANSLATE_NOOP(
-        "@default", "Direction '{value}' is neither 'supply' nor 'demand'"),
+        "@default", "Direction '{value}' is neither 'supply' nor 'demand'"
+    ),
     "unknown_material": QT_TRANSLATE_NOOP(
-        "@default", "Material '{value}' is not in the material catalogue"),
+        "@default", "Material '{value}' is not in the material catalogue"
+    ),
     "unknown_unit": QT_TRANSLATE_NOOP(
-        "@default", "Unit '{value}' is unknown (known units: {known})"),
+        "@default", "Unit '{value}' is unknown (known units: {known})"
+    ),
     "unit_mismatch": QT_TRANSLATE_NOOP(
         "@default",
         "Unit '{value}' cannot be converted to the catalogue unit '{expected}' of material "
-        "'{material}'"),
+        "'{material}'",
+    ),
     "non_numeric": QT_TRANSLATE_NOOP("@default", "Quantity '{value}' is not a number"),
     "negative_quantity": QT_TRANSLATE_NOOP("@default", "Quantity {value} is negative"),
     "zero_quantity": QT_TRANSLATE_NOOP("@default", "Quantity is zero"),
     "non_numeric_price": QT_TRANSLATE_NOOP("@default", "Price '{value}' is not a number"),
     "unknown_sector": QT_TRANSLATE_NOOP(
-        "@default", "Sector '{value}' is not one of the catalogue sectors"),
+        "@default", "Sector '{value}' is not one of the catalogue sectors"
+    ),
     "supply_unmatched": QT_TRANSLATE_NOOP(
-        "@default",
-        "No catalogue rule lets another enterprise in the data use supply of '{value}'"),
+        "@default", "No catalogue rule lets another enterprise in the data use supply of '{value}'"
+    ),
     "demand_unmatched": QT_TRANSLATE_NOOP(
         "@default",
         "No catalogue rule lets a supply of another enterprise in the data serve demand for "
-        "'{value}'"),
+        "'{value}'",
+    ),
     "rule_bad_ratio": QT_TRANSLATE_NOOP(
-        "@default", "Substitution ratio '{value}' must be a positive number"),
+        "@default", "Substitution ratio '{value}' must be a positive number"
+    ),
     "rule_unknown_material": QT_TRANSLATE_NOOP(
-        "@default", "Rule refers to material '{value}' that is not in the material catalogue"),
+        "@default", "Rule refers to material '{value}' that is not in the material catalogue"
+    ),
 }
 
 SECTORS = (
-    "coal_open_pit", "coal_underground", "coal_preparation", "coal_power_plant", "boiler_house",
-    "iron_and_steel", "ferroalloys", "aluminium", "coke_chemistry", "cement",
-    "construction_materials", "chemicals", "agriculture_greenhouse", "district_heating",
-    "iron_ore_mining", "road_construction", "land_reclamation", "ceramics", "concrete",
+    "coal_open_pit",
+    "coal_underground",
+    "coal_preparation",
+    "coal_power_plant",
+    "boiler_house",
+    "iron_and_steel",
+    "ferroalloys",
+    "aluminium",
+    "coke_chemistry",
+    "cement",
+    "construction_materials",
+    "chemicals",
+    "agriculture_greenhouse",
+    "district_heating",
+    "iron_ore_mining",
+    "road_construction",
+    "land_reclamation",
+    "ceramics",
+    "concrete",
 )
 
 
@@ -136,8 +164,16 @@ def _check_ids(out, frame, layer, id_field):
         if value == "":
             out.add(ERROR, layer, fid, "", id_field, "empty_id", field=id_field)
         elif counts[value] > 1:
-            out.add(ERROR, layer, fid, value, id_field, "duplicate_id",
-                    value=value, count=int(counts[value]))
+            out.add(
+                ERROR,
+                layer,
+                fid,
+                value,
+                id_field,
+                "duplicate_id",
+                value=value,
+                count=int(counts[value]),
+            )
 
 
 def _missing_fields(out, frame, layer, required, recommended=()):
@@ -184,25 +220,50 @@ def _check_flow_row(out, flows, idx, fid, ent_ids, materials):
     if material not in materials.index:
         out.add(ERROR, layer, fid, flow_id, "material", "unknown_material", value=material)
     if unit not in KNOWN_UNITS:
-        out.add(ERROR, layer, fid, flow_id, "unit", "unknown_unit",
-                value=unit, known=", ".join(KNOWN_UNITS))
+        out.add(
+            ERROR,
+            layer,
+            fid,
+            flow_id,
+            "unit",
+            "unknown_unit",
+            value=unit,
+            known=", ".join(KNOWN_UNITS),
+        )
     elif material in materials.index:
         expected = materials.at[material, "unit"]
         if conversion_factor(unit, expected) is None:
-            out.add(ERROR, layer, fid, flow_id, "unit", "unit_mismatch",
-                    value=unit, expected=expected, material=material)
+            out.add(
+                ERROR,
+                layer,
+                fid,
+                flow_id,
+                "unit",
+                "unit_mismatch",
+                value=unit,
+                expected=expected,
+                material=material,
+            )
     quantity, ok = _as_number(row["quantity"])
     if not ok:
-        out.add(ERROR, layer, fid, flow_id, "quantity", "non_numeric",
-                value=_text(row["quantity"]))
+        out.add(
+            ERROR, layer, fid, flow_id, "quantity", "non_numeric", value=_text(row["quantity"])
+        )
     elif quantity < 0:
         out.add(ERROR, layer, fid, flow_id, "quantity", "negative_quantity", value=quantity)
     elif quantity == 0:
         out.add(WARNING, layer, fid, flow_id, "quantity", "zero_quantity")
-    if "price" in flows.columns and _text(row["price"]) != "":
-        if not _as_number(row["price"])[1]:
-            out.add(WARNING, layer, fid, flow_id, "price", "non_numeric_price",
-                    value=_text(row["price"]))
+    has_price = "price" in flows.columns and _text(row["price"]) != ""
+    if has_price and not _as_number(row["price"])[1]:
+        out.add(
+            WARNING,
+            layer,
+            fid,
+            flow_id,
+            "price",
+            "non_numeric_price",
+            value=_text(row["price"]),
+        )
 
 
 def _check_matches(out, flows, rules):
@@ -230,8 +291,9 @@ def _check_matches(out, flows, rules):
         else:
             continue
         if not (partners - {e}):
-            out.add(WARNING, layer, fid, _text(flows.at[idx, "flow_id"]), "material", code,
-                    value=m)
+            out.add(
+                WARNING, layer, fid, _text(flows.at[idx, "flow_id"]), "material", code, value=m
+            )
 
 
 def _check_rules(out, rules, materials):
@@ -241,12 +303,14 @@ def _check_rules(out, rules, materials):
         rid = _text(rule["rule_id"])
         ratio = rule["substitution_ratio"]
         if pd.isna(ratio) or ratio <= 0:
-            out.add(ERROR, layer, idx, rid, "substitution_ratio", "rule_bad_ratio",
-                    value=_text(ratio))
+            out.add(
+                ERROR, layer, idx, rid, "substitution_ratio", "rule_bad_ratio", value=_text(ratio)
+            )
         for col in ("supply_material", "demand_material"):
             if _text(rule[col]) not in known:
-                out.add(WARNING, layer, idx, rid, col, "rule_unknown_material",
-                        value=_text(rule[col]))
+                out.add(
+                    WARNING, layer, idx, rid, col, "rule_unknown_material", value=_text(rule[col])
+                )
 
 
 def validate(enterprises, flows, synergies=None, materials=None, geographic_crs=""):

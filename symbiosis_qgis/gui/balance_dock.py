@@ -1,4 +1,5 @@
 """Flow balance dock: a Sankey of a node's (or the region's) waste flows."""
+
 from qgis.core import QgsProject
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QTimer
@@ -105,34 +106,48 @@ class FlowBalanceDock(QgsDockWidget):
     def refresh(self):
         ents_layer = self.enterprises_combo.currentLayer()
         flows_layer = self.flows_combo.currentLayer()
-        for key, combo in (("enterprises", self.enterprises_combo),
-                           ("flows", self.flows_combo), ("exchanges", self.exchanges_combo)):
+        for key, combo in (
+            ("enterprises", self.enterprises_combo),
+            ("flows", self.flows_combo),
+            ("exchanges", self.exchanges_combo),
+        ):
             self.settings.write(key, combo.currentLayer().id() if combo.currentLayer() else "")
         self.settings.write("node", self.node_combo.currentData() or "")
         if ents_layer is None or flows_layer is None:
             self.sankey = None
             self.sankey_widget.set_sankey(None)
-            self.status.setText(tr("Choose an enterprise layer and a flow table (a layer may "
-                                   "have been removed)."))
+            self.status.setText(
+                tr("Choose an enterprise layer and a flow table (a layer may have been removed).")
+            )
             return
         ents, flows = layer_frame(ents_layer), layer_frame(flows_layer)
-        needed = {"ent_id", "sector"} - set(ents.columns) | \
-            ({"ent_id", "direction", "quantity", "unit", "flow_id"} - set(flows.columns))
+        needed = {"ent_id", "sector"} - set(ents.columns) | (
+            {"ent_id", "direction", "quantity", "unit", "flow_id"} - set(flows.columns)
+        )
         if needed:
             self.sankey = None
             self.sankey_widget.set_sankey(None)
-            self.status.setText(tr("The layers lack the field(s): {}").format(
-                ", ".join(sorted(needed))))
+            self.status.setText(
+                tr("The layers lack the field(s): {}").format(", ".join(sorted(needed)))
+            )
             return
         exchanges = layer_frame(self.exchanges_combo.currentLayer())
-        if exchanges is not None and not {"supply_ent", "demand_ent", "supply_flow",
-                                          "tonnage"} <= set(exchanges.columns):
+        if exchanges is not None and not {
+            "supply_ent",
+            "demand_ent",
+            "supply_flow",
+            "tonnage",
+        } <= set(exchanges.columns):
             exchanges = None
-        self.sankey = flow_balance(ents, flows, exchanges, self.node_combo.currentData() or None,
-                                   self.material_codes())
+        self.sankey = flow_balance(
+            ents, flows, exchanges, self.node_combo.currentData() or None, self.material_codes()
+        )
         self.sankey_widget.set_sankey(self.sankey, sector_labels())
-        self.status.setText(tr("{0} thousand t/yr generated; hover a band for its "
-                               "tonnage.").format(f"{self.sankey.total / 1000:,.0f}"))
+        self.status.setText(
+            tr("{0} thousand t/yr generated; hover a band for its tonnage.").format(
+                f"{self.sankey.total / 1000:,.0f}"
+            )
+        )
 
     def material_codes(self):
         """The materials the category filter keeps (None: all)."""
@@ -145,8 +160,9 @@ class FlowBalanceDock(QgsDockWidget):
         return list(category.index[category == choice])
 
     def _export(self, kind):
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export the flow balance"), "",
-                                              f"{kind.upper()} (*.{kind})")
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Export the flow balance"), "", f"{kind.upper()} (*.{kind})"
+        )
         if path:
             self.export(path, kind)
 

@@ -1,4 +1,5 @@
 """What both docks share: layer pickers, project-stored settings, readable sector names."""
+
 from qgis.core import QgsMapLayerProxyModel, QgsProcessingContext, QgsProject
 from qgis.gui import QgsMapLayerComboBox
 

@@ -1,4 +1,5 @@
 """Symbiosis explorer dock: one enterprise's flows, partners and exchanges, and the analysis."""
+
 import pandas as pd
 from qgis.core import (
     QgsApplication,
@@ -36,8 +37,15 @@ from qgis.PyQt.QtWidgets import (
 from ..core.catalogue import load_materials
 from ..i18n import tr, user_locale
 from ..processing.layer_io import enterprise_lonlat, line_parts_lonlat, points_lonlat
-from .common import LINES, POINTS, TABLES, ProjectSettings, layer_combo, layer_frame, \
-    processing_context
+from .common import (
+    LINES,
+    POINTS,
+    TABLES,
+    ProjectSettings,
+    layer_combo,
+    layer_frame,
+    processing_context,
+)
 from .pipeline_task import PipelineInputs, PipelineTask
 from .results import add_result_layers
 
@@ -88,8 +96,10 @@ class SymbiosisExplorerDock(QgsDockWidget):
         self.restore()
         self._restoring = False
         self.refresh_enterprises()
-        self.layers_box.setCollapsed(self.enterprises_combo.currentLayer() is not None and
-                                     self.flows_combo.currentLayer() is not None)
+        self.layers_box.setCollapsed(
+            self.enterprises_combo.currentLayer() is not None
+            and self.flows_combo.currentLayer() is not None
+        )
 
     # ---------------------------------------------------------------- widgets
     def _build(self):
@@ -105,12 +115,15 @@ class SymbiosisExplorerDock(QgsDockWidget):
         self.roads_combo = layer_combo(LINES, allow_empty=True)
         self.rails_combo = layer_combo(LINES, allow_empty=True)
         self.terminals_combo = layer_combo(POINTS, allow_empty=True)
-        for label, combo in [(tr("Enterprises"), self.enterprises_combo),
-                             (tr("Flows (supplies and demands)"), self.flows_combo),
-                             (tr("Partner candidates"), self.candidates_combo),
-                             (tr("Chosen exchanges"), self.exchanges_combo),
-                             (tr("Roads"), self.roads_combo), (tr("Railways"), self.rails_combo),
-                             (tr("Road-rail terminals"), self.terminals_combo)]:
+        for label, combo in [
+            (tr("Enterprises"), self.enterprises_combo),
+            (tr("Flows (supplies and demands)"), self.flows_combo),
+            (tr("Partner candidates"), self.candidates_combo),
+            (tr("Chosen exchanges"), self.exchanges_combo),
+            (tr("Roads"), self.roads_combo),
+            (tr("Railways"), self.rails_combo),
+            (tr("Road-rail terminals"), self.terminals_combo),
+        ]:
             form.addRow(label, combo)
         layout.addWidget(self.layers_box)
 
@@ -148,10 +161,12 @@ class SymbiosisExplorerDock(QgsDockWidget):
         layout.addWidget(self.status)
         self.tabs = QTabWidget()
         self.flows_table = table([tr("Direction"), tr("Material"), tr("Quantity"), tr("Unit")])
-        self.candidates_table = table([tr("Partner"), tr("Role"), tr("Material"),
-                                       tr("Distance, km"), tr("Potential")])
-        self.exchanges_table = table([tr("Partner"), tr("Role"), tr("Material"),
-                                      tr("Tonnage"), tr("Benefit, RUB/yr")])
+        self.candidates_table = table(
+            [tr("Partner"), tr("Role"), tr("Material"), tr("Distance, km"), tr("Potential")]
+        )
+        self.exchanges_table = table(
+            [tr("Partner"), tr("Role"), tr("Material"), tr("Tonnage"), tr("Benefit, RUB/yr")]
+        )
         self.tabs.addTab(self.flows_table, tr("Supplies and demands"))
         self.tabs.addTab(self.candidates_table, tr("Candidate partners"))
         self.tabs.addTab(self.exchanges_table, tr("Chosen exchanges"))
@@ -182,9 +197,11 @@ class SymbiosisExplorerDock(QgsDockWidget):
         self.node_box.currentIndexChanged.connect(self.refresh_enterprise_list)
         self.min_quantity.valueChanged.connect(self.refresh_tables)
         self.candidates_table.itemSelectionChanged.connect(
-            lambda: self.highlight(self.candidates_table, self.candidates_combo))
+            lambda: self.highlight(self.candidates_table, self.candidates_combo)
+        )
         self.exchanges_table.itemSelectionChanged.connect(
-            lambda: self.highlight(self.exchanges_table, self.exchanges_combo))
+            lambda: self.highlight(self.exchanges_table, self.exchanges_combo)
+        )
         self.zoom_button.clicked.connect(self.zoom_to_highlight)
         self.pick_button.toggled.connect(self.toggle_map_tool)
         self.run_button.clicked.connect(self.run_analysis)
@@ -205,10 +222,15 @@ class SymbiosisExplorerDock(QgsDockWidget):
         self.category_box.setCurrentIndex(max(index, 0))
 
     def _combos(self):
-        return {"enterprises": self.enterprises_combo, "flows": self.flows_combo,
-                "candidates": self.candidates_combo, "exchanges": self.exchanges_combo,
-                "roads": self.roads_combo, "rails": self.rails_combo,
-                "terminals": self.terminals_combo}
+        return {
+            "enterprises": self.enterprises_combo,
+            "flows": self.flows_combo,
+            "candidates": self.candidates_combo,
+            "exchanges": self.exchanges_combo,
+            "roads": self.roads_combo,
+            "rails": self.rails_combo,
+            "terminals": self.terminals_combo,
+        }
 
     def save(self):
         if self._restoring:
@@ -232,15 +254,17 @@ class SymbiosisExplorerDock(QgsDockWidget):
         if ents is not None and "node" in ents.columns:
             for node in sorted({str(n) for n in ents["node"].dropna()}):
                 self.node_box.addItem(node, node)
-        self.node_box.setCurrentIndex(max(self.node_box.findData(self.settings.read("node")),
-                                          0))
+        self.node_box.setCurrentIndex(max(self.node_box.findData(self.settings.read("node")), 0))
         self.node_box.blockSignals(False)
         self.refresh_enterprise_list()
 
     def refresh_enterprise_list(self):
         ents = self.enterprises()
-        wanted = self.settings.read("enterprise") if self._restoring else \
-            self.current_enterprise() or self.settings.read("enterprise")
+        wanted = (
+            self.settings.read("enterprise")
+            if self._restoring
+            else self.current_enterprise() or self.settings.read("enterprise")
+        )
         self.enterprise_box.blockSignals(True)
         self.enterprise_box.clear()
         if ents is not None and "ent_id" in ents.columns:
@@ -271,7 +295,8 @@ class SymbiosisExplorerDock(QgsDockWidget):
         if on and layer is not None:
             self.map_tool = QgsMapToolIdentifyFeature(self.canvas, layer)
             self.map_tool.featureIdentified.connect(
-                lambda feature: self.select_enterprise(feature["ent_id"]))
+                lambda feature: self.select_enterprise(feature["ent_id"])
+            )
             self.canvas.setMapTool(self.map_tool)
         elif self.map_tool is not None:
             self.canvas.unsetMapTool(self.map_tool)
@@ -283,8 +308,10 @@ class SymbiosisExplorerDock(QgsDockWidget):
         category = self.category_box.currentData()
         if not category:
             return True
-        return material in self.materials.index and \
-            self.materials.at[material, "category"] == category
+        return (
+            material in self.materials.index
+            and self.materials.at[material, "category"] == category
+        )
 
     def refresh_tables(self):
         self.clear_highlight()
@@ -306,31 +333,41 @@ class SymbiosisExplorerDock(QgsDockWidget):
         minimum = self.min_quantity.value()
         flows = layer_frame(self.flows_combo.currentLayer())
         shown = []
-        if flows is not None and {"ent_id", "direction", "material", "quantity"} <= \
-                set(flows.columns):
+        if flows is not None and {"ent_id", "direction", "material", "quantity"} <= set(
+            flows.columns
+        ):
             mine = flows[flows["ent_id"].astype(str) == ent_id]
             for row in mine.itertuples(index=False):
                 qty = pd.to_numeric(row.quantity, errors="coerce")
                 if self._material_ok(row.material) and (pd.isna(qty) or qty >= minimum):
                     direction = {"supply": tr("supply"), "demand": tr("demand")}.get(
-                        row.direction, row.direction)
-                    shown.append((direction, row.material, float(qty),
-                                  getattr(row, "unit", "")))
+                        row.direction, row.direction
+                    )
+                    shown.append((direction, row.material, float(qty), getattr(row, "unit", "")))
         fill(self.flows_table, shown)
-        self._fill_partner_table(self.candidates_table, self.candidates_combo, ent_id, names,
-                                 "potential", "dist_km")
-        self._fill_partner_table(self.exchanges_table, self.exchanges_combo, ent_id, names,
-                                 "tonnage", "benefit")
-        self.status.setText(tr("{0}: {1} flows, {2} candidate partners, {3} exchanges").format(
-            names.get(ent_id, ent_id), self.flows_table.rowCount(),
-            self.candidates_table.rowCount(), self.exchanges_table.rowCount()))
+        self._fill_partner_table(
+            self.candidates_table, self.candidates_combo, ent_id, names, "potential", "dist_km"
+        )
+        self._fill_partner_table(
+            self.exchanges_table, self.exchanges_combo, ent_id, names, "tonnage", "benefit"
+        )
+        self.status.setText(
+            tr("{0}: {1} flows, {2} candidate partners, {3} exchanges").format(
+                names.get(ent_id, ent_id),
+                self.flows_table.rowCount(),
+                self.candidates_table.rowCount(),
+                self.exchanges_table.rowCount(),
+            )
+        )
 
     def _fill_partner_table(self, widget, combo, ent_id, names, qty_field, extra_field):
         frame = layer_frame(combo.currentLayer())
         if frame is None or not {"supply_ent", "demand_ent"} <= set(frame.columns):
             return
-        frame = frame[(frame["supply_ent"].astype(str) == ent_id)
-                      | (frame["demand_ent"].astype(str) == ent_id)]
+        frame = frame[
+            (frame["supply_ent"].astype(str) == ent_id)
+            | (frame["demand_ent"].astype(str) == ent_id)
+        ]
         rows, fids = [], []
         for record in frame.to_dict("records"):
             gives = str(record["supply_ent"]) == ent_id
@@ -356,8 +393,9 @@ class SymbiosisExplorerDock(QgsDockWidget):
         if not items or layer is None:
             return
         fid, partner = items[0].data(FID_ROLE)
-        to_canvas = QgsCoordinateTransform(layer.crs(), self.canvas.mapSettings().destinationCrs(),
-                                           QgsProject.instance())
+        to_canvas = QgsCoordinateTransform(
+            layer.crs(), self.canvas.mapSettings().destinationCrs(), QgsProject.instance()
+        )
         feature = next(layer.getFeatures(QgsFeatureRequest(fid)), None)
         if feature is not None and feature.hasGeometry():
             route = QgsGeometry(feature.geometry())
@@ -370,9 +408,13 @@ class SymbiosisExplorerDock(QgsDockWidget):
             found = next(ents_layer.getFeatures(request), None)
             if found is not None and found.hasGeometry():
                 point = QgsGeometry(found.geometry())
-                point.transform(QgsCoordinateTransform(
-                    ents_layer.crs(), self.canvas.mapSettings().destinationCrs(),
-                    QgsProject.instance()))
+                point.transform(
+                    QgsCoordinateTransform(
+                        ents_layer.crs(),
+                        self.canvas.mapSettings().destinationCrs(),
+                        QgsProject.instance(),
+                    )
+                )
                 self.partner_band.setToGeometry(point, None)
                 if self.highlighted is None:
                     self.highlighted = point
@@ -388,7 +430,7 @@ class SymbiosisExplorerDock(QgsDockWidget):
             self.canvas.setExtent(box.buffered(max(box.width(), box.height(), 2000) * 0.3))
             self.canvas.refresh()
 
-    def closeEvent(self, event):  # noqa: N802 (Qt API)
+    def closeEvent(self, event):
         self.clear_highlight()
         self.toggle_map_tool(False)
         super().closeEvent(event)
@@ -417,8 +459,13 @@ class SymbiosisExplorerDock(QgsDockWidget):
         roads = rails = terminals = classes = None
         if self.roads_combo.currentLayer() is not None:
             roads_layer = self.roads_combo.currentLayer()
-            attribute = "highway" if "highway" in roads_layer.fields().names() else \
-                "class" if "class" in roads_layer.fields().names() else None
+            attribute = (
+                "highway"
+                if "highway" in roads_layer.fields().names()
+                else "class"
+                if "class" in roads_layer.fields().names()
+                else None
+            )
             roads, classes = line_parts_lonlat(roads_layer, context, attribute=attribute)
         if self.rails_combo.currentLayer() is not None:
             rails, _ = line_parts_lonlat(self.rails_combo.currentLayer(), context)
@@ -447,17 +494,23 @@ class SymbiosisExplorerDock(QgsDockWidget):
         self.task = None
         if not ok:
             self.progress.setValue(0)
-            self.status.setText(tr("Analysis failed: {}").format(task.error) if task.error
-                                else tr("Analysis canceled."))
+            self.status.setText(
+                tr("Analysis failed: {}").format(task.error)
+                if task.error
+                else tr("Analysis canceled.")
+            )
             return
         layers = add_result_layers(task, self.enterprises_combo.currentLayer())
         self.candidates_combo.setLayer(layers["candidates"])
         self.exchanges_combo.setLayer(layers["exchanges"])
-        self.status.setText(tr("{0} candidates, {1} exchanges, net benefit {2:,.0f} RUB/yr")
-                            .format(len(task.candidates), task.totals.get("EXCHANGES", 0),
-                                    task.totals.get("NET_BENEFIT", 0.0)))
+        self.status.setText(
+            tr("{0} candidates, {1} exchanges, net benefit {2:,.0f} RUB/yr").format(
+                len(task.candidates),
+                task.totals.get("EXCHANGES", 0),
+                task.totals.get("NET_BENEFIT", 0.0),
+            )
+        )
         self.refresh_tables()
-
 
 
 def display_names(ents):

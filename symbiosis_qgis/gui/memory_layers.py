@@ -1,12 +1,16 @@
 """Memory layers from pandas frames (analysis results shown in the project)."""
+
 from pandas.api.types import is_bool_dtype, is_float_dtype, is_integer_dtype
 from qgis.core import QgsFeature, QgsField, QgsFields, QgsVectorLayer, QgsWkbTypes
 from qgis.PyQt.QtCore import QVariant
 
 from ..processing.layer_io import qgis_value
 
-WKB_NAMES = {QgsWkbTypes.LineString: "LineString", QgsWkbTypes.Point: "Point",
-             QgsWkbTypes.NoGeometry: "None"}
+WKB_NAMES = {
+    QgsWkbTypes.LineString: "LineString",
+    QgsWkbTypes.Point: "Point",
+    QgsWkbTypes.NoGeometry: "None",
+}
 
 
 def _kind(series):

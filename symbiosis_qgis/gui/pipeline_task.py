@@ -3,6 +3,7 @@
 The layers are read into plain frames and arrays on the main thread; the task's thread runs
 only core/ (no QGIS objects), reports progress to the task manager and stops when canceled.
 """
+
 from qgis.core import QgsTask
 
 from ..core.allocation import optimise
@@ -15,12 +16,27 @@ from ..i18n import tr
 class PipelineInputs:
     """Everything the task needs, read on the main thread."""
 
-    def __init__(self, enterprises, flows, roads=None, road_classes=None, rails=None,
-                 terminals=None, road_cost=6.0, rail_cost=1.5, handling_cost=150.0,
-                 snap_tolerance_m=15000.0, max_km=300.0):
+    def __init__(
+        self,
+        enterprises,
+        flows,
+        roads=None,
+        road_classes=None,
+        rails=None,
+        terminals=None,
+        road_cost=6.0,
+        rail_cost=1.5,
+        handling_cost=150.0,
+        snap_tolerance_m=15000.0,
+        max_km=300.0,
+    ):
         self.enterprises, self.flows = enterprises, flows
-        self.roads, self.road_classes, self.rails, self.terminals = roads, road_classes, \
-            rails, terminals
+        self.roads, self.road_classes, self.rails, self.terminals = (
+            roads,
+            road_classes,
+            rails,
+            terminals,
+        )
         self.road_cost, self.rail_cost, self.handling_cost = road_cost, rail_cost, handling_cost
         self.snap_tolerance_m, self.max_km = snap_tolerance_m, max_km
 
@@ -41,22 +57,37 @@ class PipelineTask(QgsTask):
         try:
             data = self.inputs
             self.candidates, _ = find_candidates(
-                data.enterprises, data.flows, coords=LONLAT, progress=self._stage(0, 20),
-                is_canceled=self.isCanceled)
+                data.enterprises,
+                data.flows,
+                coords=LONLAT,
+                progress=self._stage(0, 20),
+                is_canceled=self.isCanceled,
+            )
             if self.isCanceled():
                 return False
             if data.roads:
-                rates = road_rates(data.road_classes or [None] * len(data.roads),
-                                   data.road_cost)
-                network = build_network(data.roads, rates, data.rails or [], data.rail_cost,
-                                        data.terminals, data.handling_cost)
+                rates = road_rates(data.road_classes or [None] * len(data.roads), data.road_cost)
+                network = build_network(
+                    data.roads,
+                    rates,
+                    data.rails or [],
+                    data.rail_cost,
+                    data.terminals,
+                    data.handling_cost,
+                )
                 self.links, self.paths = route_candidates(
-                    network, self.candidates, data.enterprises,
-                    off_network=off_network_modes(load_materials()), road_rate=data.road_cost,
-                    max_km=data.max_km, snap_tolerance_m=data.snap_tolerance_m,
+                    network,
+                    self.candidates,
+                    data.enterprises,
+                    off_network=off_network_modes(load_materials()),
+                    road_rate=data.road_cost,
+                    max_km=data.max_km,
+                    snap_tolerance_m=data.snap_tolerance_m,
                     max_rate=max(float(rates.max()), data.rail_cost),
-                    handling_cost=data.handling_cost, progress=self._stage(20, 50),
-                    is_canceled=self.isCanceled)
+                    handling_cost=data.handling_cost,
+                    progress=self._stage(20, 50),
+                    is_canceled=self.isCanceled,
+                )
             else:
                 self.links, self.paths = self.candidates, None
             if self.isCanceled():

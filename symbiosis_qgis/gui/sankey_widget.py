@@ -1,4 +1,5 @@
 """A Sankey diagram drawn with QPainter: bands from generating to using sectors."""
+
 from qgis.PyQt.QtCore import QPointF, QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from qgis.PyQt.QtSvg import QSvgGenerator
@@ -7,8 +8,18 @@ from qgis.PyQt.QtWidgets import QToolTip, QWidget
 from ..core.sankey import DISPOSAL, layout_columns
 from ..i18n import tr
 
-PALETTE = ["#c62828", "#6a1b9a", "#5d4037", "#37474f", "#00838f", "#2e7d32", "#ef6c00",
-           "#1565c0", "#8d6e63", "#546e7a"]
+PALETTE = [
+    "#c62828",
+    "#6a1b9a",
+    "#5d4037",
+    "#37474f",
+    "#00838f",
+    "#2e7d32",
+    "#ef6c00",
+    "#1565c0",
+    "#8d6e63",
+    "#546e7a",
+]
 GAP = 8.0
 BOX = 14.0
 
@@ -26,7 +37,7 @@ class SankeyWidget(QWidget):
         self.setMouseTracking(True)
         self.setMinimumSize(420, 260)
 
-    def sizeHint(self):  # noqa: N802 (Qt API)
+    def sizeHint(self):
         return QSize(620, 380)
 
     def set_sankey(self, sankey, labels=None):
@@ -39,7 +50,7 @@ class SankeyWidget(QWidget):
             return tr("Left for disposal")
         return self.labels.get(key, key)
 
-    def paintEvent(self, event):  # noqa: N802 (Qt API)
+    def paintEvent(self, event):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.Antialiasing)
         painter.fillRect(self.rect(), QColor("white"))
@@ -57,22 +68,26 @@ class SankeyWidget(QWidget):
         # label columns as wide as their longest label, within a third of the width each
         metrics = painter.fontMetrics()
         room = rect.width() / 3
-        left_margin = min(max(metrics.horizontalAdvance(self.label(k)) for k in s.sources) + 10,
-                          room)
-        right_margin = min(max(metrics.horizontalAdvance(self.label(k)) for k in s.targets) +
-                           BOX + 10, room)
+        left_margin = min(
+            max(metrics.horizontalAdvance(self.label(k)) for k in s.sources) + 10, room
+        )
+        right_margin = min(
+            max(metrics.horizontalAdvance(self.label(k)) for k in s.targets) + BOX + 10, room
+        )
         left_x, right_x = rect.left() + left_margin, rect.right() - right_margin
         out_totals = [s.links.loc[s.links["source"] == k, "tonnes"].sum() for k in s.sources]
         in_totals = [s.links.loc[s.links["target"] == k, "tonnes"].sum() for k in s.targets]
         left = dict(zip(s.sources, layout_columns(out_totals, height, GAP)))
         right = dict(zip(s.targets, layout_columns(in_totals, height, GAP)))
-        scale_left = {k: size / max(t, 1e-9) for k, (_, size), t in
-                      zip(s.sources, left.values(), out_totals)}
-        scale_right = {k: size / max(t, 1e-9) for k, (_, size), t in
-                       zip(s.targets, right.values(), in_totals)}
+        scale_left = {
+            k: size / max(t, 1e-9) for k, (_, size), t in zip(s.sources, left.values(), out_totals)
+        }
+        scale_right = {
+            k: size / max(t, 1e-9) for k, (_, size), t in zip(s.targets, right.values(), in_totals)
+        }
         colour = {k: QColor(PALETTE[i % len(PALETTE)]) for i, k in enumerate(s.sources)}
-        offset_left = {k: 0.0 for k in s.sources}
-        offset_right = {k: 0.0 for k in s.targets}
+        offset_left = dict.fromkeys(s.sources, 0.0)
+        offset_right = dict.fromkeys(s.targets, 0.0)
         top = rect.top() + GAP
         for link in s.links.sort_values(["source", "target"]).itertuples(index=False):
             h1 = link.tonnes * scale_left[link.source]
@@ -85,24 +100,33 @@ class SankeyWidget(QWidget):
             band = QColor(colour[link.source])
             band.setAlpha(110 if link.target != DISPOSAL else 45)
             painter.fillPath(path, QBrush(band))
-            self.bands.append((path, f"{self.label(link.source)} → {self.label(link.target)}: "
-                                     f"{tonnes_text(link.tonnes)}"))
+            self.bands.append(
+                (
+                    path,
+                    f"{self.label(link.source)} → {self.label(link.target)}: "
+                    f"{tonnes_text(link.tonnes)}",
+                )
+            )
         painter.setPen(QPen(QColor("#212121")))
         for key, (y, size) in left.items():
             painter.fillRect(QRectF(left_x, top + y, BOX, size), colour[key])
             text = metrics.elidedText(self.label(key), Qt.ElideRight, int(left_margin - 6))
-            painter.drawText(QRectF(rect.left(), top + y, left_margin - 6, max(size, 14)),
-                             Qt.AlignRight | Qt.AlignVCenter, text)
+            painter.drawText(
+                QRectF(rect.left(), top + y, left_margin - 6, max(size, 14)),
+                Qt.AlignRight | Qt.AlignVCenter,
+                text,
+            )
         for key, (y, size) in right.items():
             fill = QColor("#9e9e9e") if key == DISPOSAL else QColor("#455a64")
             painter.fillRect(QRectF(right_x, top + y, BOX, size), fill)
-            text = metrics.elidedText(self.label(key), Qt.ElideRight,
-                                      int(right_margin - BOX - 6))
-            painter.drawText(QRectF(right_x + BOX + 6, top + y, right_margin - BOX - 6,
-                                    max(size, 14)),
-                             Qt.AlignLeft | Qt.AlignVCenter, text)
+            text = metrics.elidedText(self.label(key), Qt.ElideRight, int(right_margin - BOX - 6))
+            painter.drawText(
+                QRectF(right_x + BOX + 6, top + y, right_margin - BOX - 6, max(size, 14)),
+                Qt.AlignLeft | Qt.AlignVCenter,
+                text,
+            )
 
-    def mouseMoveEvent(self, event):  # noqa: N802 (Qt API)
+    def mouseMoveEvent(self, event):
         for path, text in self.bands:
             if path.contains(QPointF(event.pos())):
                 QToolTip.showText(event.globalPos(), text, self)

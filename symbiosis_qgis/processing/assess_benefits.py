@@ -1,4 +1,5 @@
 """symbiosis:assessbenefits — what the chosen exchanges bring, by enterprise, node and region."""
+
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -23,15 +24,27 @@ from .layer_io import qgis_value, require_fields, source_to_frame
 
 TEXT_COLUMNS = {"ent_id", "name", "node", "sector", "material", "unit"}
 INT_COLUMNS = {"exchanges", "cluster", "anchor_rank", "enterprises"}
-REGION_OUTPUTS = ["diverted_t", "replaced_t", "transport_tkm", "co2_avoided_t",
-                  "transport_co2_t", "net_co2_t", "net_money_rub"]
+REGION_OUTPUTS = [
+    "diverted_t",
+    "replaced_t",
+    "transport_tkm",
+    "co2_avoided_t",
+    "transport_co2_t",
+    "net_co2_t",
+    "net_money_rub",
+]
 
 
 def table_fields(columns):
     fields = QgsFields()
     for name in columns:
-        kind = QVariant.String if name in TEXT_COLUMNS else \
-            QVariant.Int if name in INT_COLUMNS else QVariant.Double
+        kind = (
+            QVariant.String
+            if name in TEXT_COLUMNS
+            else QVariant.Int
+            if name in INT_COLUMNS
+            else QVariant.Double
+        )
         fields.append(QgsField(name, kind))
     return fields
 
@@ -47,7 +60,7 @@ class AssessBenefitsAlgorithm(SymbiosisAlgorithm):
     OUTPUT_BALANCE = "OUTPUT_BALANCE"
     REPORT = "REPORT"
 
-    def displayName(self):  # noqa: N802 (QGIS API)
+    def displayName(self):
         return tr("Assess benefits")
 
     def help_text(self):
@@ -61,31 +74,53 @@ class AssessBenefitsAlgorithm(SymbiosisAlgorithm):
             "Money is attributed as it arises: the supplier keeps the avoided disposal less "
             "pre-processing; the consumer keeps the avoided purchase less transport. Tonnes "
             "count flows in t/yr only. The HTML report holds the tables and charts, ready to "
-            "print.")
+            "print."
+        )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.EXCHANGES, tr("Chosen exchanges"), [QgsProcessing.TypeVector]))
+    def initAlgorithm(self, config=None):
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.EXCHANGES, tr("Chosen exchanges"), [QgsProcessing.TypeVector]
+            )
+        )
         self.add_enterprises_input()
         self.add_flows_input()
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_ENTERPRISES, tr("Benefits by enterprise"),
-            QgsProcessing.TypeVectorPoint))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_NODES, tr("Benefits by industrial node"), QgsProcessing.TypeVector))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_BALANCE, tr("Material balance by node"), QgsProcessing.TypeVector))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, tr("Report"), tr("HTML files (*.html)")))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_ENTERPRISES,
+                tr("Benefits by enterprise"),
+                QgsProcessing.TypeVectorPoint,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_NODES, tr("Benefits by industrial node"), QgsProcessing.TypeVector
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_BALANCE, tr("Material balance by node"), QgsProcessing.TypeVector
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.REPORT, tr("Report"), tr("HTML files (*.html)")
+            )
+        )
         for name in REGION_OUTPUTS:
             self.addOutput(QgsProcessingOutputNumber(name.upper(), tr(COLUMN_TITLES[name])))
         self.addOutput(QgsProcessingOutputNumber("CLUSTERS", tr("Clusters")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        sources = {name: self.source(parameters, name, context)
-                   for name in (self.EXCHANGES, self.ENTERPRISES, self.FLOWS)}
-        require_fields(sources[self.EXCHANGES], ["supply_ent", "demand_ent", "tonnage"],
-                       tr("Chosen exchanges"))
+    def processAlgorithm(self, parameters, context, feedback):
+        sources = {
+            name: self.source(parameters, name, context)
+            for name in (self.EXCHANGES, self.ENTERPRISES, self.FLOWS)
+        }
+        require_fields(
+            sources[self.EXCHANGES],
+            ["supply_ent", "demand_ent", "tonnage"],
+            tr("Chosen exchanges"),
+        )
         require_fields(sources[self.ENTERPRISES], ["ent_id"], tr("Enterprises"))
         require_fields(sources[self.FLOWS], FLOW_REQUIRED, tr("Flows (supplies and demands)"))
         exchanges = source_to_frame(sources[self.EXCHANGES], feedback, progress_span=(0, 20))
@@ -100,37 +135,60 @@ class AssessBenefitsAlgorithm(SymbiosisAlgorithm):
         for feature in ents_src.getFeatures():
             geom = feature.geometry()
             if not geom.isNull():
-                point = geom if geom.type() == QgsWkbTypes.PointGeometry else \
-                    geom.pointOnSurface()
+                point = geom if geom.type() == QgsWkbTypes.PointGeometry else geom.pointOnSurface()
                 geometry_of.setdefault(str(feature["ent_id"]), point)
         outputs = {
             self.OUTPUT_ENTERPRISES: self._write(
-                parameters, context, self.OUTPUT_ENTERPRISES, result.enterprises,
-                ENTERPRISE_COLUMNS, QgsWkbTypes.Point, ents_src.sourceCrs(), geometry_of),
-            self.OUTPUT_NODES: self._write(parameters, context, self.OUTPUT_NODES,
-                                           result.nodes, NODE_COLUMNS),
-            self.OUTPUT_BALANCE: self._write(parameters, context, self.OUTPUT_BALANCE,
-                                             result.balance, BALANCE_COLUMNS),
+                parameters,
+                context,
+                self.OUTPUT_ENTERPRISES,
+                result.enterprises,
+                ENTERPRISE_COLUMNS,
+                QgsWkbTypes.Point,
+                ents_src.sourceCrs(),
+                geometry_of,
+            ),
+            self.OUTPUT_NODES: self._write(
+                parameters, context, self.OUTPUT_NODES, result.nodes, NODE_COLUMNS
+            ),
+            self.OUTPUT_BALANCE: self._write(
+                parameters, context, self.OUTPUT_BALANCE, result.balance, BALANCE_COLUMNS
+            ),
         }
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         with open(report, "w", encoding="utf-8") as handle:
             handle.write(render_html(result, translate=tr))
         feedback.setProgress(100)
         region = {name.upper(): result.region[name] for name in REGION_OUTPUTS}
-        feedback.pushInfo(tr("Net money {0:,.0f} RUB/yr, net CO2 avoided {1:,.0f} t/yr, "
-                             "{2} clusters").format(result.region["net_money_rub"],
-                                                    result.region["net_co2_t"],
-                                                    len(result.clusters)))
+        feedback.pushInfo(
+            tr("Net money {0:,.0f} RUB/yr, net CO2 avoided {1:,.0f} t/yr, {2} clusters").format(
+                result.region["net_money_rub"], result.region["net_co2_t"], len(result.clusters)
+            )
+        )
         return {**outputs, self.REPORT: report, "CLUSTERS": len(result.clusters), **region}
 
-    def _write(self, parameters, context, name, frame, columns, wkb=QgsWkbTypes.NoGeometry,
-               crs=None, geometry_of=None):
+    def _write(
+        self,
+        parameters,
+        context,
+        name,
+        frame,
+        columns,
+        wkb=QgsWkbTypes.NoGeometry,
+        crs=None,
+        geometry_of=None,
+    ):
         fields = table_fields(columns)
-        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb,
-                                             crs if crs is not None else
-                                             self.parameterAsSource(
-                                                 parameters, self.ENTERPRISES,
-                                                 context).sourceCrs())
+        sink, dest_id = self.parameterAsSink(
+            parameters,
+            name,
+            context,
+            fields,
+            wkb,
+            crs
+            if crs is not None
+            else self.parameterAsSource(parameters, self.ENTERPRISES, context).sourceCrs(),
+        )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
         for record in frame.to_dict("records"):

@@ -1,4 +1,5 @@
 """What every symbiosis algorithm shares: icon, group, help in the user's language."""
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingAlgorithm,
@@ -27,7 +28,7 @@ class SymbiosisAlgorithm(QgsProcessingAlgorithm):
     def name(self):
         return self.ALG_ID
 
-    def createInstance(self):  # noqa: N802 (QGIS API)
+    def createInstance(self):
         return type(self)()
 
     def icon(self):
@@ -36,13 +37,13 @@ class SymbiosisAlgorithm(QgsProcessingAlgorithm):
     def group(self):
         return group_labels()[self.GROUP_ID]
 
-    def groupId(self):  # noqa: N802 (QGIS API)
+    def groupId(self):
         return self.GROUP_ID
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API)
+    def shortHelpString(self):
         return self.help_text()
 
-    def helpUrl(self):  # noqa: N802 (QGIS API)
+    def helpUrl(self):
         return "https://github.com/kuzbass-symbiosis/symbiosis_qgis#algorithms"
 
     def source(self, parameters, name, context, optional=False):
@@ -68,24 +69,45 @@ class SymbiosisAlgorithm(QgsProcessingAlgorithm):
 
     # the inputs several algorithms share, defined once so labels and types stay alike
     def add_enterprises_input(self, name="ENTERPRISES"):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            name, tr("Enterprises"),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                name,
+                tr("Enterprises"),
+                [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
+            )
+        )
 
     def add_flows_input(self, name="FLOWS"):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            name, tr("Flows (supplies and demands)"), [QgsProcessing.TypeVector]))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                name, tr("Flows (supplies and demands)"), [QgsProcessing.TypeVector]
+            )
+        )
 
     def add_synergies_input(self, name="SYNERGIES"):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            name, tr("Synergy rules (default: bundled catalogue)"),
-            [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                name,
+                tr("Synergy rules (default: bundled catalogue)"),
+                [QgsProcessing.TypeVector],
+                optional=True,
+            )
+        )
 
     def add_links_input(self, name="LINKS"):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            name, tr("Links (routed links or candidates)"), [QgsProcessing.TypeVector]))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                name, tr("Links (routed links or candidates)"), [QgsProcessing.TypeVector]
+            )
+        )
 
     def add_default_cost_input(self, name="DEFAULT_COST"):
-        self.addParameter(QgsProcessingParameterNumber(
-            name, tr("Transport cost of links without a route cost, RUB per unit-km"),
-            QgsProcessingParameterNumber.Double, 6.0, minValue=0.0))
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                name,
+                tr("Transport cost of links without a route cost, RUB per unit-km"),
+                QgsProcessingParameterNumber.Double,
+                6.0,
+                minValue=0.0,
+            )
+        )

@@ -1,21 +1,21 @@
 """symbiosis:exportmap — a print layout of the symbiosis diagram, exported to PDF and PNG."""
+
 from datetime import date
 
 from qgis.core import (
     QgsFeatureRequest,
     QgsLayerTree,
-    QgsLayoutTableColumn,
     QgsLayoutExporter,
+    QgsLayoutFrame,
     QgsLayoutItemAttributeTable,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
-    QgsLayoutFrame,
-    QgsLayoutSize,
     QgsLayoutItemPicture,
+    QgsLayoutSize,
     QgsLayoutTable,
+    QgsLayoutTableColumn,
     QgsPrintLayout,
-    QgsProject,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -25,6 +25,7 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
+    QgsProject,
     QgsReadWriteContext,
     QgsRectangle,
     QgsRenderContext,
@@ -74,8 +75,12 @@ def fit_to_frame(extent, frame):
     else:
         height = width / aspect
     centre = extent.center()
-    return QgsRectangle(centre.x() - width / 2, centre.y() - height / 2,
-                        centre.x() + width / 2, centre.y() + height / 2)
+    return QgsRectangle(
+        centre.x() - width / 2,
+        centre.y() - height / 2,
+        centre.x() + width / 2,
+        centre.y() + height / 2,
+    )
 
 
 def load_template(project, template_name):
@@ -110,7 +115,7 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         # layouts and rendering belong to the main thread
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
-    def displayName(self):  # noqa: N802 (QGIS API)
+    def displayName(self):
         return tr("Export symbiosis map")
 
     def help_text(self):
@@ -122,30 +127,60 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             "layout is also added to the project, so it can be edited before printing.\n\n"
             "Arrows and enterprises: the outputs of 'Draw symbiosis diagram' (styled for print "
             "if they are not already). Background layers (roads, rails...) are drawn "
-            "beneath.")
+            "beneath."
+        )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            self.ARROWS, tr("Symbiosis arrows"), [QgsProcessing.TypeVectorLine]))
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            self.NODES, tr("Symbiosis enterprises"), [QgsProcessing.TypeVectorPoint]))
-        self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.BACKGROUND, tr("Background layers"), QgsProcessing.TypeVectorAnyGeometry,
-            optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.TEMPLATE, tr("Page"), options=[tr("A4 landscape"), tr("A3 landscape")],
-            defaultValue=0))
-        self.addParameter(QgsProcessingParameterString(
-            self.TITLE, tr("Title"),
-            defaultValue=tr("Potential symbiosis links of the industrial node")))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.ADD_TO_PROJECT, tr("Add the layout to the project"), defaultValue=True))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT_PDF, tr("Map (PDF)"), tr("PDF files (*.pdf)")))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT_PNG, tr("Map (PNG)"), tr("PNG files (*.png)"), optional=True))
+    def initAlgorithm(self, config=None):
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(
+                self.ARROWS, tr("Symbiosis arrows"), [QgsProcessing.TypeVectorLine]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(
+                self.NODES, tr("Symbiosis enterprises"), [QgsProcessing.TypeVectorPoint]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterMultipleLayers(
+                self.BACKGROUND,
+                tr("Background layers"),
+                QgsProcessing.TypeVectorAnyGeometry,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.TEMPLATE,
+                tr("Page"),
+                options=[tr("A4 landscape"), tr("A3 landscape")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.TITLE,
+                tr("Title"),
+                defaultValue=tr("Potential symbiosis links of the industrial node"),
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.ADD_TO_PROJECT, tr("Add the layout to the project"), defaultValue=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_PDF, tr("Map (PDF)"), tr("PDF files (*.pdf)")
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_PNG, tr("Map (PNG)"), tr("PNG files (*.png)"), optional=True
+            )
+        )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def processAlgorithm(self, parameters, context, feedback):
         arrows = self.parameterAsVectorLayer(parameters, self.ARROWS, context)
         nodes = self.parameterAsVectorLayer(parameters, self.NODES, context)
         if arrows is None or nodes is None:
@@ -177,7 +212,8 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
                 raise QgsProcessingException(tr("Could not write the PNG {}").format(png))
             results[self.OUTPUT_PNG] = png
         if context.project() is not None and self.parameterAsBool(
-                parameters, self.ADD_TO_PROJECT, context):
+            parameters, self.ADD_TO_PROJECT, context
+        ):
             self._add_to_project(project, template, arrows, nodes, background, title)
         feedback.setProgress(100)
         return results
@@ -189,8 +225,11 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         map_item.setCrs(arrows.crs())
         extent = layers[0].extent()
         extent.combineExtentWith(layers[1].extent())
-        map_item.setExtent(fit_to_frame(extent.buffered(
-            max(extent.width(), extent.height()) * 0.04), map_item.rect()))
+        map_item.setExtent(
+            fit_to_frame(
+                extent.buffered(max(extent.width(), extent.height()) * 0.04), map_item.rect()
+            )
+        )
         item(layout, "title", QgsLayoutItemLabel).setText(title)
         legend = item(layout, "legend", QgsLayoutItemLegend)
         legend.setTitle(tr("Legend"))
@@ -205,23 +244,31 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             legend.setAutoUpdateModel(True)
         north = item(layout, "north", QgsLayoutItemPicture)
         north.setPicturePath(str(resource_path("icons", "north.svg")))
-        item(layout, "sources", QgsLayoutItemLabel).setText(tr(
-            "Data: Global Energy Monitor trackers (CC BY 4.0), derived flows and schematic "
-            "network of the symbiosis_qgis sample data; exchanges computed by symbiosis_qgis. "
-            "Date: {}").format(date.today().isoformat()))
-        table = next((f for f in layout.multiFrames()
-                      if isinstance(f, QgsLayoutItemAttributeTable)), None)
+        item(layout, "sources", QgsLayoutItemLabel).setText(
+            tr(
+                "Data: Global Energy Monitor trackers (CC BY 4.0), derived flows and schematic "
+                "network of the symbiosis_qgis sample data; exchanges computed by symbiosis_qgis. "
+                "Date: {}"
+            ).format(date.today().isoformat())
+        )
+        table = next(
+            (f for f in layout.multiFrames() if isinstance(f, QgsLayoutItemAttributeTable)), None
+        )
         if table is not None:
             frame = item(layout, "table", QgsLayoutFrame)
             # the table shares the legend's column in the templates (its own frame is sized
             # by its content here)
-            frame_size = QgsLayoutSize(legend.sizeWithUnits().width(),
-                                       frame.sizeWithUnits().height())
+            frame_size = QgsLayoutSize(
+                legend.sizeWithUnits().width(), frame.sizeWithUnits().height()
+            )
             table.setVectorLayer(layers[1])
             fields = [f for f in TABLE_FIELDS if f in layers[1].fields().names()]
             table.setDisplayedFields(fields)
-            headers = {"supply_name": tr("From"), "demand_name": tr("To"),
-                       "label": tr("Material and quantity")}
+            headers = {
+                "supply_name": tr("From"),
+                "demand_name": tr("To"),
+                "label": tr("Material and quantity"),
+            }
             width = frame_size.width()
             columns = table.columns()
             for column in columns:
@@ -242,10 +289,13 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         """A layout in the project on the project's own layers, for editing before print."""
         if project.mapLayer(arrows.id()) is None or project.mapLayer(nodes.id()) is None:
             return  # layers that are not in the project cannot stay in its layout
-        layout = self._fill(load_template(project, template),
-                            [nodes, arrows] + [b for b in background
-                                               if project.mapLayer(b.id()) is not None],
-                            arrows, title, own_legend=False)
+        layout = self._fill(
+            load_template(project, template),
+            [nodes, arrows] + [b for b in background if project.mapLayer(b.id()) is not None],
+            arrows,
+            title,
+            own_legend=False,
+        )
         name = title
         manager = project.layoutManager()
         k = 1

@@ -1,4 +1,5 @@
 """symbiosis:findcandidates — partners within reach whose demand a catalogue rule can serve."""
+
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -33,11 +34,30 @@ from .layer_io import enterprise_lonlat, qgis_value, require_fields, source_to_f
 from .styling import apply_style_on_load
 
 # Supply material categories offered as a filter. Append only: saved models store indices.
-CATEGORY_CODES = ["ash_slag", "metallurgical_slag", "mining_rock", "coal_waste", "fuel", "gas",
-                  "heat", "water"]
+CATEGORY_CODES = [
+    "ash_slag",
+    "metallurgical_slag",
+    "mining_rock",
+    "coal_waste",
+    "fuel",
+    "gas",
+    "heat",
+    "water",
+]
 
-TEXT_COLUMNS = {"supply_ent", "demand_ent", "supply_flow", "demand_flow", "supply_mat",
-                "demand_mat", "rule_id", "supply_unit", "unit", "supply_node", "demand_node"}
+TEXT_COLUMNS = {
+    "supply_ent",
+    "demand_ent",
+    "supply_flow",
+    "demand_flow",
+    "supply_mat",
+    "demand_mat",
+    "rule_id",
+    "supply_unit",
+    "unit",
+    "supply_node",
+    "demand_node",
+}
 
 
 def candidate_fields():
@@ -54,8 +74,16 @@ def candidate_fields():
 
 
 def category_labels():
-    return [tr("Ash and slag"), tr("Metallurgical slag"), tr("Mining rock"), tr("Coal waste"),
-            tr("Fuel"), tr("Gas"), tr("Heat"), tr("Water")]
+    return [
+        tr("Ash and slag"),
+        tr("Metallurgical slag"),
+        tr("Mining rock"),
+        tr("Coal waste"),
+        tr("Fuel"),
+        tr("Gas"),
+        tr("Heat"),
+        tr("Water"),
+    ]
 
 
 class FindCandidatesAlgorithm(SymbiosisAlgorithm):
@@ -71,7 +99,7 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
     OUTPUT = "OUTPUT"
     BUFFERS = "BUFFERS"
 
-    def displayName(self):  # noqa: N802 (QGIS API)
+    def displayName(self):
         return tr("Find partner candidates")
 
     def help_text(self):
@@ -90,31 +118,57 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
             "with either end in these nodes). An enterprise is not its own partner unless "
             "internal reuse is allowed. Enterprises without geometry and flows of unknown "
             "enterprises are skipped and counted in the log. The optional reach layer shows "
-            "each supplier's radius (for display only).")
+            "each supplier's radius (for display only)."
+        )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+    def initAlgorithm(self, config=None):
         self.add_enterprises_input()
         self.add_flows_input()
         self.add_synergies_input()
         distance = QgsProcessingParameterDistance(
-            self.DISTANCE, tr("Distance (overrides every rule's radius)"),
-            parentParameterName=self.ENTERPRISES, optional=True, minValue=0.0)
+            self.DISTANCE,
+            tr("Distance (overrides every rule's radius)"),
+            parentParameterName=self.ENTERPRISES,
+            optional=True,
+            minValue=0.0,
+        )
         distance.setDefaultUnit(QgsUnitTypes.DistanceMeters)
         self.addParameter(distance)
-        self.addParameter(QgsProcessingParameterEnum(
-            self.CATEGORIES, tr("Supply material categories (all when none chosen)"),
-            options=category_labels(), allowMultiple=True, optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.NODES, tr("Industrial nodes, comma-separated (all when empty)"),
-            optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.ALLOW_INTERNAL, tr("Allow internal reuse (an enterprise as its own partner)"),
-            defaultValue=False))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Partner candidates"), QgsProcessing.TypeVectorLine))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.BUFFERS, tr("Reach of suppliers"), QgsProcessing.TypeVectorPolygon,
-            optional=True, createByDefault=False))
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.CATEGORIES,
+                tr("Supply material categories (all when none chosen)"),
+                options=category_labels(),
+                allowMultiple=True,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.NODES, tr("Industrial nodes, comma-separated (all when empty)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.ALLOW_INTERNAL,
+                tr("Allow internal reuse (an enterprise as its own partner)"),
+                defaultValue=False,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Partner candidates"), QgsProcessing.TypeVectorLine
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.BUFFERS,
+                tr("Reach of suppliers"),
+                QgsProcessing.TypeVectorPolygon,
+                optional=True,
+                createByDefault=False,
+            )
+        )
         self.addOutput(QgsProcessingOutputNumber("CANDIDATES", tr("Number of candidates")))
 
     def _distance_m(self, parameters, context, crs, feedback):
@@ -123,12 +177,15 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
         value = self.parameterAsDouble(parameters, self.DISTANCE, context)
         units = crs.mapUnits()
         if crs.isGeographic():
-            feedback.pushWarning(tr(
-                "The enterprise layer has a geographic CRS: Distance is read in degrees. "
-                "Use a projected layer to give it in metres."))
+            feedback.pushWarning(
+                tr(
+                    "The enterprise layer has a geographic CRS: Distance is read in degrees. "
+                    "Use a projected layer to give it in metres."
+                )
+            )
         return value * QgsUnitTypes.fromUnitToUnitFactor(units, QgsUnitTypes.DistanceMeters)
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def processAlgorithm(self, parameters, context, feedback):
         ents_src = self.source(parameters, self.ENTERPRISES, context)
         flows_src = self.source(parameters, self.FLOWS, context)
         layer_name = tr("Enterprises")
@@ -137,16 +194,23 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
         try:
             rules = load_synergies(self.optional_table(parameters, self.SYNERGIES, context))
         except CatalogueError as err:
-            raise QgsProcessingException(tr("Synergy catalogue is unusable: {}").format(err))
+            raise QgsProcessingException(
+                tr("Synergy catalogue is unusable: {}").format(err)
+            ) from err
 
         crs = ents_src.sourceCrs()
         distance_m = self._distance_m(parameters, context, crs, feedback)
         categories = []
         if parameters.get(self.CATEGORIES) not in (None, "", []):  # else QGIS answers [0]
-            categories = [CATEGORY_CODES[i] for i in
-                          self.parameterAsEnums(parameters, self.CATEGORIES, context)]
-        nodes = [n.strip() for n in
-                 self.parameterAsString(parameters, self.NODES, context).split(",") if n.strip()]
+            categories = [
+                CATEGORY_CODES[i]
+                for i in self.parameterAsEnums(parameters, self.CATEGORIES, context)
+            ]
+        nodes = [
+            n.strip()
+            for n in self.parameterAsString(parameters, self.NODES, context).split(",")
+            if n.strip()
+        ]
         allow_internal = self.parameterAsBool(parameters, self.ALLOW_INTERNAL, context)
 
         feedback.setProgressText(tr("Reading enterprises and flows"))
@@ -156,14 +220,22 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
             return {}
         feedback.setProgressText(tr("Searching partners within reach"))
         candidates, stats = find_candidates(
-            ents, flows, rules, coords=LONLAT, distance_m=distance_m,
-            allow_internal=allow_internal, categories=categories, nodes=nodes,
+            ents,
+            flows,
+            rules,
+            coords=LONLAT,
+            distance_m=distance_m,
+            allow_internal=allow_internal,
+            categories=categories,
+            nodes=nodes,
             progress=lambda p: feedback.setProgress(30 + 0.5 * p),
-            is_canceled=feedback.isCanceled)
+            is_canceled=feedback.isCanceled,
+        )
         self._log_stats(stats, feedback)
 
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context,
-                                             candidate_fields(), QgsWkbTypes.LineString, crs)
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, candidate_fields(), QgsWkbTypes.LineString, crs
+        )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         feedback.setProgressText(tr("Writing candidates"))
@@ -171,27 +243,38 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
         results = {self.OUTPUT: dest_id, "CANDIDATES": len(candidates)}
         apply_style_on_load(context, dest_id, "candidates.qml")
         if self.output_requested(parameters, self.BUFFERS, context):
-            results[self.BUFFERS] = self._write_reach(parameters, context, candidates, ents,
-                                                      crs, feedback)
+            results[self.BUFFERS] = self._write_reach(
+                parameters, context, candidates, ents, crs, feedback
+            )
         feedback.setProgress(100)
         feedback.pushInfo(tr("{0} partner candidates").format(len(candidates)))
         return results
 
     def _log_stats(self, stats, feedback):
         if stats.enterprises_without_geometry:
-            feedback.pushWarning(tr("{0} enterprises without geometry were skipped").format(
-                stats.enterprises_without_geometry))
+            feedback.pushWarning(
+                tr("{0} enterprises without geometry were skipped").format(
+                    stats.enterprises_without_geometry
+                )
+            )
         if stats.flows_of_unknown_enterprises:
-            feedback.pushWarning(tr("{0} flows of unknown enterprises were skipped").format(
-                stats.flows_of_unknown_enterprises))
+            feedback.pushWarning(
+                tr("{0} flows of unknown enterprises were skipped").format(
+                    stats.flows_of_unknown_enterprises
+                )
+            )
         if stats.flows_with_bad_quantity:
-            feedback.pushWarning(tr(
-                "{0} flows with a missing, zero or negative quantity were skipped").format(
-                stats.flows_with_bad_quantity))
+            feedback.pushWarning(
+                tr("{0} flows with a missing, zero or negative quantity were skipped").format(
+                    stats.flows_with_bad_quantity
+                )
+            )
         if stats.pairs_with_unconvertible_units:
-            feedback.pushWarning(tr(
-                "{0} pairs were skipped: their units do not convert to the rule's").format(
-                stats.pairs_with_unconvertible_units))
+            feedback.pushWarning(
+                tr("{0} pairs were skipped: their units do not convert to the rule's").format(
+                    stats.pairs_with_unconvertible_units
+                )
+            )
 
     def _write_candidates(self, sink, candidates, points, feedback):
         fields = candidate_fields()
@@ -211,15 +294,20 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
 
     def _write_reach(self, parameters, context, candidates, ents, crs, feedback):
         fields = QgsFields()
-        for name, kind in [("supply_ent", QVariant.String), ("supply_mat", QVariant.String),
-                           ("radius_km", QVariant.Double)]:
+        for name, kind in [
+            ("supply_ent", QVariant.String),
+            ("supply_mat", QVariant.String),
+            ("radius_km", QVariant.Double),
+        ]:
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, self.BUFFERS, context, fields,
-                                             QgsWkbTypes.Polygon, crs)
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.BUFFERS, context, fields, QgsWkbTypes.Polygon, crs
+        )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.BUFFERS))
-        to_layer = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), crs,
-                                          context.transformContext())
+        to_layer = QgsCoordinateTransform(
+            QgsCoordinateReferenceSystem("EPSG:4326"), crs, context.transformContext()
+        )
         lonlat = ents.drop_duplicates("ent_id").set_index("ent_id")
         reach = candidates[["supply_ent", "supply_mat", "radius_km"]].drop_duplicates()
         for row in reach.itertuples(index=False):
@@ -233,4 +321,3 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
             feature.setGeometry(QgsGeometry.fromPolygonXY([ring]))
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         return dest_id
-

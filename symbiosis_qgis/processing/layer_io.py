@@ -1,4 +1,5 @@
 """Reading Processing feature sources into pandas frames for core/, and writing rows back."""
+
 import numpy as np
 import pandas as pd
 from qgis.core import (
@@ -34,8 +35,9 @@ def qgis_value(value):
 
 
 def transform_to_wgs84(source, context):
-    return QgsCoordinateTransform(source.sourceCrs(), QgsCoordinateReferenceSystem("EPSG:4326"),
-                                  context.transformContext())
+    return QgsCoordinateTransform(
+        source.sourceCrs(), QgsCoordinateReferenceSystem("EPSG:4326"), context.transformContext()
+    )
 
 
 def features_with_progress(source, feedback=None, progress_span=(0, 100)):
@@ -85,7 +87,9 @@ def require_fields(source, names, layer_label):
     if missing:
         raise QgsProcessingException(
             tr("Layer '{layer}' lacks the required field(s): {fields}").format(
-                layer=layer_label, fields=", ".join(missing)))
+                layer=layer_label, fields=", ".join(missing)
+            )
+        )
 
 
 def enterprise_lonlat(source, context, feedback=None, progress_span=(0, 100)):
@@ -104,8 +108,11 @@ def enterprise_lonlat(source, context, feedback=None, progress_span=(0, 100)):
         lon = lat = float("nan")
         geom = feature.geometry()
         if not geom.isNull() and not geom.isEmpty():
-            point = geom.asPoint() if geom.type() == QgsWkbTypes.PointGeometry and \
-                not geom.isMultipart() else geom.pointOnSurface().asPoint()
+            point = (
+                geom.asPoint()
+                if geom.type() == QgsWkbTypes.PointGeometry and not geom.isMultipart()
+                else geom.pointOnSurface().asPoint()
+            )
             try:
                 wgs = to_wgs84.transform(point)
                 lon, lat = wgs.x(), wgs.y()
@@ -150,6 +157,6 @@ def points_lonlat(source, context):
         if geom.isNull() or geom.isEmpty():
             continue
         geom.transform(to_wgs84)
-        for point in (geom.asMultiPoint() if geom.isMultipart() else [geom.asPoint()]):
+        for point in geom.asMultiPoint() if geom.isMultipart() else [geom.asPoint()]:
             out.append((point.x(), point.y()))
     return np.array(out, dtype=float).reshape(-1, 2)

@@ -1,4 +1,5 @@
 """symbiosis:networklinks — cheapest road, rail or road+rail route for every candidate."""
+
 import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -47,10 +48,15 @@ from .layer_io import (
 )
 from .styling import apply_style_on_load
 
-LINK_TYPES = {"cand_id": QVariant.LongLong, "transfers": QVariant.Int,
-              "reachable": QVariant.Bool, "supply_ent": QVariant.String,
-              "demand_ent": QVariant.String, "mode": QVariant.String,
-              "reason": QVariant.String}
+LINK_TYPES = {
+    "cand_id": QVariant.LongLong,
+    "transfers": QVariant.Int,
+    "reachable": QVariant.Bool,
+    "supply_ent": QVariant.String,
+    "demand_ent": QVariant.String,
+    "mode": QVariant.String,
+    "reason": QVariant.String,
+}
 
 
 def link_fields(candidate_fields):
@@ -95,7 +101,7 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
     MERGE_TOLERANCE = "MERGE_TOLERANCE"
     OUTPUT = "OUTPUT"
 
-    def displayName(self):  # noqa: N802 (QGIS API)
+    def displayName(self):
         return tr("Route candidates over road and rail")
 
     def help_text(self):
@@ -111,48 +117,97 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
             "tags). Distances are geodesic on WGS 84 whatever the layer CRS.\n\n"
             "Every candidate stays in the output: unreachable ones with reachable = false and "
             "a reason (too far from the network, disconnected part of the network, beyond the "
-            "maximum distance). Flows moving by pipeline or heat main are not routed.")
+            "maximum distance). Flows moving by pipeline or heat main are not routed."
+        )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.CANDIDATES, tr("Candidates (supply_ent, demand_ent)"),
-            [QgsProcessing.TypeVector]))
+    def initAlgorithm(self, config=None):
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.CANDIDATES,
+                tr("Candidates (supply_ent, demand_ent)"),
+                [QgsProcessing.TypeVector],
+            )
+        )
         self.add_enterprises_input()
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ROADS, tr("Roads"), [QgsProcessing.TypeVectorLine]))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.RAILS, tr("Railways"), [QgsProcessing.TypeVectorLine], optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TERMINALS, tr("Road-rail terminals"), [QgsProcessing.TypeVectorPoint],
-            optional=True))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ROADS, tr("Roads"), [QgsProcessing.TypeVectorLine]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.RAILS, tr("Railways"), [QgsProcessing.TypeVectorLine], optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.TERMINALS,
+                tr("Road-rail terminals"),
+                [QgsProcessing.TypeVectorPoint],
+                optional=True,
+            )
+        )
         for name, label, default in [
-                (self.ROAD_COST, tr("Road tariff, RUB per t-km"), 6.0),
-                (self.RAIL_COST, tr("Rail tariff, RUB per t-km"), 1.5),
-                (self.HANDLING_COST, tr("Handling at each road-rail transfer, RUB per t"),
-                 150.0)]:
-            self.addParameter(QgsProcessingParameterNumber(
-                name, label, QgsProcessingParameterNumber.Double, default, minValue=0.0))
-        self.addParameter(QgsProcessingParameterField(
-            self.ROAD_CLASS_FIELD, tr("Road class field (OSM 'highway' is used when present)"),
-            parentLayerParameterName=self.ROADS, optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.CLASS_COSTS, tr("Road tariff per class, e.g. trunk=5.4, track=11"),
-            optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.MAX_DISTANCE, tr("Maximum network distance, km"),
-            QgsProcessingParameterNumber.Double, 300.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.SNAP_TOLERANCE, tr("Snap tolerance: enterprise to road, m"),
-            QgsProcessingParameterNumber.Double, 5000.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.MERGE_TOLERANCE, tr("Merge vertices closer than, m (0: shared vertices only)"),
-            QgsProcessingParameterNumber.Double, 0.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Routed links"), QgsProcessing.TypeVectorLine))
+            (self.ROAD_COST, tr("Road tariff, RUB per t-km"), 6.0),
+            (self.RAIL_COST, tr("Rail tariff, RUB per t-km"), 1.5),
+            (self.HANDLING_COST, tr("Handling at each road-rail transfer, RUB per t"), 150.0),
+        ]:
+            self.addParameter(
+                QgsProcessingParameterNumber(
+                    name, label, QgsProcessingParameterNumber.Double, default, minValue=0.0
+                )
+            )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.ROAD_CLASS_FIELD,
+                tr("Road class field (OSM 'highway' is used when present)"),
+                parentLayerParameterName=self.ROADS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.CLASS_COSTS,
+                tr("Road tariff per class, e.g. trunk=5.4, track=11"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MAX_DISTANCE,
+                tr("Maximum network distance, km"),
+                QgsProcessingParameterNumber.Double,
+                300.0,
+                minValue=0.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.SNAP_TOLERANCE,
+                tr("Snap tolerance: enterprise to road, m"),
+                QgsProcessingParameterNumber.Double,
+                5000.0,
+                minValue=0.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MERGE_TOLERANCE,
+                tr("Merge vertices closer than, m (0: shared vertices only)"),
+                QgsProcessingParameterNumber.Double,
+                0.0,
+                minValue=0.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Routed links"), QgsProcessing.TypeVectorLine
+            )
+        )
         self.addOutput(QgsProcessingOutputNumber("ROUTED", tr("Candidates routed")))
         self.addOutput(QgsProcessingOutputNumber("UNREACHABLE", tr("Candidates unreachable")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def processAlgorithm(self, parameters, context, feedback):
         cands_src = self.source(parameters, self.CANDIDATES, context)
         ents_src = self.source(parameters, self.ENTERPRISES, context)
         roads_src = self.source(parameters, self.ROADS, context)
@@ -165,9 +220,10 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
         handling = self.parameterAsDouble(parameters, self.HANDLING_COST, context)
         try:
             class_costs = parse_class_costs(
-                self.parameterAsString(parameters, self.CLASS_COSTS, context))
+                self.parameterAsString(parameters, self.CLASS_COSTS, context)
+            )
         except ValueError as err:
-            raise QgsProcessingException(tr("Road tariff per class: {}").format(err))
+            raise QgsProcessingException(tr("Road tariff per class: {}").format(err)) from err
 
         feedback.setProgressText(tr("Reading the network"))
         road_parts, classes = self._road_parts(parameters, context, roads_src, feedback)
@@ -176,10 +232,15 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
         rail_parts = []
         if rails_src is not None:
             rail_parts, _ = line_parts_lonlat(
-                rails_src, context, feedback,
-                keep=lambda f: _osm_value(f, "railway") in OSM_RAILWAYS
-                if "railway" in f.fields().names() or "other_tags" in f.fields().names()
-                else True)
+                rails_src,
+                context,
+                feedback,
+                keep=lambda f: (
+                    _osm_value(f, "railway") in OSM_RAILWAYS
+                    if "railway" in f.fields().names() or "other_tags" in f.fields().names()
+                    else True
+                ),
+            )
         terminals = points_lonlat(terms_src, context) if terms_src is not None else None
         feedback.setProgress(15)
         if feedback.isCanceled():
@@ -187,10 +248,19 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
         feedback.setProgressText(tr("Building the graph"))
         rates = road_rates(classes, road_cost, class_costs)
         network = build_network(
-            road_parts, rates, rail_parts, rail_cost, terminals, handling,
-            merge_tolerance_m=self.parameterAsDouble(parameters, self.MERGE_TOLERANCE, context))
-        feedback.pushInfo(tr("Graph: {0} nodes, {1} edges, {2} terminals linked").format(
-            network.nodes, network.edges, network.terminals_linked))
+            road_parts,
+            rates,
+            rail_parts,
+            rail_cost,
+            terminals,
+            handling,
+            merge_tolerance_m=self.parameterAsDouble(parameters, self.MERGE_TOLERANCE, context),
+        )
+        feedback.pushInfo(
+            tr("Graph: {0} nodes, {1} edges, {2} terminals linked").format(
+                network.nodes, network.edges, network.terminals_linked
+            )
+        )
         feedback.setProgress(25)
 
         ents, points = enterprise_lonlat(ents_src, context)
@@ -199,20 +269,30 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
         if default_engine() == "numba":
             feedback.pushInfo(tr("Shortest paths: compiled engine (numba)"))
         else:
-            feedback.pushInfo(tr("Shortest paths: scipy engine. Installing numba in QGIS's "
-                                 "Python makes routing about three times faster"))
+            feedback.pushInfo(
+                tr(
+                    "Shortest paths: scipy engine. Installing numba in QGIS's "
+                    "Python makes routing about three times faster"
+                )
+            )
         links, paths = route_candidates(
-            network, cands, ents, off_network=off_network_modes(load_materials()),
+            network,
+            cands,
+            ents,
+            off_network=off_network_modes(load_materials()),
             road_rate=road_cost,
             max_km=self.parameterAsDouble(parameters, self.MAX_DISTANCE, context),
             snap_tolerance_m=self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context),
-            max_rate=max(float(np.max(rates)), rail_cost), handling_cost=handling,
+            max_rate=max(float(np.max(rates)), rail_cost),
+            handling_cost=handling,
             progress=lambda p: feedback.setProgress(25 + 0.65 * p),
-            is_canceled=feedback.isCanceled)
+            is_canceled=feedback.isCanceled,
+        )
         if feedback.isCanceled():
             return {}
-        return self._write(parameters, context, feedback, cands_src, ents_src, links, paths,
-                           points)
+        return self._write(
+            parameters, context, feedback, cands_src, ents_src, links, paths, points
+        )
 
     def _road_parts(self, parameters, context, roads_src, feedback):
         names = roads_src.fields().names()
@@ -221,38 +301,45 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
         if not class_field and osm:
             class_field = "highway"
         keep = (lambda f: _osm_value(f, "highway") in OSM_HIGHWAY_FACTORS) if osm else None
-        return line_parts_lonlat(roads_src, context, feedback, attribute=class_field or None,
-                                 keep=keep)
+        return line_parts_lonlat(
+            roads_src, context, feedback, attribute=class_field or None, keep=keep
+        )
 
     def _write(self, parameters, context, feedback, cands_src, ents_src, links, paths, points):
         fields = link_fields(cands_src.fields())
         crs = ents_src.sourceCrs()
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             QgsWkbTypes.LineString, crs)
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.LineString, crs
+        )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        to_layer = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), crs,
-                                          context.transformContext())
+        to_layer = QgsCoordinateTransform(
+            QgsCoordinateReferenceSystem("EPSG:4326"), crs, context.transformContext()
+        )
         names = fields.names()
-        for k, (record, path) in enumerate(zip(links.to_dict("records"), paths)):
+        for _k, (record, path) in enumerate(zip(links.to_dict("records"), paths)):
             if feedback.isCanceled():
                 break
             record["reason"] = tr(REASONS[record["reason"]]) if record["reason"] else ""
             feature = QgsFeature(fields)
             feature.setAttributes([qgis_value(record.get(n)) for n in names])
             if path is not None:
-                feature.setGeometry(QgsGeometry.fromPolylineXY(
-                    [to_layer.transform(QgsPointXY(x, y)) for x, y in path]))
+                feature.setGeometry(
+                    QgsGeometry.fromPolylineXY(
+                        [to_layer.transform(QgsPointXY(x, y)) for x, y in path]
+                    )
+                )
             elif record["supply_ent"] in points and record["demand_ent"] in points:
                 # unreachable: a straight line keeps it on the map (styled as unreachable)
-                feature.setGeometry(QgsGeometry.fromPolylineXY(
-                    [points[record["supply_ent"]], points[record["demand_ent"]]]))
+                feature.setGeometry(
+                    QgsGeometry.fromPolylineXY(
+                        [points[record["supply_ent"]], points[record["demand_ent"]]]
+                    )
+                )
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         routed = int(links["reachable"].sum())
         unreachable = len(links) - routed
-        feedback.pushInfo(tr("{0} candidates routed, {1} unreachable").format(
-            routed, unreachable))
+        feedback.pushInfo(tr("{0} candidates routed, {1} unreachable").format(routed, unreachable))
         apply_style_on_load(context, dest_id, "links.qml")
         feedback.setProgress(100)
         return {self.OUTPUT: dest_id, "ROUTED": routed, "UNREACHABLE": unreachable}
-

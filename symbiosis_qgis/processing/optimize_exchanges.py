@@ -1,4 +1,5 @@
 """symbiosis:optimizeexchanges — tonnages on links that maximise the region's net benefit."""
+
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -36,11 +37,13 @@ def exchange_fields(link_fields):
 
 
 def total_labels():
-    return {"EXCHANGES": tr("Number of exchanges chosen"),
-            "TONNES": tr("Tonnes per year exchanged (flows in t/yr)"),
-            "NET_BENEFIT": tr("Net benefit, RUB per year"),
-            "CO2_AVOIDED": tr("CO2 avoided, t per year (before transport)"),
-            "TRANSPORT_CO2": tr("CO2 of transport, t per year")}
+    return {
+        "EXCHANGES": tr("Number of exchanges chosen"),
+        "TONNES": tr("Tonnes per year exchanged (flows in t/yr)"),
+        "NET_BENEFIT": tr("Net benefit, RUB per year"),
+        "CO2_AVOIDED": tr("CO2 avoided, t per year (before transport)"),
+        "TRANSPORT_CO2": tr("CO2 of transport, t per year"),
+    }
 
 
 class OptimizeExchangesAlgorithm(SymbiosisAlgorithm):
@@ -52,7 +55,7 @@ class OptimizeExchangesAlgorithm(SymbiosisAlgorithm):
     DEFAULT_COST = "DEFAULT_COST"
     OUTPUT = "OUTPUT"
 
-    def displayName(self):  # noqa: N802 (QGIS API)
+    def displayName(self):
         return tr("Optimise exchanges")
 
     def help_text(self):
@@ -70,19 +73,23 @@ class OptimizeExchangesAlgorithm(SymbiosisAlgorithm):
             "Output: the chosen links with their geometry, tonnage (in the supply's unit), "
             "delivered quantity (in the demand's unit), benefit, transport and processing "
             "costs, avoided disposal and purchase, CO2 avoided and CO2 of transport; result "
-            "values give the totals.")
+            "values give the totals."
+        )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+    def initAlgorithm(self, config=None):
         self.add_links_input()
         self.add_flows_input()
         self.add_synergies_input()
         self.add_default_cost_input()
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Chosen exchanges"), QgsProcessing.TypeVectorAnyGeometry))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Chosen exchanges"), QgsProcessing.TypeVectorAnyGeometry
+            )
+        )
         for name, label in total_labels().items():
             self.addOutput(QgsProcessingOutputNumber(name, label))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def processAlgorithm(self, parameters, context, feedback):
         links_src = self.source(parameters, self.LINKS, context)
         flows_src = self.source(parameters, self.FLOWS, context)
         require_fields(links_src, ["supply_flow", "demand_flow", "rule_id"], tr("Links"))
@@ -91,15 +98,17 @@ class OptimizeExchangesAlgorithm(SymbiosisAlgorithm):
         links = source_to_frame(links_src, feedback, progress_span=(0, 30))
         flows = source_to_frame(flows_src, feedback, progress_span=(30, 40))
         economics = Economics(
-            default_cost_per_unit_km=self.parameterAsDouble(parameters, self.DEFAULT_COST,
-                                                            context))
+            default_cost_per_unit_km=self.parameterAsDouble(parameters, self.DEFAULT_COST, context)
+        )
         feedback.setProgressText(tr("Solving the allocation"))
         try:
             result = optimise(links, flows, rules, economics=economics)
         except AllocationError as err:
-            raise QgsProcessingException(tr(MSG[err.code]).format(**err.params))
+            raise QgsProcessingException(tr(MSG[err.code]).format(**err.params)) from err
         except CatalogueError as err:
-            raise QgsProcessingException(tr("Synergy catalogue is unusable: {}").format(err))
+            raise QgsProcessingException(
+                tr("Synergy catalogue is unusable: {}").format(err)
+            ) from err
         feedback.setProgress(80)
         dest_id = self._write(parameters, context, feedback, links_src, result.exchanges)
         for name in TOTALS:
@@ -108,12 +117,16 @@ class OptimizeExchangesAlgorithm(SymbiosisAlgorithm):
 
     def _write(self, parameters, context, feedback, links_src, exchanges):
         fields = exchange_fields(links_src.fields())
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             links_src.wkbType(), links_src.sourceCrs())
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, links_src.wkbType(), links_src.sourceCrs()
+        )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        geometry_of = {f.id(): f.geometry() for f in links_src.getFeatures()} \
-            if links_src.wkbType() != QgsWkbTypes.NoGeometry else {}
+        geometry_of = (
+            {f.id(): f.geometry() for f in links_src.getFeatures()}
+            if links_src.wkbType() != QgsWkbTypes.NoGeometry
+            else {}
+        )
         names = fields.names()
         for record in exchanges.to_dict("records"):
             if feedback.isCanceled():

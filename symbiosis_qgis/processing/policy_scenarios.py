@@ -1,4 +1,5 @@
 """symbiosis:policyscenarios — how policy instruments change the viable exchanges."""
+
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -23,8 +24,13 @@ from .layer_io import qgis_value, require_fields, source_to_frame
 def scenario_fields():
     fields = QgsFields()
     for name in RESULT_COLUMNS:
-        kind = QVariant.String if name in ("scenario_id", "name") else \
-            QVariant.Int if name in ("exchanges", "d_exchanges") else QVariant.Double
+        kind = (
+            QVariant.String
+            if name in ("scenario_id", "name")
+            else QVariant.Int
+            if name in ("exchanges", "d_exchanges")
+            else QVariant.Double
+        )
         fields.append(QgsField(name, kind))
     return fields
 
@@ -39,7 +45,7 @@ class PolicyScenariosAlgorithm(SymbiosisAlgorithm):
     DEFAULT_COST = "DEFAULT_COST"
     OUTPUT = "OUTPUT"
 
-    def displayName(self):  # noqa: N802 (QGIS API)
+    def displayName(self):
         return tr("Compare policy scenarios")
 
     def help_text(self):
@@ -53,48 +59,70 @@ class PolicyScenariosAlgorithm(SymbiosisAlgorithm):
             "secondary material, where supply allows); processing_cofinance (share of "
             "pre-processing facilities and pipelines paid by regional support); "
             "disposal_fee_delta (RUB per tonne added to the disposal fee); rail_discount "
-            "(share off the rail part of route costs).")
+            "(share off the rail part of route costs)."
+        )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+    def initAlgorithm(self, config=None):
         self.add_links_input()
         self.add_flows_input()
         self.add_synergies_input()
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SCENARIOS, tr("Scenario table (default: bundled scenarios)"),
-            [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.SCENARIOS,
+                tr("Scenario table (default: bundled scenarios)"),
+                [QgsProcessing.TypeVector],
+                optional=True,
+            )
+        )
         self.add_default_cost_input()
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Scenario comparison"), QgsProcessing.TypeVector))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Scenario comparison"), QgsProcessing.TypeVector
+            )
+        )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def processAlgorithm(self, parameters, context, feedback):
         links_src = self.source(parameters, self.LINKS, context)
         flows_src = self.source(parameters, self.FLOWS, context)
         require_fields(links_src, ["supply_flow", "demand_flow", "rule_id"], tr("Links"))
         require_fields(flows_src, FLOW_REQUIRED, tr("Flows (supplies and demands)"))
-        optional = {name: self.optional_table(parameters, name, context)
-                    for name in (self.SYNERGIES, self.SCENARIOS)}
-        base = Economics(default_cost_per_unit_km=self.parameterAsDouble(
-            parameters, self.DEFAULT_COST, context))
+        optional = {
+            name: self.optional_table(parameters, name, context)
+            for name in (self.SYNERGIES, self.SCENARIOS)
+        }
+        base = Economics(
+            default_cost_per_unit_km=self.parameterAsDouble(parameters, self.DEFAULT_COST, context)
+        )
         try:
             table = run_scenarios(
-                source_to_frame(links_src), source_to_frame(flows_src),
-                optional.get(self.SYNERGIES), optional.get(self.SCENARIOS), base,
-                progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+                source_to_frame(links_src),
+                source_to_frame(flows_src),
+                optional.get(self.SYNERGIES),
+                optional.get(self.SCENARIOS),
+                base,
+                progress=feedback.setProgress,
+                is_canceled=feedback.isCanceled,
+            )
         except ScenarioError as err:
-            raise QgsProcessingException(tr("Scenario table: {}").format(err))
+            raise QgsProcessingException(tr("Scenario table: {}").format(err)) from err
         except AllocationError as err:
-            raise QgsProcessingException(tr(MSG[err.code]).format(**err.params))
+            raise QgsProcessingException(tr(MSG[err.code]).format(**err.params)) from err
         fields = scenario_fields()
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             QgsWkbTypes.NoGeometry)
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry
+        )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for record in table.to_dict("records"):
             feature = QgsFeature(fields)
             feature.setAttributes([qgis_value(record[c]) for c in RESULT_COLUMNS])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
-            feedback.pushInfo(tr("{0}: {1} exchanges, net benefit {2:,.0f} RUB/yr "
-                                 "({3:+,.0f})").format(record["name"], record["exchanges"],
-                                                       record["net_benefit"],
-                                                       record["d_net_benefit"]))
+            feedback.pushInfo(
+                tr("{0}: {1} exchanges, net benefit {2:,.0f} RUB/yr ({3:+,.0f})").format(
+                    record["name"],
+                    record["exchanges"],
+                    record["net_benefit"],
+                    record["d_net_benefit"],
+                )
+            )
         return {self.OUTPUT: dest_id}

@@ -1,4 +1,5 @@
 """The `symbiosis` Processing provider."""
+
 from qgis.core import QgsApplication, QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
@@ -16,9 +17,16 @@ from .validate_data import ValidateDataAlgorithm
 
 
 def algorithm_classes():
-    return [ValidateDataAlgorithm, FindCandidatesAlgorithm, NetworkLinksAlgorithm,
-            OptimizeExchangesAlgorithm, AssessBenefitsAlgorithm, PolicyScenariosAlgorithm,
-            DrawDiagramAlgorithm, ExportMapAlgorithm]
+    return [
+        ValidateDataAlgorithm,
+        FindCandidatesAlgorithm,
+        NetworkLinksAlgorithm,
+        OptimizeExchangesAlgorithm,
+        AssessBenefitsAlgorithm,
+        PolicyScenariosAlgorithm,
+        DrawDiagramAlgorithm,
+        ExportMapAlgorithm,
+    ]
 
 
 class SymbiosisProvider(QgsProcessingProvider):
@@ -32,16 +40,16 @@ class SymbiosisProvider(QgsProcessingProvider):
     def name(self):
         return tr("Industrial symbiosis")
 
-    def longName(self):  # noqa: N802 (QGIS API)
+    def longName(self):
         return self.name()
 
     def icon(self):
         return QIcon(str(resource_path("icons", "symbiosis.svg")))
 
-    def svgIconPath(self):  # noqa: N802 (QGIS API)
+    def svgIconPath(self):
         return str(resource_path("icons", "symbiosis.svg"))
 
-    def loadAlgorithms(self):  # noqa: N802 (QGIS API)
+    def loadAlgorithms(self):
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
         if not self.with_models:
@@ -58,7 +66,8 @@ class SymbiosisProvider(QgsProcessingProvider):
     def _load_models_when_added(self, provider_id):
         if provider_id == self.id():
             QgsApplication.processingRegistry().providerAdded.disconnect(
-                self._load_models_when_added)
+                self._load_models_when_added
+            )
             self.refreshAlgorithms()
 
 

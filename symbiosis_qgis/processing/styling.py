@@ -1,4 +1,5 @@
 """Styling outputs through Processing's post-processing, so styles apply inside models too."""
+
 from pathlib import Path
 
 from qgis.core import (
@@ -44,7 +45,7 @@ class QmlStyler(QgsProcessingLayerPostProcessorInterface):
         super().__init__()
         self.qml_name = qml_name
 
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
+    def postProcessLayer(self, layer, context, feedback):
         if layer is not None and layer.isValid():
             style_layer(layer, self.qml_name)
 

@@ -1,4 +1,5 @@
 """symbiosis:validatedata — check enterprises and flows before any analysis."""
+
 from qgis.core import (
     QgsField,
     QgsFields,
@@ -19,10 +20,15 @@ from .layer_io import add_rows, source_to_frame
 
 def issue_fields():
     fields = QgsFields()
-    for name, kind in [("severity", QVariant.String), ("layer", QVariant.String),
-                       ("fid", QVariant.LongLong), ("record_id", QVariant.String),
-                       ("field", QVariant.String), ("code", QVariant.String),
-                       ("message", QVariant.String)]:
+    for name, kind in [
+        ("severity", QVariant.String),
+        ("layer", QVariant.String),
+        ("fid", QVariant.LongLong),
+        ("record_id", QVariant.String),
+        ("field", QVariant.String),
+        ("code", QVariant.String),
+        ("message", QVariant.String),
+    ]:
         fields.append(QgsField(name, kind))
     return fields
 
@@ -35,7 +41,7 @@ class ValidateDataAlgorithm(SymbiosisAlgorithm):
     SYNERGIES = "SYNERGIES"
     OUTPUT = "OUTPUT"
 
-    def displayName(self):  # noqa: N802 (QGIS API)
+    def displayName(self):
         return tr("Validate symbiosis data")
 
     def help_text(self):
@@ -49,43 +55,56 @@ class ValidateDataAlgorithm(SymbiosisAlgorithm):
             "that no catalogue rule can match with another enterprise in the data.\n\n"
             "The output table lists every finding (severity, layer, feature id, field, "
             "message); ERRORS and WARNINGS give their counts. Warnings never make the "
-            "algorithm fail, and the inputs are not modified.")
+            "algorithm fail, and the inputs are not modified."
+        )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+    def initAlgorithm(self, config=None):
         self.add_enterprises_input()
         self.add_flows_input()
         self.add_synergies_input()
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Validation report"), QgsProcessing.TypeVector))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Validation report"), QgsProcessing.TypeVector
+            )
+        )
         self.addOutput(QgsProcessingOutputNumber("ERRORS", tr("Number of errors")))
         self.addOutput(QgsProcessingOutputNumber("WARNINGS", tr("Number of warnings")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def processAlgorithm(self, parameters, context, feedback):
         ents_src = self.source(parameters, self.ENTERPRISES, context)
         flows_src = self.source(parameters, self.FLOWS, context)
         rules = self.optional_table(parameters, self.SYNERGIES, context)
-        ents = source_to_frame(ents_src, feedback, with_geometry_state=True,
-                               progress_span=(0, 40))
+        ents = source_to_frame(ents_src, feedback, with_geometry_state=True, progress_span=(0, 40))
         flows = source_to_frame(flows_src, feedback, progress_span=(40, 80))
         crs = ents_src.sourceCrs()
         geographic = crs.authid() or crs.description() if crs.isGeographic() else ""
         try:
             issues = validate(ents, flows, synergies=rules, geographic_crs=geographic)
         except CatalogueError as err:
-            raise QgsProcessingException(tr("Synergy catalogue is unusable: {}").format(err))
+            raise QgsProcessingException(
+                tr("Synergy catalogue is unusable: {}").format(err)
+            ) from err
 
         fields = issue_fields()
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             QgsWkbTypes.NoGeometry, crs)
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry, crs
+        )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         rows = []
         for issue in issues:
             message = tr(issue.template).format(**issue.params)
-            rows.append({"severity": issue.severity, "layer": issue.layer,
-                         "fid": issue.fid if issue.fid is not None else None,
-                         "record_id": issue.record_id, "field": issue.field,
-                         "code": issue.code, "message": message})
+            rows.append(
+                {
+                    "severity": issue.severity,
+                    "layer": issue.layer,
+                    "fid": issue.fid if issue.fid is not None else None,
+                    "record_id": issue.record_id,
+                    "field": issue.field,
+                    "code": issue.code,
+                    "message": message,
+                }
+            )
             report = feedback.reportError if issue.severity == ERROR else feedback.pushWarning
             report(f"{issue.layer} {issue.record_id or ''}: {message}")
         add_rows(sink, fields, rows, feedback)
