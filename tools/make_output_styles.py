@@ -33,17 +33,16 @@ from qgis.PyQt.QtGui import QColor, QFont
 PEN_STYLES = {"solid": Qt.SolidLine, "dash": Qt.DashLine, "dot": Qt.DotLine}
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from symbiosis_qgis.core.definitions import (  # noqa: E402 (after the path is set)
+    MATERIAL_CATEGORIES,
+    SECTOR_GROUPS,
+    WIDTH_LEGEND,
+    WIDTH_MM,
+)
+
 STYLES = ROOT / "resources" / "styles"
-CATEGORY_COLOURS = {
-    "ash_slag": "#616161",
-    "metallurgical_slag": "#6a1b9a",
-    "mining_rock": "#8d6e63",
-    "coal_waste": "#212121",
-    "fuel": "#37474f",
-    "gas": "#1565c0",
-    "heat": "#e65100",
-    "water": "#0097a7",
-}
+CATEGORY_COLOURS = {code: colour for code, (_, colour) in MATERIAL_CATEGORIES.items()}
 
 
 def supply_materials():
@@ -113,40 +112,13 @@ def links_style():
     return layer
 
 
-CATEGORY_LABELS = {
-    "ash_slag": "Ash and slag",
-    "metallurgical_slag": "Metallurgical slag",
-    "mining_rock": "Mining rock",
-    "coal_waste": "Coal waste",
-    "fuel": "Fuel",
-    "gas": "Gas",
-    "heat": "Heat",
-    "water": "Water",
-}
+CATEGORY_LABELS = {code: label for code, (label, _) in MATERIAL_CATEGORIES.items()}
 WIDTH_EXPR = (
-    'CASE "width_class" WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 '
-    "WHEN 4 THEN 2.3 ELSE 3.3 END"
+    'CASE "width_class" '
+    + " ".join(f"WHEN {k} THEN {mm}" for k, mm in enumerate(WIDTH_MM[:-1], start=1))
+    + f" ELSE {WIDTH_MM[-1]} END"
 )
-WIDTH_LEGEND = [
-    "less than 10 thousand per year",
-    "10 to 50 thousand per year",
-    "50 to 200 thousand per year",
-    "200 thousand to 1 million per year",
-    "over 1 million per year",
-]
-WIDTHS = [0.5, 0.9, 1.5, 2.3, 3.3]
-SECTOR_GROUPS = {
-    "mine": "Mines",
-    "power": "Power and heat plants",
-    "metallurgy": "Iron and steel",
-    "chemistry": "Chemicals and coke",
-    "building": "Building materials",
-    "road": "Road construction",
-    "land": "Land reclamation",
-    "greenhouse": "Greenhouses",
-    "heat": "District heating",
-    "other": "Other",
-}
+WIDTHS = WIDTH_MM
 
 
 def curved_arrow(colour, width=None):

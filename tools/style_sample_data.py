@@ -26,27 +26,12 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from symbiosis_qgis.core.definitions import SECTORS  # noqa: E402 (after the path is set)
+
 GPKG = ROOT / "sample_layers" / "kuzbass.gpkg"
 STYLES = ROOT / "resources" / "styles"
 
-# sector -> (label, colour, shape, size mm)
-SECTORS = {
-    "coal_open_pit": ("Coal mine, open pit", "#6d4c41", "triangle", 2.6),
-    "coal_underground": ("Coal mine, underground", "#212121", "triangle", 2.6),
-    "coal_power_plant": ("Coal power plant", "#c62828", "square", 4.2),
-    "iron_and_steel": ("Iron and steel works", "#6a1b9a", "star", 6.0),
-    "iron_ore_mining": ("Iron ore mine", "#78909c", "triangle", 3.2),
-    "cement": ("Cement plant", "#546e7a", "diamond", 4.2),
-    "chemicals": ("Chemical plant", "#00838f", "pentagon", 4.2),
-    "concrete": ("Concrete plant", "#8d6e63", "diamond", 3.4),
-    "construction_materials": ("Construction materials", "#a1887f", "diamond", 3.4),
-    "ceramics": ("Brick and ceramics plant", "#d84315", "diamond", 3.4),
-    "road_construction": ("Road construction", "#455a64", "hexagon", 3.4),
-    "land_reclamation": ("Land reclamation site", "#558b2f", "hexagon", 3.4),
-    "agriculture_greenhouse": ("Greenhouse complex", "#2e7d32", "circle", 3.4),
-    "district_heating": ("District heating", "#ef6c00", "circle", 3.4),
-    "boiler_house": ("Boiler house", "#f57c00", "square", 3.0),
-}
 ROAD_CLASSES = {
     "trunk": ("#e65100", 1.3),
     "primary": ("#fb8c00", 0.9),
@@ -82,17 +67,17 @@ def labels(expression, show_expression=None, size=8):
 
 def style_enterprises(layer):
     categories = []
-    for code, (label, colour, shape, size) in SECTORS.items():
+    for code, sector in SECTORS.items():
         symbol = QgsMarkerSymbol.createSimple(
             {
-                "name": shape,
-                "color": colour,
-                "size": str(size),
+                "name": sector.shape,
+                "color": sector.colour,
+                "size": str(sector.size_mm),
                 "outline_color": "white",
                 "outline_width": "0.3",
             }
         )
-        categories.append(QgsRendererCategory(code, symbol, label))
+        categories.append(QgsRendererCategory(code, symbol, sector.label))
     other = QgsMarkerSymbol.createSimple({"name": "circle", "color": "#9e9e9e", "size": "2.4"})
     categories.append(QgsRendererCategory(None, other, "Other"))
     layer.setRenderer(QgsCategorizedSymbolRenderer("sector", categories))

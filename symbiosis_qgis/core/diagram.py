@@ -12,11 +12,8 @@ import pandas as pd
 from scipy.spatial import cKDTree
 
 from .catalogue import load_materials
-from .text import QT_TRANSLATE_NOOP
+from .definitions import WIDTH_BREAKS, sector_group
 
-# Tonnage classes of arrow width: upper bounds (units per year) and widths in mm.
-WIDTH_BREAKS = [10_000, 50_000, 200_000, 1_000_000, np.inf]
-WIDTH_MM = [0.5, 0.9, 1.5, 2.3, 3.3]
 BEND = 0.12  # offset of the control point, as a share of the chord, per parallel flow
 
 UNIT_LABELS = {
@@ -32,47 +29,6 @@ UNIT_LABELS = {
         "MWh/yr": "GWh/yr",
         "thousand m3/yr": "million m3/yr",
     },
-}
-WIDTH_LEGEND = [
-    QT_TRANSLATE_NOOP("@default", "less than 10 thousand per year"),
-    QT_TRANSLATE_NOOP("@default", "10 to 50 thousand per year"),
-    QT_TRANSLATE_NOOP("@default", "50 to 200 thousand per year"),
-    QT_TRANSLATE_NOOP("@default", "200 thousand to 1 million per year"),
-    QT_TRANSLATE_NOOP("@default", "over 1 million per year"),
-]
-SECTOR_GROUP_LABELS = [  # legend labels of resources/styles/diagram_nodes.qml
-    QT_TRANSLATE_NOOP("@default", "Mines"),
-    QT_TRANSLATE_NOOP("@default", "Power and heat plants"),
-    QT_TRANSLATE_NOOP("@default", "Iron and steel"),
-    QT_TRANSLATE_NOOP("@default", "Chemicals and coke"),
-    QT_TRANSLATE_NOOP("@default", "Building materials"),
-    QT_TRANSLATE_NOOP("@default", "Road construction"),
-    QT_TRANSLATE_NOOP("@default", "Land reclamation"),
-    QT_TRANSLATE_NOOP("@default", "Greenhouses"),
-    QT_TRANSLATE_NOOP("@default", "District heating"),
-    QT_TRANSLATE_NOOP("@default", "Other"),
-]
-# sector -> icon group (resources/icons/sectors/<group>.svg)
-SECTOR_GROUPS = {
-    "coal_open_pit": "mine",
-    "coal_underground": "mine",
-    "coal_preparation": "mine",
-    "iron_ore_mining": "mine",
-    "coal_power_plant": "power",
-    "boiler_house": "power",
-    "iron_and_steel": "metallurgy",
-    "ferroalloys": "metallurgy",
-    "aluminium": "metallurgy",
-    "coke_chemistry": "chemistry",
-    "chemicals": "chemistry",
-    "cement": "building",
-    "construction_materials": "building",
-    "concrete": "building",
-    "ceramics": "building",
-    "road_construction": "road",
-    "land_reclamation": "land",
-    "agriculture_greenhouse": "greenhouse",
-    "district_heating": "heat",
 }
 
 
@@ -219,9 +175,7 @@ def diagram_tables(
     )
     nodes["throughput"] = throughput.reindex(nodes.index).fillna(0.0)
     nodes["size_class"] = width_class(nodes["throughput"])
-    nodes["sector_group"] = (
-        nodes.get("sector", pd.Series("", nodes.index)).map(SECTOR_GROUPS).fillna("other")
-    )
+    nodes["sector_group"] = nodes.get("sector", pd.Series("", nodes.index)).map(sector_group)
     nodes["label"] = [_name(row, language, ent_id) for ent_id, row in nodes.iterrows()]
     lk["supply_name"] = lk["supply_ent"].map(nodes["label"])
     lk["demand_name"] = lk["demand_ent"].map(nodes["label"])

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .catalogue import KNOWN_UNITS, conversion_factor, load_materials, load_synergies
+from .definitions import SECTORS
 from .text import QT_TRANSLATE_NOOP
 
 ERROR = "error"
@@ -76,28 +77,6 @@ MSG = {
         "@default", "Rule refers to material '{value}' that is not in the material catalogue"
     ),
 }
-
-SECTORS = (
-    "coal_open_pit",
-    "coal_underground",
-    "coal_preparation",
-    "coal_power_plant",
-    "boiler_house",
-    "iron_and_steel",
-    "ferroalloys",
-    "aluminium",
-    "coke_chemistry",
-    "cement",
-    "construction_materials",
-    "chemicals",
-    "agriculture_greenhouse",
-    "district_heating",
-    "iron_ore_mining",
-    "road_construction",
-    "land_reclamation",
-    "ceramics",
-    "concrete",
-)
 
 
 @dataclass

@@ -3,32 +3,15 @@
 from qgis.core import QgsMapLayerProxyModel, QgsProcessingContext, QgsProject
 from qgis.gui import QgsMapLayerComboBox
 
-from ..core.text import QT_TRANSLATE_NOOP
+from ..core.definitions import SECTORS
 from ..i18n import tr
 from ..processing.layer_io import source_to_frame
 
 SCOPE = "symbiosis_qgis"
-SECTOR_NAMES = {
-    "coal_open_pit": QT_TRANSLATE_NOOP("@default", "Open-pit coal mines"),
-    "coal_underground": QT_TRANSLATE_NOOP("@default", "Underground coal mines"),
-    "coal_power_plant": QT_TRANSLATE_NOOP("@default", "Coal power plants"),
-    "boiler_house": QT_TRANSLATE_NOOP("@default", "Boiler houses"),
-    "iron_and_steel": QT_TRANSLATE_NOOP("@default", "Iron and steel"),
-    "iron_ore_mining": QT_TRANSLATE_NOOP("@default", "Iron ore mines"),
-    "cement": QT_TRANSLATE_NOOP("@default", "Cement"),
-    "chemicals": QT_TRANSLATE_NOOP("@default", "Chemicals"),
-    "concrete": QT_TRANSLATE_NOOP("@default", "Concrete"),
-    "construction_materials": QT_TRANSLATE_NOOP("@default", "Construction materials"),
-    "ceramics": QT_TRANSLATE_NOOP("@default", "Bricks and ceramics"),
-    "road_construction": QT_TRANSLATE_NOOP("@default", "Road construction"),
-    "land_reclamation": QT_TRANSLATE_NOOP("@default", "Land reclamation"),
-    "agriculture_greenhouse": QT_TRANSLATE_NOOP("@default", "Greenhouses"),
-    "district_heating": QT_TRANSLATE_NOOP("@default", "District heating"),
-}
 
 
 def sector_labels():
-    return {code: tr(text) for code, text in SECTOR_NAMES.items()}
+    return {code: tr(sector.label) for code, sector in SECTORS.items()}
 
 
 def layer_combo(filters, allow_empty=False):

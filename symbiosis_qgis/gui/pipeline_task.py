@@ -9,6 +9,7 @@ from qgis.core import QgsTask
 from ..core.allocation import optimise
 from ..core.candidates import LONLAT, find_candidates
 from ..core.catalogue import load_materials
+from ..core.definitions import ROUTING
 from ..core.network import build_network, off_network_modes, road_rates, route_candidates
 from ..i18n import tr
 
@@ -24,11 +25,11 @@ class PipelineInputs:
         road_classes=None,
         rails=None,
         terminals=None,
-        road_cost=6.0,
-        rail_cost=1.5,
-        handling_cost=150.0,
-        snap_tolerance_m=15000.0,
-        max_km=300.0,
+        road_cost=ROUTING.road_cost,
+        rail_cost=ROUTING.rail_cost,
+        handling_cost=ROUTING.handling_cost,
+        snap_tolerance_m=ROUTING.snap_tolerance_m,
+        max_km=ROUTING.max_km,
     ):
         self.enterprises, self.flows = enterprises, flows
         self.roads, self.road_classes, self.rails, self.terminals = (
