@@ -10,6 +10,7 @@ import pandas as pd
 
 from .catalogue import KNOWN_UNITS, conversion_factor, load_materials, load_synergies
 from .definitions import SECTORS
+from .inputs import FID
 from .text import QT_TRANSLATE_NOOP
 
 ERROR = "error"
@@ -20,7 +21,7 @@ ENTERPRISE_RECOMMENDED = ["name_ru"]
 FLOW_REQUIRED = ["flow_id", "ent_id", "direction", "material", "quantity", "unit"]
 DIRECTIONS = ("supply", "demand")
 GEOMETRY_STATE = "geometry_state"  # "ok", "null" or "empty"
-FID = "_fid"  # feature id column of frames built from layers (else the index is used)
+
 
 MSG = {
     "missing_field": QT_TRANSLATE_NOOP("@default", "Required field '{field}' is missing"),

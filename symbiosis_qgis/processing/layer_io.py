@@ -1,5 +1,9 @@
 """Reading Processing feature sources into pandas frames for core/, and writing rows back."""
 
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 from qgis.core import (
@@ -7,11 +11,14 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCsException,
     QgsFeature,
+    QgsFeatureSink,
     QgsProcessingException,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.errors import InputError
+from ..core.inputs import id_text, require_unique_ids
 from ..core.validation import FID, GEOMETRY_STATE
 from ..i18n import tr
 
@@ -70,14 +77,107 @@ def source_to_frame(source, feedback=None, with_geometry_state=False, progress_s
     return pd.DataFrame(rows, columns=columns)
 
 
-def add_rows(sink, fields, rows, feedback=None):
-    """Write dict rows (keys = field names) as geometry-less features."""
-    for row in rows:
-        if feedback is not None and feedback.isCanceled():
-            return
-        feature = QgsFeature(fields)
-        feature.setAttributes([row.get(name) for name in fields.names()])
-        sink.addFeature(feature)
+WRITE_BATCH = 2000  # features per addFeatures call: cancel is checked between batches
+
+
+def write_features(sink, features, layer_label, feedback=None, total=None, progress_span=None):
+    """Write ``features`` (any iterable) to ``sink`` in batches; True when all were written.
+
+    A feature the sink refuses (a value that does not fit its field, say) stops the run with
+    the sink's reason, never a silent drop; a cancel stops between batches (returns False).
+    """
+    batch, written = [], 0
+    for feature in features:
+        batch.append(feature)
+        if len(batch) < WRITE_BATCH:
+            continue
+        if not _flush(sink, batch, layer_label, feedback):
+            return False
+        written += len(batch)
+        batch = []
+        if feedback is not None and total and progress_span:
+            start, end = progress_span
+            feedback.setProgress(start + (end - start) * written / total)
+    return _flush(sink, batch, layer_label, feedback)
+
+
+def _flush(sink, batch, layer_label, feedback):
+    if feedback is not None and feedback.isCanceled():
+        return False
+    if batch and not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+        # the sink's error names the field and the value it could not store
+        reason = sink.lastError() or tr("a value does not fit its field")
+        raise QgsProcessingException(
+            tr("Could not write to '{layer}': {reason}").format(layer=layer_label, reason=reason)
+        )
+    return True
+
+
+def add_rows(sink, fields, rows, layer_label, feedback=None):
+    """Write dict rows (keys = field names) as geometry-less features, checked."""
+
+    def features():
+        for row in rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes([qgis_value(row.get(name)) for name in fields.names()])
+            yield feature
+
+    return write_features(sink, features(), layer_label, feedback)
+
+
+def require_crs(source, layer_label):
+    """Fail when a layer with geometry has no CRS (a shapefile without .prj, say): distances
+    and reprojection would be meaningless."""
+    if source.wkbType() == QgsWkbTypes.NoGeometry:
+        return
+    if not source.sourceCrs().isValid():
+        raise QgsProcessingException(
+            tr(
+                "Layer '{layer}' has no coordinate reference system. Set its CRS (Layer "
+                "Properties > Source) or add the .prj file, then run again."
+            ).format(layer=layer_label)
+        )
+
+
+def require_geometry_type(source, geometry_types, layer_label):
+    """Fail unless the layer's geometry type is one of ``geometry_types``
+    (QgsWkbTypes.PointGeometry, LineGeometry, PolygonGeometry)."""
+    found = QgsWkbTypes.geometryType(source.wkbType())
+    if found not in geometry_types:
+        wanted = ", ".join(QgsWkbTypes.geometryDisplayString(t) for t in geometry_types)
+        raise QgsProcessingException(
+            tr("Layer '{layer}' has {found} geometry; it must be {wanted}").format(
+                layer=layer_label, found=QgsWkbTypes.geometryDisplayString(found), wanted=wanted
+            )
+        )
+
+
+def prepare_output_file(path):
+    """Create the folder of an output file, or fail before any work when it cannot be
+    written there."""
+    folder = Path(path).expanduser().resolve().parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise QgsProcessingException(
+            tr("Cannot create the folder '{folder}': {reason}").format(
+                folder=folder, reason=err.strerror
+            )
+        ) from err
+    if not os.access(folder, os.W_OK):
+        raise QgsProcessingException(
+            tr("The folder '{folder}' is not writable").format(folder=folder)
+        )
+    return str(path)
+
+
+@contextmanager
+def core_errors():
+    """Turn a core InputError into a QgsProcessingException in the user's language."""
+    try:
+        yield
+    except InputError as err:
+        raise QgsProcessingException(err.message(tr)) from err
 
 
 def require_fields(source, names, layer_label):
@@ -92,18 +192,21 @@ def require_fields(source, names, layer_label):
         )
 
 
-def enterprise_lonlat(source, context, feedback=None, progress_span=(0, 100)):
+def enterprise_lonlat(source, context, feedback=None, progress_span=(0, 100), layer_label=None):
     """Enterprises as (frame of ent_id, node, x=lon, y=lat; {ent_id: point in layer CRS}).
 
     Polygons stand for their point on surface; features without geometry get NaN coordinates
-    so that core/ skips and counts them.
+    so that core/ skips and counts them. Fails, naming the features, on a layer without CRS,
+    empty or repeated ent_id, or geometries that do not transform to WGS 84.
     """
+    label = layer_label or tr("Enterprises")
+    require_fields(source, ["ent_id"], label)
+    require_crs(source, label)
     to_wgs84 = transform_to_wgs84(source, context)
     has_node = "node" in source.fields().names()
-    rows, points = [], {}
+    rows, points, untransformable = [], {}, []
     for feature in features_with_progress(source, feedback, progress_span):
-        ent_id = plain_value(feature["ent_id"])
-        ent_id = "" if ent_id is None else str(ent_id).strip()
+        ent_id = id_text(plain_value(feature["ent_id"]))
         node = plain_value(feature["node"]) if has_node else None
         lon = lat = float("nan")
         geom = feature.geometry()
@@ -118,9 +221,23 @@ def enterprise_lonlat(source, context, feedback=None, progress_span=(0, 100)):
                 lon, lat = wgs.x(), wgs.y()
                 points.setdefault(ent_id, point)
             except QgsCsException:
-                pass
-        rows.append({"ent_id": ent_id, "node": node, "x": lon, "y": lat})
-    return pd.DataFrame(rows, columns=["ent_id", "node", "x", "y"]), points
+                untransformable.append(feature.id())
+        rows.append({"ent_id": ent_id, "node": node, "x": lon, "y": lat, FID: feature.id()})
+    if untransformable:
+        raise QgsProcessingException(
+            tr(
+                "Layer '{layer}': feature(s) {fids} cannot be transformed from {crs} to WGS 84; "
+                "is the layer's CRS right?"
+            ).format(
+                layer=label,
+                fids=", ".join(map(str, untransformable[:5])),
+                crs=source.sourceCrs().authid(),
+            )
+        )
+    frame = pd.DataFrame(rows, columns=["ent_id", "node", "x", "y", FID])
+    with core_errors():
+        require_unique_ids(frame, "ent_id", label)
+    return frame.drop(columns=FID), points
 
 
 def line_parts_lonlat(source, context, feedback=None, attribute=None, keep=None):
