@@ -17,7 +17,8 @@ from scipy.optimize import linprog
 from scipy.sparse import coo_matrix
 
 from .catalogue import conversion_factor, load_materials, load_synergies
-from .text import QT_TRANSLATE_NOOP
+from .errors import MESSAGES, InputError
+from .inputs import normalise_ids
 
 QUOTA_PENALTY = 1e6  # RUB per unit of demand left below its quota
 ROAD_CO2_KG_PER_TKM = 0.1  # heavy truck, order of magnitude (GLEC framework range 0.06-0.12)
@@ -37,22 +38,11 @@ EXCHANGE_COLUMNS = [
     "transport_co2",
 ]
 
-MSG = {
-    "missing_column": QT_TRANSLATE_NOOP("@default", "Links lack the column(s): {columns}"),
-    "bad_quantity": QT_TRANSLATE_NOOP(
-        "@default",
-        "Flow '{flow}' has no usable quantity: the capacity constraint of {kind} "
-        "'{flow}' would be unbounded",
-    ),
-    "infeasible": QT_TRANSLATE_NOOP("@default", "The allocation is infeasible: {detail}"),
-    "solver": QT_TRANSLATE_NOOP("@default", "The solver stopped: {detail}"),
-}
+MSG = MESSAGES  # message templates by code (kept under this name for callers)
 
 
-class AllocationError(ValueError):
-    def __init__(self, code, **params):
-        self.code, self.params = code, params
-        super().__init__(MSG[code].format(**params))
+class AllocationError(InputError):
+    """The allocation cannot be set up or solved; ``code`` keys core/errors.MESSAGES."""
 
 
 @dataclass
@@ -88,14 +78,14 @@ def link_economics(links, flows, rules=None, materials=None, economics=None):
     needed = [c for c in ("supply_flow", "demand_flow", "rule_id") if c not in links.columns]
     if needed:
         raise AllocationError("missing_column", columns=", ".join(needed))
-    lk = links.reset_index(drop=True).copy()
-    for column in ("supply_flow", "demand_flow", "rule_id"):
-        lk[column] = lk[column].astype(str)
+    lk = normalise_ids(links.reset_index(drop=True), ("supply_flow", "demand_flow", "rule_id"))
     if "reachable" in lk.columns:
         lk = lk[lk["reachable"].astype(bool)].reset_index(drop=True)
-    fl = flows.copy()
-    fl["flow_id"] = fl["flow_id"].astype(str).str.strip()
+    fl = normalise_ids(flows, ("flow_id",))
     fl = fl.drop_duplicates("flow_id").set_index("flow_id")
+    if len(lk) and not (lk["supply_flow"].isin(fl.index) | lk["demand_flow"].isin(fl.index)).any():
+        # every link would be dropped below: say why instead of choosing nothing
+        raise AllocationError("unknown_flows", count=len(lk), example=lk["supply_flow"].iloc[0])
     lk = lk[
         lk["supply_flow"].isin(fl.index)
         & lk["demand_flow"].isin(fl.index)
@@ -144,6 +134,14 @@ def link_economics(links, flows, rules=None, materials=None, economics=None):
         if len(bad):
             raise AllocationError("bad_quantity", flow=bad.index[0], kind=kind)
     return lk, unit, capacity_s, d_unit[valid], fl
+
+
+def unmatched_links(links: pd.DataFrame, flows: pd.DataFrame) -> int:
+    """How many links name a supply or demand flow that the flow table lacks (they are left
+    out of the allocation)."""
+    known = set(normalise_ids(flows, ("flow_id",))["flow_id"])
+    lk = normalise_ids(links, ("supply_flow", "demand_flow"))
+    return int((~(lk["supply_flow"].isin(known) & lk["demand_flow"].isin(known))).sum())
 
 
 def _rule_units(rule, key, materials):

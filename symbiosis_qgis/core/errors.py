@@ -40,6 +40,15 @@ MESSAGES: dict[str, str] = {
         "@default", "{name} must be a share between 0 and 1, not {value}"
     ),
     "not_finite": QT_TRANSLATE_NOOP("@default", "{name} must be a finite number, not {value}"),
+    # the allocation (core/allocation.py)
+    "missing_column": QT_TRANSLATE_NOOP("@default", "Links lack the column(s): {columns}"),
+    "bad_quantity": QT_TRANSLATE_NOOP(
+        "@default",
+        "Flow '{flow}' has no usable quantity: the capacity constraint of {kind} "
+        "'{flow}' would be unbounded",
+    ),
+    "infeasible": QT_TRANSLATE_NOOP("@default", "The allocation is infeasible: {detail}"),
+    "solver": QT_TRANSLATE_NOOP("@default", "The solver stopped: {detail}"),
     "unknown_flows": QT_TRANSLATE_NOOP(
         "@default",
         "None of the {count} links refers to a flow of the flow table (e.g. supply flow "

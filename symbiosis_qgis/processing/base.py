@@ -1,18 +1,21 @@
 """What every symbiosis algorithm shares: icon, group, help in the user's language."""
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import tr
 from ..paths import resource_path
-from .layer_io import source_to_frame
+from .layer_io import qgis_value, source_to_frame, write_features
 
 
 def group_labels():
@@ -66,6 +69,49 @@ class SymbiosisAlgorithm(QgsProcessingAlgorithm):
         if isinstance(value, QgsProcessingOutputLayerDefinition):
             value = value.sink.valueAsString(context.expressionContext())[0]
         return bool(value)
+
+    def create_sink(self, parameters, name, context, fields, wkb, crs):
+        """A feature sink for output ``name``; a clear message when it cannot be created."""
+        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        return sink, dest_id
+
+    def write_records(
+        self,
+        parameters,
+        name,
+        context,
+        fields,
+        records,
+        wkb=QgsWkbTypes.NoGeometry,
+        crs=None,
+        geometry=None,
+        feedback=None,
+        progress_span=None,
+    ):
+        """Write dict ``records`` to output ``name``: one feature each, attributes by field
+        name, ``geometry(record)`` (a QgsGeometry or None) when given. Every write is checked;
+        a cancel stops between batches. Returns the destination id."""
+        sink, dest_id = self.create_sink(
+            parameters, name, context, fields, wkb, crs or QgsCoordinateReferenceSystem()
+        )
+        names = fields.names()
+
+        def features():
+            for record in records:
+                feature = QgsFeature(fields)
+                feature.setAttributes([qgis_value(record.get(n)) for n in names])
+                if geometry is not None:
+                    shape = geometry(record)
+                    if shape is not None:
+                        feature.setGeometry(shape)
+                yield feature
+
+        label = self.parameterDefinition(name).description()
+        total = len(records) if hasattr(records, "__len__") else None
+        write_features(sink, features(), label, feedback, total, progress_span)
+        return dest_id
 
     # the inputs several algorithms share, defined once so labels and types stay alike
     def add_enterprises_input(self, name="ENTERPRISES"):

@@ -17,6 +17,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.catalogue import CatalogueError
 from ..core.errors import InputError
 from ..core.inputs import id_text, require_unique_ids
 from ..core.validation import FID, GEOMETRY_STATE
@@ -178,6 +179,8 @@ def core_errors():
         yield
     except InputError as err:
         raise QgsProcessingException(err.message(tr)) from err
+    except CatalogueError as err:
+        raise QgsProcessingException(tr("Synergy catalogue is unusable: {}").format(err)) from err
 
 
 def require_fields(source, names, layer_label):

@@ -1,24 +1,21 @@
 """symbiosis:optimizeexchanges — tonnages on links that maximise the region's net benefit."""
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.allocation import EXCHANGE_COLUMNS, MSG, AllocationError, Economics, optimise
-from ..core.catalogue import CatalogueError
+from ..core.allocation import EXCHANGE_COLUMNS, Economics, optimise, unmatched_links
+from ..core.inputs import check_finite, check_flows
 from ..core.validation import FID, FLOW_REQUIRED
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
-from .layer_io import qgis_value, require_fields, source_to_frame
+from .layer_io import core_errors, require_fields, source_to_frame
 from .styling import apply_style_on_load
 
 TOTALS = ["EXCHANGES", "TONNES", "NET_BENEFIT", "CO2_AVOIDED", "TRANSPORT_CO2"]
@@ -92,50 +89,56 @@ class OptimizeExchangesAlgorithm(SymbiosisAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         links_src = self.source(parameters, self.LINKS, context)
         flows_src = self.source(parameters, self.FLOWS, context)
-        require_fields(links_src, ["supply_flow", "demand_flow", "rule_id"], tr("Links"))
-        require_fields(flows_src, FLOW_REQUIRED, tr("Flows (supplies and demands)"))
+        links_label, flows_label = tr("Links"), tr("Flows (supplies and demands)")
+        require_fields(links_src, ["supply_flow", "demand_flow", "rule_id"], links_label)
+        require_fields(flows_src, FLOW_REQUIRED, flows_label)
         rules = self.optional_table(parameters, self.SYNERGIES, context)
         links = source_to_frame(links_src, feedback, progress_span=(0, 30))
         flows = source_to_frame(flows_src, feedback, progress_span=(30, 40))
-        economics = Economics(
-            default_cost_per_unit_km=self.parameterAsDouble(parameters, self.DEFAULT_COST, context)
-        )
-        feedback.setProgressText(tr("Solving the allocation"))
-        try:
+        if feedback.isCanceled():
+            return {}
+        with core_errors():
+            flows = check_flows(flows, flows_label)
+            economics = Economics(
+                default_cost_per_unit_km=check_finite(
+                    self.parameterAsDouble(parameters, self.DEFAULT_COST, context),
+                    self.parameterDefinition(self.DEFAULT_COST).description(),
+                )
+            )
+            unmatched = unmatched_links(links, flows)
+            feedback.setProgressText(tr("Solving the allocation"))
             result = optimise(links, flows, rules, economics=economics)
-        except AllocationError as err:
-            raise QgsProcessingException(tr(MSG[err.code]).format(**err.params)) from err
-        except CatalogueError as err:
-            raise QgsProcessingException(
-                tr("Synergy catalogue is unusable: {}").format(err)
-            ) from err
+        if unmatched:
+            feedback.pushWarning(
+                tr(
+                    "{0} links refer to flows missing from the flow table and were left out"
+                ).format(unmatched)
+            )
         feedback.setProgress(80)
         dest_id = self._write(parameters, context, feedback, links_src, result.exchanges)
+        if feedback.isCanceled():
+            return {}
         for name in TOTALS:
             feedback.pushInfo(f"{total_labels()[name]}: {result.totals[name]:,.0f}")
         return {self.OUTPUT: dest_id, **result.totals}
 
     def _write(self, parameters, context, feedback, links_src, exchanges):
-        fields = exchange_fields(links_src.fields())
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, links_src.wkbType(), links_src.sourceCrs()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         geometry_of = (
             {f.id(): f.geometry() for f in links_src.getFeatures()}
             if links_src.wkbType() != QgsWkbTypes.NoGeometry
             else {}
         )
-        names = fields.names()
-        for record in exchanges.to_dict("records"):
-            if feedback.isCanceled():
-                break
-            feature = QgsFeature(fields)
-            feature.setAttributes([qgis_value(record.get(n)) for n in names])
-            if record.get(FID) in geometry_of:
-                feature.setGeometry(geometry_of[record[FID]])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        dest_id = self.write_records(
+            parameters,
+            self.OUTPUT,
+            context,
+            exchange_fields(links_src.fields()),
+            exchanges.to_dict("records"),
+            links_src.wkbType(),
+            links_src.sourceCrs(),
+            geometry=lambda record: geometry_of.get(record.get(FID)),
+            feedback=feedback,
+            progress_span=(80, 100),
+        )
         apply_style_on_load(context, dest_id, "candidates.qml")  # arrows by supply material
-        feedback.setProgress(100)
         return dest_id
