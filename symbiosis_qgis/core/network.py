@@ -20,7 +20,7 @@ from scipy.sparse.csgraph import connected_components
 from scipy.spatial import cKDTree
 
 from .geodesy import ecef, geodesic_m
-from .shortest_paths import ShortestPaths, walk
+from .shortest_paths import ShortestPaths
 from .text import QT_TRANSLATE_NOOP
 
 ROAD, RAIL = 0, 1
@@ -342,43 +342,58 @@ def route_pairs(
     )
     reason[split] = "disconnected"
     todo = np.flatnonzero(~too_far & ~split)
-    # the most a route within max_km can cost: every km at the dearest rate, two transfers
-    limit = max_km * max_rate + 2 * handling_cost + 1.0
-    origins = np.unique(o_node[todo])
-    pairs_of = {}  # origin node -> the pairs that start there
-    for i in todo:
-        pairs_of.setdefault(o_node[i], []).append(i)
-    searches = ShortestPaths(network.graph, engine).searches(origins, limit, is_canceled)
-    for k, dist, pred in searches:
-        for i in pairs_of[origins[k]]:
-            cost = dist[d_node[i]]
-            if not np.isfinite(cost):
+    # the most a route within max_km can cost: every km at the dearest rate, and two
+    # transfers when terminals join road and rail
+    transfer_cost = 2 * handling_cost if network.terminals_linked else 0.0
+    limit = max_km * max_rate + transfer_cost + 1.0
+    by_origin = np.argsort(o_node[todo], kind="stable")
+    origins, first = np.unique(o_node[todo][by_origin], return_index=True)
+    pairs_of = np.split(todo[by_origin], first[1:]) if len(todo) else []
+    targets = [d_node[pairs] for pairs in pairs_of]
+    # scipy's first bound per origin: its farthest destination at 1.5x the straight line
+    a, b = o_node[todo][by_origin], d_node[todo][by_origin]
+    pair_km = geodesic_m(network.lon[a], network.lat[a], network.lon[b], network.lat[b]) / 1e3
+    far_km = np.maximum.reduceat(pair_km, first) if len(todo) else np.zeros(0)
+    first_limits = 1.5 * far_km * road_rate + transfer_cost + 1.0
+    searches = ShortestPaths(network.graph, engine).routes(
+        origins, targets, cap=limit, first_limits=first_limits, is_canceled=is_canceled
+    )
+    searched = np.zeros(n, bool)
+    node_paths = {}
+    for done, (k, costs, offsets, nodes) in enumerate(searches, start=1):
+        for j, i in enumerate(pairs_of[k]):
+            searched[i] = True
+            values[i, 0] = costs[j]
+            if np.isfinite(costs[j]):
+                node_paths[i] = nodes[offsets[j] : offsets[j + 1]]
+            else:
                 reason[i] = "beyond_max"
-                continue
-            nodes = walk(pred, o_node[i], d_node[i])
-            access_km = (o_gap[i] + d_gap[i]) / 1000.0
-            road_km, rail_km, transfers[i] = _path_lengths(network, nodes)
-            net_km = road_km + rail_km + access_km
-            if net_km > max_km:
-                reason[i] = "beyond_max"
-                continue
-            values[i] = [
-                cost + access_km * road_rate,
-                net_km,
-                road_km + access_km,
-                rail_km,
-                access_km,
+        if progress is not None and (done % 16 == 0 or done == len(origins)):
+            progress(100.0 * done / len(origins))
+    found = np.fromiter(node_paths, np.int64, len(node_paths))
+    road_km, rail_km, transfers[found] = _paths_lengths(network, list(node_paths.values()))
+    for i, road, rail in zip(found, road_km, rail_km):
+        access_km = (o_gap[i] + d_gap[i]) / 1000.0
+        net_km = road + rail + access_km
+        if net_km > max_km:
+            reason[i] = "beyond_max"
+            continue
+        values[i] = [
+            values[i, 0] + access_km * road_rate,
+            net_km,
+            road + access_km,
+            rail,
+            access_km,
+        ]
+        nodes = node_paths[i]
+        paths[i] = np.column_stack(
+            [
+                np.concatenate([[o_lon[i]], network.lon[nodes], [d_lon[i]]]),
+                np.concatenate([[o_lat[i]], network.lat[nodes], [d_lat[i]]]),
             ]
-            paths[i] = np.column_stack(
-                [
-                    np.concatenate([[o_lon[i]], network.lon[nodes], [d_lon[i]]]),
-                    np.concatenate([[o_lat[i]], network.lat[nodes], [d_lat[i]]]),
-                ]
-            )
-        if progress is not None and (k % 16 == 15 or k == len(origins) - 1):
-            progress(100.0 * (k + 1) / len(origins))
-    unrouted = np.array([paths[i] is None for i in todo], dtype=bool)
-    reason[todo[unrouted & (reason[todo] == "")]] = "canceled"  # searches stop only then
+        )
+    values[~np.array([p is not None for p in paths], dtype=bool), 0] = np.nan
+    reason[todo[~searched[todo]]] = "canceled"  # searches stop only then
     result = pd.DataFrame(values, columns=["cost_t", "net_km", "road_km", "rail_km", "access_km"])
     result["transfers"] = transfers
     result["reachable"] = np.array([p is not None for p in paths], dtype=bool)
@@ -391,17 +406,25 @@ def route_pairs(
     return result, paths
 
 
-def _path_lengths(network, nodes):
-    """Road km, rail km and transfers along a node path (transfer steps have no length)."""
-    if len(nodes) < 2:
-        return 0.0, 0.0, 0
-    a, b = nodes[:-1], nodes[1:]
+def _paths_lengths(network, node_paths):
+    """Road km, rail km and transfers along each node path (transfer steps have no length)."""
+    if not node_paths:
+        return np.zeros(0), np.zeros(0), np.zeros(0, np.int64)
+    sizes = np.array([len(p) for p in node_paths])
+    nodes = np.concatenate(node_paths)
+    seg = _segment_starts(sizes)  # every step within one path
+    a, b = nodes[seg], nodes[seg + 1]
     mode_a, mode_b = network.mode[a], network.mode[b]
     step_km = geodesic_m(network.lon[a], network.lat[a], network.lon[b], network.lat[b]) / 1000.0
     same = mode_a == mode_b
-    road = float(step_km[same & (mode_a == ROAD)].sum())
-    rail = float(step_km[same & (mode_a == RAIL)].sum())
-    return road, rail, int((~same).sum())
+    path_of_step = np.repeat(np.arange(len(sizes)), sizes - 1)
+
+    def per_path(weights):
+        return np.bincount(path_of_step, weights=weights, minlength=len(sizes))
+
+    road = per_path(np.where(same & (mode_a == ROAD), step_km, 0.0))
+    rail = per_path(np.where(same & (mode_a == RAIL), step_km, 0.0))
+    return road, rail, per_path((~same).astype(float)).astype(np.int64)
 
 
 def route_mode(road_km, rail_km, access_km):

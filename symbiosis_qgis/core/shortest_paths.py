@@ -9,18 +9,23 @@ numba is optional: without it (e.g. a QGIS whose Python lacks it) scipy is used.
 """
 
 import os
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
 import numpy as np
 from scipy.sparse.csgraph import dijkstra
 
-try:  # optional accelerator
+try:  # optional accelerator; SYMBIOSIS_NO_NUMBA=1 hides it (benchmarks, checks)
+    if os.environ.get("SYMBIOSIS_NO_NUMBA"):
+        raise ImportError
     from numba import njit
 except ImportError:  # pragma: no cover - depends on the machine
     njit = None
 
 MEMORY_BUDGET = 400e6  # bytes for one scipy batch of distance and predecessor rows
 CHUNK = 32  # origins per unit of work between progress reports and cancel checks
+POLL_S = 0.1  # routes(): longest wait between two cancel checks
+WIDEN = 2.0  # scipy routes(): bound growth while targets are missing
 
 
 def available_engines():
@@ -31,11 +36,27 @@ def default_engine():
     return available_engines()[0]
 
 
-def _kernel_search(indptr, indices, data, source, limit, dist, pred, touched, heap_key, heap_node):
+def _kernel_search(
+    indptr,
+    indices,
+    data,
+    source,
+    limit,
+    dist,
+    pred,
+    touched,
+    heap_key,
+    heap_node,
+    is_target,
+    remaining,
+):
     """Dijkstra from ``source`` up to ``limit``; returns how many nodes it touched.
 
     dist must be +inf everywhere on entry; the caller resets dist[touched[:n]] afterwards.
     A node is pushed at most once per incoming edge, so the heap never outgrows nnz + 1.
+    Early stop: when ``remaining`` > 0, the search ends as soon as that many nodes marked in
+    ``is_target`` are settled (it clears their marks). A settled node's cost and predecessor
+    never change afterwards, so the costs and paths of the targets are those of a full search.
     """
     dist[source] = 0.0
     pred[source] = -1
@@ -71,6 +92,11 @@ def _kernel_search(indptr, indices, data, source, limit, dist, pred, touched, he
             heap_node[i] = last_node
         if d > dist[u]:
             continue  # a stale entry: u was settled cheaper
+        if remaining > 0 and is_target[u]:
+            is_target[u] = 0
+            remaining -= 1
+            if remaining == 0:
+                break  # every target is settled
         for e in range(indptr[u], indptr[u + 1]):
             v = indices[e]
             nd = d + data[e]
@@ -102,9 +128,21 @@ def _kernel_rows(indptr, indices, data, origins, destinations, limit, out):
     touched = np.empty(n, np.int32)
     heap_key = np.empty(len(indices) + 1, np.float64)
     heap_node = np.empty(len(indices) + 1, np.int32)
+    no_targets = np.zeros(1, np.uint8)  # remaining = 0: a full bounded search
     for k in range(len(origins)):
         n_touched = search(
-            indptr, indices, data, origins[k], limit, dist, pred, touched, heap_key, heap_node
+            indptr,
+            indices,
+            data,
+            origins[k],
+            limit,
+            dist,
+            pred,
+            touched,
+            heap_key,
+            heap_node,
+            no_targets,
+            0,
         )
         for j in range(len(destinations)):
             out[k, j] = dist[destinations[j]]
@@ -112,11 +150,66 @@ def _kernel_rows(indptr, indices, data, origins, destinations, limit, out):
             dist[touched[t]] = np.inf
 
 
+def _kernel_routes(indptr, indices, data, origin, targets, limit, work):
+    """Costs to ``targets`` and their node paths (concatenated, with offsets) from ``origin``.
+
+    The search stops once every target is settled; unreached targets cost inf, empty path.
+    """
+    dist, pred, touched, heap_key, heap_node, is_target = work
+    remaining = 0
+    for t in targets:
+        if not is_target[t]:
+            is_target[t] = 1
+            remaining += 1
+    n_touched = search(
+        indptr,
+        indices,
+        data,
+        origin,
+        limit,
+        dist,
+        pred,
+        touched,
+        heap_key,
+        heap_node,
+        is_target,
+        remaining,
+    )
+    costs = np.empty(len(targets))
+    offsets = np.zeros(len(targets) + 1, np.int64)
+    for j in range(len(targets)):
+        costs[j] = dist[targets[j]]
+        steps = 0
+        if costs[j] < np.inf:
+            node = targets[j]
+            steps = 1
+            while node != origin:
+                node = pred[node]
+                steps += 1
+        offsets[j + 1] = offsets[j] + steps
+    nodes = np.empty(offsets[-1], np.int64)
+    for j in range(len(targets)):
+        at = offsets[j + 1] - 1
+        if at >= offsets[j]:
+            node = targets[j]
+            nodes[at] = node
+            while node != origin:
+                node = pred[node]
+                at -= 1
+                nodes[at] = node
+    for t in targets:
+        is_target[t] = 0
+    for t in range(n_touched):
+        dist[touched[t]] = np.inf
+    return costs, offsets, nodes
+
+
 if njit is not None:
     search = njit(cache=True, nogil=True)(_kernel_search)
     rows = njit(cache=True, nogil=True)(_kernel_rows)
+    routes = njit(cache=True, nogil=True)(_kernel_routes)
 else:  # pragma: no cover
-    search = rows = None
+    search = rows = routes = None
 
 
 class ShortestPaths:
@@ -181,42 +274,92 @@ class ShortestPaths:
                     progress(100.0 * done / len(chunks))
         return out
 
-    def searches(self, origins, limit=np.inf, is_canceled=None):
-        """Yield (k, dist, pred) per origin: arrays over all nodes, valid until the next yield.
+    def routes(
+        self, origins, targets, cap=np.inf, first_limits=None, workers=None, is_canceled=None
+    ):
+        """Yield (k, costs, offsets, nodes) per origin, in the order the searches finish.
 
-        dist is inf where the search did not reach within ``limit``; pred leads back to the
-        origin from every reached node.
+        targets[k]: node ids to reach from origins[k]; costs[j] is the cost to targets[k][j]
+        (inf beyond ``cap``), its path is nodes[offsets[j]:offsets[j + 1]] (origin first;
+        empty when unreached). Each search stops once its targets are settled (numba), or
+        runs bounded by first_limits[k] and is widened only while targets are missing
+        (scipy). Searches run on ``workers`` threads (every core by default); a cancel is
+        seen within POLL_S and stops the rest.
         """
         origins = np.asarray(origins, np.int64)
-        if self.engine == "scipy":
-            step = _batch_size(self.nodes)
-            for start in range(0, len(origins), step):
-                if is_canceled is not None and is_canceled():
-                    return
-                dist, pred = dijkstra(
-                    self.graph,
-                    directed=True,
-                    indices=origins[start : start + step],
-                    limit=limit,
-                    return_predecessors=True,
-                )
-                for row in range(len(dist)):
-                    yield start + row, dist[row], pred[row]
-            return
-        n = self.nodes
-        dist = np.full(n, np.inf)
-        pred = np.empty(n, np.int32)
-        touched = np.empty(n, np.int32)
-        heap_key = np.empty(len(self._csr[1]) + 1, np.float64)
-        heap_node = np.empty(len(self._csr[1]) + 1, np.int32)
-        for k, origin in enumerate(origins):
-            if is_canceled is not None and is_canceled():
-                return
-            n_touched = search(
-                *self._csr, int(origin), float(limit), dist, pred, touched, heap_key, heap_node
+        targets = [np.asarray(t, np.int64) for t in targets]
+        if first_limits is None:
+            first_limits = np.full(len(origins), cap)
+        stop = threading.Event()
+        local = threading.local()
+
+        def work(k):
+            if stop.is_set():
+                return None
+            if self.engine == "numba":
+                if not hasattr(local, "work"):
+                    local.work = _workspace(self.nodes, len(self._csr[1]))
+                found = routes(*self._csr, int(origins[k]), targets[k], float(cap), local.work)
+            else:
+                found = self._scipy_routes(origins[k], targets[k], first_limits[k], cap)
+            return (k, *found)
+
+        workers = max(1, min(workers or os.cpu_count() or 1, len(origins) or 1))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            pending = {pool.submit(work, k) for k in range(len(origins))}
+            try:
+                while pending:
+                    done, pending = wait(pending, timeout=POLL_S, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        result = future.result()
+                        if result is not None:
+                            yield result
+                    if is_canceled is not None and is_canceled():
+                        return
+            finally:
+                stop.set()
+                for future in pending:
+                    future.cancel()
+
+    def _scipy_routes(self, origin, targets, first_limit, cap):
+        """Bounded csgraph searches, widened only while some targets are still unreached.
+
+        Within its bound a search's costs are exact, so a wider one changes none of them.
+        """
+        costs = np.full(len(targets), np.inf)
+        paths = [np.zeros(0, np.int64)] * len(targets)
+        missing = np.arange(len(targets))
+        limit = min(float(first_limit), cap)
+        while True:
+            dist, pred = dijkstra(
+                self.graph,
+                directed=True,
+                indices=int(origin),
+                limit=limit,
+                return_predecessors=True,
             )
-            yield k, dist, pred
-            dist[touched[:n_touched]] = np.inf
+            reached = np.isfinite(dist[targets[missing]])
+            for j in missing[reached]:
+                costs[j] = dist[targets[j]]
+                paths[j] = walk(pred, origin, targets[j])
+            missing = missing[~reached]
+            if len(missing) == 0 or limit >= cap:
+                break
+            limit = min(cap, limit * WIDEN)
+        offsets = np.concatenate([[0], np.cumsum([len(p) for p in paths])]).astype(np.int64)
+        return costs, offsets, np.concatenate(paths)
+
+
+def _workspace(n_nodes, n_edges):
+    """Per-thread arrays of the compiled search: dist (all inf), pred, touched, heap, marks."""
+    return (
+        np.full(n_nodes, np.inf),
+        np.empty(n_nodes, np.int32),
+        np.empty(n_nodes, np.int32),
+        np.empty(n_edges + 1, np.float64),
+        np.empty(n_edges + 1, np.int32),
+        np.zeros(n_nodes, np.uint8),
+    )
 
 
 def _batch_size(n_nodes):
