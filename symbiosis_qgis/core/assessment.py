@@ -12,6 +12,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from .inputs import normalise_ids
+
 ENTERPRISE_COLUMNS = [
     "ent_id",
     "name",
@@ -105,9 +107,7 @@ def closed_loops(graph, limit=50):
 
 def assess(exchanges, enterprises, flows):
     """Tables and graph findings for the chosen exchanges (the optimisation's output)."""
-    ex = exchanges.copy()
-    for column in ("supply_ent", "demand_ent"):
-        ex[column] = ex[column].astype(str)
+    ex = normalise_ids(exchanges, ("supply_ent", "demand_ent"))
     in_t = ex.get("unit", pd.Series("t/yr", index=ex.index)).astype(str).eq("t/yr")
     delivered_t = ex.get("demand_unit", pd.Series("t/yr", index=ex.index)).astype(str).eq("t/yr")
     tonnage, delivered = _num(ex, "tonnage"), _num(ex, "delivered")
@@ -144,8 +144,7 @@ def assess(exchanges, enterprises, flows):
     cluster_of = {e: k + 1 for k, members in enumerate(clusters) for e in members}
     anchors = anchor_tenants(graph)
 
-    ents = enterprises.copy()
-    ents["ent_id"] = ents["ent_id"].astype(str)
+    ents = normalise_ids(enterprises, ("ent_id",))
     for column in ("name", "node", "sector"):
         if column not in ents.columns:
             ents[column] = ""
@@ -184,16 +183,17 @@ def assess(exchanges, enterprises, flows):
 
 def material_balance(exchanges, enterprises, flows):
     """Per node and supply material: generated, exchanged, left for disposal."""
-    fl = flows.copy()
+    fl = normalise_ids(flows, ("ent_id",))
     fl["quantity"] = pd.to_numeric(fl["quantity"], errors="coerce").fillna(0.0)
-    node_of = dict(zip(enterprises["ent_id"].astype(str), enterprises["node"]))
+    ents = normalise_ids(enterprises, ("ent_id",))
+    node_of = dict(zip(ents["ent_id"], ents["node"]))
     supplies = fl[fl["direction"].astype(str) == "supply"].copy()
-    supplies["node"] = supplies["ent_id"].astype(str).map(node_of)
+    supplies["node"] = supplies["ent_id"].map(node_of)
     generated = supplies.groupby(["node", "material", "unit"])["quantity"].sum()
     moved = pd.Series(0.0, index=generated.index)
     if len(exchanges):
-        ex = exchanges.copy()
-        ex["node"] = ex["supply_ent"].astype(str).map(node_of)
+        ex = normalise_ids(exchanges, ("supply_ent",))
+        ex["node"] = ex["supply_ent"].map(node_of)
         ex["unit"] = ex["unit"].astype(str) if "unit" in ex else "t/yr"
         moved = ex.groupby(["node", "supply_mat", "unit"])["tonnage"].sum()
         moved.index = moved.index.set_names(["node", "material", "unit"])

@@ -1,12 +1,9 @@
 """symbiosis:assessbenefits — what the chosen exchanges bring, by enterprise, node and region."""
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -16,12 +13,33 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.assessment import BALANCE_COLUMNS, ENTERPRISE_COLUMNS, NODE_COLUMNS, assess
+from ..core.inputs import check_enterprises, check_flows, id_text, numeric_column
 from ..core.report import COLUMN_TITLES, render_html
 from ..core.validation import FLOW_REQUIRED
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
-from .layer_io import qgis_value, require_fields, source_to_frame
+from .layer_io import (
+    core_errors,
+    plain_value,
+    prepare_output_file,
+    require_crs,
+    require_fields,
+    source_to_frame,
+)
 
+EXCHANGE_REQUIRED = ["supply_ent", "demand_ent", "supply_mat", "tonnage"]
+# money and CO2 columns of the exchanges, finite when present (empty cells count as 0)
+EXCHANGE_NUMBERS = [
+    "delivered",
+    "net_km",
+    "dist_km",
+    "co2_avoided",
+    "avoided_disposal",
+    "processing_cost",
+    "avoided_purchase",
+    "transport_cost",
+    "transport_co2",
+]
 TEXT_COLUMNS = {"ent_id", "name", "node", "sector", "material", "unit"}
 INT_COLUMNS = {"exchanges", "cluster", "anchor_rank", "enterprises"}
 REGION_OUTPUTS = [
@@ -116,17 +134,30 @@ class AssessBenefitsAlgorithm(SymbiosisAlgorithm):
             name: self.source(parameters, name, context)
             for name in (self.EXCHANGES, self.ENTERPRISES, self.FLOWS)
         }
-        require_fields(
-            sources[self.EXCHANGES],
-            ["supply_ent", "demand_ent", "tonnage"],
-            tr("Chosen exchanges"),
-        )
-        require_fields(sources[self.ENTERPRISES], ["ent_id"], tr("Enterprises"))
-        require_fields(sources[self.FLOWS], FLOW_REQUIRED, tr("Flows (supplies and demands)"))
+        labels = {
+            self.EXCHANGES: tr("Chosen exchanges"),
+            self.ENTERPRISES: tr("Enterprises"),
+            self.FLOWS: tr("Flows (supplies and demands)"),
+        }
+        require_fields(sources[self.EXCHANGES], EXCHANGE_REQUIRED, labels[self.EXCHANGES])
+        require_fields(sources[self.ENTERPRISES], ["ent_id"], labels[self.ENTERPRISES])
+        require_fields(sources[self.FLOWS], FLOW_REQUIRED, labels[self.FLOWS])
+        require_crs(sources[self.ENTERPRISES], labels[self.ENTERPRISES])
+        # refuse an unwritable report before any work, not after it
+        report = prepare_output_file(self.parameterAsFileOutput(parameters, self.REPORT, context))
         exchanges = source_to_frame(sources[self.EXCHANGES], feedback, progress_span=(0, 20))
         ents_src = sources[self.ENTERPRISES]
         ents = source_to_frame(ents_src, feedback, progress_span=(20, 30))
         flows = source_to_frame(sources[self.FLOWS], feedback, progress_span=(30, 40))
+        if feedback.isCanceled():
+            return {}
+        with core_errors():
+            ents = check_enterprises(ents, labels[self.ENTERPRISES])
+            flows = check_flows(flows, labels[self.FLOWS])
+            for column in ["tonnage"] + [c for c in EXCHANGE_NUMBERS if c in exchanges.columns]:
+                exchanges[column] = numeric_column(
+                    exchanges, column, labels[self.EXCHANGES], allow_empty=column != "tonnage"
+                )
         feedback.setProgressText(tr("Assessing"))
         result = assess(exchanges, ents, flows)
         feedback.setProgress(60)
@@ -136,7 +167,7 @@ class AssessBenefitsAlgorithm(SymbiosisAlgorithm):
             geom = feature.geometry()
             if not geom.isNull():
                 point = geom if geom.type() == QgsWkbTypes.PointGeometry else geom.pointOnSurface()
-                geometry_of.setdefault(str(feature["ent_id"]), point)
+                geometry_of.setdefault(id_text(plain_value(feature["ent_id"])), point)
         outputs = {
             self.OUTPUT_ENTERPRISES: self._write(
                 parameters,
@@ -155,7 +186,8 @@ class AssessBenefitsAlgorithm(SymbiosisAlgorithm):
                 parameters, context, self.OUTPUT_BALANCE, result.balance, BALANCE_COLUMNS
             ),
         }
-        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if feedback.isCanceled():
+            return {}
         with open(report, "w", encoding="utf-8") as handle:
             handle.write(render_html(result, translate=tr))
         feedback.setProgress(100)
@@ -178,23 +210,16 @@ class AssessBenefitsAlgorithm(SymbiosisAlgorithm):
         crs=None,
         geometry_of=None,
     ):
-        fields = table_fields(columns)
-        sink, dest_id = self.parameterAsSink(
+        geometry_of = geometry_of or {}
+        return self.write_records(
             parameters,
             name,
             context,
-            fields,
+            table_fields(columns),
+            frame.to_dict("records"),
             wkb,
             crs
             if crs is not None
             else self.parameterAsSource(parameters, self.ENTERPRISES, context).sourceCrs(),
+            geometry=lambda record: geometry_of.get(record.get("ent_id")),
         )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, name))
-        for record in frame.to_dict("records"):
-            feature = QgsFeature(fields)
-            feature.setAttributes([qgis_value(record.get(c)) for c in columns])
-            if geometry_of is not None and record.get("ent_id") in geometry_of:
-                feature.setGeometry(geometry_of[record["ent_id"]])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        return dest_id
