@@ -12,7 +12,7 @@ QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 XVFB := xvfb-run -a -s "-screen 0 1600x1000x24"
 PYTEST_ARGS ?=
 
-.PHONY: setup test demo package deploy transup transcompile bench clean lint format
+.PHONY: setup test demo package deploy transup transcompile bench clean lint format registry
 
 setup:
 	@bash tools/setup.sh
@@ -54,6 +54,9 @@ deploy: package
 
 demo: package
 	bash tools/demo.sh
+
+registry: setup
+	bash tools/registry.sh
 
 bench: setup
 	$(PY) bench/run_all.py $(BENCH)

@@ -39,6 +39,7 @@ class SymbiosisPlugin:
         for text, slot in [
             (tr("Symbiosis explorer"), lambda: self.show_dock("explorer")),
             (tr("Flow balance"), lambda: self.show_dock("balance")),
+            (tr("Resource registry"), lambda: self.show_dock("registry")),
             (tr("Validate symbiosis data…"), self._open_validate_dialog),
             (tr("Load Kuzbass sample data"), lambda: load_sample_layers()),
         ]:
@@ -58,12 +59,16 @@ class SymbiosisPlugin:
 
             from .gui.balance_dock import FlowBalanceDock
             from .gui.explorer_dock import SymbiosisExplorerDock
+            from .gui.registry_dock import RegistryDock
 
-            dock = (
-                SymbiosisExplorerDock(self.iface, self.iface.mainWindow())
-                if kind == "explorer"
-                else FlowBalanceDock(self.iface.mainWindow())
-            )
+            if kind == "registry":
+                dock = RegistryDock(self.iface, self.iface.mainWindow())
+            else:
+                dock = (
+                    SymbiosisExplorerDock(self.iface, self.iface.mainWindow())
+                    if kind == "explorer"
+                    else FlowBalanceDock(self.iface.mainWindow())
+                )
             self.iface.addDockWidget(Qt.RightDockWidgetArea, dock)
             self.docks[kind] = dock
         self.docks[kind].show()

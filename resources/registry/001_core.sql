@@ -36,9 +36,9 @@ CREATE TABLE registry.listing (
     ent_id text NOT NULL REFERENCES registry.enterprise (ent_id),
     kind text NOT NULL CONSTRAINT kind_offer_or_need CHECK (kind IN ('offer', 'need')),
     material text NOT NULL CONSTRAINT material_in_catalogue REFERENCES registry.material (code),
-    -- FKKO: 11 digits, stored without spaces; the last digit is the hazard class (1-5)
+    -- FKKO: 11 digits stored without spaces: block 1-4 or 6-9 first, hazard class 1-5 last
     fkko text CONSTRAINT fkko_is_11_digits_ending_in_hazard_class
-        CHECK (fkko ~ '^[0-9]{10}[1-5]$'),
+        CHECK (fkko ~ '^[1-46-9][0-9]{9}[1-5]$'),
     hazard_class smallint GENERATED ALWAYS AS (right(fkko, 1)::smallint) STORED,
     quantity numeric NOT NULL CONSTRAINT quantity_positive CHECK (quantity > 0),
     unit text NOT NULL

@@ -13,6 +13,8 @@ from .find_candidates import FindCandidatesAlgorithm
 from .network_links import NetworkLinksAlgorithm
 from .optimize_exchanges import OptimizeExchangesAlgorithm
 from .policy_scenarios import PolicyScenariosAlgorithm
+from .publish_matches import PublishMatchesAlgorithm
+from .registry_init import RegistryInitAlgorithm
 from .validate_data import ValidateDataAlgorithm
 
 
@@ -26,6 +28,8 @@ def algorithm_classes():
         PolicyScenariosAlgorithm,
         DrawDiagramAlgorithm,
         ExportMapAlgorithm,
+        RegistryInitAlgorithm,
+        PublishMatchesAlgorithm,
     ]
 
 
