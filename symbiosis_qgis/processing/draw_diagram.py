@@ -5,14 +5,11 @@ import math
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -23,9 +20,10 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.diagram import diagram_tables
+from ..core.inputs import normalise_ids, numeric_column
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
-from .layer_io import plain_value, qgis_value, require_fields, source_to_frame
+from .layer_io import core_errors, enterprise_lonlat, require_fields, source_to_frame
 from .styling import apply_style_on_load
 
 LANGUAGES = ["ru", "en"]  # enum order: append only
@@ -148,10 +146,16 @@ class DrawDiagramAlgorithm(SymbiosisAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         links_src = self.source(parameters, self.LINKS, context)
         ents_src = self.source(parameters, self.ENTERPRISES, context)
-        require_fields(links_src, ["supply_ent", "demand_ent"], tr("Links"))
-        require_fields(ents_src, ["ent_id"], tr("Enterprises"))
-        ents, crs = self._enterprise_xy(ents_src, context)
-        links = source_to_frame(links_src, feedback, progress_span=(0, 30))
+        links_label = tr("Links")
+        require_fields(links_src, ["supply_ent", "demand_ent"], links_label)
+        ents, crs = self._enterprise_xy(ents_src, context, feedback)
+        links = source_to_frame(links_src, feedback, progress_span=(10, 30))
+        if feedback.isCanceled():
+            return {}
+        with core_errors():
+            for column in ("tonnage", "potential"):
+                if column in links.columns:  # widths and labels need real, non-negative numbers
+                    links[column] = numeric_column(links, column, links_label, minimum=0.0)
         language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
         schematic = self.parameterAsEnum(parameters, self.MODE, context) == 1
         nodes_wanted = [
@@ -161,75 +165,62 @@ class DrawDiagramAlgorithm(SymbiosisAlgorithm):
         ]
         if nodes_wanted and "node" in ents.columns:
             inside = set(ents.loc[ents["node"].isin(nodes_wanted), "ent_id"])
-            links = links[
-                links["supply_ent"].astype(str).isin(inside)
-                & links["demand_ent"].astype(str).isin(inside)
-            ]
+            links = normalise_ids(links, ("supply_ent", "demand_ent"))
+            links = links[links["supply_ent"].isin(inside) & links["demand_ent"].isin(inside)]
+        feedback.setProgressText(tr("Laying out the diagram"))
         arrows, nodes = diagram_tables(
             links,
             ents,
             language=language,
             schematic=schematic,
             min_separation=self.parameterAsDouble(parameters, self.SPACING, context),
+            is_canceled=feedback.isCanceled,
         )
+        if feedback.isCanceled():
+            return {}
         feedback.setProgress(60)
-        arrows_id = self._write(
+        arrows_id = self.write_records(
             parameters,
-            context,
             self.OUTPUT,
-            ARROW_FIELDS,
+            context,
+            fields_of(ARROW_FIELDS),
+            arrows.to_dict("records"),
             QgsWkbTypes.LineString,
             crs,
-            arrows.to_dict("records"),
-            lambda r: QgsGeometry.fromPolylineXY([QgsPointXY(x, y) for x, y in r["coords"]]),
+            geometry=lambda r: QgsGeometry.fromPolylineXY(
+                [QgsPointXY(x, y) for x, y in r["coords"]]
+            ),
+            feedback=feedback,
+            progress_span=(60, 90),
         )
-        nodes_id = self._write(
+        nodes_id = self.write_records(
             parameters,
-            context,
             self.OUTPUT_NODES,
-            NODE_FIELDS,
+            context,
+            fields_of(NODE_FIELDS),
+            nodes.to_dict("records"),
             QgsWkbTypes.Point,
             crs,
-            nodes.to_dict("records"),
-            lambda r: QgsGeometry.fromPointXY(QgsPointXY(r["x"], r["y"])),
+            geometry=lambda r: QgsGeometry.fromPointXY(QgsPointXY(r["x"], r["y"])),
+            feedback=feedback,
+            progress_span=(90, 100),
         )
+        if feedback.isCanceled():
+            return {}
         apply_style_on_load(context, arrows_id, "diagram_arrows.qml")
         apply_style_on_load(context, nodes_id, "diagram_nodes.qml")
         feedback.pushInfo(tr("{0} arrows between {1} enterprises").format(len(arrows), len(nodes)))
         return {self.OUTPUT: arrows_id, self.OUTPUT_NODES: nodes_id}
 
-    def _enterprise_xy(self, source, context):
+    def _enterprise_xy(self, source, context, feedback):
         """Enterprise table with x, y in a metric CRS (the layer's, or a UTM zone)."""
+        label = tr("Enterprises")
+        lonlat, points = enterprise_lonlat(source, context, feedback, (0, 10), layer_label=label)
         frame = source_to_frame(source)
-        extent = source.sourceExtent()
-        crs = metric_crs(source.sourceCrs(), extent.center().x())
+        frame["ent_id"] = lonlat["ent_id"].to_numpy()  # checked, ids as text
+        crs = metric_crs(source.sourceCrs(), source.sourceExtent().center().x())
         to_metric = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
-        xs, ys = {}, {}
-        for feature in source.getFeatures():
-            geom = feature.geometry()
-            if geom.isNull() or geom.isEmpty():
-                continue
-            point = (
-                geom.asPoint()
-                if geom.type() == QgsWkbTypes.PointGeometry and not geom.isMultipart()
-                else geom.pointOnSurface().asPoint()
-            )
-            point = to_metric.transform(point)
-            key = str(plain_value(feature["ent_id"]))
-            xs[key], ys[key] = point.x(), point.y()
-        frame["ent_id"] = frame["ent_id"].astype(str)
-        frame["x"] = frame["ent_id"].map(xs)
-        frame["y"] = frame["ent_id"].map(ys)
+        metric = {ent_id: to_metric.transform(point) for ent_id, point in points.items()}
+        frame["x"] = frame["ent_id"].map({k: p.x() for k, p in metric.items()})
+        frame["y"] = frame["ent_id"].map({k: p.y() for k, p in metric.items()})
         return frame, crs
-
-    def _write(self, parameters, context, name, spec, wkb, crs, records, geometry):
-        fields = fields_of(spec)
-        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, name))
-        for record in records:
-            feature = QgsFeature(fields)
-            feature.setAttributes([qgis_value(record.get(n)) for n, _ in spec])
-            feature.setGeometry(geometry(record))
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        return dest_id
