@@ -127,3 +127,6 @@ def pytest_unconfigure(config):
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(_EXIT_STATUS["status"])
+
+# the registry tests' throw-away PostgreSQL server (session fixture `registry_server`)
+from .registry_server import registry_server  # noqa: E402, F401

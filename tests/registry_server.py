@@ -121,3 +121,38 @@ def registry_server():
     server = LocalServer().start()
     yield server
     server.stop()
+
+
+# Logins of the sample registry: two enterprises (A owns PP02, B owns ST01), the operator
+# and an anonymous reader. Roles are cluster-wide, so every test database shares them.
+LOGIN_A, LOGIN_B = "ent_pp02", "ent_st01"
+ENT_A, ENT_B = "PP02", "ST01"
+OPERATOR, GUEST = "kuzbass_operator", "registry_guest"
+LOGINS = {LOGIN_A: "enterprise", LOGIN_B: "enterprise", OPERATOR: "operator", GUEST: "anonymous"}
+
+
+def password(login):
+    return f"pw-{login}"
+
+
+def sample_registry(server, dbname):
+    """A fresh database `dbname` with the schema, the catalogue, the Kuzbass sample and the
+    four logins; returns the owner's database handle (psycopg2)."""
+    from symbiosis_qgis.registry import migrations
+
+    server.create_database(dbname)
+    owner = migrations.psycopg_database(server.dsn(dbname))
+    migrations.upgrade(owner)
+    migrations.sync_materials(owner)
+    migrations.load_sample(
+        owner, Path(__file__).resolve().parents[1] / "sample_layers" / "kuzbass.gpkg"
+    )
+    for login, kind in LOGINS.items():
+        migrations.create_login(owner, login, password(login), kind)
+    return owner
+
+
+def login_database(server, dbname, login):
+    from symbiosis_qgis.registry import migrations
+
+    return migrations.psycopg_database(server.dsn(dbname, login, password(login)))
