@@ -141,7 +141,7 @@ def test_each_flow_defect_is_reported(symbiosis_provider, row, code, severity, f
     result, rows = run(enterprises(GOOD_ENTS), flow_layer)
     hits = findings(rows, code)
     assert hits, rows
-    assert any(h["fid"] == bad_fid for h in hits), hits
+    assert any(h["feature_id"] == bad_fid for h in hits), hits
     assert {h["severity"] for h in hits} == {severity}
     assert {h["layer"] for h in hits} == {"flows"}
     assert {h["field"] for h in hits} == {field}
@@ -169,11 +169,11 @@ def test_enterprise_defects(symbiosis_provider):
         assert found, (code, rows)
         return found
 
-    assert {h["fid"] for h in hit("duplicate_id")} == {fid_of["Cement plant"], fid_of["Twin"]}
-    assert [h["fid"] for h in hit("empty_id")] == [fid_of["No id"]]
-    assert [h["fid"] for h in hit("null_geometry")] == [fid_of["No geometry"]]
-    assert [h["fid"] for h in hit("empty_geometry")] == [fid_of["Empty geometry"]]
-    assert [(h["fid"], h["severity"]) for h in hit("unknown_sector")] == [
+    assert {h["feature_id"] for h in hit("duplicate_id")} == {fid_of["Cement plant"], fid_of["Twin"]}
+    assert [h["feature_id"] for h in hit("empty_id")] == [fid_of["No id"]]
+    assert [h["feature_id"] for h in hit("null_geometry")] == [fid_of["No geometry"]]
+    assert [h["feature_id"] for h in hit("empty_geometry")] == [fid_of["Empty geometry"]]
+    assert [(h["feature_id"], h["severity"]) for h in hit("unknown_sector")] == [
         (fid_of["Odd sector"], "warning")
     ]
     assert result["ERRORS"] == 5  # 2 duplicates, 1 empty id, 1 null, 1 empty geometry

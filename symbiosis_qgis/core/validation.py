@@ -4,12 +4,15 @@ Works on plain pandas frames (the adapters build them from QGIS layers) or GeoDa
 Each finding is an Issue; errors make data unusable downstream, warnings do not.
 """
 
+import math
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from .catalogue import KNOWN_UNITS, conversion_factor, load_materials, load_synergies
 from .definitions import SECTORS
+from .fkko import MSG as FKKO_MSG
+from .fkko import fkko_block_fits
 from .inputs import FID
 from .text import QT_TRANSLATE_NOOP
 
@@ -20,7 +23,7 @@ ENTERPRISE_REQUIRED = ["ent_id", "name", "sector", "node"]
 ENTERPRISE_RECOMMENDED = ["name_ru"]
 FLOW_REQUIRED = ["flow_id", "ent_id", "direction", "material", "quantity", "unit"]
 DIRECTIONS = ("supply", "demand")
-GEOMETRY_STATE = "geometry_state"  # "ok", "null" or "empty"
+GEOMETRY_STATE = "geometry_state"  # "ok", "null", "empty" or "invalid: <reason>"
 
 
 MSG = {
@@ -77,6 +80,20 @@ MSG = {
     "rule_unknown_material": QT_TRANSLATE_NOOP(
         "@default", "Rule refers to material '{value}' that is not in the material catalogue"
     ),
+    "non_finite": QT_TRANSLATE_NOOP("@default", "{field} '{value}' is not a finite number"),
+    "missing_crs": QT_TRANSLATE_NOOP(
+        "@default",
+        "The layer has no coordinate reference system: distances and routes cannot be "
+        "computed until it is set",
+    ),
+    "invalid_geometry": QT_TRANSLATE_NOOP(
+        "@default", "Geometry is not valid ({reason}); its point on surface may be misplaced"
+    ),
+    "fkko_block_mismatch": QT_TRANSLATE_NOOP(
+        "@default",
+        "FKKO code {value} is in block {block}, but material '{material}' is expected in "
+        "block(s) {expected}",
+    ),
 }
 
 
@@ -92,7 +109,7 @@ class Issue:
 
     @property
     def template(self):
-        return MSG[self.code]
+        return MSG[self.code] if self.code in MSG else FKKO_MSG[self.code.removeprefix("fkko_")]
 
     @property
     def message(self):
@@ -166,8 +183,10 @@ def _missing_fields(out, frame, layer, required, recommended=()):
     return not missing
 
 
-def _check_enterprises(out, ents, geographic_crs):
+def _check_enterprises(out, ents, geographic_crs, missing_crs=False):
     layer = "enterprises"
+    if missing_crs:
+        out.add(ERROR, layer, None, "", "", "missing_crs")
     if geographic_crs:
         out.add(WARNING, layer, None, "", "", "geographic_crs", crs=geographic_crs)
     if not _missing_fields(out, ents, layer, ENTERPRISE_REQUIRED, ENTERPRISE_RECOMMENDED):
@@ -176,8 +195,12 @@ def _check_enterprises(out, ents, geographic_crs):
     states = ents[GEOMETRY_STATE] if GEOMETRY_STATE in ents.columns else None
     for idx, fid in _fids(ents).items():
         ent_id = _text(ents.at[idx, "ent_id"])
-        if states is not None and states[idx] != "ok":
-            code = "null_geometry" if states[idx] == "null" else "empty_geometry"
+        state = states[idx] if states is not None else "ok"
+        if state.startswith("invalid"):
+            reason = state.partition(":")[2].strip()
+            out.add(WARNING, layer, fid, ent_id, "geometry", "invalid_geometry", reason=reason)
+        elif state != "ok":
+            code = "null_geometry" if state == "null" else "empty_geometry"
             out.add(ERROR, layer, fid, ent_id, "geometry", code)
         sector = _text(ents.at[idx, "sector"])
         if sector not in SECTORS:
@@ -229,12 +252,17 @@ def _check_flow_row(out, flows, idx, fid, ent_ids, materials):
         out.add(
             ERROR, layer, fid, flow_id, "quantity", "non_numeric", value=_text(row["quantity"])
         )
+    elif not math.isfinite(quantity):
+        out.add(
+            ERROR, layer, fid, flow_id, "quantity", "non_finite", field="quantity", value=quantity
+        )
     elif quantity < 0:
         out.add(ERROR, layer, fid, flow_id, "quantity", "negative_quantity", value=quantity)
     elif quantity == 0:
         out.add(WARNING, layer, fid, flow_id, "quantity", "zero_quantity")
     has_price = "price" in flows.columns and _text(row["price"]) != ""
-    if has_price and not _as_number(row["price"])[1]:
+    price, price_ok = _as_number(row["price"]) if has_price else (None, True)
+    if not price_ok:
         out.add(
             WARNING,
             layer,
@@ -243,6 +271,40 @@ def _check_flow_row(out, flows, idx, fid, ent_ids, materials):
             "price",
             "non_numeric_price",
             value=_text(row["price"]),
+        )
+    elif has_price and not math.isfinite(price):
+        out.add(ERROR, layer, fid, flow_id, "price", "non_finite", field="price", value=price)
+    fkko = _text(row["fkko"]) if "fkko" in flows.columns else ""
+    if fkko:
+        _check_fkko(out, fid, flow_id, fkko, material, materials)
+
+
+def _check_fkko(out, fid, flow_id, fkko, material, materials):
+    """A malformed FKKO code, or one outside the block its material belongs to: warnings
+    (the code matters for licensing, not for the analysis)."""
+    if material in materials.index:
+        fit = fkko_block_fits(fkko, material, materials)
+        parsed = fit.code
+    else:
+        from .fkko import parse_fkko
+
+        fit, parsed = None, parse_fkko(fkko)
+    if not parsed.valid:
+        out.add(
+            WARNING, "flows", fid, flow_id, "fkko", f"fkko_{parsed.error}", **dict(parsed.params)
+        )
+    elif fit is not None and fit.fits is False:
+        out.add(
+            WARNING,
+            "flows",
+            fid,
+            flow_id,
+            "fkko",
+            "fkko_block_mismatch",
+            value=parsed.formatted(),
+            block=parsed.block,
+            material=material,
+            expected=", ".join(fit.blocks),
         )
 
 
@@ -260,17 +322,23 @@ def _check_matches(out, flows, rules):
             target.setdefault(m, set()).add(e)
     uses = rules.groupby("supply_material")["demand_material"].apply(set).to_dict()
     sources = rules.groupby("demand_material")["supply_material"].apply(set).to_dict()
+    # partners per (direction, material), built once: per flow it was a union of large sets,
+    # which made 40,000 enterprises take over a minute
+    partners_of = {}
     for idx, fid in _fids(flows).items():
         m, d, e = mats[idx], dirs[idx], ents[idx]
-        if d == "supply":
-            partners = set().union(*[demand_by_mat.get(x, set()) for x in uses.get(m, ())])
-            code = "supply_unmatched"
-        elif d == "demand":
-            partners = set().union(*[supply_by_mat.get(x, set()) for x in sources.get(m, ())])
-            code = "demand_unmatched"
-        else:
+        if d not in ("supply", "demand"):
             continue
-        if not (partners - {e}):
+        if (d, m) not in partners_of:
+            by_mat, usable = (
+                (demand_by_mat, uses.get(m, ()))
+                if d == "supply"
+                else (supply_by_mat, sources.get(m, ()))
+            )
+            partners_of[d, m] = set().union(*[by_mat.get(x, set()) for x in usable])
+        partners = partners_of[d, m]
+        code = f"{d}_unmatched"
+        if not partners or partners == {e}:
             out.add(
                 WARNING, layer, fid, _text(flows.at[idx, "flow_id"]), "material", code, value=m
             )
@@ -293,10 +361,13 @@ def _check_rules(out, rules, materials):
                 )
 
 
-def validate(enterprises, flows, synergies=None, materials=None, geographic_crs=""):
+def validate(
+    enterprises, flows, synergies=None, materials=None, geographic_crs="", missing_crs=False
+):
     """All findings for the given enterprise and flow tables.
 
     ``geographic_crs``: the enterprises' CRS id when it is geographic, else "".
+    ``missing_crs``: the enterprise layer has no CRS at all (an error).
     GeoDataFrames are accepted as they are; plain frames may carry a ``geometry_state`` column.
     """
     out = _Collector()
@@ -305,7 +376,7 @@ def validate(enterprises, flows, synergies=None, materials=None, geographic_crs=
     if hasattr(enterprises, "geometry") and GEOMETRY_STATE not in enterprises.columns:
         enterprises = enterprises.assign(**{GEOMETRY_STATE: geometry_states(enterprises)})
     _check_rules(out, rules, materials)
-    ent_ids = _check_enterprises(out, enterprises, geographic_crs)
+    ent_ids = _check_enterprises(out, enterprises, geographic_crs, missing_crs)
     if _missing_fields(out, flows, "flows", FLOW_REQUIRED):
         _check_ids(out, flows, "flows", "flow_id")
         for idx, fid in _fids(flows).items():

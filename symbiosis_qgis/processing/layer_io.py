@@ -12,6 +12,7 @@ from qgis.core import (
     QgsCsException,
     QgsFeature,
     QgsFeatureSink,
+    QgsGeometry,
     QgsProcessingException,
     QgsWkbTypes,
 )
@@ -68,14 +69,25 @@ def source_to_frame(source, feedback=None, with_geometry_state=False, progress_s
     names = source.fields().names()
     rows = []
     for feature in features_with_progress(source, feedback, progress_span):
-        row = {name: plain_value(feature[name]) for name in names}
-        row[FID] = feature.id()
+        row = [plain_value(value) for value in feature.attributes()]
+        row.append(feature.id())
         if with_geometry_state:
-            geom = feature.geometry()
-            row[GEOMETRY_STATE] = "null" if geom.isNull() else "empty" if geom.isEmpty() else "ok"
+            row.append(geometry_state(feature.geometry()))
         rows.append(row)
     columns = names + [FID] + ([GEOMETRY_STATE] if with_geometry_state else [])
     return pd.DataFrame(rows, columns=columns)
+
+
+def geometry_state(geom):
+    """ "null", "empty", "invalid: <GEOS reason>" (polygons only) or "ok"."""
+    if geom.isNull():
+        return "null"
+    if geom.isEmpty():
+        return "empty"
+    if geom.type() == QgsWkbTypes.PolygonGeometry and not geom.isGeosValid():
+        errors = geom.validateGeometry(QgsGeometry.ValidatorGeos)
+        return "invalid: " + (errors[0].what() if errors else "")
+    return "ok"
 
 
 WRITE_BATCH = 2000  # features per addFeatures call: cancel is checked between batches

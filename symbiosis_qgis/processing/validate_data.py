@@ -4,18 +4,15 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.catalogue import CatalogueError
 from ..core.validation import ERROR, WARNING, validate
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
-from .layer_io import add_rows, source_to_frame
+from .layer_io import core_errors, source_to_frame
 
 
 def issue_fields():
@@ -23,7 +20,9 @@ def issue_fields():
     for name, kind in [
         ("severity", QVariant.String),
         ("layer", QVariant.String),
-        ("fid", QVariant.LongLong),
+        # not "fid": a GeoPackage takes a field of that name as its primary key, and the
+        # columns after it shifted when the table already existed
+        ("feature_id", QVariant.LongLong),
         ("record_id", QVariant.String),
         ("field", QVariant.String),
         ("code", QVariant.String),
@@ -75,22 +74,23 @@ class ValidateDataAlgorithm(SymbiosisAlgorithm):
         flows_src = self.source(parameters, self.FLOWS, context)
         rules = self.optional_table(parameters, self.SYNERGIES, context)
         ents = source_to_frame(ents_src, feedback, with_geometry_state=True, progress_span=(0, 40))
-        flows = source_to_frame(flows_src, feedback, progress_span=(40, 80))
+        flows = source_to_frame(flows_src, feedback, progress_span=(40, 70))
+        if feedback.isCanceled():
+            return {}
         crs = ents_src.sourceCrs()
         geographic = crs.authid() or crs.description() if crs.isGeographic() else ""
-        try:
-            issues = validate(ents, flows, synergies=rules, geographic_crs=geographic)
-        except CatalogueError as err:
-            raise QgsProcessingException(
-                tr("Synergy catalogue is unusable: {}").format(err)
-            ) from err
-
-        fields = issue_fields()
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry, crs
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        feedback.setProgressText(tr("Checking"))
+        with core_errors():
+            issues = validate(
+                ents,
+                flows,
+                synergies=rules,
+                geographic_crs=geographic,
+                missing_crs=not crs.isValid(),
+            )
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgress(90)
         rows = []
         for issue in issues:
             message = tr(issue.template).format(**issue.params)
@@ -98,18 +98,38 @@ class ValidateDataAlgorithm(SymbiosisAlgorithm):
                 {
                     "severity": issue.severity,
                     "layer": issue.layer,
-                    "fid": issue.fid if issue.fid is not None else None,
+                    "feature_id": issue.fid,
                     "record_id": issue.record_id,
                     "field": issue.field,
                     "code": issue.code,
                     "message": message,
                 }
             )
-            report = feedback.reportError if issue.severity == ERROR else feedback.pushWarning
-            report(f"{issue.layer} {issue.record_id or ''}: {message}")
-        add_rows(sink, fields, rows, feedback)
-        feedback.setProgress(100)
+        self._log(issues, rows, feedback)
+        dest_id = self.write_records(
+            parameters,
+            self.OUTPUT,
+            context,
+            issue_fields(),
+            rows,
+            feedback=feedback,
+            progress_span=(90, 100),
+        )
+        if feedback.isCanceled():
+            return {}
         errors = sum(1 for i in issues if i.severity == ERROR)
         warnings = sum(1 for i in issues if i.severity == WARNING)
         feedback.pushInfo(tr("{0} errors, {1} warnings").format(errors, warnings))
         return {self.OUTPUT: dest_id, "ERRORS": errors, "WARNINGS": warnings}
+
+    @staticmethod
+    def _log(issues, rows, feedback, shown=200):
+        """The first findings in the log (the table has them all: a log of 100,000 lines
+        would bury the counts and slow the dialog down)."""
+        for issue, row in zip(issues[:shown], rows):
+            report = feedback.reportError if issue.severity == ERROR else feedback.pushWarning
+            report(f"{issue.layer} {issue.record_id or ''}: {row['message']}")
+        if len(issues) > shown:
+            feedback.pushInfo(
+                tr("{0} more findings are in the output table").format(len(issues) - shown)
+            )
