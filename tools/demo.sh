@@ -28,6 +28,7 @@ run symbiosis:symbiosis_full_analysis -- \
   "ENTERPRISES=$GPKG|layername=enterprises" "FLOWS=$GPKG|layername=flows" \
   "ROADS=$GPKG|layername=roads" "RAILS=$GPKG|layername=rails" \
   "TERMINALS=$GPKG|layername=terminals" NODE=Novokuznetsk \
+  "SOURCES=Global Energy Monitor trackers (CC BY 4.0); derived flows and schematic road and rail network of the symbiosis_qgis sample data" \
   "validate:validation=$(table validation)" "candidates:candidates=$(table candidates)" \
   "links:links=$(table links)" "exchanges:exchanges=$(table exchanges)" \
   "benefits:benefits_enterprises=$(table benefits_enterprises)" \

@@ -104,6 +104,15 @@ def build():
         QgsProcessingModelParameter("NODE"),
     )
     model.parameterComponent("NODE").setPosition(QPointF(150 + 260 * 5, 80))
+    model.addModelParameter(
+        QgsProcessingParameterString(
+            "SOURCES",
+            "Data sources printed on the map (default: from the layers' metadata)",
+            optional=True,
+        ),
+        QgsProcessingModelParameter("SOURCES"),
+    )
+    model.parameterComponent("SOURCES").setPosition(QPointF(150 + 260 * 6, 80))
     add_child(
         model,
         "validate",
@@ -187,6 +196,7 @@ def build():
             "TITLE": QgsProcessingModelChildParameterSource.fromExpression(
                 "'Potential symbiosis links of the ' || @NODE || ' industrial node'"
             ),
+            "SOURCES": model_input("SOURCES"),
         },
         {"OUTPUT_PDF": ("map_pdf", "Map (PDF)"), "OUTPUT_PNG": ("map_png", "Map (PNG)")},
         1300,

@@ -3,6 +3,7 @@
 from datetime import date
 
 from qgis.core import (
+    QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsLayerTree,
     QgsLayoutExporter,
@@ -36,6 +37,7 @@ from qgis.PyQt.QtXml import QDomDocument
 from ..i18n import tr
 from ..paths import resource_path
 from .base import SymbiosisAlgorithm
+from .layer_io import prepare_output_file, require_crs
 from .styling import style_layer
 
 TEMPLATES = ["symbiosis_a4.qpt", "symbiosis_a3.qpt"]  # enum order: append only
@@ -83,6 +85,31 @@ def fit_to_frame(extent, frame):
     )
 
 
+def extent_in(layer, crs):
+    """The layer's extent in ``crs``."""
+    if layer.crs() == crs:
+        return layer.extent()
+    transform = QgsCoordinateTransform(layer.crs(), crs, QgsProject.instance())
+    return transform.transformBoundingBox(layer.extent())
+
+
+def sources_from_metadata(layers):
+    """The layers' own statement of their sources: attribution, rights and licences from
+    their metadata, each once; the layer names when none says anything."""
+    found = []
+    for layer in layers:
+        metadata = layer.metadata()
+        for text in [layer.attribution(), *metadata.rights(), *metadata.licenses()]:
+            text = (text or "").strip()
+            if text and text not in found:
+                found.append(text)
+    if found:
+        return "; ".join(found)
+    return tr("layers {names} (their metadata names no source)").format(
+        names=", ".join(f"'{layer.name()}'" for layer in layers)
+    )
+
+
 def load_template(project, template_name):
     layout = QgsPrintLayout(project)
     document = QDomDocument()
@@ -110,6 +137,7 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
     ADD_TO_PROJECT = "ADD_TO_PROJECT"
     OUTPUT_PDF = "OUTPUT_PDF"
     OUTPUT_PNG = "OUTPUT_PNG"
+    SOURCES = "SOURCES"
 
     def flags(self):
         # layouts and rendering belong to the main thread
@@ -175,6 +203,13 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             )
         )
         self.addParameter(
+            QgsProcessingParameterString(
+                self.SOURCES,
+                tr("Data sources printed on the map (default: from the layers' metadata)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
             QgsProcessingParameterFileDestination(
                 self.OUTPUT_PNG, tr("Map (PNG)"), tr("PNG files (*.png)"), optional=True
             )
@@ -187,24 +222,34 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             name = self.ARROWS if arrows is None else self.NODES
             raise QgsProcessingException(self.invalidSourceError(parameters, name))
         background = self.parameterAsLayerList(parameters, self.BACKGROUND, context)
+        for layer in [arrows, nodes, *background]:
+            require_crs(layer, layer.name())
+        pdf = prepare_output_file(self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context))
+        png = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG, context)
+        if png:
+            prepare_output_file(png)
+        sources = self.parameterAsString(parameters, self.SOURCES, context).strip()
+        sources = sources or sources_from_metadata([arrows, nodes, *background])
         # qgis_process runs without a project: lay out in the (empty) project instance
         project = context.project() or QgsProject.instance()
         # print copies: styled for print, never the user's own layers
         layers = [styled_copy(nodes), styled_copy(arrows)] + [print_copy(b) for b in background]
         template = TEMPLATES[self.parameterAsEnum(parameters, self.TEMPLATE, context)]
         title = self.parameterAsString(parameters, self.TITLE, context)
-        layout = self._fill(load_template(project, template), layers, arrows, title)
+        layout = self._fill(load_template(project, template), layers, arrows, title, sources)
+        if feedback.isCanceled():
+            return {}
         feedback.setProgress(40)
         results = {}
         exporter = QgsLayoutExporter(layout)
-        pdf = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
         pdf_settings = QgsLayoutExporter.PdfExportSettings()
         pdf_settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText  # searchable
         status = exporter.exportToPdf(pdf, pdf_settings)
         if status != QgsLayoutExporter.Success:
             raise QgsProcessingException(tr("Could not write the PDF {}").format(pdf))
         results[self.OUTPUT_PDF] = pdf
-        png = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG, context)
+        if feedback.isCanceled():
+            return results
         if png:
             settings = QgsLayoutExporter.ImageExportSettings()
             settings.dpi = 150
@@ -214,17 +259,18 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         if context.project() is not None and self.parameterAsBool(
             parameters, self.ADD_TO_PROJECT, context
         ):
-            self._add_to_project(project, template, arrows, nodes, background, title)
+            self._add_to_project(project, template, arrows, nodes, background, title, sources)
         feedback.setProgress(100)
         return results
 
-    def _fill(self, layout, layers, arrows, title, own_legend=True):
+    def _fill(self, layout, layers, arrows, title, sources, own_legend=True):
         map_item = item(layout, "map", QgsLayoutItemMap)
         map_item.setLayers(layers)
         map_item.setKeepLayerSet(True)  # else the map shows the project's layers
         map_item.setCrs(arrows.crs())
-        extent = layers[0].extent()
-        extent.combineExtentWith(layers[1].extent())
+        # both extents in the map's CRS: the diagram's outputs may come in different CRSs
+        extent = extent_in(layers[0], arrows.crs())
+        extent.combineExtentWith(extent_in(layers[1], arrows.crs()))
         map_item.setExtent(
             fit_to_frame(
                 extent.buffered(max(extent.width(), extent.height()) * 0.04), map_item.rect()
@@ -245,11 +291,9 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         north = item(layout, "north", QgsLayoutItemPicture)
         north.setPicturePath(str(resource_path("icons", "north.svg")))
         item(layout, "sources", QgsLayoutItemLabel).setText(
-            tr(
-                "Data: Global Energy Monitor trackers (CC BY 4.0), derived flows and schematic "
-                "network of the symbiosis_qgis sample data; exchanges computed by symbiosis_qgis. "
-                "Date: {}"
-            ).format(date.today().isoformat())
+            tr("Data: {sources}. Exchanges computed by symbiosis_qgis. Date: {date}").format(
+                sources=sources.rstrip("."), date=date.today().isoformat()
+            )
         )
         table = next(
             (f for f in layout.multiFrames() if isinstance(f, QgsLayoutItemAttributeTable)), None
@@ -285,7 +329,7 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         layout.refresh()
         return layout
 
-    def _add_to_project(self, project, template, arrows, nodes, background, title):
+    def _add_to_project(self, project, template, arrows, nodes, background, title, sources):
         """A layout in the project on the project's own layers, for editing before print."""
         if project.mapLayer(arrows.id()) is None or project.mapLayer(nodes.id()) is None:
             return  # layers that are not in the project cannot stay in its layout
@@ -294,6 +338,7 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             [nodes, arrows] + [b for b in background if project.mapLayer(b.id()) is not None],
             arrows,
             title,
+            sources,
             own_legend=False,
         )
         name = title
