@@ -1,8 +1,14 @@
 """Partner candidates: for every supply flow, the demands within reach that a rule can serve.
 
-A pair is a candidate when the supplier-consumer distance is at most the radius (the rule's
-economic radius, or one radius for all): exact geodesic distance on WGS 84 for lon/lat input,
-exact Euclidean distance for planar input in metres. No buffer polygons are involved.
+A pair is a candidate when the supplier-consumer distance is at most the reach of some
+transport mode allowed for the supplied material (or one radius for all): exact geodesic
+distance on WGS 84 for lon/lat input, exact Euclidean distance for planar input in metres. No
+buffer polygons are involved.
+
+Reach per mode (``reach_by_mode``): the material's road_km, rail_km and water_km (empty: mode
+not allowed) and, for its other modes (pipeline, heat main), its radius_km; a rule's
+max_distance_km replaces them all, and a rule's own road_km / rail_km / water_km replace that
+mode's. ``reach_mode`` of a candidate lists the modes whose reach covers its distance.
 """
 
 import os
@@ -14,7 +20,13 @@ import numpy as np
 import pandas as pd
 from scipy.spatial import cKDTree
 
-from .catalogue import conversion_factor, load_materials, load_synergies
+from .catalogue import (
+    MODE_COLUMNS,
+    conversion_factor,
+    load_materials,
+    load_synergies,
+    transport_modes,
+)
 from .geodesy import ecef, geodesic_m
 
 LONLAT = "lonlat"
@@ -40,6 +52,7 @@ CANDIDATE_COLUMNS = [
     "unit",
     "supply_node",
     "demand_node",
+    "reach_mode",
 ]
 
 
@@ -168,13 +181,71 @@ def _flow_rows_of_pairs(i, j, s_rows, s_inv, d_rows, d_inv):
     return (pairs["s_row"].to_numpy(), pairs["d_row"].to_numpy(), pairs["p"].to_numpy())
 
 
-def _radius_m(rule, materials, distance_m):
+def _km(value):
+    """A positive radius in km, else None (empty, zero or not a number)."""
+    try:
+        km = float(value)
+    except (TypeError, ValueError):
+        return None
+    return km if km > 0 else None
+
+
+def reach_by_mode(rule, materials, distance_m=None) -> dict:
+    """{mode: reach in metres} of a rule's supply material, in the order road, rail, water,
+    then the material's other modes.
+
+    Parameters
+    ----------
+    rule : mapping
+        A synergy rule (supply_material, max_distance_km, optional road_km/rail_km/water_km).
+    materials : pandas.DataFrame
+        The material catalogue indexed by code (``catalogue.load_materials``).
+    distance_m : float, optional
+        One reach for every allowed mode (the DISTANCE override).
+
+    Returns
+    -------
+    dict
+        Empty when nothing gives a reach. When the material allows no mode of its own (not in
+        the catalogue, or a row without modes) the rule's radius is keyed by "".
+    """
+    code = rule["supply_material"]
+    material = materials.loc[code] if code in materials.index else None
+    modes = {}
+    if material is not None:
+        for mode, column in MODE_COLUMNS.items():
+            km = _km(material.get(column))
+            if km is not None:
+                modes[mode] = km
+        for mode in transport_modes(material.get("transport_modes")):
+            if mode not in MODE_COLUMNS:  # pipeline, heat main: the material's one radius
+                modes[mode] = _km(material.get("radius_km"))
+    generic = _km(rule.get("max_distance_km"))
+    if generic is not None:
+        modes = dict.fromkeys(modes, generic)
+    rule_modes = {m: _km(rule.get(c)) for m, c in MODE_COLUMNS.items() if _km(rule.get(c))}
+    modes.update(rule_modes)
+    if not modes and generic is not None:  # a material of no known mode: the rule's radius
+        modes[""] = generic
     if distance_m is not None:
-        return float(distance_m)
-    km = rule["max_distance_km"]
-    if pd.isna(km) and rule["supply_material"] in materials.index:
-        km = materials.at[rule["supply_material"], "radius_km"]
-    return float(km) * 1000.0 if not pd.isna(km) else None
+        return {mode: float(distance_m) for mode in (modes or {"": None})}
+    ordered = [m for m in MODE_COLUMNS if m in modes] + [m for m in modes if m not in MODE_COLUMNS]
+    return {mode: modes[mode] * 1000.0 for mode in ordered if modes[mode] is not None}
+
+
+def _reach_labels(dist, reach, labels):
+    """Per pair, the code (into ``labels``, extended as needed) of the modes covering it."""
+    modes = list(reach)
+    mask = np.zeros(len(dist), np.int64)
+    for k, mode in enumerate(modes):
+        mask |= (dist <= reach[mode] + TOLERANCE_M).astype(np.int64) << k
+    lookup = np.zeros(1 << len(modes), np.int32)
+    for value in np.unique(mask):
+        label = ";".join(m for k, m in enumerate(modes) if value >> k & 1)
+        if label not in labels:
+            labels[label] = len(labels)
+        lookup[value] = labels[label]
+    return lookup[mask]
 
 
 def _rule_unit(rule, key, materials):
@@ -245,6 +316,7 @@ def find_candidates(
     node_of_ent = ents["node"].to_numpy()
     parts = []
     radius_of_rule = np.full(len(rules), np.nan)
+    reach_labels = {}  # "road;rail" -> code of the reach_mode column
     rules_list = list(rules.iterrows())
     for k, (_, rule) in enumerate(rules_list):
         if is_canceled is not None and is_canceled():
@@ -254,9 +326,10 @@ def find_candidates(
             progress(100.0 * k / max(len(rules_list), 1))
         s_rows = np.flatnonzero(is_supply & (material == rule["supply_material"]))
         d_rows = np.flatnonzero(is_demand & (material == rule["demand_material"]))
-        radius = _radius_m(rule, materials, distance_m)
-        if len(s_rows) == 0 or len(d_rows) == 0 or radius is None:
+        reach = reach_by_mode(rule, materials, distance_m)
+        if len(s_rows) == 0 or len(d_rows) == 0 or not reach:
             continue
+        radius = max(reach.values())
         s_pos, s_inv = np.unique(ent_of[s_rows], return_inverse=True)
         d_pos, d_inv = np.unique(ent_of[d_rows], return_inverse=True)
         i, j, dist = _pairs_within(
@@ -291,6 +364,7 @@ def find_candidates(
                 "dist_m": dist,
                 "potential": np.minimum(offered, qty[d_row]),
                 "rule": np.full(len(s_row), k, np.uint16),
+                "reach": _reach_labels(dist, reach, reach_labels),
             }
         )
         radius_of_rule[k] = radius
@@ -298,10 +372,11 @@ def find_candidates(
         stats.canceled = True
     if progress is not None:
         progress(100.0)
-    return _finish(parts, flows_ok, rules, radius_of_rule, node_of_ent), stats
+    result = _finish(parts, flows_ok, rules, radius_of_rule, node_of_ent, reach_labels)
+    return result, stats
 
 
-def _finish(parts, flows, rules, radius_of_rule, node_of_ent):
+def _finish(parts, flows, rules, radius_of_rule, node_of_ent, reach_labels):
     if not parts:
         return pd.DataFrame(columns=CANDIDATE_COLUMNS)
     cols = {
@@ -358,6 +433,7 @@ def _finish(parts, flows, rules, radius_of_rule, node_of_ent):
         "unit": take("unit", d_row),
         "supply_node": _categorical(node_of_ent, ent_s),
         "demand_node": _categorical(node_of_ent, ent_d),
+        "reach_mode": pd.Categorical.from_codes(cols["reach"][order], list(reach_labels)),
     }
     # copy=False: the columns are fresh arrays; pandas would otherwise copy the floats into one
     # block (80 MB at 2M candidates)

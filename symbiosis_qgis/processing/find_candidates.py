@@ -57,6 +57,7 @@ TEXT_COLUMNS = {
     "unit",
     "supply_node",
     "demand_node",
+    "reach_mode",
 }
 
 
