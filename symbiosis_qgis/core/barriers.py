@@ -1,0 +1,931 @@
+"""Why a candidate exchange does not happen, and which instrument would unlock it.
+
+For every link (candidate or routed) the barriers of each category of the study — economic,
+technological, infrastructure, institutional, supply guarantee — with their measure, the
+instrument that addresses each, and the *binding* barrier: the first of them, in the order of
+BARRIERS, that stands in the way (a link nobody can reach or whose material fails the
+consumer's requirement is held back by that first, whatever its money).
+
+Money comes from allocation.link_economics, so a link's net benefit here is the optimiser's.
+Links with a positive net benefit that the optimiser still leaves out lose to a better use of
+the same supply or demand ("competition", not a barrier); what it would take for the
+optimiser to choose a link is its *opportunity* value: the largest u_s + f v_d over the
+optimal dual prices of the allocation LP (u of the supply, v of the demand, f the delivered
+units per unit moved). Above it the link is in every optimum, below it in none (strict
+complementary slackness), so the break-even values below are exact for the optimiser, not only
+"worth doing on its own".
+
+Every threshold and unit cost is a field of DiagnosisParameters, documented in PARAMETERS with
+its source; BARRIERS and INSTRUMENTS are the one table of categories and instruments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import linprog
+from scipy.sparse import coo_matrix
+
+from .allocation import Economics, link_economics, optimise
+from .catalogue import load_materials, load_synergies
+from .fkko import HAZARD_CLASS_ROMAN, LICENSED_CLASSES, expected_prefixes, parse_fkko
+from .text import QT_TRANSLATE_NOOP
+
+# --- the one table of categories, barriers and instruments --------------------------------
+
+CATEGORIES = {
+    "economic": QT_TRANSLATE_NOOP("@default", "Economic"),
+    "technological": QT_TRANSLATE_NOOP("@default", "Technological"),
+    "infrastructure": QT_TRANSLATE_NOOP("@default", "Infrastructure"),
+    "institutional": QT_TRANSLATE_NOOP("@default", "Institutional and regulatory"),
+    "supply": QT_TRANSLATE_NOOP("@default", "Supply guarantee"),
+    "competition": QT_TRANSLATE_NOOP("@default", "Better use elsewhere (not a barrier)"),
+}
+
+INSTRUMENTS = {
+    "green_procurement": QT_TRANSLATE_NOOP("@default", "Green procurement quota"),
+    "co_financing": QT_TRANSLATE_NOOP("@default", "Co-financing of processing and infrastructure"),
+    "disposal_fee": QT_TRANSLATE_NOOP("@default", "Higher disposal fee"),
+    "rail_discount": QT_TRANSLATE_NOOP("@default", "Rail tariff discount"),
+    "by_product": QT_TRANSLATE_NOOP("@default", "Recognition as a by-product"),
+    "registry": QT_TRANSLATE_NOOP("@default", "Regional registry and cluster (contracts)"),
+    "none": QT_TRANSLATE_NOOP("@default", "None needed"),
+}
+
+
+@dataclass(frozen=True)
+class Barrier:
+    key: str
+    category: str
+    instrument: str  # "economic" decides per link (see economic_instrument)
+    shows_as: str  # "how it shows here", the summary's second column
+
+
+# In binding order: the first present on a link is its binding barrier.
+BARRIERS = [
+    Barrier(
+        "unreachable",
+        "infrastructure",
+        "co_financing",
+        QT_TRANSLATE_NOOP(
+            "@default", "no route between the partners on the road and rail network"
+        ),
+    ),
+    Barrier(
+        "quality",
+        "technological",
+        "co_financing",
+        QT_TRANSLATE_NOOP("@default", "the flow's quality is outside the consumer's requirement"),
+    ),
+    Barrier(
+        "loses_money",
+        "economic",
+        "economic",
+        QT_TRANSLATE_NOOP(
+            "@default",
+            "net benefit per unit below zero: primary material too cheap, transport or "
+            "pre-processing too dear",
+        ),
+    ),
+    Barrier(
+        "outcompeted",
+        "competition",
+        "none",
+        QT_TRANSLATE_NOOP(
+            "@default",
+            "worth doing, but the supply or the demand earns more in other exchanges",
+        ),
+    ),
+    Barrier(
+        "licence",
+        "institutional",
+        "by_product",
+        QT_TRANSLATE_NOOP(
+            "@default", "FKKO hazard class I-IV: a licence is needed to transport and use it"
+        ),
+    ),
+    Barrier(
+        "waste_status",
+        "institutional",
+        "by_product",
+        QT_TRANSLATE_NOOP("@default", "handled as waste, not as a recognised by-product"),
+    ),
+    Barrier(
+        "pipeline",
+        "infrastructure",
+        "co_financing",
+        QT_TRANSLATE_NOOP("@default", "a pipeline or heat main has to be built"),
+    ),
+    Barrier(
+        "no_rail",
+        "infrastructure",
+        "co_financing",
+        QT_TRANSLATE_NOOP("@default", "long haul, no rail terminal near a partner"),
+    ),
+    Barrier(
+        "estimated_quantity",
+        "supply",
+        "registry",
+        QT_TRANSLATE_NOOP("@default", "quantity estimated, not reported by the enterprise"),
+    ),
+    Barrier(
+        "single_supplier",
+        "supply",
+        "registry",
+        QT_TRANSLATE_NOOP(
+            "@default", "the consumer would depend on one supplier for much of its need"
+        ),
+    ),
+]
+BARRIER_BY_KEY = {b.key: b for b in BARRIERS}
+
+
+@dataclass
+class DiagnosisParameters:
+    """Thresholds and unit costs of the diagnosis; PARAMETERS documents each one."""
+
+    heat_main_rub_per_km: float = 40e6
+    pipeline_rub_per_km: float = 15e6
+    pipe_detour: float = 1.2
+    rail_haul_km: float = 100.0
+    rail_access_km: float = 5.0
+    dependence_share: float = 0.5
+    remedy_ash_class_rub: float = 150.0
+    remedy_loi_rub: float = 300.0
+    remedy_particle_rub: float = 120.0
+    remedy_moisture_rub: float = 100.0
+    max_disposal_fee_delta: float = 300.0
+    max_cofinance_share: float = 0.5
+    max_rail_discount: float = 0.2
+
+
+# name -> (unit, what it is, source). Estimates say so: they are parameters to be replaced.
+PARAMETERS = {
+    "heat_main_rub_per_km": (
+        "RUB/km",
+        QT_TRANSLATE_NOOP("@default", "Capital cost of a heat main"),
+        "estimate (two-pipe DN 300-500, 2024 prices); check the state cost norms "
+        "NCS 81-02-13 'External heat networks' for the region",
+    ),
+    "pipeline_rub_per_km": (
+        "RUB/km",
+        QT_TRANSLATE_NOOP("@default", "Capital cost of a gas or water pipeline"),
+        "estimate (steel DN 200-300, 2024 prices); check NCS 81-02-12 'External gas "
+        "networks' and NCS 81-02-14 'External water and sewer networks'",
+    ),
+    "pipe_detour": (
+        "",
+        QT_TRANSLATE_NOOP("@default", "Pipeline length per km of straight distance"),
+        "estimate; a pipe follows roads and property lines",
+    ),
+    "rail_haul_km": (
+        "km",
+        QT_TRANSLATE_NOOP("@default", "Haul beyond which rail access matters"),
+        "rail rarely beats road under about 100-150 km (freight estimates in the project's "
+        "reference notes)",
+    ),
+    "rail_access_km": (
+        "km",
+        QT_TRANSLATE_NOOP("@default", "Largest distance from a partner to a rail terminal"),
+        "estimate: a short road leg to a siding or terminal",
+    ),
+    "dependence_share": (
+        "",
+        QT_TRANSLATE_NOOP(
+            "@default",
+            "Share of a consumer's need from its only supplier that makes it depend on it",
+        ),
+        "estimate (a definition: more than half)",
+    ),
+    "remedy_ash_class_rub": (
+        "RUB/t",
+        QT_TRANSLATE_NOOP("@default", "Classification or selective collection of ash"),
+        "estimate, order of the catalogue's classification cost (synergies.csv R01-R02)",
+    ),
+    "remedy_loi_rub": (
+        "RUB/t",
+        QT_TRANSLATE_NOOP("@default", "Removal of unburnt carbon (loss on ignition)"),
+        "estimate (electrostatic separation or flotation)",
+    ),
+    "remedy_particle_rub": (
+        "RUB/t",
+        QT_TRANSLATE_NOOP("@default", "Crushing, grinding and screening"),
+        "estimate, order of the catalogue's crushing cost (synergies.csv R09, R12)",
+    ),
+    "remedy_moisture_rub": (
+        "RUB/t",
+        QT_TRANSLATE_NOOP("@default", "Dewatering and drying"),
+        "estimate, order of the catalogue's dewatering cost (synergies.csv R05-R07)",
+    ),
+    "max_disposal_fee_delta": (
+        "RUB/t",
+        QT_TRANSLATE_NOOP("@default", "Largest disposal fee rise considered"),
+        "level of the disposal_fee scenario in resources/policy_scenarios.csv",
+    ),
+    "max_cofinance_share": (
+        "",
+        QT_TRANSLATE_NOOP("@default", "Largest co-financed share of pre-processing considered"),
+        "level of the infrastructure scenario in resources/policy_scenarios.csv",
+    ),
+    "max_rail_discount": (
+        "",
+        QT_TRANSLATE_NOOP("@default", "Largest rail tariff discount considered"),
+        "level of the rail_discount scenario in resources/policy_scenarios.csv",
+    ),
+}
+
+# quality attribute of a flow -> (requirement column of a rule, comparison, remedy parameter,
+# remedy). Comparisons: "in" = the flow's value is one of the listed (";"-separated), "max" =
+# the flow's value must not exceed the requirement.
+QUALITY_CHECKS = {
+    "q_ash_class": (
+        "req_ash_class",
+        "in",
+        "remedy_ash_class_rub",
+        QT_TRANSLATE_NOOP("@default", "classification or selective collection"),
+    ),
+    "q_loi_pct": (
+        "req_max_loi_pct",
+        "max",
+        "remedy_loi_rub",
+        QT_TRANSLATE_NOOP("@default", "carbon removal"),
+    ),
+    "q_particle_mm": (
+        "req_max_particle_mm",
+        "max",
+        "remedy_particle_rub",
+        QT_TRANSLATE_NOOP("@default", "crushing and screening"),
+    ),
+    "q_moisture_pct": (
+        "req_max_moisture_pct",
+        "max",
+        "remedy_moisture_rub",
+        QT_TRANSLATE_NOOP("@default", "drying"),
+    ),
+}
+NO_REQUIREMENT = {"none", "-", "n/a", "any"}  # req_ash_class saying "no requirement": passes
+PASSES, FAILS, NOT_CHECKED = "passes", "fails", "not checked"
+PIPE_MODES = {"pipeline", "heat_main"}
+
+# message templates of the per-category texts (the adapters translate them)
+T = {
+    "loses": QT_TRANSLATE_NOOP("@default", "loses {shortfall:,.0f} RUB per {unit}"),
+    "outcompeted": QT_TRANSLATE_NOOP(
+        "@default", "earns {benefit:,.0f} RUB per {unit}, needs {opportunity:,.0f} to be chosen"
+    ),
+    "quality_fail": QT_TRANSLATE_NOOP(
+        "@default", "{attribute} {value} outside the requirement {requirement}: {remedy}"
+    ),
+    "not_checked": QT_TRANSLATE_NOOP("@default", "quality not checked: {attributes}"),
+    "preprocessing": QT_TRANSLATE_NOOP(
+        "@default", "pre-processing: {what}, {cost:,.0f} RUB per unit"
+    ),
+    "unreachable": QT_TRANSLATE_NOOP("@default", "unreachable on the network: {reason}"),
+    "pipeline": QT_TRANSLATE_NOOP(
+        "@default", "{what}: {km:,.1f} km, about {capex:,.0f} million RUB"
+    ),
+    "heat_main": QT_TRANSLATE_NOOP("@default", "heat main"),
+    "pipe": QT_TRANSLATE_NOOP("@default", "pipeline"),
+    "no_rail": QT_TRANSLATE_NOOP(
+        "@default", "{km:,.0f} km haul, nearest rail terminal {terminal_km:,.1f} km away"
+    ),
+    "licence": QT_TRANSLATE_NOOP(
+        "@default", "FKKO {code}: hazard class {roman}, licence needed to transport and use it"
+    ),
+    "class_v": QT_TRANSLATE_NOOP("@default", "FKKO {code}: hazard class V, no licence needed"),
+    "class_unknown": QT_TRANSLATE_NOOP(
+        "@default", "hazard class not checked: no valid FKKO code ({detail})"
+    ),
+    "waste": QT_TRANSLATE_NOOP(
+        "@default",
+        "handled as waste{assumed}; recognised as a by-product it would need no licence, no "
+        "waste passport and no disposal payment, and could be sold under a specification",
+    ),
+    "assumed": QT_TRANSLATE_NOOP("@default", " (assumed from the material catalogue)"),
+    "estimated": QT_TRANSLATE_NOOP("@default", "quantity estimated: {flows}"),
+    "share": QT_TRANSLATE_NOOP(
+        "@default", "the supplier could cover {share:.0%} of the consumer's need"
+    ),
+    "single": QT_TRANSLATE_NOOP("@default", "the only candidate supplier of this consumer"),
+    "basis_not_checked": QT_TRANSLATE_NOOP(
+        "@default", "quantity basis not checked (no qty_basis)"
+    ),
+}
+
+NUMERIC_COLUMNS = [
+    "net_benefit_t",
+    "opportunity_t",
+    "shortfall_t",
+    "be_price",
+    "be_fee",
+    "be_cofin",
+    "be_rail",
+    "max_qty",
+    "held_benefit",
+    "chosen_qty",
+    "pipe_km",
+    "pipe_capex",
+    "terminal_km",
+    "supplier_share",
+]
+TEXT_COLUMNS = [
+    "economic",
+    "technological",
+    "infrastructure",
+    "institutional",
+    "supply",
+    "tech_status",
+    "binding",
+    "barrier",
+    "instrument",
+    "barriers",
+    "qty_unit",
+]
+DIAGNOSIS_COLUMNS = (
+    ["chosen"] + NUMERIC_COLUMNS[:4] + ["hazard_class"] + NUMERIC_COLUMNS[4:] + TEXT_COLUMNS
+)
+SUMMARY_COLUMNS = [
+    "category",
+    "barrier",
+    "shows_as",
+    "instrument",
+    "links_affected",
+    "links_binding",
+    "tonnes_binding",
+    "benefit_held",
+    "gap_rub",
+]
+
+
+@dataclass
+class Diagnosis:
+    links: pd.DataFrame  # input links + DIAGNOSIS_COLUMNS; texts as (template, params) lists
+    summary: pd.DataFrame  # SUMMARY_COLUMNS
+    objective: float  # the allocation's net benefit
+    status: str
+
+
+# --- exact thresholds from the allocation's dual ------------------------------------------
+
+
+def opportunity_values(unit, lk, capacity, links_index=None, is_canceled=None):
+    """u_s + f v_d at its largest over the optimal duals of the allocation LP, per link.
+
+    Parameters
+    ----------
+    unit, lk, capacity : as returned by allocation.link_economics
+    links_index : array of int, optional
+        Positions in ``lk`` to compute (default: all).
+
+    Returns
+    -------
+    (numpy.ndarray, float)
+        The values (NaN where not computed, inf where no finite price makes the link
+        chosen, e.g. a supply or demand of zero) and the LP's optimal net benefit.
+    """
+    n = len(lk)
+    values = np.full(n, np.nan)
+    if n == 0:
+        return values, 0.0
+    s_idx, s_keys = pd.factorize(lk["supply_flow"])
+    d_idx, d_keys = pd.factorize(lk["demand_flow"])
+    n_s, n_d = len(s_keys), len(d_keys)
+    factor = unit["factor"].to_numpy(float)
+    benefit = unit["benefit"].to_numpy(float)
+    rows = np.arange(n)
+    # dual feasibility: u_s + f v_d >= b  <=>  -u_s - f v_d <= -b
+    a_dual = coo_matrix(
+        (np.concatenate([-np.ones(n), -factor]), (np.r_[rows, rows], np.r_[s_idx, n_s + d_idx])),
+        shape=(n, n_s + n_d),
+    ).tocsr()
+    cap = np.concatenate(
+        [capacity.loc[s_keys].to_numpy(float), capacity.loc[d_keys].to_numpy(float)]
+    )
+    res = linprog(cap, A_ub=a_dual, b_ub=-benefit, bounds=(0, None), method="highs")
+    if res.status != 0:
+        raise ValueError(f"dual of the allocation not solved: {res.message}")
+    best = float(res.fun)
+    # the optimal face of the dual: feasible and no worse than the optimum
+    a_face = _vstack_row(a_dual, cap)
+    b_face = np.concatenate([-benefit, [best + 1e-9 * max(1.0, abs(best)) + 1e-7]])
+    todo = np.arange(n) if links_index is None else np.asarray(links_index, int)
+    for k in todo:
+        if is_canceled is not None and is_canceled():
+            break
+        c = np.zeros(n_s + n_d)
+        c[s_idx[k]] -= 1.0
+        c[n_s + d_idx[k]] -= factor[k]
+        r = linprog(c, A_ub=a_face, b_ub=b_face, bounds=(0, None), method="highs")
+        values[k] = np.inf if r.status == 3 else -r.fun if r.status == 0 else np.nan
+    return values, best
+
+
+def _vstack_row(matrix, row):
+    from scipy.sparse import csr_matrix, vstack
+
+    return vstack([matrix, csr_matrix(np.asarray(row, float).reshape(1, -1))]).tocsr()
+
+
+# --- the diagnosis ------------------------------------------------------------------------
+
+
+def _numeric(frame, column):
+    if column not in frame.columns:
+        return pd.Series(np.nan, index=frame.index, dtype=float)
+    return pd.to_numeric(frame[column], errors="coerce")
+
+
+def _text(value):
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
+
+
+def _flow_key(value):
+    """A flow id as allocation compares them: text, integer-valued numbers without '.0'."""
+    if isinstance(value, float) and value == value and value.is_integer():
+        return str(int(value))
+    return _text(value)
+
+
+def diagnose(
+    links: pd.DataFrame,
+    flows: pd.DataFrame,
+    rules=None,
+    materials=None,
+    economics: Economics | None = None,
+    params: DiagnosisParameters | None = None,
+    chosen: pd.DataFrame | None = None,
+    terminal_km: pd.Series | None = None,
+    quota_materials=(),
+    progress=None,
+    is_canceled=None,
+) -> Diagnosis:
+    """Barriers of every link, the binding one, its instrument and the break-even values.
+
+    Parameters
+    ----------
+    links : pandas.DataFrame
+        Candidates (findcandidates) or routed links (networklinks): supply_flow, demand_flow,
+        rule_id; optionally reachable, reason, mode, net_km, dist_km, rail_km, cost_t,
+        supply_ent, demand_ent.
+    flows : pandas.DataFrame
+        The flows; optional q_* quality columns, legal_status (waste / by_product),
+        qty_basis (reported / estimated), fkko.
+    rules, materials : catalogues (None: the bundled ones); rules may hold req_* columns.
+    economics : allocation.Economics
+        Prices and knobs, as for optimise (quotas are ignored: the diagnosis is about links).
+    params : DiagnosisParameters
+    chosen : pandas.DataFrame, optional
+        Exchanges of optimizeexchanges (supply_flow, demand_flow, rule_id, tonnage) to mark
+        chosen links; default: the links are optimised here.
+    terminal_km : pandas.Series, optional
+        Per link (aligned with ``links``), km from the farther partner to its nearest rail
+        terminal; the rail-access check is "not checked" without it.
+    quota_materials : iterable of str
+        Demand materials a green procurement quota may cover.
+
+    Returns
+    -------
+    Diagnosis
+    """
+    economics = replace(economics or Economics(), quotas={})
+    params = params or DiagnosisParameters()
+    materials = load_materials() if materials is None else materials
+    rule_table = load_synergies(rules).copy()
+    rule_table["rule_id"] = rule_table["rule_id"].astype(str)
+    rule_table = rule_table.drop_duplicates("rule_id").set_index("rule_id")
+    out = links.reset_index(drop=True).copy()
+    out["_row"] = np.arange(len(out))
+    lk, unit, capacity, _, fl = link_economics(
+        out, flows, rule_table.reset_index(), materials, economics
+    )
+    if progress:
+        progress(10.0)
+    result = optimise(out, flows, rule_table.reset_index(), materials, economics)
+    chosen_qty = _chosen_quantities(lk, result.exchanges, chosen)
+    pending = np.flatnonzero(chosen_qty <= 0)
+    opportunity, objective = opportunity_values(
+        unit, lk, capacity, pending, is_canceled=is_canceled
+    )
+    if progress:
+        progress(70.0)
+    econ = _economic_table(lk, unit, capacity, rule_table, economics, opportunity, chosen_qty)
+    frame = _assemble(out, lk, econ, flows, fl, rule_table, materials, params, terminal_km)
+    frame = _decide(frame, params, set(quota_materials))
+    kept = [c for c in out.columns if c != "_row" and c not in DIAGNOSIS_COLUMNS]
+    out = pd.concat([out[kept], frame[DIAGNOSIS_COLUMNS]], axis=1)
+    if progress:
+        progress(90.0)
+    return Diagnosis(out, summarise(out), objective, result.status)
+
+
+def _chosen_quantities(lk, exchanges, chosen):
+    """Quantity moved on each link of ``lk`` by the given or the computed exchanges."""
+    source = exchanges if chosen is None else chosen
+    if source is None or len(source) == 0 or "tonnage" not in source.columns:
+        return np.zeros(len(lk))
+    keys = ["supply_flow", "demand_flow", "rule_id"]
+    if any(k not in source.columns for k in keys):
+        return np.zeros(len(lk))
+    moved = (
+        pd.DataFrame({k: source[k].map(_flow_key) for k in keys})
+        .assign(q=pd.to_numeric(source["tonnage"], errors="coerce").fillna(0.0))
+        .groupby(keys)["q"]
+        .sum()
+    )
+    index = pd.MultiIndex.from_frame(lk[keys].astype(str))
+    return moved.reindex(index).fillna(0.0).to_numpy()
+
+
+def _economic_table(lk, unit, capacity, rules, economics, opportunity, chosen_qty):
+    benefit = unit["benefit"].to_numpy(float)
+    factor = unit["factor"].to_numpy(float)
+    opp = np.where(chosen_qty > 0, benefit, opportunity)
+    gap = np.where(chosen_qty > 0, 0.0, np.maximum(opp - benefit, 0.0))
+    processing_full = rules.loc[lk["rule_id"], "preprocessing_cost_rub"].fillna(0.0).to_numpy()
+    rail_km = _numeric(lk, "rail_km").fillna(0.0).to_numpy()
+    t_yr = lk["supply_unit"].astype(str).eq("t/yr").to_numpy()
+    price = _numeric(unit.assign(p=unit["purchase"] / np.where(factor > 0, factor, np.nan)), "p")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        be_price = price.to_numpy() + gap / factor
+        be_fee = np.where(t_yr, economics.disposal_fee_delta + gap, np.nan)
+        be_cofin = np.where(
+            processing_full > 0, economics.processing_subsidy + gap / processing_full, np.nan
+        )
+        rail_unit = rail_km * economics.rail_cost_per_tkm
+        be_rail = np.where(rail_unit > 0, economics.rail_discount + gap / rail_unit, np.nan)
+    unchosen = chosen_qty <= 0
+    cap_s = capacity.loc[lk["supply_flow"]].to_numpy(float)
+    cap_d = capacity.loc[lk["demand_flow"]].to_numpy(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        max_qty = np.minimum(cap_s, np.where(factor > 0, cap_d / factor, 0.0))
+        share = np.where(cap_d > 0, np.minimum(1.0, cap_s * factor / cap_d), np.nan)
+    return pd.DataFrame(
+        {
+            "_row": lk["_row"].to_numpy(),
+            "chosen": chosen_qty > 0,
+            "chosen_qty": chosen_qty,
+            "net_benefit_t": benefit,
+            "opportunity_t": opp,
+            "shortfall_t": gap,
+            "be_price": np.where(unchosen, be_price, np.nan),
+            "be_fee": np.where(unchosen, be_fee, np.nan),
+            "be_cofin": np.where(unchosen, be_cofin, np.nan),
+            "be_rail": np.where(unchosen, be_rail, np.nan),
+            "max_qty": max_qty,
+            "held_benefit": np.maximum(benefit, 0.0) * max_qty,
+            "supplier_share": share,
+            "qty_unit": lk["supply_unit"].astype(str).to_numpy(),
+        }
+    )
+
+
+def _assemble(out, lk, econ, flows, fl, rules, materials, params, terminal_km):
+    """One row per input link: economics where the allocation could price it, every other
+    category from the flows, the rule and the route."""
+    frame = pd.DataFrame({"_row": out["_row"]}).merge(econ, on="_row", how="left")
+    frame["chosen"] = frame["chosen"].fillna(False).astype(bool)
+    flow_table = fl
+    s_id = (
+        out["supply_flow"].map(_flow_key)
+        if "supply_flow" in out
+        else pd.Series("", index=out.index)
+    )
+    d_id = (
+        out["demand_flow"].map(_flow_key)
+        if "demand_flow" in out
+        else pd.Series("", index=out.index)
+    )
+    rule_id = out["rule_id"].map(_text)
+    s_flow = flow_table.reindex(s_id)
+    d_flow = flow_table.reindex(d_id)
+    rule = rules.reindex(rule_id)
+    texts = {c: [[] for _ in range(len(out))] for c in CATEGORY_TEXT}
+    present = {b.key: np.zeros(len(out), bool) for b in BARRIERS}
+    frame["hazard_class"] = np.nan
+    frame["tech_status"] = NOT_CHECKED
+    frame["pipe_km"] = np.nan
+    frame["pipe_capex"] = np.nan
+    frame["terminal_km"] = (
+        np.nan if terminal_km is None else pd.Series(terminal_km).reset_index(drop=True).to_numpy()
+    )
+    _economic_texts(frame, texts, present)
+    _technological(frame, s_flow, rule, params, texts, present)
+    _infrastructure(frame, out, s_flow, materials, params, texts, present)
+    _institutional(frame, s_flow, materials, texts, present)
+    _supply(frame, out, s_flow, d_flow, s_id, d_id, params, texts, present)
+    for column in CATEGORY_TEXT:
+        frame[column] = texts[column]
+    frame["_present"] = [[b.key for b in BARRIERS if present[b.key][i]] for i in range(len(out))]
+    return frame
+
+
+CATEGORY_TEXT = ["economic", "technological", "infrastructure", "institutional", "supply"]
+
+
+def _economic_texts(frame, texts, present):
+    benefit = frame["net_benefit_t"].to_numpy(float)
+    opp = frame["opportunity_t"].to_numpy(float)
+    chosen = frame["chosen"].to_numpy(bool)
+    for i in range(len(frame)):
+        if chosen[i] or not np.isfinite(benefit[i]):
+            continue
+        unit = str(frame.at[i, "qty_unit"]).split("/")[0]
+        if benefit[i] < 0:
+            present["loses_money"][i] = True
+            texts["economic"][i].append(("loses", {"shortfall": -benefit[i], "unit": unit}))
+        elif opp[i] > benefit[i] or not np.isfinite(opp[i]):
+            present["outcompeted"][i] = True
+            texts["economic"][i].append(
+                ("outcompeted", {"benefit": benefit[i], "opportunity": opp[i], "unit": unit})
+            )
+
+
+def _requirement(rule, column, i):
+    if column not in rule.columns:
+        return None
+    value = _text(rule[column].iloc[i])
+    return value or None
+
+
+def _technological(frame, s_flow, rule, params, texts, present):
+    status = []
+    for i in range(len(frame)):
+        failed, unchecked = [], []
+        for attribute, (req_col, how, remedy_param, remedy) in QUALITY_CHECKS.items():
+            requirement = _requirement(rule, req_col, i)
+            value = _text(s_flow[attribute].iloc[i]) if attribute in s_flow.columns else ""
+            if requirement is not None and requirement.lower() in NO_REQUIREMENT:
+                continue
+            if requirement is None or not value:
+                unchecked.append(attribute)
+                continue
+            if not _meets(value, requirement, how):
+                cost = getattr(params, remedy_param)
+                failed.append(attribute)
+                texts["technological"][i].append(
+                    (
+                        "quality_fail",
+                        {
+                            "attribute": attribute,
+                            "value": value,
+                            "requirement": ("<= " if how == "max" else "") + requirement,
+                            "remedy": (remedy, cost),
+                        },
+                    )
+                )
+        if failed:
+            present["quality"][i] = True
+        status.append(FAILS if failed else NOT_CHECKED if unchecked else PASSES)
+        if unchecked:
+            texts["technological"][i].append(("not_checked", {"attributes": ", ".join(unchecked)}))
+        what = _text(rule["preprocessing"].iloc[i]) if "preprocessing" in rule.columns else ""
+        cost = pd.to_numeric(rule["preprocessing_cost_rub"].iloc[i], errors="coerce")
+        if what and what.lower() not in ("none", "loading only") and cost == cost and cost > 0:
+            texts["technological"][i].append(("preprocessing", {"what": what, "cost": cost}))
+    frame["tech_status"] = status
+
+
+def _meets(value, requirement, how):
+    if how == "in":
+        allowed = {p.strip().lower() for p in requirement.replace(",", ";").split(";")}
+        return value.strip().lower() in allowed
+    v, r = pd.to_numeric(value, errors="coerce"), pd.to_numeric(requirement, errors="coerce")
+    if v != v or r != r:
+        return True  # unreadable numbers are not a proven mismatch (reported as not checked)
+    return v <= r
+
+
+def _infrastructure(frame, out, s_flow, materials, params, texts, present):
+    reachable = (
+        out["reachable"].map(
+            lambda v: v if isinstance(v, bool) else _text(v).lower() in ("1", "true")
+        )
+        if "reachable" in out.columns
+        else pd.Series(True, index=out.index)
+    )
+    mode = out["mode"].map(_text) if "mode" in out.columns else pd.Series("", index=out.index)
+    dist = _numeric(out, "dist_km")
+    net = _numeric(out, "net_km")
+    rail = _numeric(out, "rail_km").fillna(0.0)
+    haul = net.fillna(dist)
+    for i in range(len(out)):
+        material = _text(s_flow["material"].iloc[i]) if "material" in s_flow.columns else ""
+        modes = (
+            set(_text(materials.at[material, "transport_modes"]).split(";"))
+            if material in materials.index and "transport_modes" in materials.columns
+            else set()
+        )
+        if not reachable.iloc[i]:
+            present["unreachable"][i] = True
+            reason = _text(out["reason"].iloc[i]) if "reason" in out.columns else ""
+            texts["infrastructure"][i].append(("unreachable", {"reason": reason or "-"}))
+            continue
+        if mode.iloc[i] in PIPE_MODES or (modes and modes <= PIPE_MODES):
+            heat = mode.iloc[i] == "heat_main" or "heat_main" in modes
+            straight = dist.iloc[i] if dist.iloc[i] == dist.iloc[i] else net.iloc[i]
+            km = straight * params.pipe_detour
+            per_km = params.heat_main_rub_per_km if heat else params.pipeline_rub_per_km
+            frame.at[i, "pipe_km"] = km
+            frame.at[i, "pipe_capex"] = km * per_km
+            present["pipeline"][i] = True
+            texts["infrastructure"][i].append(
+                (
+                    "pipeline",
+                    {
+                        "what": ("heat_main" if heat else "pipe",),
+                        "km": km,
+                        "capex": km * per_km / 1e6,
+                    },
+                )
+            )
+            continue
+        terminal = frame.at[i, "terminal_km"]
+        if (
+            "rail" in modes
+            and rail.iloc[i] <= 0
+            and haul.iloc[i] >= params.rail_haul_km
+            and terminal == terminal
+            and terminal > params.rail_access_km
+        ):
+            present["no_rail"][i] = True
+            texts["infrastructure"][i].append(
+                ("no_rail", {"km": haul.iloc[i], "terminal_km": terminal})
+            )
+
+
+def _institutional(frame, s_flow, materials, texts, present):
+    has_status = "legal_status" in s_flow.columns
+    for i in range(len(frame)):
+        material = _text(s_flow["material"].iloc[i]) if "material" in s_flow.columns else ""
+        code = _text(s_flow["fkko"].iloc[i]) if "fkko" in s_flow.columns else ""
+        expects_code = bool(expected_prefixes(material, materials)) if material else False
+        parsed = parse_fkko(code)
+        if not parsed.valid and not expects_code:
+            continue  # energy, water, primary materials: not waste under the law
+        cls = parsed.hazard_class
+        frame.at[i, "hazard_class"] = np.nan if cls is None else cls
+        if cls in LICENSED_CLASSES:
+            present["licence"][i] = True
+            texts["institutional"][i].append(
+                ("licence", {"code": parsed.formatted(), "roman": HAZARD_CLASS_ROMAN[cls]})
+            )
+        elif cls == 5:
+            texts["institutional"][i].append(("class_v", {"code": parsed.formatted()}))
+        else:
+            detail = parsed.message if code else "-"
+            texts["institutional"][i].append(("class_unknown", {"detail": detail}))
+        status = _text(s_flow["legal_status"].iloc[i]).lower() if has_status else ""
+        assumed = False
+        if not status:
+            role = _text(materials.at[material, "role"]) if material in materials.index else ""
+            status, assumed = ("waste" if role == "waste" else "by_product" if role else ""), True
+        if status == "waste":
+            present["waste_status"][i] = True
+            texts["institutional"][i].append(
+                ("waste", {"assumed": ("assumed",) if assumed else ""})
+            )
+
+
+def _supply(frame, out, s_flow, d_flow, s_id, d_id, params, texts, present):
+    has_basis = "qty_basis" in s_flow.columns
+    supplier = (
+        out["supply_ent"].map(_text)
+        if "supply_ent" in out.columns
+        else out["supply_flow"].map(_flow_key)
+    )
+    suppliers_of = supplier.groupby(d_id.to_numpy()).nunique()
+    share = frame["supplier_share"].to_numpy(float)
+    for i in range(len(frame)):
+        if has_basis:
+            estimated = [
+                ids.iloc[i]
+                for table, ids in ((s_flow, s_id), (d_flow, d_id))
+                if _text(table["qty_basis"].iloc[i]).lower() == "estimated"
+            ]
+            if estimated:
+                present["estimated_quantity"][i] = True
+                texts["supply"][i].append(("estimated", {"flows": ", ".join(estimated)}))
+        else:
+            texts["supply"][i].append(("basis_not_checked", {}))
+        if share[i] == share[i]:
+            texts["supply"][i].append(("share", {"share": share[i]}))
+            if suppliers_of.get(d_id.iloc[i], 0) == 1 and share[i] >= params.dependence_share:
+                present["single_supplier"][i] = True
+                texts["supply"][i].append(("single", {}))
+
+
+def economic_instrument(row, params, quota_materials):
+    """For a link that loses money: the instrument whose break-even needs the smallest share
+    of its policy range (params.max_*); a green procurement quota when none is within its
+    range and the consumer's material may fall under a quota."""
+    ranges = (
+        ("be_fee", params.max_disposal_fee_delta, "disposal_fee"),
+        ("be_cofin", params.max_cofinance_share, "co_financing"),
+        ("be_rail", params.max_rail_discount, "rail_discount"),
+    )
+    options = sorted(
+        (row[column] / max(limit, 1e-9), name)
+        for column, limit, name in ranges
+        if row[column] == row[column] and np.isfinite(row[column])
+    )
+    if options and options[0][0] <= 1.0:
+        return options[0][1]
+    if _text(row.get("demand_mat")) in quota_materials:
+        return "green_procurement"
+    return options[0][1] if options else "green_procurement"
+
+
+def _decide(frame, params, quota_materials):
+    binding, barrier, instrument, listed = [], [], [], []
+    for _, row in frame.iterrows():
+        keys = row["_present"]
+        listed.append(";".join(keys))
+        if not keys:
+            binding.append("")
+            barrier.append("")
+            instrument.append("none")
+            continue
+        first = BARRIER_BY_KEY[keys[0]]
+        binding.append(first.category)
+        barrier.append(first.key)
+        instrument.append(
+            economic_instrument(row, params, quota_materials)
+            if first.instrument == "economic"
+            else first.instrument
+        )
+    frame["binding"], frame["barrier"] = binding, barrier
+    frame["instrument"], frame["barriers"] = instrument, listed
+    return frame
+
+
+def summarise(links: pd.DataFrame) -> pd.DataFrame:
+    """The study's table: per barrier, how it shows here, links where it is present, links it
+    binds, their tonnes (t/yr supplies; links sharing a supply overlap) and net benefit."""
+    rows = []
+    present = links["barriers"].fillna("").str.split(";")
+    t_yr = links["qty_unit"].eq("t/yr") if "qty_unit" in links.columns else None
+    for b in BARRIERS:
+        affected = present.map(lambda keys, key=b.key: key in keys)
+        binds = links["barrier"].eq(b.key)
+        tonnes = links.loc[binds, "max_qty"]
+        if t_yr is not None:
+            tonnes = tonnes[t_yr[binds]]
+        rows.append(
+            {
+                "category": b.category,
+                "barrier": b.key,
+                "shows_as": b.shows_as,
+                "instrument": b.instrument,
+                "links_affected": int(affected.sum()),
+                "links_binding": int(binds.sum()),
+                "tonnes_binding": float(np.nansum(tonnes)),
+                "benefit_held": float(np.nansum(links.loc[binds, "held_benefit"])),
+                "gap_rub": float(
+                    np.nansum(links.loc[binds, "shortfall_t"] * links.loc[binds, "max_qty"])
+                ),
+            }
+        )
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+
+
+INSTRUMENT_COLUMNS = ["instrument", "links", "tonnes", "benefit_held", "gap_rub"]
+
+
+def instrument_summary(links: pd.DataFrame) -> pd.DataFrame:
+    """Per instrument, the links whose binding barrier it addresses, their tonnes (t/yr
+    supplies), the net benefit they hold and the money (shortfall x potential) to bridge;
+    largest tonnes first."""
+    bound = links[links["barrier"].fillna("").ne("")]
+    tonnes = bound["max_qty"].where(bound["qty_unit"].eq("t/yr"), 0.0)
+    table = (
+        bound.assign(
+            tonnes=tonnes.fillna(0.0),
+            gap_rub=(bound["shortfall_t"] * bound["max_qty"]).fillna(0.0),
+            benefit_held=bound["held_benefit"].fillna(0.0),
+            links=1,
+        )
+        .groupby("instrument")[["links", "tonnes", "benefit_held", "gap_rub"]]
+        .sum()
+        .reset_index()
+        .sort_values(["tonnes", "benefit_held"], ascending=False)
+    )
+    return table[INSTRUMENT_COLUMNS].reset_index(drop=True)
+
+
+def render(findings, translate=lambda text: text) -> str:
+    """A category's findings (a list of (template key, params)) as one translated text."""
+    parts = []
+    for key, values in findings or []:
+        shown = {}
+        for name, value in values.items():
+            if isinstance(value, tuple):  # a nested template key (and a cost)
+                text = translate(T.get(value[0], value[0]))
+                shown[name] = text if len(value) == 1 else f"{text} ~{value[1]:,.0f} RUB/t"
+            else:
+                shown[name] = value
+        parts.append(translate(T[key]).format(**shown))
+    return "; ".join(parts)
