@@ -26,7 +26,8 @@ from symbiosis_qgis.core.parks import (
 )
 
 GEOD = Geod(ellps="WGS84")
-MATERIALS = ["fly_ash", "bf_slag", "ash_slag_mix", "overburden_rock"]
+# coal_slurry: a material no test tenant accepts, so that pruning is exercised
+MATERIALS = ["fly_ash", "bf_slag", "ash_slag_mix", "overburden_rock", "coal_slurry"]
 
 
 def tenant_frame(rows):

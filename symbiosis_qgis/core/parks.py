@@ -173,8 +173,9 @@ def load_tenants(source=None, materials=None) -> pd.DataFrame:
     for column in TENANT_NUMERIC + ["max_modules"]:
         raw = frame[column]
         values = pd.to_numeric(raw, errors="coerce")
-        if column == "max_modules":
-            values = values.where(raw.astype(str).str.strip() != "", np.inf)
+        if column == "max_modules":  # empty: no limit
+            blank = raw.isna() | raw.astype(str).str.strip().isin(["", "None", "nan", "NULL"])
+            values = values.where(~blank, np.inf)
         bad = ~np.isfinite(values.where(values != np.inf, 0)) | (values < 0)
         if column == "module_capacity":
             bad |= values <= 0
@@ -282,7 +283,7 @@ def supply_site_pairs(supplies, sites, tenants, materials, settings, router=None
     """
     router = router or geodesic_router(settings)
     accepted = set().union(*tenants["recipe"]) if len(tenants) else set()
-    supplies = supplies[supplies["material"].isin(accepted)]
+    supplies = supplies[supplies["material"].isin(accepted)]  # keeps the row labels: i
     empty = pd.DataFrame(columns=["i", "j", "km", "cost", "straight_km"])
     if supplies.empty:
         return empty
@@ -314,13 +315,13 @@ def supply_site_pairs(supplies, sites, tenants, materials, settings, router=None
     ent_pair = ent_pair.assign(road_cost=cost, road_km=km, reachable=ok)
     ent_of = pd.Series(np.arange(len(ents)), index=ents["ent_id"])
     flow_rows = pd.DataFrame(
-        {"i": np.arange(len(supplies)), "e": ent_of.loc[supplies["ent_id"]].to_numpy()}
+        {"i": supplies.index.to_numpy(), "e": ent_of.loc[supplies["ent_id"]].to_numpy()}
     )
     pairs = flow_rows.merge(ent_pair, on="e")
-    material = supplies["material"].to_numpy()[pairs["i"]]
+    material = supplies["material"].loc[pairs["i"]].to_numpy()
     piped = np.isin(material, list(off))
     radius = materials["radius_km"].reindex(material).to_numpy(float)
-    unit = supplies["unit"].to_numpy()[pairs["i"]]
+    unit = supplies["unit"].loc[pairs["i"]].to_numpy()
     pipe_rate = np.array([OFF_NETWORK_COST_PER_UNIT_KM.get(u, 0.0) for u in unit])
     pairs["km"] = np.where(piped, pairs["straight_km"], pairs["road_km"])
     pairs["cost"] = np.where(piped, pairs["straight_km"] * pipe_rate, pairs["road_cost"])

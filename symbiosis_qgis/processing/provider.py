@@ -15,6 +15,7 @@ from .optimize_exchanges import OptimizeExchangesAlgorithm
 from .policy_scenarios import PolicyScenariosAlgorithm
 from .publish_matches import PublishMatchesAlgorithm
 from .registry_init import RegistryInitAlgorithm
+from .site_parks import SiteParksAlgorithm
 from .validate_data import ValidateDataAlgorithm
 
 
@@ -26,6 +27,7 @@ def algorithm_classes():
         OptimizeExchangesAlgorithm,
         AssessBenefitsAlgorithm,
         PolicyScenariosAlgorithm,
+        SiteParksAlgorithm,
         DrawDiagramAlgorithm,
         ExportMapAlgorithm,
         RegistryInitAlgorithm,
