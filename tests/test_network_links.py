@@ -4,6 +4,7 @@ import itertools
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import processing
 import pytest
 from qgis.analysis import (
@@ -12,7 +13,16 @@ from qgis.analysis import (
     QgsNetworkDistanceStrategy,
     QgsVectorLayerDirector,
 )
-from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
+from qgis.core import (
+    QgsApplication,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProject,
+    QgsVectorLayer,
+)
 
 from .conftest import ROOT, gpkg_layer, qgis_process_profile, rows_of
 from .test_find_candidates import LogFeedback
@@ -316,3 +326,112 @@ def test_both_engines_route_alike_inside_qgis_process(tmp_path):
         geometry_a, geometry_b = a.pop("geometry"), b.pop("geometry")
         assert a == b
         assert geometry_a.equals(geometry_b)
+
+
+def test_bulk_line_reading_equals_reading_feature_by_feature(symbiosis_provider):
+    """network_io.read_lines against layer_io.line_parts_lonlat (one QGIS transform per
+    feature): multi parts, Z, a part of one vertex, no geometry, a curve, in UTM."""
+    from qgis.core import QgsProcessingContext
+
+    from symbiosis_qgis.processing.layer_io import line_parts_lonlat
+    from symbiosis_qgis.processing.network_io import read_lines
+
+    wkts = [
+        "MultiLineStringZ((500000 6000000 1, 501000 6001000 2),"
+        "(502000 6002000 0, 503000 6002500 0, 504000 6003000 5))",
+        None,
+        "MultiLineStringZ((500000 6000000 1))",
+        "LineStringZ(500500 6000000 0, 500600 6000100 0)",
+        "CompoundCurveZ(CircularStringZ(510000 6000000 0, 511000 6001000 0, 512000 6000000 0),"
+        "(512000 6000000 0, 513000 6000000 0))",
+    ]
+    layer = QgsVectorLayer("MultiCurveZ?crs=EPSG:32645&field=class:string", "l", "memory")
+    for k, wkt in enumerate(wkts):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([f"c{k}"])
+        if wkt:
+            feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        assert layer.dataProvider().addFeature(feature)
+    context = QgsProcessingContext()
+    coords, sizes, feature_of_part, values = read_lines(layer, context, fields=["class"])
+    parts, classes = line_parts_lonlat(layer, context, attribute="class")
+    # the curve is segmentized in the layer CRS here, in lon/lat there: compare its ends only
+    assert sizes[:3].tolist() == [len(p) for p in parts[:3]] == [2, 3, 2]
+    assert [values["class"][k] for k in feature_of_part] == classes
+    assert abs(coords[:7] - np.concatenate(parts[:3])).max() < 1e-9
+    assert sizes[3] > 20 and abs(coords[[7, -1]] - parts[3][[0, -1]]).max() < 1e-9
+
+
+@pytest.mark.parametrize(
+    "roads, message",
+    [
+        (lambda: point_layer([(X0, Y0)]), "Roads' has Point geometry"),
+        (lambda: "no_prj", "Roads' has no coordinate reference system"),
+    ],
+)
+def test_roads_of_the_wrong_kind_are_refused_in_words(
+    symbiosis_provider, tmp_path, roads, message
+):
+    roads = roads()
+    if roads == "no_prj":  # a shapefile without .prj
+        from osgeo import ogr
+
+        path = str(tmp_path / "roads.shp")
+        data = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(path)
+        lines = data.CreateLayer("roads", None, ogr.wkbLineString)
+        feature = ogr.Feature(lines.GetLayerDefn())
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(f"LINESTRING({X0} {Y0},{X0 + 9} {Y0})"))
+        lines.CreateFeature(feature)
+        data = lines = feature = None  # closes the file
+        roads = QgsVectorLayer(path, "roads", "ogr")
+        assert roads.isValid() and not roads.crs().isValid()
+    ents = enterprises([("A", "a", "", "concrete", "N")])
+    with pytest.raises(QgsProcessingException, match=message):
+        run(CANDIDATES=candidates_table([("A", "A")]), ENTERPRISES=ents, ROADS=roads)
+
+
+@pytest.mark.parametrize("costs", ["primary=nan", "primary=-2", "primary=inf"])
+def test_class_tariffs_that_are_not_numbers_at_least_zero_are_refused(symbiosis_provider, costs):
+    params = {**corridor(20), "CLASS_COSTS": costs}
+    with pytest.raises(QgsProcessingException, match=f"{costs}': a tariff is a number >= 0"):
+        run(**params)
+
+
+def test_a_value_the_output_refuses_stops_the_run_naming_it(symbiosis_provider):
+    """cand_id is Integer64 in the output: a text id cannot be stored and must not vanish."""
+    params = corridor(20)
+    params["CANDIDATES"] = memory_layer(
+        "None?field=cand_id:string&field=supply_ent:string&field=demand_ent:string",
+        [("first-pair", "A", "B")],
+    )
+    with pytest.raises(QgsProcessingException, match="first-pair"):
+        run(**params)
+
+
+CANCEL_AT = 5
+
+
+def test_cancel_stops_the_run_without_an_output(symbiosis_provider):
+    calls = itertools.count()
+
+    class CancelLater(LogFeedback):
+        def isCanceled(self):  # canceled from the 20th question on, whoever asks
+            return next(calls) >= CANCEL_AT
+
+    roads = grid_roads()
+    spots = [(X0 + 1000 * (k % 6), Y0 + 1000 * (k // 6)) for k in range(36)]
+    geoms = [QgsGeometry.fromPointXY(QgsPointXY(x, y)) for x, y in spots]
+    ents = enterprises([(f"E{k}", "e", "", "concrete", "N") for k in range(36)], geoms=geoms)
+    pairs = [(f"E{i}", f"E{j}") for i, j in itertools.permutations(range(36), 2)]
+    feedback = CancelLater()
+    alg = QgsApplication.processingRegistry().createAlgorithmById(ALG)
+    context = QgsProcessingContext()
+    params = {
+        "CANDIDATES": candidates_table(pairs),
+        "ENTERPRISES": ents,
+        "ROADS": roads,
+        "OUTPUT": "TEMPORARY_OUTPUT",
+    }
+    results, ok = alg.run(params, context, feedback)
+    assert next(calls) > CANCEL_AT  # it did ask
+    assert results == {} or ok is False

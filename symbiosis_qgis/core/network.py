@@ -91,8 +91,32 @@ class Network:
         return len(self.lon)
 
 
+@dataclass
+class Lines:
+    """Lines already in flat arrays: every vertex (V, 2) lon/lat, vertices per line (L,)."""
+
+    coords: np.ndarray
+    sizes: np.ndarray
+
+
+def _usable(lines):
+    """Which lines have two or more vertices."""
+    if isinstance(lines, Lines):
+        return np.asarray(lines.sizes) >= 2
+    return np.array([len(line) >= 2 for line in lines], dtype=bool)
+
+
 def flatten(lines):
-    """(vertices (V, 2), vertices per line (L,)) of the lines with two or more vertices."""
+    """(vertices (V, 2), vertices per line (L,)) of the lines with two or more vertices.
+
+    lines: a sequence of (n, 2) arrays, or a Lines (taken as is, without copies).
+    """
+    if isinstance(lines, Lines):
+        coords = np.asarray(lines.coords, float).reshape(-1, 2)
+        sizes = np.asarray(lines.sizes, np.int64)
+        if (sizes >= 2).all():
+            return coords, sizes
+        return coords[np.repeat(sizes >= 2, sizes)], sizes[sizes >= 2]
     lines = [np.asarray(line, float).reshape(-1, 2) for line in lines]
     lines = [line for line in lines if len(line) >= 2]
     if not lines:
@@ -177,12 +201,13 @@ def build_network(
     terminal_tolerance_m=2000.0,
     densify_m=250.0,
 ):
-    """Graph of road and rail lines (lists of (n, 2) lon/lat arrays) and terminals ((k, 2)).
+    """Graph of road and rail lines (lists of (n, 2) lon/lat arrays, or Lines) and terminals
+    ((k, 2)).
 
     road_rates: RUB per t-km for each road line; rail_rate: RUB per t-km on rail.
     """
     road_rates = np.asarray(road_rates, float)
-    usable = np.array([len(line) >= 2 for line in road_lines], dtype=bool)
+    usable = _usable(road_lines)
     road_xy_all, road_sizes = densify(*flatten(road_lines), densify_m)
     rail_xy_all, rail_sizes = densify(*flatten(rail_lines), densify_m)
     road_xy, road_vertex_node = _vertex_nodes(road_xy_all, merge_tolerance_m)
@@ -570,6 +595,8 @@ def parse_class_costs(text):
             costs[name.strip()] = float(value.replace(" ", ""))
         except ValueError:
             raise ValueError(f"'{item.strip()}' is not CLASS=RUB per t-km") from None
+        if not np.isfinite(costs[name.strip()]) or costs[name.strip()] < 0:
+            raise ValueError(f"'{item.strip()}': a tariff is a number >= 0")
     return costs
 
 
@@ -579,13 +606,12 @@ def road_rates(classes, road_cost, class_costs=None):
     An explicit class_costs entry wins; else OSM highway classes scale the road tariff.
     """
     class_costs = class_costs or {}
-    rates = np.full(len(classes), float(road_cost))
-    for k, cls in enumerate(classes):
-        if cls is None:
-            continue
+    codes, distinct = pd.factorize(pd.Series(list(classes), dtype=object), use_na_sentinel=True)
+    rate_of = np.full(len(distinct) + 1, float(road_cost))  # the last one: no class
+    for k, cls in enumerate(distinct):
         cls = str(cls).strip()
         if cls in class_costs:
-            rates[k] = class_costs[cls]
+            rate_of[k] = class_costs[cls]
         elif cls in OSM_HIGHWAY_FACTORS:
-            rates[k] = road_cost * OSM_HIGHWAY_FACTORS[cls]
-    return rates
+            rate_of[k] = road_cost * OSM_HIGHWAY_FACTORS[cls]
+    return rate_of[codes]  # code -1 (None) takes the last entry

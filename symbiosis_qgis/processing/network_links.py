@@ -5,11 +5,9 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -28,6 +26,7 @@ from ..core.network import (
     OSM_HIGHWAY_FACTORS,
     OSM_RAILWAYS,
     REASONS,
+    Lines,
     build_network,
     off_network_modes,
     parse_class_costs,
@@ -39,13 +38,15 @@ from ..i18n import tr
 from .base import SymbiosisAlgorithm
 from .layer_io import (
     enterprise_lonlat,
-    line_parts_lonlat,
-    plain_value,
     points_lonlat,
     qgis_value,
+    require_crs,
     require_fields,
+    require_geometry_type,
     source_to_frame,
+    write_features,
 )
+from .network_io import line_wkb, read_lines, transform_xy
 from .styling import apply_style_on_load
 
 LINK_TYPES = {
@@ -70,17 +71,22 @@ def link_fields(candidate_fields):
     return fields
 
 
-def _osm_value(feature, key):
-    """An OSM tag from its own field or from GDAL's other_tags ('"key"=>"value"')."""
-    names = feature.fields().names()
-    if key in names:
-        return plain_value(feature[key])
-    if "other_tags" in names:
-        tags = plain_value(feature["other_tags"]) or ""
-        marker = f'"{key}"=>"'
-        if marker in tags:
-            return tags.split(marker, 1)[1].split('"', 1)[0]
-    return None
+def _osm_tags(values, key):
+    """One OSM tag per feature, from its own field or from GDAL's other_tags
+    ('"key"=>"value"'); values: {field: one value per feature} as read_lines gives."""
+    if key in values:
+        return values[key]
+    marker = f'"{key}"=>"'
+    return [
+        tags.split(marker, 1)[1].split('"', 1)[0] if tags and marker in tags else None
+        for tags in values.get("other_tags", [])
+    ]
+
+
+def _lines_kept(coords, sizes, feature_of_part, keep_feature):
+    """The parts of the features kept, as Lines, and the feature of each."""
+    keep = np.asarray(keep_feature, bool)[feature_of_part]
+    return Lines(coords[np.repeat(keep, sizes)], sizes[keep]), feature_of_part[keep]
 
 
 class NetworkLinksAlgorithm(SymbiosisAlgorithm):
@@ -215,6 +221,15 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
         terms_src = self.source(parameters, self.TERMINALS, context, optional=True)
         require_fields(cands_src, ["supply_ent", "demand_ent"], tr("Candidates"))
         require_fields(ents_src, ["ent_id"], tr("Enterprises"))
+        for source, kind, label in [
+            (roads_src, QgsWkbTypes.LineGeometry, tr("Roads")),
+            (rails_src, QgsWkbTypes.LineGeometry, tr("Railways")),
+            (terms_src, QgsWkbTypes.PointGeometry, tr("Road-rail terminals")),
+        ]:
+            if source is not None:
+                require_geometry_type(source, [kind], label)
+                require_crs(source, label)
+        require_crs(ents_src, tr("Enterprises"))
         road_cost = self.parameterAsDouble(parameters, self.ROAD_COST, context)
         rail_cost = self.parameterAsDouble(parameters, self.RAIL_COST, context)
         handling = self.parameterAsDouble(parameters, self.HANDLING_COST, context)
@@ -226,21 +241,14 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
             raise QgsProcessingException(tr("Road tariff per class: {}").format(err)) from err
 
         feedback.setProgressText(tr("Reading the network"))
-        road_parts, classes = self._road_parts(parameters, context, roads_src, feedback)
-        if not road_parts:
+        road_lines, classes = self._road_lines(parameters, context, roads_src, feedback)
+        if not len(road_lines.sizes):
             raise QgsProcessingException(tr("The road layer has no usable lines"))
-        rail_parts = []
-        if rails_src is not None:
-            rail_parts, _ = line_parts_lonlat(
-                rails_src,
-                context,
-                feedback,
-                keep=lambda f: (
-                    _osm_value(f, "railway") in OSM_RAILWAYS
-                    if "railway" in f.fields().names() or "other_tags" in f.fields().names()
-                    else True
-                ),
-            )
+        rail_lines = Lines(np.zeros((0, 2)), np.zeros(0, np.int64))
+        if rails_src is not None and not feedback.isCanceled():
+            rail_lines = self._rail_lines(context, rails_src, feedback)
+        if feedback.isCanceled():
+            return {}
         terminals = points_lonlat(terms_src, context) if terms_src is not None else None
         feedback.setProgress(15)
         if feedback.isCanceled():
@@ -248,9 +256,9 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
         feedback.setProgressText(tr("Building the graph"))
         rates = road_rates(classes, road_cost, class_costs)
         network = build_network(
-            road_parts,
+            road_lines,
             rates,
-            rail_parts,
+            rail_lines,
             rail_cost,
             terminals,
             handling,
@@ -294,16 +302,46 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
             parameters, context, feedback, cands_src, ents_src, links, paths, points
         )
 
-    def _road_parts(self, parameters, context, roads_src, feedback):
+    def _road_lines(self, parameters, context, roads_src, feedback):
+        """Road parts as Lines and the class of each (OSM: highways only)."""
         names = roads_src.fields().names()
         class_field = self.parameterAsString(parameters, self.ROAD_CLASS_FIELD, context)
         osm = "highway" in names
         if not class_field and osm:
             class_field = "highway"
-        keep = (lambda f: _osm_value(f, "highway") in OSM_HIGHWAY_FACTORS) if osm else None
-        return line_parts_lonlat(
-            roads_src, context, feedback, attribute=class_field or None, keep=keep
+        coords, sizes, feature_of_part, values = read_lines(
+            roads_src,
+            context,
+            feedback,
+            fields=[name for name in (class_field, "highway" if osm else None) if name],
+            layer_label=tr("Roads"),
+            progress_span=(0, 12),
         )
+        lines = Lines(coords, sizes)
+        if osm:
+            keep = [tag in OSM_HIGHWAY_FACTORS for tag in values["highway"]]
+            lines, feature_of_part = _lines_kept(coords, sizes, feature_of_part, keep)
+        if not class_field:
+            return lines, [None] * len(lines.sizes)
+        classes = np.asarray(values[class_field], dtype=object)
+        return lines, classes[feature_of_part]
+
+    def _rail_lines(self, context, rails_src, feedback):
+        """Rail parts as Lines (OSM: railway=rail, light_rail, narrow_gauge, industrial)."""
+        names = rails_src.fields().names()
+        osm = [name for name in ("railway", "other_tags") if name in names]
+        coords, sizes, feature_of_part, values = read_lines(
+            rails_src,
+            context,
+            feedback,
+            fields=osm,
+            layer_label=tr("Railways"),
+            progress_span=(12, 14),
+        )
+        if not osm:
+            return Lines(coords, sizes)
+        keep = [tag in OSM_RAILWAYS for tag in _osm_tags(values, "railway")]
+        return _lines_kept(coords, sizes, feature_of_part, keep)[0]
 
     def _write(self, parameters, context, feedback, cands_src, ents_src, links, paths, points):
         fields = link_fields(cands_src.fields())
@@ -316,30 +354,50 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
         to_layer = QgsCoordinateTransform(
             QgsCoordinateReferenceSystem("EPSG:4326"), crs, context.transformContext()
         )
+        layer_paths = _paths_in_layer_crs(paths, to_layer)
         names = fields.names()
-        for _k, (record, path) in enumerate(zip(links.to_dict("records"), paths)):
-            if feedback.isCanceled():
-                break
-            record["reason"] = tr(REASONS[record["reason"]]) if record["reason"] else ""
-            feature = QgsFeature(fields)
-            feature.setAttributes([qgis_value(record.get(n)) for n in names])
-            if path is not None:
-                feature.setGeometry(
-                    QgsGeometry.fromPolylineXY(
-                        [to_layer.transform(QgsPointXY(x, y)) for x, y in path]
+        records = links.to_dict("records")
+
+        def features():
+            for k, record in enumerate(records):
+                record["reason"] = tr(REASONS[record["reason"]]) if record["reason"] else ""
+                feature = QgsFeature(fields)
+                feature.setAttributes([qgis_value(record.get(n)) for n in names])
+                if layer_paths[k] is not None:
+                    geometry = QgsGeometry()
+                    geometry.fromWkb(line_wkb(layer_paths[k]))
+                    feature.setGeometry(geometry)
+                elif record["supply_ent"] in points and record["demand_ent"] in points:
+                    # unreachable: a straight line keeps it on the map (styled as unreachable)
+                    feature.setGeometry(
+                        QgsGeometry.fromPolylineXY(
+                            [points[record["supply_ent"]], points[record["demand_ent"]]]
+                        )
                     )
-                )
-            elif record["supply_ent"] in points and record["demand_ent"] in points:
-                # unreachable: a straight line keeps it on the map (styled as unreachable)
-                feature.setGeometry(
-                    QgsGeometry.fromPolylineXY(
-                        [points[record["supply_ent"]], points[record["demand_ent"]]]
-                    )
-                )
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+                yield feature
+
+        if not write_features(
+            sink, features(), tr("Routed links"), feedback, len(records), (90, 100)
+        ):
+            return {}
         routed = int(links["reachable"].sum())
         unreachable = len(links) - routed
         feedback.pushInfo(tr("{0} candidates routed, {1} unreachable").format(routed, unreachable))
         apply_style_on_load(context, dest_id, "links.qml")
         feedback.setProgress(100)
         return {self.OUTPUT: dest_id, "ROUTED": routed, "UNREACHABLE": unreachable}
+
+
+def _paths_in_layer_crs(paths, to_layer):
+    """The lon/lat paths in the output layer's CRS, all vertices in one transform."""
+    routed = [k for k, path in enumerate(paths) if path is not None]
+    out = [None] * len(paths)
+    if not routed:
+        return out
+    xy = np.concatenate([paths[k] for k in routed])
+    if not to_layer.isShortCircuited():
+        xy = transform_xy(xy, to_layer, tr("Routed links"))
+    ends = np.cumsum([len(paths[k]) for k in routed])
+    for k, part in zip(routed, np.split(xy, ends[:-1])):
+        out[k] = part
+    return out
