@@ -125,6 +125,12 @@ def bar_chart_svg(labels, series, colours, width=640, bar=16, top=None, notes=No
 
 
 def render_html(assessment, translate=lambda text: text, title=None):
+    """The benefits report as one self-contained HTML page (tables and SVG bar charts).
+
+    ``assessment`` is what :func:`symbiosis_qgis.core.assessment.assess` returns;
+    ``translate`` turns the English headings into the user's language (the plugin passes its
+    ``tr``); ``title`` replaces the default heading.
+    """
     t = lambda key: html.escape(translate(T[key]))  # noqa: E731
     region = assessment.region
     region_rows = "".join(
