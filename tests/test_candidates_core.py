@@ -218,3 +218,61 @@ def test_geodataframe_in_any_crs_gives_the_same_pairs():
     a = pair_set(find_candidates(from_utm, flows, RULES)[0])
     b = pair_set(find_candidates(from_3857, flows, RULES)[0])
     assert a == b == brute_force(ents, flows, RULES)
+
+
+MODE_MATERIALS = pd.DataFrame(
+    {
+        "code": ["fly_ash", "bf_slag", "concrete_addition", "road_base"],
+        "category": ["ash_slag", "metallurgical_slag", "concrete", "road_construction"],
+        "unit": ["t/yr"] * 4,
+        "radius_km": [8.0, 12.0, 0.0, 0.0],
+        "transport_modes": ["road;rail", "road;water", "road", "road"],
+        "road_km": [8.0, 12.0, np.nan, np.nan],
+        "rail_km": [20.0, np.nan, np.nan, np.nan],
+        "water_km": [np.nan, 25.0, np.nan, np.nan],
+    }
+).set_index("code", drop=False)
+RULES_BY_MODE = RULES.assign(max_distance_km=np.nan, rail_km=[np.nan, 15.0, np.nan])
+# the reach each rule should get, written out by hand: (mode, km) in road, rail, water order
+EXPECTED_REACH = {
+    "A": [("road", 8.0), ("rail", 20.0)],
+    "B": [("road", 8.0), ("rail", 15.0)],  # the rule shortens the material's rail reach
+    "C": [("road", 12.0), ("water", 25.0)],
+}
+
+
+def test_mode_reach_matches_brute_force():
+    ents, flows = random_case(2500, 11)
+    candidates, _ = find_candidates(ents, flows, RULES_BY_MODE, MODE_MATERIALS)
+    pos = ents.set_index("ent_id")
+    expected = {}
+    for rule in RULES.itertuples():
+        s = flows[(flows.direction == "supply") & (flows.material == rule.supply_material)]
+        d = flows[(flows.direction == "demand") & (flows.material == rule.demand_material)]
+        si, di = np.meshgrid(np.arange(len(s)), np.arange(len(d)), indexing="ij")
+        si, di = si.ravel(), di.ravel()
+        a, b = pos.loc[s.ent_id.to_numpy()[si]], pos.loc[d.ent_id.to_numpy()[di]]
+        _, _, dist = GEOD.inv(a.x.to_numpy(), a.y.to_numpy(), b.x.to_numpy(), b.y.to_numpy())
+        other = s.ent_id.to_numpy()[si] != d.ent_id.to_numpy()[di]
+        for k in np.flatnonzero(other):
+            modes = [m for m, km in EXPECTED_REACH[rule.rule_id] if dist[k] <= km * 1000]
+            if modes:
+                key = (s.flow_id.iloc[si[k]], d.flow_id.iloc[di[k]], rule.rule_id)
+                expected[key] = ";".join(modes)
+    got = dict(zip(pair_set_list(candidates), candidates.reach_mode.astype(str)))
+    assert len(expected) > 1000
+    assert got == expected
+    assert {"road;rail", "rail", "road;water", "water"} <= set(got.values())
+    largest = {rule: max(km for _, km in reach) for rule, reach in EXPECTED_REACH.items()}
+    assert (candidates.radius_km == candidates.rule_id.astype(str).map(largest)).all()
+
+
+def pair_set_list(candidates):
+    return list(zip(candidates.supply_flow, candidates.demand_flow, candidates.rule_id))
+
+
+def test_rule_radius_keeps_one_reach_for_every_mode():
+    ents, flows = random_case(800, 12)
+    with_radius, _ = find_candidates(ents, flows, RULES, MODE_MATERIALS)
+    assert pair_set(with_radius) == brute_force(ents, flows, RULES)
+    assert set(with_radius.reach_mode.astype(str)) <= {"road;rail", "road;water"}
