@@ -43,6 +43,7 @@ CATEGORIES = {
     "supply": QT_TRANSLATE_NOOP("@default", "Supply guarantee"),
     "competition": QT_TRANSLATE_NOOP("@default", "Better use elsewhere (not a barrier)"),
 }
+NO_BARRIER = QT_TRANSLATE_NOOP("@default", "No barrier found")  # legend of the style
 
 INSTRUMENTS = {
     "green_procurement": QT_TRANSLATE_NOOP("@default", "Green procurement quota"),

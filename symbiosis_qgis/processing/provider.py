@@ -7,6 +7,7 @@ from ..i18n import tr
 from ..paths import resource_path, sample_data_path
 from ..sample_project import SAMPLE_LAYERS
 from .assess_benefits import AssessBenefitsAlgorithm
+from .diagnose_barriers import DiagnoseBarriersAlgorithm
 from .draw_diagram import DrawDiagramAlgorithm
 from .export_map import ExportMapAlgorithm
 from .find_candidates import FindCandidatesAlgorithm
@@ -27,6 +28,7 @@ def algorithm_classes():
         OptimizeExchangesAlgorithm,
         AssessBenefitsAlgorithm,
         PolicyScenariosAlgorithm,
+        DiagnoseBarriersAlgorithm,
         SiteParksAlgorithm,
         DrawDiagramAlgorithm,
         ExportMapAlgorithm,
