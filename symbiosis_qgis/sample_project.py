@@ -7,7 +7,7 @@ from .i18n import tr
 from .paths import sample_data_path
 from .processing.styling import style_layer
 
-SAMPLE_LAYERS = ["enterprises", "flows", "terminals", "rails", "roads"]
+SAMPLE_LAYERS = ["enterprises", "sites", "flows", "terminals", "rails", "roads"]
 # legend labels of resources/styles/enterprises.qml and roads.qml (translated on load)
 LEGEND_LABELS = [
     QT_TRANSLATE_NOOP("@default", "Coal mine, open pit"),

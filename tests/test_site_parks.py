@@ -257,3 +257,38 @@ def test_cancel_stops_while_the_solver_runs(
     assert results == {} or ok is False
     assert any("Canceled" in line for line in feedback.log)
     assert not out.exists()
+
+
+def test_sample_sites_are_flagged_and_the_sample_run_uses_them(symbiosis_provider, sample_gpkg):
+    import processing
+
+    sites = gpkg_layer(sample_gpkg, "sites")
+    rows = rows_of(sites)
+    assert all(r["area_ha"] > 0 for r in rows)
+    for row in rows:
+        if row["hypothetical"]:
+            assert row["coord_quality"] == "hypothetical" and "HYPOTHETICAL" in row["source"]
+        elif row["land_status"] == "mothballed mine":
+            assert row["coord_quality"] == "gem" and "Global Energy Monitor" in row["source"]
+    technopark = [r for r in rows if "eco-technopark" in r["name"]]
+    assert len(technopark) == 1 and technopark[0]["coord_quality"] == "approx"
+    result = processing.run(
+        ALG,
+        {
+            "SITES": sites,
+            "ENTERPRISES": gpkg_layer(sample_gpkg, "enterprises"),
+            "FLOWS": gpkg_layer(sample_gpkg, "flows"),
+            "ROADS": gpkg_layer(sample_gpkg, "roads"),
+            "RAILS": gpkg_layer(sample_gpkg, "rails"),
+            "TERMINALS": gpkg_layer(sample_gpkg, "terminals"),
+            "SNAP_TOLERANCE": 15000,
+            "PARKS": "TEMPORARY_OUTPUT",
+            "TENANT_ROWS": "TEMPORARY_OUTPUT",
+            "SUPPLY_LINKS": "TEMPORARY_OUTPUT",
+        },
+    )
+    assert result["STATUS"] == "optimal"
+    parks = rows_of(result["PARKS"])
+    assert 1 <= len(parks) <= 3  # the default MAX_PARKS
+    assert {p["site_id"] for p in parks} <= {r["site_id"] for r in rows}
+    assert result["COFINANCING"] <= 400e6 + 1e-6  # the default budget

@@ -3,6 +3,7 @@
 
 Run by hand when the facts or the derivation change (the GeoPackage is committed, so a user
 never needs ../shared):  /usr/bin/python3 tools/build_sample_data.py [REFERENCE_DIR]
+(`--sites-only` rewrites only the candidate park sites layer.)
 
 Every derived quantity states its ratio in the flow's `source`; prices are estimates.
 The road and rail layers are SCHEMATIC: straight segments between real towns along the real
@@ -821,6 +822,155 @@ def build_enterprises(ref_dir):
     return ents, flows.rows
 
 
+# ---------------------------------------------------------------- candidate park sites
+SITE_AREA_NOTE = "area_ha an estimate (no published site plan)"
+# (site_id, name, name_ru, land_status, node, lat, lon, coord_quality, hypothetical, area_ha,
+#  source)
+PARK_SITES = [
+    (
+        "PS03",
+        "Baidaevskaya mine reclamation site",
+        "Рекультивируемая площадка бывшей шахты «Байдаевская»",
+        "reclaimed mine",
+        "Novokuznetsk",
+        53.845,
+        87.205,
+        "approx",
+        0,
+        40.0,
+        "real reclamation project with ash-slag (press 2024); location approximate; "
+        + SITE_AREA_NOTE,
+    ),
+    (
+        "PS04",
+        "Novokuznetsk eco-technopark (announced 2019)",
+        "Экотехнопарк Новокузнецка (объявлен в 2019 г.)",
+        "planned park",
+        "Novokuznetsk",
+        53.800,
+        87.250,
+        "approx",
+        0,
+        30.0,
+        "announced April 2019, 400 mln RUB federal funds, national project Ecology "
+        "(kemdetki.ru news 6242, 24 Apr 2019); no site published: POSITION APPROXIMATE, "
+        "placed by hand in the Zavodskoy industrial zone; " + SITE_AREA_NOTE,
+    ),
+]
+# hypothetical brownfields near the power plants and mine clusters: (id, name, name_ru, node,
+# lat, lon, area_ha, what is near)
+HYPOTHETICAL_SITES = [
+    ("PS05", "Kemerovo industrial zone", "Промзона Кемерово", "Kemerovo", 55.370, 86.130,
+     30.0, "Kemerovo power plants and chemical works"),
+    ("PS06", "Belovo brownfield", "Промплощадка Белово", "Belovo", 54.430, 86.330, 25.0,
+     "Belovo power plant and open pits"),
+    ("PS07", "Leninsk-Kuznetsky brownfield", "Промплощадка Ленинск-Кузнецкого", "Belovo",
+     54.640, 86.200, 20.0, "underground mines of the Leninsk field"),
+    ("PS08", "Prokopyevsk-Kiselyovsk brownfield", "Промплощадка Прокопьевск-Киселёвск",
+     "Novokuznetsk", 53.930, 86.700, 35.0, "open pits and mines of Prokopyevsk and Kiselyovsk"),
+    ("PS09", "Kaltan brownfield", "Промплощадка Калтан", "Novokuznetsk", 53.530, 87.280, 25.0,
+     "Yuzhno-Kuzbasskaya power plant and Osinniki mines"),
+    ("PS10", "Myski brownfield", "Промплощадка Мыски", "Novokuznetsk", 53.720, 87.820, 25.0,
+     "Tom-Usinskaya power plant"),
+    ("PS11", "Mezhdurechensk brownfield", "Промплощадка Междуреченск", "Novokuznetsk",
+     53.690, 88.020, 30.0, "Raspadsky and Tomusinsky mines"),
+]  # fmt: skip
+
+
+def build_sites(ref_dir):
+    """Candidate eco-industrial park sites: mothballed GEM mines, named sites, and
+    hypothetical brownfields flagged as such. fixed_cost stays empty (the algorithm's
+    default site cost applies)."""
+    sites = []
+    for row in read_csv(ref_dir / "kuzbass_coal_mines_gem.csv"):
+        if row["status"] != "mothballed":
+            continue
+        lat, lon = float(row["lat"]), float(row["lon"])
+        sites.append(
+            {
+                "site_id": f"PS{len(sites) + 1:02d}",
+                "name": f"{row['name']} (mothballed)",
+                "name_ru": "",
+                "area_ha": 50.0,
+                "land_status": "mothballed mine",
+                "node": nearest_node(lat, lon),
+                "lat": lat,
+                "lon": lon,
+                "coord_quality": "gem",
+                "hypothetical": 0,
+                "source": f"GEM Global Coal Mine Tracker ({row['wiki_url']}), status "
+                f"mothballed; {GEM}; " + SITE_AREA_NOTE,
+            }
+        )
+    for sid, name, name_ru, status, node, lat, lon, quality, hyp, area, note in PARK_SITES:
+        sites.append(
+            {
+                "site_id": sid,
+                "name": name,
+                "name_ru": name_ru,
+                "area_ha": area,
+                "land_status": status,
+                "node": node,
+                "lat": lat,
+                "lon": lon,
+                "coord_quality": quality,
+                "hypothetical": hyp,
+                "source": note,
+            }
+        )
+    for sid, name, name_ru, node, lat, lon, area, near in HYPOTHETICAL_SITES:
+        sites.append(
+            {
+                "site_id": sid,
+                "name": name,
+                "name_ru": name_ru,
+                "area_ha": area,
+                "land_status": "brownfield",
+                "node": node,
+                "lat": lat,
+                "lon": lon,
+                "coord_quality": "hypothetical",
+                "hypothetical": 1,
+                "source": f"HYPOTHETICAL brownfield placed by hand near {near}; " + SITE_AREA_NOTE,
+            }
+        )
+    return sites
+
+
+SITES_DESCRIPTION = (
+    "Candidate eco-industrial park sites: mothballed coal mines (Global Energy Monitor, "
+    "CC BY 4.0), the Baidaevskaya reclamation site and the Novokuznetsk eco-technopark "
+    "(positions approximate), and hypothetical brownfields (hypothetical = 1). Areas are "
+    "estimates."
+)
+
+
+def write_sites(ds, sites, srs, transform):
+    write_layer(
+        ds,
+        "sites",
+        sites,
+        ogr.wkbPoint,
+        srs,
+        SITES_DESCRIPTION,
+        lambda r: point(transform, r["lat"], r["lon"]),
+    )
+
+
+def replace_sites_layer(ref_dir):
+    """Rewrite only the sites layer of the existing GeoPackage (other layers untouched)."""
+    srs, transform = _transform()
+    ds = ogr.Open(str(OUT), update=1)
+    for k in range(ds.GetLayerCount()):
+        if ds.GetLayerByIndex(k).GetName() == "sites":
+            ds.DeleteLayer(k)
+            break
+    sites = build_sites(ref_dir)
+    write_sites(ds, sites, srs, transform)
+    ds = None
+    print(f"{OUT}: sites layer rewritten, {len(sites)} candidate park sites")
+
+
 # ---------------------------------------------------------------- writing
 def _transform():
     wgs, utm = osr.SpatialReference(), osr.SpatialReference()
@@ -886,7 +1036,11 @@ def network_rows(lines):
 
 
 def main():
-    ref_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "reference"
+    args = [a for a in sys.argv[1:] if a != "--sites-only"]
+    ref_dir = Path(args[0]) if args else ROOT.parent / "shared" / "reference"
+    if "--sites-only" in sys.argv:
+        replace_sites_layer(ref_dir)
+        return
     ents, flows = build_enterprises(ref_dir)
     srs, transform = _transform()
     OUT.parent.mkdir(exist_ok=True)
@@ -951,6 +1105,7 @@ def main():
         NETWORK_NOTE,
         lambda r: point(transform, *TOWNS[r["name"]]),
     )
+    write_sites(ds, build_sites(ref_dir), srs, transform)
     ds = None
     print(
         f"{OUT}: {len(ents)} enterprises, {len(flows)} flows, {len(ROADS)} roads, "

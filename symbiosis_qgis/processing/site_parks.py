@@ -37,6 +37,7 @@ from ..core.parks import (
     read_solution,
     solve_model,
 )
+from ..core.text import QT_TRANSLATE_NOOP
 from ..core.validation import FID, FLOW_REQUIRED
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
@@ -106,6 +107,14 @@ LINK_FIELDS = [
     ("category", QVariant.String),
     ("width_class", QVariant.Int),
     ("label", QVariant.String),
+]
+# legend labels of resources/styles/sites.qml (the sample sites layer; translated on load)
+SITE_LEGEND_LABELS = [
+    QT_TRANSLATE_NOOP("@default", "Mothballed mine"),
+    QT_TRANSLATE_NOOP("@default", "Reclaimed mine land"),
+    QT_TRANSLATE_NOOP("@default", "Planned park (position approximate)"),
+    QT_TRANSLATE_NOOP("@default", "Brownfield"),
+    QT_TRANSLATE_NOOP("@default", "Hypothetical brownfield"),
 ]
 NUMBER_OUTPUTS = ["PARKS_OPENED", "MODULES", "TONNES", "NET_BENEFIT", "COFINANCING", "MIP_GAP"]
 
@@ -507,7 +516,6 @@ class SiteParksAlgorithm(SymbiosisAlgorithm):
             self._add(links_sink, LINK_FIELDS, record, line)
         apply_style_on_load(context, outputs[self.PARKS], "parks.qml")
         apply_style_on_load(context, outputs[self.SUPPLY_LINKS], "diagram_arrows.qml")
-        apply_style_on_load(context, outputs[self.TENANT_ROWS], "parks_tenants.qml")
         feedback.setProgress(100)
         return outputs
 
