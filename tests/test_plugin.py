@@ -43,6 +43,7 @@ def test_load_registers_provider_and_menu(qgis_iface, qgis_processing):
         assert [a.text() for a in menu.actions()] == [
             "Symbiosis explorer",
             "Flow balance",
+            "Resource registry",
             "Validate symbiosis data…",
             "Load Kuzbass sample data",
         ]
@@ -101,4 +102,9 @@ def test_docks_open_and_go_away_on_unload(qgis_iface, qgis_processing, qgis_new_
         plugin.unload()
     assert plugin.docks == {}
     assert len(qgis_iface.mapCanvas().scene().items()) == scene_items - 2  # rubber bands
-    assert balance is not None
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # the docks' deleteLater
+    left = {d.objectName() for d in window.findChildren(QDockWidget)}
+    assert not left & {"SymbiosisExplorerDock", "SymbiosisFlowBalanceDock"}, left
+    assert balance is not explorer
