@@ -30,6 +30,20 @@ RESULT_COLUMNS = [
     "d_net_benefit",
     "d_co2_avoided",
 ]
+UNLOCKED_COLUMNS = [
+    "scenario_id",
+    "name",
+    "cand_id",
+    "supply_flow",
+    "demand_flow",
+    "rule_id",
+    "supply_mat",
+    "demand_mat",
+    "tonnage",
+    "unit",
+    "benefit",
+]
+LINK_KEYS = ["supply_flow", "demand_flow", "rule_id"]
 NUMERIC = ["quota_share", "processing_cofinance", "disposal_fee_delta", "rail_discount"]
 
 
@@ -77,8 +91,24 @@ def run_scenarios(
     links, flows, rules=None, scenarios=None, base=None, progress=None, is_canceled=None
 ):
     """One allocation per scenario; deltas against the first scenario (the baseline)."""
+    table, _ = compare_scenarios(links, flows, rules, scenarios, base, progress, is_canceled)
+    return table
+
+
+def compare_scenarios(
+    links, flows, rules=None, scenarios=None, base=None, progress=None, is_canceled=None
+):
+    """As run_scenarios, and the links each scenario unlocks.
+
+    Returns
+    -------
+    (pandas.DataFrame, pandas.DataFrame)
+        The comparison (RESULT_COLUMNS) and, per scenario after the first, the exchanges it
+        chooses on links the baseline (the first scenario) leaves unused, with their tonnage
+        (UNLOCKED_COLUMNS).
+    """
     scenarios = load_scenarios(scenarios)
-    rows = []
+    rows, unlocked, baseline = [], [], None
     for k, scenario in scenarios.iterrows():
         if is_canceled is not None and is_canceled():
             break
@@ -86,6 +116,15 @@ def run_scenarios(
         result = optimise(links, flows, rules, economics=economics)
         quota_materials = set(economics.quotas)
         ex = result.exchanges
+        keys = set(map(tuple, ex[LINK_KEYS].astype(str).to_numpy())) if len(ex) else set()
+        if baseline is None:
+            baseline = keys
+        elif len(ex):
+            new = ex[
+                [key not in baseline for key in map(tuple, ex[LINK_KEYS].astype(str).to_numpy())]
+            ]
+            new = new.assign(scenario_id=scenario["scenario_id"], name=scenario["name"])
+            unlocked.append(new.reindex(columns=UNLOCKED_COLUMNS))
         delivered = (
             float(ex.loc[ex["demand_mat"].isin(quota_materials), "delivered"].sum())
             if quota_materials and "demand_mat" in ex
@@ -105,9 +144,14 @@ def run_scenarios(
         )
         if progress is not None:
             progress(100.0 * (k + 1) / len(scenarios))
+    new_links = (
+        pd.concat(unlocked, ignore_index=True)
+        if unlocked
+        else pd.DataFrame(columns=UNLOCKED_COLUMNS)
+    )
     out = pd.DataFrame(rows)
     if out.empty:
-        return pd.DataFrame(columns=RESULT_COLUMNS)
+        return pd.DataFrame(columns=RESULT_COLUMNS), new_links
     for column in ("exchanges", "tonnes", "net_benefit", "co2_avoided"):
         out[f"d_{column}"] = out[column] - out[column].iloc[0]
-    return out[RESULT_COLUMNS]
+    return out[RESULT_COLUMNS], new_links

@@ -14,7 +14,12 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.allocation import MSG, AllocationError, Economics
-from ..core.scenarios import RESULT_COLUMNS, ScenarioError, run_scenarios
+from ..core.scenarios import (
+    RESULT_COLUMNS,
+    UNLOCKED_COLUMNS,
+    ScenarioError,
+    compare_scenarios,
+)
 from ..core.validation import FLOW_REQUIRED
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
@@ -35,6 +40,14 @@ def scenario_fields():
     return fields
 
 
+def unlocked_fields():
+    fields = QgsFields()
+    for name in UNLOCKED_COLUMNS:
+        kind = QVariant.Double if name in ("tonnage", "benefit") else QVariant.String
+        fields.append(QgsField(name, kind))
+    return fields
+
+
 class PolicyScenariosAlgorithm(SymbiosisAlgorithm):
     ALG_ID = "policyscenarios"
     GROUP_ID = "analysis"
@@ -44,6 +57,7 @@ class PolicyScenariosAlgorithm(SymbiosisAlgorithm):
     SCENARIOS = "SCENARIOS"
     DEFAULT_COST = "DEFAULT_COST"
     OUTPUT = "OUTPUT"
+    UNLOCKED = "UNLOCKED"
 
     def displayName(self):
         return tr("Compare policy scenarios")
@@ -59,7 +73,9 @@ class PolicyScenariosAlgorithm(SymbiosisAlgorithm):
             "secondary material, where supply allows); processing_cofinance (share of "
             "pre-processing facilities and pipelines paid by regional support); "
             "disposal_fee_delta (RUB per tonne added to the disposal fee); rail_discount "
-            "(share off the rail part of route costs)."
+            "(share off the rail part of route costs).\n\n"
+            "Optional UNLOCKED output: per scenario, the exchanges it chooses on links the "
+            "baseline leaves unused, with their tonnage."
         )
 
     def initAlgorithm(self, config=None):
@@ -80,6 +96,15 @@ class PolicyScenariosAlgorithm(SymbiosisAlgorithm):
                 self.OUTPUT, tr("Scenario comparison"), QgsProcessing.TypeVector
             )
         )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.UNLOCKED,
+                tr("Links each scenario unlocks (new exchanges)"),
+                QgsProcessing.TypeVector,
+                optional=True,
+                createByDefault=False,
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):
         links_src = self.source(parameters, self.LINKS, context)
@@ -94,7 +119,7 @@ class PolicyScenariosAlgorithm(SymbiosisAlgorithm):
             default_cost_per_unit_km=self.parameterAsDouble(parameters, self.DEFAULT_COST, context)
         )
         try:
-            table = run_scenarios(
+            table, unlocked = compare_scenarios(
                 source_to_frame(links_src),
                 source_to_frame(flows_src),
                 optional.get(self.SYNERGIES),
@@ -125,4 +150,15 @@ class PolicyScenariosAlgorithm(SymbiosisAlgorithm):
                     record["d_net_benefit"],
                 )
             )
-        return {self.OUTPUT: dest_id}
+        outputs = {self.OUTPUT: dest_id}
+        for scenario_id, group in unlocked.groupby("scenario_id", sort=False):
+            feedback.pushInfo(
+                tr("{0} unlocks {1} links: {2:,.0f} (supply units) per year").format(
+                    scenario_id, len(group), group["tonnage"].sum()
+                )
+            )
+        if self.output_requested(parameters, self.UNLOCKED, context):
+            outputs[self.UNLOCKED] = self.write_records(
+                parameters, self.UNLOCKED, context, unlocked_fields(), unlocked.to_dict("records")
+            )
+        return outputs
