@@ -37,7 +37,8 @@ def free_port():
 class LocalServer:
     """initdb + pg_ctl in a temporary folder, on a free port, password logins only."""
 
-    def __init__(self):
+    def __init__(self, fsync=False):
+        self.fsync = fsync  # off for the tests: they never crash the server itself
         self.folder = Path(tempfile.mkdtemp(prefix="symbiosis_registry_"))
         self.data = self.folder / "data"
         self.port = free_port()
@@ -72,7 +73,7 @@ class LocalServer:
         pwfile.unlink()
         options = (
             f"-c port={self.port} -c listen_addresses=127.0.0.1 "
-            f"-c unix_socket_directories={self.folder} -c fsync=off "
+            f"-c unix_socket_directories={self.folder} -c fsync={'on' if self.fsync else 'off'} "
             "-c max_connections=120 -c shared_buffers=64MB"
         )
         self._run(
