@@ -108,6 +108,7 @@ class RegistryDock(QgsDockWidget):
         self.listings_table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.listings_table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.listings_table.horizontalHeader().setStretchLastSection(True)
+        self.listings_table.verticalHeader().setVisible(False)
         self.listings_table.itemSelectionChanged.connect(self._show_selected)
         layout.addWidget(self.listings_table, 1)
 
