@@ -194,10 +194,10 @@ def test_matches_are_the_operators_and_parties_see_their_own(registry, as_a):
             "SELECT DISTINCT changed_by FROM registry.match WHERE rule_id = 'R-sec'"
         )
         assert changed == [(OPERATOR,)]
-        # A sees its two matches, not the one between B and a third enterprise
-        assert as_a.execute("SELECT count(*) FROM registry.match WHERE rule_id = 'R-sec'") == [
-            (2,)
-        ]
+        # A sees its match with B's public offer; neither the one with B's operator-only
+        # offer (that would reveal it) nor the one between B and a third enterprise
+        seen = as_a.execute("SELECT supply_listing FROM registry.match WHERE rule_id = 'R-sec'")
+        assert seen == [(listings["public"],)]
         with pytest.raises(errors.InsufficientPrivilege):
             as_a.execute("UPDATE registry.match SET status = 'agreed'")
     finally:
@@ -244,6 +244,16 @@ def test_anonymous_reader_sees_totals_without_identities(registry):
             "GROUP BY 1, 2, l.kind, l.unit HAVING count(DISTINCT l.ent_id) >= 3 ORDER BY 1, 2, 3"
         )
         assert sorted((r[0], r[1], r[6]) for r in totals) == sorted(expected)
+        # region-wide totals add up the node totals shown, so nothing held back can be
+        # recovered by subtraction
+        by_material = guest.execute(
+            "SELECT material, direction, unit, quantity FROM registry_public.tonnes_by_material"
+        )
+        sums = {}
+        for _node, material, direction, unit, _, _, quantity in totals:
+            key = (material, direction, unit)
+            sums[key] = sums.get(key, 0.0) + quantity
+        assert {(m, d, u): q for m, d, u, q in by_material} == pytest.approx(sums)
     finally:
         guest.close()
 

@@ -91,12 +91,16 @@ CREATE POLICY listing_owner_delete ON registry.listing FOR DELETE
 CREATE POLICY listing_operator_read ON registry.listing FOR SELECT
     TO registry_operator USING (true);
 
--- An enterprise sees the matches that involve one of its own listings.
+-- An enterprise sees the matches that involve one of its own listings, and only when it
+-- may see the other listing too: a match never reveals an operator-only listing. (The
+-- subqueries read registry.listing under the reader's own policies.)
 CREATE POLICY match_party_read ON registry.match FOR SELECT
     TO registry_enterprise
-    USING (EXISTS (SELECT FROM registry.listing AS l
-                   WHERE l.listing_id IN (supply_listing, demand_listing)
-                     AND l.ent_id IN (SELECT registry.my_enterprises())));
+    USING ((SELECT count(*) FROM registry.listing AS l
+            WHERE l.listing_id IN (supply_listing, demand_listing)) = 2
+           AND EXISTS (SELECT FROM registry.listing AS l
+                       WHERE l.listing_id IN (supply_listing, demand_listing)
+                         AND l.ent_id IN (SELECT registry.my_enterprises())));
 CREATE POLICY match_operator_read ON registry.match FOR SELECT
     TO registry_operator USING (true);
 CREATE POLICY match_operator_insert ON registry.match FOR INSERT

@@ -71,17 +71,17 @@ WHERE l.visibility = 'public'
 GROUP BY e.node, l.material, l.kind, l.unit
 HAVING count(DISTINCT l.ent_id) >= 3;
 
+-- Region-wide totals are sums of the node totals shown above, never of all listings:
+-- otherwise subtracting the node totals from them would reveal the totals held back.
 CREATE VIEW registry_public.tonnes_by_material AS
-SELECT l.material,
-       CASE l.kind WHEN 'offer' THEN 'supply' ELSE 'demand' END AS direction,
-       l.unit,
-       count(DISTINCT l.ent_id) AS enterprises,
-       count(*) AS listings,
-       sum(l.quantity)::double precision AS quantity
-FROM registry.listing AS l
-WHERE l.visibility = 'public'
-GROUP BY l.material, l.kind, l.unit
-HAVING count(DISTINCT l.ent_id) >= 3;
+SELECT material,
+       direction,
+       unit,
+       sum(enterprises)::bigint AS enterprises,
+       sum(listings)::bigint AS listings,
+       sum(quantity) AS quantity
+FROM registry_public.tonnes_by_node_material
+GROUP BY material, direction, unit;
 
 GRANT USAGE ON SCHEMA registry_public
     TO registry_anonymous, registry_enterprise, registry_operator;
