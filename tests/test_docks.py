@@ -1,7 +1,14 @@
 """The explorer and flow-balance docks, driven with qtbot on the sample project."""
 
 import pytest
-from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsProject
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsGeometry,
+    QgsProject,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtCore import QPoint, Qt
 
 from symbiosis_qgis.gui.balance_dock import FlowBalanceDock
@@ -153,6 +160,32 @@ def test_run_analysis_as_a_task_then_cancel_one_midway(explorer, qtbot):
     assert explorer.status.text() == "Analysis canceled."
     assert max(progress_seen) < 100
     assert len(QgsProject.instance().mapLayers()) == before + 5  # nothing added by it
+
+
+def test_unusable_layers_end_in_words_not_exceptions(explorer, qtbot, sample_project):
+    """The wrong table as flows, then a road layer without CRS: the task says what is wrong
+    in the dock's status, and the dock is ready for another run."""
+    explorer.flows_combo.setLayer(sample_project["enterprises"])
+    explorer.run_analysis()
+    qtbot.waitUntil(lambda: explorer.task is None, timeout=60_000)
+    text = explorer.status.text()
+    assert "flow_id" in text and "Flows" in text, text
+    assert "Traceback" not in text and "KeyError" not in text
+    assert explorer.run_button.isEnabled()
+
+    explorer.flows_combo.setLayer(sample_project["flows"])
+    roads = QgsVectorLayer("LineString", "roads without CRS", "memory")
+    roads.setCrs(QgsCoordinateReferenceSystem())  # as a shapefile without .prj
+    assert not roads.crs().isValid()
+    feature = QgsFeature(roads.fields())
+    feature.setGeometry(QgsGeometry.fromWkt("LineString(87.1 53.7, 87.2 53.8)"))
+    roads.dataProvider().addFeatures([feature])
+    QgsProject.instance().addMapLayer(roads)
+    explorer.roads_combo.setLayer(roads)
+    explorer.run_analysis()
+    qtbot.waitUntil(lambda: explorer.task is None, timeout=60_000)
+    text = explorer.status.text()
+    assert "roads" in text.lower() and "coordinate reference system" in text, text
 
 
 def test_flow_balance_totals_equal_the_flow_table(qtbot, sample_project, tmp_path):

@@ -36,7 +36,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.catalogue import load_materials
 from ..i18n import tr, user_locale
-from ..processing.layer_io import enterprise_lonlat, line_parts_lonlat, points_lonlat
+from ..processing.layer_io import LayerSnapshot
 from .common import (
     LINES,
     POINTS,
@@ -44,7 +44,6 @@ from .common import (
     ProjectSettings,
     layer_combo,
     layer_frame,
-    processing_context,
 )
 from .pipeline_task import PipelineInputs, PipelineTask
 from .results import add_result_layers
@@ -448,30 +447,26 @@ class SymbiosisExplorerDock(QgsDockWidget):
 
     # ---------------------------------------------------------------- analysis
     def pipeline_inputs(self):
-        """Read the chosen layers on the main thread; None (and a message) when unusable."""
+        """Snapshots of the chosen layers (cheap: the features are read in the task);
+        None, and a message, when the choice is unusable."""
         ents_layer = self.enterprises_combo.currentLayer()
-        flows = layer_frame(self.flows_combo.currentLayer())
-        if ents_layer is None or flows is None:
+        flows_layer = self.flows_combo.currentLayer()
+        if ents_layer is None or flows_layer is None:
             self.status.setText(tr("Choose an enterprise layer and a flow table first."))
             return None
-        context = processing_context()
-        ents, _ = enterprise_lonlat(ents_layer, context)
-        roads = rails = terminals = classes = None
-        if self.roads_combo.currentLayer() is not None:
-            roads_layer = self.roads_combo.currentLayer()
-            attribute = (
-                "highway"
-                if "highway" in roads_layer.fields().names()
-                else "class"
-                if "class" in roads_layer.fields().names()
-                else None
-            )
-            roads, classes = line_parts_lonlat(roads_layer, context, attribute=attribute)
-        if self.rails_combo.currentLayer() is not None:
-            rails, _ = line_parts_lonlat(self.rails_combo.currentLayer(), context)
-        if self.terminals_combo.currentLayer() is not None:
-            terminals = points_lonlat(self.terminals_combo.currentLayer(), context)
-        return PipelineInputs(ents, flows, roads, classes, rails, terminals)
+
+        def snapshot(combo):
+            layer = combo.currentLayer()
+            return LayerSnapshot(layer) if layer is not None and layer.isValid() else None
+
+        return PipelineInputs(
+            LayerSnapshot(ents_layer),
+            LayerSnapshot(flows_layer),
+            snapshot(self.roads_combo),
+            snapshot(self.rails_combo),
+            snapshot(self.terminals_combo),
+            transform_context=QgsProject.instance().transformContext(),
+        )
 
     def run_analysis(self):
         inputs = self.pipeline_inputs()

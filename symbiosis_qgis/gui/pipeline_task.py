@@ -1,30 +1,40 @@
-"""The whole analysis as a QgsTask: candidates -> routes -> exchanges, in the background.
+"""The whole analysis as a QgsTask: read layers -> candidates -> routes -> exchanges.
 
-The layers are read into plain frames and arrays on the main thread; the task's thread runs
-only core/ (no QGIS objects), reports progress to the task manager and stops when canceled.
+Only cheap snapshots of the layers are taken on the main thread (their fields, CRS and a
+thread-safe feature source); reading the features, which took seconds on large layers and
+froze the window, happens in the task's thread with the rest. Every failure ends as words
+in ``task.error``, never as an exception escaping the task.
 """
 
-from qgis.core import QgsTask
+from qgis.core import QgsProcessingException, QgsTask
 
 from ..core.allocation import optimise
 from ..core.candidates import LONLAT, find_candidates
-from ..core.catalogue import load_materials
+from ..core.catalogue import CatalogueError, load_materials
 from ..core.definitions import ROUTING
+from ..core.errors import InputError
+from ..core.inputs import check_flows
 from ..core.network import build_network, off_network_modes, road_rates, route_candidates
 from ..i18n import tr
+from ..processing.layer_io import (
+    enterprise_lonlat,
+    line_parts_lonlat,
+    points_lonlat,
+    source_to_frame,
+)
 
 
 class PipelineInputs:
-    """Everything the task needs, read on the main thread."""
+    """Layer snapshots (processing.layer_io.LayerSnapshot, or None) and the settings."""
 
     def __init__(
         self,
         enterprises,
         flows,
         roads=None,
-        road_classes=None,
         rails=None,
         terminals=None,
+        transform_context=None,
         road_cost=ROUTING.road_cost,
         rail_cost=ROUTING.rail_cost,
         handling_cost=ROUTING.handling_cost,
@@ -32,14 +42,24 @@ class PipelineInputs:
         max_km=ROUTING.max_km,
     ):
         self.enterprises, self.flows = enterprises, flows
-        self.roads, self.road_classes, self.rails, self.terminals = (
-            roads,
-            road_classes,
-            rails,
-            terminals,
-        )
+        self.roads, self.rails, self.terminals = roads, rails, terminals
+        self.transform_context = transform_context
         self.road_cost, self.rail_cost, self.handling_cost = road_cost, rail_cost, handling_cost
         self.snap_tolerance_m, self.max_km = snap_tolerance_m, max_km
+
+
+class _Context:
+    """What layer_io asks of a processing context, usable in the task's thread."""
+
+    def __init__(self, transform_context):
+        self._transform_context = transform_context
+
+    def transformContext(self):
+        return self._transform_context
+
+
+class _Data:
+    """The layers read into frames and arrays (in the task's thread)."""
 
 
 class PipelineTask(QgsTask):
@@ -56,7 +76,9 @@ class PipelineTask(QgsTask):
 
     def run(self):
         try:
-            data = self.inputs
+            data = self.read_layers()
+            if data is None:
+                return False
             self.candidates, _ = find_candidates(
                 data.enterprises,
                 data.flows,
@@ -98,9 +120,39 @@ class PipelineTask(QgsTask):
             self.exchanges, self.totals = result.exchanges, result.totals
             self.setProgress(100)
             return not self.isCanceled()
-        except Exception as err:  # shown in the dock; the task manager marks the task failed
-            self.error = err
+        except (InputError, CatalogueError) as err:
+            self.error = err.message(tr) if isinstance(err, InputError) else str(err)
             return False
+        except QgsProcessingException as err:  # layer_io's checks, already in words
+            self.error = err.args[0] if err.args else str(err)
+            return False
+        except Exception as err:  # a task must not raise: say what happened, in words
+            self.error = tr("unexpected {kind}: {detail}").format(
+                kind=type(err).__name__, detail=err
+            )
+            return False
+
+    def read_layers(self):
+        """Frames and arrays of the snapshots, with the same checks as the algorithms."""
+        inputs, data = self.inputs, _Data()
+        context = _Context(inputs.transform_context)
+        data.enterprises, _ = enterprise_lonlat(inputs.enterprises, context)
+        data.flows = check_flows(source_to_frame(inputs.flows), tr("Flows (supplies and demands)"))
+        self.setProgress(5)
+        data.roads = data.road_classes = data.rails = data.terminals = None
+        if inputs.roads is not None:
+            names = inputs.roads.fields().names()
+            attribute = "highway" if "highway" in names else "class" if "class" in names else None
+            data.roads, data.road_classes = line_parts_lonlat(
+                inputs.roads, context, attribute=attribute, layer_label=tr("Roads")
+            )
+        if inputs.rails is not None:
+            data.rails, _ = line_parts_lonlat(inputs.rails, context, layer_label=tr("Railways"))
+        if inputs.terminals is not None:
+            data.terminals = points_lonlat(inputs.terminals, context)
+        for name in ("road_cost", "rail_cost", "handling_cost", "snap_tolerance_m", "max_km"):
+            setattr(data, name, getattr(inputs, name))
+        return None if self.isCanceled() else data
 
     def finished(self, ok):
         if self.on_done is not None:

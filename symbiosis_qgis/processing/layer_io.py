@@ -11,9 +11,12 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCsException,
     QgsFeature,
+    QgsFeatureRequest,
     QgsFeatureSink,
+    QgsFields,
     QgsGeometry,
     QgsProcessingException,
+    QgsVectorLayerFeatureSource,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -41,6 +44,33 @@ def qgis_value(value):
     if isinstance(value, float) and value != value:
         return None
     return value
+
+
+class LayerSnapshot:
+    """A layer's features readable from a worker thread, with the facts layer_io asks of a
+    source (fields, CRS, geometry type, count), all taken on the main thread at creation."""
+
+    def __init__(self, layer):
+        self._features = QgsVectorLayerFeatureSource(layer)
+        self._fields = QgsFields(layer.fields())
+        self._crs = QgsCoordinateReferenceSystem(layer.crs())
+        self._wkb_type = layer.wkbType()
+        self._count = layer.featureCount()
+
+    def fields(self):
+        return self._fields
+
+    def sourceCrs(self):
+        return self._crs
+
+    def wkbType(self):
+        return self._wkb_type
+
+    def featureCount(self):
+        return self._count
+
+    def getFeatures(self, request=None):
+        return self._features.getFeatures(request or QgsFeatureRequest())
 
 
 def transform_to_wgs84(source, context):
@@ -255,11 +285,14 @@ def enterprise_lonlat(source, context, feedback=None, progress_span=(0, 100), la
     return frame.drop(columns=FID), points
 
 
-def line_parts_lonlat(source, context, feedback=None, attribute=None, keep=None):
+def line_parts_lonlat(source, context, feedback=None, attribute=None, keep=None, layer_label=None):
     """Every line part of a layer as an (n, 2) lon/lat array, with one attribute per part.
 
     keep(feature) -> bool filters features (OSM: highways for roads, railways for rails).
     """
+    label = layer_label or tr("Network layer")
+    require_geometry_type(source, [QgsWkbTypes.LineGeometry], label)
+    require_crs(source, label)
     to_wgs84 = transform_to_wgs84(source, context)
     parts, values = [], []
     for feature in source.getFeatures():
@@ -280,8 +313,11 @@ def line_parts_lonlat(source, context, feedback=None, attribute=None, keep=None)
     return parts, values
 
 
-def points_lonlat(source, context):
+def points_lonlat(source, context, layer_label=None):
     """(k, 2) lon/lat array of a point layer's features (multipoints: every point)."""
+    label = layer_label or tr("Road-rail terminals")
+    require_geometry_type(source, [QgsWkbTypes.PointGeometry], label)
+    require_crs(source, label)
     to_wgs84 = transform_to_wgs84(source, context)
     out = []
     for feature in source.getFeatures():
