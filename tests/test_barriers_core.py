@@ -213,6 +213,29 @@ def test_sample_primary_price_break_even_literally_on_a_link_alone(sample):
             assert (optimise(alone, moved).totals["EXCHANGES"] == 1) is expected
 
 
+def test_sample_primary_price_break_even_literally_in_the_whole_allocation(sample):
+    """Where a consumer has one candidate link, its price moves that link alone: the
+    break-even price is then applied to the flow itself and the whole sample re-optimised."""
+    links, flows = sample
+    d = diagnose(links, flows).links
+    only = d["demand_flow"].map(d["demand_flow"].value_counts()).eq(1)
+    picked = np.flatnonzero(
+        only & ~d["chosen"] & np.isfinite(d["be_price"]) & (d["shortfall_t"] > 1)
+    )
+    assert len(picked) > 0
+    for k in picked[:6]:
+        step = d.at[k, "shortfall_t"] / (
+            d.at[k, "be_price"] - _price(flows, links.at[k, "demand_flow"])
+        )
+        for sign, expected in ((1, True), (-1, False)):
+            moved = flows.copy()
+            moved.loc[moved["flow_id"] == links.at[k, "demand_flow"], "price"] = (
+                d.at[k, "be_price"] + sign / step
+            )
+            ex = optimise(links, moved).exchanges
+            assert bool((ex["cand_id"] == links.at[k, "cand_id"]).any()) is expected, k
+
+
 def _price(flows, flow_id):
     return float(flows.loc[flows["flow_id"] == flow_id, "price"].iloc[0])
 

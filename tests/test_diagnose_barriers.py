@@ -65,6 +65,23 @@ def test_every_link_diagnosed_and_the_summary_adds_up(diagnosed):
     assert f"{summary['loses_money']['links_binding']}" in text
 
 
+def test_style_gives_every_link_one_legend_entry(diagnosed):
+    from qgis.core import QgsExpression, QgsExpressionContext, QgsRuleBasedRenderer
+
+    from symbiosis_qgis.processing.styling import style_layer
+
+    layer = diagnosed[0]["OUTPUT"]
+    style_layer(layer, "barriers.qml")
+    renderer = layer.renderer()
+    assert isinstance(renderer, QgsRuleBasedRenderer)
+    rules = renderer.rootRule().children()
+    context = QgsExpressionContext()
+    for feature in layer.getFeatures():
+        context.setFeature(feature)
+        matching = [r for r in rules if QgsExpression(r.filterExpression()).evaluate(context)]
+        assert len(matching) == 1, feature["barrier"]
+
+
 def test_ash_with_a_hazard_class_needs_a_licence(diagnosed):
     result, *_ = diagnosed
     ash = [r for r in rows_of(result["OUTPUT"]) if r["supply_mat"] == "fly_ash"]

@@ -1,29 +1,29 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis simplifyDrawingHints="1" simplifyLocal="1" version="3.22.16-Białowieża" maxScale="0" simplifyAlgorithm="0" labelsEnabled="0" styleCategories="AllStyleCategories" readOnly="0" symbologyReferenceScale="-1" hasScaleBasedVisibilityFlag="0" simplifyDrawingTol="1" minScale="100000000" simplifyMaxScale="1">
+<qgis simplifyDrawingTol="1" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0" simplifyLocal="1" labelsEnabled="0" maxScale="0" simplifyMaxScale="1" symbologyReferenceScale="-1" readOnly="0" version="3.22.16-Białowieża" minScale="100000000" simplifyDrawingHints="1" simplifyAlgorithm="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal limitMode="0" fixedDuration="0" endField="" startExpression="" startField="" durationField="" accumulate="0" enabled="0" mode="0" endExpression="" durationUnit="min">
+  <temporal startExpression="" endField="" fixedDuration="0" enabled="0" endExpression="" accumulate="0" limitMode="0" durationField="" mode="0" durationUnit="min" startField="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 forceraster="0" enableorderby="0" symbollevels="0" type="RuleRenderer" referencescale="-1">
-    <rules key="{223812bc-19f6-43fa-8e5f-d0a740cc112c}">
-      <rule key="{97a38b6a-e7b0-4a3f-b4f3-46e77071f6eb}" filter="&quot;barrier&quot; IN ('loses_money')" symbol="0" label="Economic"/>
-      <rule key="{028022ca-ea2f-4b35-9bf2-4182b9643664}" filter="&quot;barrier&quot; IN ('quality')" symbol="1" label="Technological"/>
-      <rule key="{a0faa1f3-2320-49f1-8be9-0365b3f7a27f}" filter="&quot;barrier&quot; IN ('unreachable','pipeline','no_rail')" symbol="2" label="Infrastructure"/>
-      <rule key="{8e8eaf51-d769-450a-bdff-e8619c4795f8}" filter="&quot;barrier&quot; IN ('licence','waste_status')" symbol="3" label="Institutional and regulatory"/>
-      <rule key="{923cb980-f178-478f-91db-226d0af90329}" filter="&quot;barrier&quot; IN ('estimated_quantity','single_supplier')" symbol="4" label="Supply guarantee"/>
-      <rule key="{8c9aabe7-a742-4c63-9ee9-48063105acb8}" filter="&quot;barrier&quot; IN ('outcompeted')" symbol="5" label="Better use elsewhere (not a barrier)"/>
-      <rule key="{5da88851-6eab-422d-ad87-7448c9beeea4}" filter="&quot;barrier&quot; IS NULL OR &quot;barrier&quot; = ''" symbol="6" label="No barrier found"/>
+  <renderer-v2 type="RuleRenderer" symbollevels="0" forceraster="0" enableorderby="0" referencescale="-1">
+    <rules key="{159322d8-b54e-4b80-a76d-83abec5bb140}">
+      <rule label="Economic" key="{cd87fe52-43eb-42ee-a2db-d0da9bd35cc9}" filter="&quot;barrier&quot; IN ('unpriced','loses_money')" symbol="0"/>
+      <rule label="Technological" key="{f275af9b-d939-4a7d-b20f-51832fc292ec}" filter="&quot;barrier&quot; IN ('quality')" symbol="1"/>
+      <rule label="Infrastructure" key="{5f5139b9-db42-41eb-9e21-cf76d9d810c3}" filter="&quot;barrier&quot; IN ('unreachable','pipeline','no_rail')" symbol="2"/>
+      <rule label="Institutional and regulatory" key="{882faf78-7c60-4c76-88c8-3f41ab8efba9}" filter="&quot;barrier&quot; IN ('licence','waste_status')" symbol="3"/>
+      <rule label="Supply guarantee" key="{46aa41bc-14e3-401e-b8db-c5bf68f70cde}" filter="&quot;barrier&quot; IN ('estimated_quantity','single_supplier')" symbol="4"/>
+      <rule label="Better use elsewhere (not a barrier)" key="{b5ee16f2-fc9a-4861-b36f-1be754fbc9c0}" filter="&quot;barrier&quot; IN ('outcompeted')" symbol="5"/>
+      <rule label="No barrier found" key="{3d2a0aa1-c4cf-4b12-97c9-0b815ddbad65}" filter="&quot;barrier&quot; IS NULL OR &quot;barrier&quot; = ''" symbol="6"/>
     </rules>
     <symbols>
-      <symbol clip_to_extent="1" alpha="1" force_rhr="0" type="line" name="0">
+      <symbol type="line" force_rhr="0" name="0" alpha="1" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -31,7 +31,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" enabled="1" locked="0" class="SimpleLine">
+        <layer class="SimpleLine" enabled="1" pass="0" locked="0">
           <Option type="Map">
             <Option type="QString" value="0" name="align_dash_pattern"/>
             <Option type="QString" value="round" name="capstyle"/>
@@ -97,7 +97,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" alpha="1" force_rhr="0" type="line" name="1">
+      <symbol type="line" force_rhr="0" name="1" alpha="1" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -105,7 +105,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" enabled="1" locked="0" class="SimpleLine">
+        <layer class="SimpleLine" enabled="1" pass="0" locked="0">
           <Option type="Map">
             <Option type="QString" value="0" name="align_dash_pattern"/>
             <Option type="QString" value="round" name="capstyle"/>
@@ -171,7 +171,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" alpha="1" force_rhr="0" type="line" name="2">
+      <symbol type="line" force_rhr="0" name="2" alpha="1" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -179,7 +179,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" enabled="1" locked="0" class="SimpleLine">
+        <layer class="SimpleLine" enabled="1" pass="0" locked="0">
           <Option type="Map">
             <Option type="QString" value="0" name="align_dash_pattern"/>
             <Option type="QString" value="round" name="capstyle"/>
@@ -245,7 +245,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" alpha="1" force_rhr="0" type="line" name="3">
+      <symbol type="line" force_rhr="0" name="3" alpha="1" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -253,7 +253,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" enabled="1" locked="0" class="SimpleLine">
+        <layer class="SimpleLine" enabled="1" pass="0" locked="0">
           <Option type="Map">
             <Option type="QString" value="0" name="align_dash_pattern"/>
             <Option type="QString" value="round" name="capstyle"/>
@@ -319,7 +319,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" alpha="1" force_rhr="0" type="line" name="4">
+      <symbol type="line" force_rhr="0" name="4" alpha="1" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -327,7 +327,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" enabled="1" locked="0" class="SimpleLine">
+        <layer class="SimpleLine" enabled="1" pass="0" locked="0">
           <Option type="Map">
             <Option type="QString" value="0" name="align_dash_pattern"/>
             <Option type="QString" value="round" name="capstyle"/>
@@ -393,7 +393,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" alpha="1" force_rhr="0" type="line" name="5">
+      <symbol type="line" force_rhr="0" name="5" alpha="1" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -401,7 +401,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" enabled="1" locked="0" class="SimpleLine">
+        <layer class="SimpleLine" enabled="1" pass="0" locked="0">
           <Option type="Map">
             <Option type="QString" value="0" name="align_dash_pattern"/>
             <Option type="QString" value="round" name="capstyle"/>
@@ -467,7 +467,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" alpha="1" force_rhr="0" type="line" name="6">
+      <symbol type="line" force_rhr="0" name="6" alpha="1" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -475,7 +475,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" enabled="1" locked="0" class="SimpleLine">
+        <layer class="SimpleLine" enabled="1" pass="0" locked="0">
           <Option type="Map">
             <Option type="QString" value="0" name="align_dash_pattern"/>
             <Option type="QString" value="square" name="capstyle"/>
@@ -549,7 +549,7 @@
   <blendMode>0</blendMode>
   <featureBlendMode>0</featureBlendMode>
   <layerOpacity>1</layerOpacity>
-  <geometryOptions removeDuplicateNodes="0" geometryPrecision="0">
+  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
       <Option type="QString" value=""/>
     </activeChecks>
@@ -574,24 +574,24 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias index="0" name="" field="barrier"/>
-    <alias index="1" name="" field="chosen"/>
+    <alias name="" field="barrier" index="0"/>
+    <alias name="" field="chosen" index="1"/>
   </aliases>
   <defaults>
-    <default expression="" applyOnUpdate="0" field="barrier"/>
-    <default expression="" applyOnUpdate="0" field="chosen"/>
+    <default applyOnUpdate="0" field="barrier" expression=""/>
+    <default applyOnUpdate="0" field="chosen" expression=""/>
   </defaults>
   <constraints>
-    <constraint constraints="0" unique_strength="0" notnull_strength="0" exp_strength="0" field="barrier"/>
-    <constraint constraints="0" unique_strength="0" notnull_strength="0" exp_strength="0" field="chosen"/>
+    <constraint constraints="0" exp_strength="0" field="barrier" unique_strength="0" notnull_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="chosen" unique_strength="0" notnull_strength="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint exp="" desc="" field="barrier"/>
-    <constraint exp="" desc="" field="chosen"/>
+    <constraint field="barrier" desc="" exp=""/>
+    <constraint field="chosen" desc="" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig actionWidgetStyle="dropDown" sortExpression="" sortOrder="0">
+  <attributetableconfig sortOrder="0" actionWidgetStyle="dropDown" sortExpression="">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>

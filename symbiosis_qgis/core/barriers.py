@@ -81,6 +81,15 @@ BARRIERS = [
         QT_TRANSLATE_NOOP("@default", "the flow's quality is outside the consumer's requirement"),
     ),
     Barrier(
+        "unpriced",
+        "economic",
+        "registry",
+        QT_TRANSLATE_NOOP(
+            "@default",
+            "not priced: its flows or rule are missing, or the units do not convert",
+        ),
+    ),
+    Barrier(
         "loses_money",
         "economic",
         "economic",
@@ -167,30 +176,39 @@ PARAMETERS = {
     "heat_main_rub_per_km": (
         "RUB/km",
         QT_TRANSLATE_NOOP("@default", "Capital cost of a heat main"),
-        "estimate (two-pipe DN 300-500, 2024 prices); check the state cost norms "
-        "NCS 81-02-13 'External heat networks' for the region",
+        QT_TRANSLATE_NOOP(
+            "@default",
+            "estimate (two-pipe DN 300-500, 2024 prices); check the state cost norms "
+            "NCS 81-02-13 'External heat networks' for the region",
+        ),
     ),
     "pipeline_rub_per_km": (
         "RUB/km",
         QT_TRANSLATE_NOOP("@default", "Capital cost of a gas or water pipeline"),
-        "estimate (steel DN 200-300, 2024 prices); check NCS 81-02-12 'External gas "
-        "networks' and NCS 81-02-14 'External water and sewer networks'",
+        QT_TRANSLATE_NOOP(
+            "@default",
+            "estimate (steel DN 200-300, 2024 prices); check NCS 81-02-12 'External gas "
+            "networks' and NCS 81-02-14 'External water and sewer networks'",
+        ),
     ),
     "pipe_detour": (
         "",
         QT_TRANSLATE_NOOP("@default", "Pipeline length per km of straight distance"),
-        "estimate; a pipe follows roads and property lines",
+        QT_TRANSLATE_NOOP("@default", "estimate; a pipe follows roads and property lines"),
     ),
     "rail_haul_km": (
         "km",
         QT_TRANSLATE_NOOP("@default", "Haul beyond which rail access matters"),
-        "rail rarely beats road under about 100-150 km (freight estimates in the project's "
-        "reference notes)",
+        QT_TRANSLATE_NOOP(
+            "@default",
+            "rail rarely beats road under about 100-150 km (freight estimates in the project's "
+            "reference notes)",
+        ),
     ),
     "rail_access_km": (
         "km",
         QT_TRANSLATE_NOOP("@default", "Largest distance from a partner to a rail terminal"),
-        "estimate: a short road leg to a siding or terminal",
+        QT_TRANSLATE_NOOP("@default", "estimate: a short road leg to a siding or terminal"),
     ),
     "dependence_share": (
         "",
@@ -198,42 +216,56 @@ PARAMETERS = {
             "@default",
             "Share of a consumer's need from its only supplier that makes it depend on it",
         ),
-        "estimate (a definition: more than half)",
+        QT_TRANSLATE_NOOP("@default", "estimate (a definition: more than half)"),
     ),
     "remedy_ash_class_rub": (
         "RUB/t",
         QT_TRANSLATE_NOOP("@default", "Classification or selective collection of ash"),
-        "estimate, order of the catalogue's classification cost (synergies.csv R01-R02)",
+        QT_TRANSLATE_NOOP(
+            "@default",
+            "estimate, order of the catalogue's classification cost (synergies.csv R01-R02)",
+        ),
     ),
     "remedy_loi_rub": (
         "RUB/t",
         QT_TRANSLATE_NOOP("@default", "Removal of unburnt carbon (loss on ignition)"),
-        "estimate (electrostatic separation or flotation)",
+        QT_TRANSLATE_NOOP("@default", "estimate (electrostatic separation or flotation)"),
     ),
     "remedy_particle_rub": (
         "RUB/t",
         QT_TRANSLATE_NOOP("@default", "Crushing, grinding and screening"),
-        "estimate, order of the catalogue's crushing cost (synergies.csv R09, R12)",
+        QT_TRANSLATE_NOOP(
+            "@default", "estimate, order of the catalogue's crushing cost (synergies.csv R09, R12)"
+        ),
     ),
     "remedy_moisture_rub": (
         "RUB/t",
         QT_TRANSLATE_NOOP("@default", "Dewatering and drying"),
-        "estimate, order of the catalogue's dewatering cost (synergies.csv R05-R07)",
+        QT_TRANSLATE_NOOP(
+            "@default",
+            "estimate, order of the catalogue's dewatering cost (synergies.csv R05-R07)",
+        ),
     ),
     "max_disposal_fee_delta": (
         "RUB/t",
         QT_TRANSLATE_NOOP("@default", "Largest disposal fee rise considered"),
-        "level of the disposal_fee scenario in resources/policy_scenarios.csv",
+        QT_TRANSLATE_NOOP(
+            "@default", "level of the disposal_fee scenario in resources/policy_scenarios.csv"
+        ),
     ),
     "max_cofinance_share": (
         "",
         QT_TRANSLATE_NOOP("@default", "Largest co-financed share of pre-processing considered"),
-        "level of the infrastructure scenario in resources/policy_scenarios.csv",
+        QT_TRANSLATE_NOOP(
+            "@default", "level of the infrastructure scenario in resources/policy_scenarios.csv"
+        ),
     ),
     "max_rail_discount": (
         "",
         QT_TRANSLATE_NOOP("@default", "Largest rail tariff discount considered"),
-        "level of the rail_discount scenario in resources/policy_scenarios.csv",
+        QT_TRANSLATE_NOOP(
+            "@default", "level of the rail_discount scenario in resources/policy_scenarios.csv"
+        ),
     ),
 }
 
@@ -272,6 +304,7 @@ PIPE_MODES = {"pipeline", "heat_main"}
 
 # message templates of the per-category texts (the adapters translate them)
 T = {
+    "unpriced": QT_TRANSLATE_NOOP("@default", "not priced: flow, rule or unit conversion missing"),
     "loses": QT_TRANSLATE_NOOP("@default", "loses {shortfall:,.0f} RUB per {unit}"),
     "outcompeted": QT_TRANSLATE_NOOP(
         "@default", "earns {benefit:,.0f} RUB per {unit}, needs {opportunity:,.0f} to be chosen"
@@ -618,6 +651,10 @@ def _assemble(out, lk, econ, flows, fl, rules, materials, params, terminal_km):
     _infrastructure(frame, out, s_flow, materials, params, texts, present)
     _institutional(frame, s_flow, materials, texts, present)
     _supply(frame, out, s_flow, d_flow, s_id, d_id, params, texts, present)
+    unpriced = ~np.isfinite(frame["net_benefit_t"].to_numpy(float)) & ~present["unreachable"]
+    present["unpriced"] = unpriced
+    for i in np.flatnonzero(unpriced):
+        texts["economic"][i].append(("unpriced", {}))
     for column in CATEGORY_TEXT:
         frame[column] = texts[column]
     frame["_present"] = [[b.key for b in BARRIERS if present[b.key][i]] for i in range(len(out))]
@@ -872,6 +909,10 @@ def summarise(links: pd.DataFrame) -> pd.DataFrame:
     for b in BARRIERS:
         affected = present.map(lambda keys, key=b.key: key in keys)
         binds = links["barrier"].eq(b.key)
+        instrument = b.instrument
+        if instrument == "economic":  # decided per link: the one that serves most links
+            chosen = links.loc[binds, "instrument"]
+            instrument = chosen.mode().iloc[0] if len(chosen) else "disposal_fee"
         tonnes = links.loc[binds, "max_qty"]
         if t_yr is not None:
             tonnes = tonnes[t_yr[binds]]
@@ -880,7 +921,7 @@ def summarise(links: pd.DataFrame) -> pd.DataFrame:
                 "category": b.category,
                 "barrier": b.key,
                 "shows_as": b.shows_as,
-                "instrument": b.instrument,
+                "instrument": instrument,
                 "links_affected": int(affected.sum()),
                 "links_binding": int(binds.sum()),
                 "tonnes_binding": float(np.nansum(tonnes)),

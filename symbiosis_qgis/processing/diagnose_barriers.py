@@ -143,7 +143,7 @@ class DiagnoseBarriersAlgorithm(SymbiosisAlgorithm):
         for name, (unit, what, source) in PARAMETERS.items():
             lines.append(
                 f"{parameter_name(name)} = {getattr(defaults, name):g} {unit}: {tr(what)} "
-                f"({source})"
+                f"({tr(source)})"
             )
         return "\n\n".join(lines[:3]) + "\n\n" + "\n".join(lines[3:])
 
