@@ -5,9 +5,10 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
+from .dependencies import install_hint, missing_packages
 from .i18n import load_translator, tr, user_locale
 from .paths import resource_path
-from .processing.provider import SymbiosisProvider
+from .processing.provider import UNAVAILABLE, SymbiosisProvider
 from .sample_project import load_sample_layers
 
 
@@ -29,6 +30,9 @@ class SymbiosisPlugin:
         self.translator = load_translator(user_locale())
         self.initProcessing()
         self._create_menu()
+        message = dependency_message()
+        if message:
+            self.iface.messageBar().pushWarning(tr("Industrial symbiosis"), message)
 
     def _create_menu(self):
         # A top-level menu of our own (before Help), removed whole on unload.
@@ -57,10 +61,15 @@ class SymbiosisPlugin:
         if kind not in self.docks:
             from qgis.PyQt.QtCore import Qt
 
-            from .gui.balance_dock import FlowBalanceDock
-            from .gui.explorer_dock import SymbiosisExplorerDock
-            from .gui.registry_dock import RegistryDock
-
+            try:
+                from .gui.balance_dock import FlowBalanceDock
+                from .gui.explorer_dock import SymbiosisExplorerDock
+                from .gui.registry_dock import RegistryDock
+            except ImportError:  # a missing package: say which instead of a traceback
+                self.iface.messageBar().pushCritical(
+                    tr("Industrial symbiosis"), dependency_message()
+                )
+                return None
             if kind == "registry":
                 dock = RegistryDock(self.iface, self.iface.mainWindow())
             else:
@@ -98,3 +107,20 @@ class SymbiosisPlugin:
         if self.translator is not None:
             QCoreApplication.removeTranslator(self.translator)
             self.translator = None
+
+
+def dependency_message():
+    """What is missing and how to install it, in words; "" when nothing is."""
+    missing = missing_packages()
+    if not missing and not UNAVAILABLE:
+        return ""
+    hint = install_hint(missing)
+    return tr(
+        "Python package(s) missing: {names}. {count} tool(s) are unavailable until they are "
+        "installed (Debian/Ubuntu: {apt}; OSGeo4W Shell or pip: {pip}), then QGIS restarted."
+    ).format(
+        names=", ".join(missing) or "?",
+        count=len(UNAVAILABLE),
+        apt=hint["apt"],
+        pip=hint["pip"],
+    )

@@ -1,40 +1,44 @@
 """The `symbiosis` Processing provider."""
 
+from importlib import import_module
+
 from qgis.core import QgsApplication, QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import tr
 from ..paths import resource_path, sample_data_path
 from ..sample_project import SAMPLE_LAYERS
-from .assess_benefits import AssessBenefitsAlgorithm
-from .diagnose_barriers import DiagnoseBarriersAlgorithm
-from .draw_diagram import DrawDiagramAlgorithm
-from .export_map import ExportMapAlgorithm
-from .find_candidates import FindCandidatesAlgorithm
-from .network_links import NetworkLinksAlgorithm
-from .optimize_exchanges import OptimizeExchangesAlgorithm
-from .policy_scenarios import PolicyScenariosAlgorithm
-from .publish_matches import PublishMatchesAlgorithm
-from .registry_init import RegistryInitAlgorithm
-from .site_parks import SiteParksAlgorithm
-from .validate_data import ValidateDataAlgorithm
+
+# module -> algorithm class, in toolbox order. Imported one by one so that a missing Python
+# package disables only the algorithms that need it (plugin.py says which, and why).
+ALGORITHM_MODULES = [
+    ("validate_data", "ValidateDataAlgorithm"),
+    ("find_candidates", "FindCandidatesAlgorithm"),
+    ("network_links", "NetworkLinksAlgorithm"),
+    ("optimize_exchanges", "OptimizeExchangesAlgorithm"),
+    ("assess_benefits", "AssessBenefitsAlgorithm"),
+    ("policy_scenarios", "PolicyScenariosAlgorithm"),
+    ("diagnose_barriers", "DiagnoseBarriersAlgorithm"),
+    ("site_parks", "SiteParksAlgorithm"),
+    ("draw_diagram", "DrawDiagramAlgorithm"),
+    ("export_map", "ExportMapAlgorithm"),
+    ("registry_init", "RegistryInitAlgorithm"),
+    ("publish_matches", "PublishMatchesAlgorithm"),
+]
+UNAVAILABLE = {}  # module -> the ImportError that kept its algorithm out
 
 
 def algorithm_classes():
-    return [
-        ValidateDataAlgorithm,
-        FindCandidatesAlgorithm,
-        NetworkLinksAlgorithm,
-        OptimizeExchangesAlgorithm,
-        AssessBenefitsAlgorithm,
-        PolicyScenariosAlgorithm,
-        DiagnoseBarriersAlgorithm,
-        SiteParksAlgorithm,
-        DrawDiagramAlgorithm,
-        ExportMapAlgorithm,
-        RegistryInitAlgorithm,
-        PublishMatchesAlgorithm,
-    ]
+    """The algorithm classes whose modules import; the failures are kept in UNAVAILABLE."""
+    classes = []
+    for module_name, class_name in ALGORITHM_MODULES:
+        try:
+            module = import_module(f"{__package__}.{module_name}")
+        except ImportError as err:
+            UNAVAILABLE[module_name] = err
+            continue
+        classes.append(getattr(module, class_name))
+    return classes
 
 
 class SymbiosisProvider(QgsProcessingProvider):
