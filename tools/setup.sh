@@ -9,8 +9,8 @@ APT_PACKAGES=(qgis python3-qgis qgis-providers xvfb xauth python3-geopandas pyth
   qttools5-dev-tools poppler-utils python3-venv python3-pip zip unzip fonts-dejavu-core
   python3-psycopg2 postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting)
 # numba: the compiled shortest-path engine (optional for the plugin; 0.58 matches numpy 1.24)
-# ruff: `make lint` / `make format`, pinned so CI and developers see the same findings
-PIP_PACKAGES=("pytest-qgis==2.1.0" "numba==0.58.1" "ruff==0.17.6")
+# ruff and mypy: `make lint` / `make format`, pinned so CI and developers see the same findings
+PIP_PACKAGES=("pytest-qgis==2.1.0" "numba==0.58.1" "ruff==0.17.6" "mypy==2.4.1")
 VENV=.venv
 
 missing=()

@@ -5,7 +5,8 @@ Each finding is an Issue; errors make data unusable downstream, warnings do not.
 """
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 import pandas as pd
 
@@ -105,7 +106,7 @@ class Issue:
     record_id: str
     field: str
     code: str
-    params: dict = field(default_factory=dict)
+    params: dict = dataclass_field(default_factory=dict)
 
     @property
     def template(self):
