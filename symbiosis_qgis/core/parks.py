@@ -358,7 +358,7 @@ class ParkModel:
     tenants: pd.DataFrame
 
 
-def build_model(sites, supplies, tenants, pairs, settings) -> ParkModel:
+def build_model(sites, supplies, tenants, pairs, settings, strong=True) -> ParkModel:
     """The MILP of the module docstring for checked inputs (see check_sites, load_tenants,
     usable_supplies, supply_site_pairs)."""
     crf = capital_recovery_factor(settings.discount_rate, settings.lifetime)
@@ -466,6 +466,15 @@ def build_model(sites, supplies, tenants, pairs, settings) -> ParkModel:
     lo.append(np.full(n_n, -np.inf))
     hi.append(np.zeros(n_n))
     row += n_n
+    # x_ij - q_i y_j <= 0: redundant for integers, but it tightens the LP relaxation (the
+    # strong formulation of facility location), which is what lets HiGHS prune sites early
+    if strong:
+        q = supplies["quantity"].to_numpy(float)[pairs["i"].to_numpy(np.int64)]
+        add(row + np.arange(n_x), pairs["col"], np.ones(n_x))
+        add(row + np.arange(n_x), y0 + pairs["j"].to_numpy(np.int64), -q)
+        lo.append(np.full(n_x, -np.inf))
+        hi.append(np.zeros(n_x))
+        row += n_x
     # at most max_parks sites
     add(np.full(n_sites, row), y0 + np.arange(n_sites), np.ones(n_sites))
     lo.append([-np.inf])
