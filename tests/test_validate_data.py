@@ -7,6 +7,7 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
+    QgsProcessingFeedback,
     QgsVectorLayer,
 )
 
@@ -125,6 +126,9 @@ BROKEN_FLOWS = [
         "material",
     ),
     (("F9", "E2", "demand", "heat", "10", "GJ/yr", ""), "demand_unmatched", "warning", "material"),
+    (("F9", "E1", "supply", "fly_ash", "inf", "t/yr", ""), "non_finite", "error", "quantity"),
+    (("F9", "E1", "supply", "fly_ash", "nan", "t/yr", ""), "non_finite", "error", "quantity"),
+    (("F9", "E1", "supply", "fly_ash", "10", "t/yr", "-inf"), "non_finite", "error", "price"),
     (("", "E1", "supply", "fly_ash", "10", "t/yr", ""), "empty_id", "error", "flow_id"),
     (("F1", "E1", "supply", "fly_ash", "10", "t/yr", ""), "duplicate_id", "error", "flow_id"),
 ]
@@ -169,7 +173,10 @@ def test_enterprise_defects(symbiosis_provider):
         assert found, (code, rows)
         return found
 
-    assert {h["feature_id"] for h in hit("duplicate_id")} == {fid_of["Cement plant"], fid_of["Twin"]}
+    assert {h["feature_id"] for h in hit("duplicate_id")} == {
+        fid_of["Cement plant"],
+        fid_of["Twin"],
+    }
     assert [h["feature_id"] for h in hit("empty_id")] == [fid_of["No id"]]
     assert [h["feature_id"] for h in hit("null_geometry")] == [fid_of["No geometry"]]
     assert [h["feature_id"] for h in hit("empty_geometry")] == [fid_of["Empty geometry"]]
@@ -237,3 +244,56 @@ def test_unreadable_input_names_the_problem(symbiosis_provider, tmp_path):
     missing = tmp_path / "no_such.gpkg"
     with pytest.raises(QgsProcessingException, match="ENTERPRISES|no_such"):
         run(str(missing), flows(GOOD_FLOWS))
+
+
+def test_user_materials_are_not_errors_and_conflicts_are_logged(symbiosis_provider, tmp_path):
+    """A planner's own material (and a changed bundled one) in a MATERIALS table."""
+    csv = tmp_path / "my_materials.csv"
+    csv.write_text(
+        "code,name_en,name_ru,category,role,unit,radius_km,transport_modes\n"
+        "spent_foundry_sand,Spent foundry sand,Отработанная формовочная смесь,"
+        "mining_rock,waste,t/yr,40,road\n"
+        "fly_ash,Fly ash,Зола-унос,ash_slag,waste,t/yr,99,road;rail\n"
+    )
+    mine = GOOD_FLOWS + [("F3", "E1", "supply", "spent_foundry_sand", "10", "t/yr", "")]
+    _, without = run(enterprises(GOOD_ENTS), flows(mine))
+    assert [r["record_id"] for r in findings(without, "unknown_material")] == ["F3"]
+
+    feedback = MessageLog()
+    params = {
+        "ENTERPRISES": enterprises(GOOD_ENTS),
+        "FLOWS": flows(mine),
+        "MATERIALS": str(csv),
+        "OUTPUT": "TEMPORARY_OUTPUT",
+    }
+    result = processing.run("symbiosis:validatedata", params, feedback=feedback)
+    codes = [f["code"] for f in result["OUTPUT"].getFeatures()]
+    assert "unknown_material" not in codes and result["ERRORS"] == 0
+    assert any("fly_ash" in m and "radius_km" in m for m in feedback.warnings), feedback.warnings
+
+
+def test_fkko_codes_are_checked(symbiosis_provider):
+    fields = FLOW_FIELDS + "&field=fkko:string"
+    rows = [
+        ("F1", "E1", "supply", "fly_ash", "1000", "t/yr", "300", "6 11 100 01 40 4"),
+        ("F2", "E2", "demand", "cement_main_constituent", "500", "t/yr", "4000", ""),
+        ("F3", "E1", "supply", "fly_ash", "10", "t/yr", "", "6 11 100"),
+        ("F4", "E1", "supply", "fly_ash", "10", "t/yr", "", "2 00 110 01 20 5"),
+    ]
+    _, found = run(enterprises(GOOD_ENTS), flows(rows, fields=fields))
+    by_flow = {r["record_id"]: r for r in found if r["field"] == "fkko"}
+    assert set(by_flow) == {"F3", "F4"}  # F1's code is right for fly ash
+    assert by_flow["F3"]["code"] == "fkko_length" and by_flow["F3"]["severity"] == "warning"
+    assert by_flow["F4"]["code"] == "fkko_block_mismatch" and "6" in by_flow["F4"]["message"]
+
+
+class MessageLog(QgsProcessingFeedback):
+    """Keeps the warnings an algorithm logs."""
+
+    def __init__(self):
+        super().__init__()
+        self.warnings = []
+
+    def pushWarning(self, text):
+        self.warnings.append(text)
+        super().pushWarning(text)

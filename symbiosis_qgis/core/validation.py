@@ -146,8 +146,9 @@ class _Collector:
     def __init__(self):
         self.issues = []
 
-    def add(self, severity, layer, fid, record_id, field_name, code, **params):
-        self.issues.append(Issue(severity, layer, fid, record_id, field_name, code, params))
+    def add(self, severity, layer, fid, record_id, field_name, issue_code, **params):
+        # issue_code, not code: an FKKO message's own parameter is called "code"
+        self.issues.append(Issue(severity, layer, fid, record_id, field_name, issue_code, params))
 
 
 def _fids(frame):
@@ -305,7 +306,7 @@ def _check_fkko(out, fid, flow_id, fkko, material, materials):
             value=parsed.formatted(),
             block=parsed.block,
             material=material,
-            expected=", ".join(fit.blocks),
+            expected=", ".join(fit.expected_blocks),
         )
 
 

@@ -13,9 +13,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QIcon
 
+from ..core.catalogue import MSG as CATALOGUE_MSG
+from ..core.catalogue import load_materials
 from ..i18n import tr
 from ..paths import resource_path
-from .layer_io import qgis_value, source_to_frame, write_features
+from .layer_io import core_errors, qgis_value, source_to_frame, write_features
 
 
 def group_labels():
@@ -139,6 +141,26 @@ class SymbiosisAlgorithm(QgsProcessingAlgorithm):
                 optional=True,
             )
         )
+
+    def add_materials_input(self, name="MATERIALS"):
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                name,
+                tr("Your own materials (merged over the bundled catalogue; yours win)"),
+                [QgsProcessing.TypeVector],
+                optional=True,
+            )
+        )
+
+    def materials(self, parameters, context, feedback, name="MATERIALS"):
+        """The material catalogue: the bundled one, with the user's table merged over it when
+        given; every shipped material a user row changes is logged."""
+        table = self.optional_table(parameters, name, context)
+        with core_errors():
+            materials = load_materials(table)
+        for conflict in materials.attrs.get("conflicts", []):
+            feedback.pushWarning(tr(CATALOGUE_MSG[conflict.msg_code]).format(**conflict.params))
+        return materials
 
     def add_links_input(self, name="LINKS"):
         self.addParameter(

@@ -73,6 +73,7 @@ class DrawDiagramAlgorithm(SymbiosisAlgorithm):
     LANGUAGE = "LANGUAGE"
     SPACING = "SPACING"
     NODES = "NODES"
+    MATERIALS = "MATERIALS"
     OUTPUT = "OUTPUT"
     OUTPUT_NODES = "OUTPUT_NODES"
 
@@ -103,6 +104,7 @@ class DrawDiagramAlgorithm(SymbiosisAlgorithm):
             )
         )
         self.add_enterprises_input()
+        self.add_materials_input()
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.MODE, tr("Mode"), options=[tr("Geographic"), tr("Schematic")], defaultValue=0
@@ -156,6 +158,7 @@ class DrawDiagramAlgorithm(SymbiosisAlgorithm):
             for column in ("tonnage", "potential"):
                 if column in links.columns:  # widths and labels need real, non-negative numbers
                     links[column] = numeric_column(links, column, links_label, minimum=0.0)
+        materials = self.materials(parameters, context, feedback)
         language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
         schematic = self.parameterAsEnum(parameters, self.MODE, context) == 1
         nodes_wanted = [
@@ -174,6 +177,7 @@ class DrawDiagramAlgorithm(SymbiosisAlgorithm):
             language=language,
             schematic=schematic,
             min_separation=self.parameterAsDouble(parameters, self.SPACING, context),
+            materials=materials,
             is_canceled=feedback.isCanceled,
         )
         if feedback.isCanceled():

@@ -49,6 +49,7 @@ class OptimizeExchangesAlgorithm(SymbiosisAlgorithm):
     LINKS = "LINKS"
     FLOWS = "FLOWS"
     SYNERGIES = "SYNERGIES"
+    MATERIALS = "MATERIALS"
     DEFAULT_COST = "DEFAULT_COST"
     OUTPUT = "OUTPUT"
 
@@ -77,6 +78,7 @@ class OptimizeExchangesAlgorithm(SymbiosisAlgorithm):
         self.add_links_input()
         self.add_flows_input()
         self.add_synergies_input()
+        self.add_materials_input()
         self.add_default_cost_input()
         self.addParameter(
             QgsProcessingParameterFeatureSink(
@@ -93,6 +95,7 @@ class OptimizeExchangesAlgorithm(SymbiosisAlgorithm):
         require_fields(links_src, ["supply_flow", "demand_flow", "rule_id"], links_label)
         require_fields(flows_src, FLOW_REQUIRED, flows_label)
         rules = self.optional_table(parameters, self.SYNERGIES, context)
+        materials = self.materials(parameters, context, feedback)
         links = source_to_frame(links_src, feedback, progress_span=(0, 30))
         flows = source_to_frame(flows_src, feedback, progress_span=(30, 40))
         if feedback.isCanceled():
@@ -107,7 +110,7 @@ class OptimizeExchangesAlgorithm(SymbiosisAlgorithm):
             )
             unmatched = unmatched_links(links, flows)
             feedback.setProgressText(tr("Solving the allocation"))
-            result = optimise(links, flows, rules, economics=economics)
+            result = optimise(links, flows, rules, materials=materials, economics=economics)
         if unmatched:
             feedback.pushWarning(
                 tr(

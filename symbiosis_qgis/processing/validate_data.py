@@ -38,6 +38,7 @@ class ValidateDataAlgorithm(SymbiosisAlgorithm):
     ENTERPRISES = "ENTERPRISES"
     FLOWS = "FLOWS"
     SYNERGIES = "SYNERGIES"
+    MATERIALS = "MATERIALS"
     OUTPUT = "OUTPUT"
 
     def displayName(self):
@@ -48,10 +49,14 @@ class ValidateDataAlgorithm(SymbiosisAlgorithm):
             "Checks an enterprise layer and a flow table against the symbiosis data model and "
             "the material and synergy catalogues before any analysis.\n\n"
             "Errors: missing required fields, empty or duplicate identifiers, flows of unknown "
-            "enterprises, unknown materials or units, negative or non-numeric quantities, "
-            "enterprises without geometry.\n"
-            "Warnings: zero quantities, a geographic CRS, unknown sectors, supplies or demands "
-            "that no catalogue rule can match with another enterprise in the data.\n\n"
+            "enterprises, unknown materials or units, negative, non-numeric, NaN or infinite "
+            "quantities, enterprises without geometry, a layer without CRS.\n"
+            "Warnings: zero quantities, a geographic CRS, unknown sectors, invalid polygons, "
+            "malformed FKKO codes or codes outside their material's block, supplies or "
+            "demands that no catalogue rule can match with another enterprise in the data.\n\n"
+            "Your own materials (a table with the catalogue's columns) are merged over the "
+            "bundled catalogue, so a flow of your material is not an error; a row that "
+            "changes a bundled material wins and is logged.\n\n"
             "The output table lists every finding (severity, layer, feature id, field, "
             "message); ERRORS and WARNINGS give their counts. Warnings never make the "
             "algorithm fail, and the inputs are not modified."
@@ -61,6 +66,7 @@ class ValidateDataAlgorithm(SymbiosisAlgorithm):
         self.add_enterprises_input()
         self.add_flows_input()
         self.add_synergies_input()
+        self.add_materials_input()
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, tr("Validation report"), QgsProcessing.TypeVector
@@ -73,6 +79,7 @@ class ValidateDataAlgorithm(SymbiosisAlgorithm):
         ents_src = self.source(parameters, self.ENTERPRISES, context)
         flows_src = self.source(parameters, self.FLOWS, context)
         rules = self.optional_table(parameters, self.SYNERGIES, context)
+        materials = self.materials(parameters, context, feedback)
         ents = source_to_frame(ents_src, feedback, with_geometry_state=True, progress_span=(0, 40))
         flows = source_to_frame(flows_src, feedback, progress_span=(40, 70))
         if feedback.isCanceled():
@@ -85,6 +92,7 @@ class ValidateDataAlgorithm(SymbiosisAlgorithm):
                 ents,
                 flows,
                 synergies=rules,
+                materials=materials,
                 geographic_crs=geographic,
                 missing_crs=not crs.isValid(),
             )
