@@ -17,13 +17,20 @@ def tr(text: str) -> str:
 
 
 def user_locale() -> str:
-    """Two-letter language of the QGIS user interface (QGIS's own setting first)."""
-    settings = QSettings()
-    if settings.value("locale/overrideFlag", False, type=bool):
-        name = settings.value("locale/userLocale", "", type=str)
-    else:
-        name = QLocale.system().name()
-    return (name or "en")[:2]
+    """Two-letter language of the QGIS user interface, however it was set: ``qgis --lang
+    ru`` and the locale override both reach QgsApplication.locale(); qgis_process (no GUI)
+    has only the profile's override setting and the system locale."""
+    from qgis.core import QgsApplication
+
+    name = QgsApplication.locale() or ""
+    if name in ("", "C", "POSIX"):
+        settings = QSettings()
+        if settings.value("locale/overrideFlag", False, type=bool):
+            name = settings.value("locale/userLocale", "", type=str)
+        else:
+            name = QLocale.system().name()
+    name = name[:2]
+    return "en" if name in ("", "C") else name
 
 
 def load_translator(locale: str):

@@ -21,13 +21,15 @@ class SymbiosisPlugin:
         self.docks = {}
 
     def initProcessing(self):
-        # QGIS calls this on its own for hasProcessingProvider=yes plugins, before initGui.
+        # QGIS calls this on its own for hasProcessingProvider=yes plugins, before initGui;
+        # qgis_process calls only this, so the translator must load here too
+        if self.translator is None:
+            self.translator = load_translator(user_locale())
         if self.provider is None:
             self.provider = SymbiosisProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
 
     def initGui(self):
-        self.translator = load_translator(user_locale())
         self.initProcessing()
         self._create_menu()
         message = dependency_message()

@@ -50,3 +50,23 @@ def test_placeholders_survive_translation():
         names = {f[1] for f in string.Formatter().parse(source) if f[1] is not None}
         names_ru = {f[1] for f in string.Formatter().parse(translation) if f[1] is not None}
         assert names == names_ru, source
+
+
+def test_language_follows_the_qgis_ui_locale_however_set(qgis_app):
+    """`qgis --lang ru` makes Russian the default QLocale (QGIS's main does
+    QLocale::setDefault); the plugin read only the override setting and the system locale
+    ("C" on a server), so it stayed English."""
+    from qgis.PyQt.QtCore import QLocale
+
+    from symbiosis_qgis.i18n import user_locale
+
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale("ru_RU"))
+        assert user_locale() == "ru"
+        QLocale.setDefault(QLocale("de_DE"))
+        assert user_locale() == "de"
+        QLocale.setDefault(QLocale.c())
+        assert user_locale() == "en"  # "C": no language, the plugin's own (English)
+    finally:
+        QLocale.setDefault(before)
