@@ -5,11 +5,16 @@ login). The database decides what may be written (row-level security); a refusal
 with its reason in words.
 """
 
+from datetime import date
+
 from qgis.core import QgsProject
 from qgis.gui import QgsDockWidget, QgsProviderConnectionComboBox
+from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -67,6 +72,36 @@ def select_code(combo, code):
     index = combo.findData(code)
     if index >= 0:
         combo.setCurrentIndex(index)
+
+
+class OptionalDateEdit(QWidget):
+    """A date that may be left open: a check box turns the date field on."""
+
+    def __init__(self, label, parent=None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.check = QCheckBox(label)
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setDate(QDate.currentDate())
+        self.edit.setEnabled(False)
+        self.check.toggled.connect(self.edit.setEnabled)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+
+    def date(self):
+        """The date, or None when left open."""
+        if not self.check.isChecked():
+            return None
+        day = self.edit.date()
+        return date(day.year(), day.month(), day.day())
+
+    def set_date(self, day):
+        self.check.setChecked(day is not None)
+        if day is not None:
+            self.edit.setDate(QDate(day.year, day.month, day.day))
 
 
 class RegistryDock(QgsDockWidget):
@@ -134,6 +169,15 @@ class RegistryDock(QgsDockWidget):
         self.visibility_combo = coded_combo(visibility_labels())
         select_code(self.visibility_combo, "members")
         self.quality_edit = QLineEdit()
+        self.available_from_edit = OptionalDateEdit(tr("from"))
+        self.available_to_edit = OptionalDateEdit(tr("to"))
+        available = QWidget()
+        available_layout = QHBoxLayout(available)
+        available_layout.setContentsMargins(0, 0, 0, 0)
+        available_layout.addWidget(self.available_from_edit)
+        available_layout.addWidget(self.available_to_edit)
+        self.contract_term_edit = QLineEdit()
+        self.contract_term_edit.setPlaceholderText(tr("e.g. 3 years, renewed yearly"))
         for label, widget in [
             (tr("Kind"), self.kind_combo),
             (tr("Material"), self.material_combo),
@@ -144,6 +188,8 @@ class RegistryDock(QgsDockWidget):
             (tr("Price"), self.price_edit),
             (tr("Visible to"), self.visibility_combo),
             (tr("Quality notes"), self.quality_edit),
+            (tr("Available"), available),
+            (tr("Contract term"), self.contract_term_edit),
         ]:
             form.addRow(label, widget)
         layout.addLayout(form)
@@ -270,6 +316,9 @@ class RegistryDock(QgsDockWidget):
         self.price_edit.setText("" if item.price is None else f"{item.price:g}")
         select_code(self.visibility_combo, item.visibility)
         self.quality_edit.setText(item.quality)
+        self.available_from_edit.set_date(item.available_from)
+        self.available_to_edit.set_date(item.available_to)
+        self.contract_term_edit.setText(item.contract_term)
 
     # ---------------------------------------------------------------- writing
     def form_listing(self):
@@ -289,6 +338,9 @@ class RegistryDock(QgsDockWidget):
             price=price,
             visibility=self.visibility_combo.currentData(),
             quality=self.quality_edit.text(),
+            available_from=self.available_from_edit.date(),
+            available_to=self.available_to_edit.date(),
+            contract_term=self.contract_term_edit.text().strip(),
         )
         problems = check_listing(listing, self.materials)
         if problems:
