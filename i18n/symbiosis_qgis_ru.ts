@@ -4,257 +4,227 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="24"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="31"/>
         <source>Required field &apos;{field}&apos; is missing</source>
         <translation>Отсутствует обязательное поле «{field}»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="25"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="32"/>
         <source>Field &apos;{field}&apos; is missing (recommended: names in Russian)</source>
         <translation>Отсутствует поле «{field}» (рекомендуется: названия на русском)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="27"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="35"/>
         <source>Empty identifier in &apos;{field}&apos;</source>
         <translation>Пустой идентификатор в поле «{field}»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="28"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="36"/>
         <source>Identifier &apos;{value}&apos; is used by {count} features</source>
         <translation>Идентификатор «{value}» встречается у {count} объектов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="30"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="39"/>
         <source>Feature has no geometry</source>
         <translation>У объекта нет геометрии</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="31"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="40"/>
         <source>Feature has an empty geometry</source>
         <translation>У объекта пустая геометрия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="32"/>
-        <source>Layer CRS {crs} is geographic: distances will be computed on the ellipsoid or after reprojection to a metric CRS</source>
-        <translation>СК слоя {crs} географическая: расстояния будут вычисляться на эллипсоиде или после перепроецирования в метрическую СК</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="36"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="46"/>
         <source>Flow refers to unknown enterprise &apos;{value}&apos;</source>
         <translation>Поток ссылается на неизвестное предприятие «{value}»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="38"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="49"/>
         <source>Direction &apos;{value}&apos; is neither &apos;supply&apos; nor &apos;demand&apos;</source>
         <translation>Направление «{value}» не равно ни «supply» (предложение), ни «demand» (спрос)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="40"/>
+        <location filename="../symbiosis_qgis/registry/listings.py" line="37"/>
         <source>Material &apos;{value}&apos; is not in the material catalogue</source>
         <translation>Материала «{value}» нет в каталоге материалов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="42"/>
+        <location filename="../symbiosis_qgis/registry/listings.py" line="51"/>
         <source>Unit &apos;{value}&apos; is unknown (known units: {known})</source>
         <translation>Неизвестная единица «{value}» (известные единицы: {known})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="44"/>
-        <source>Unit &apos;{value}&apos; cannot be converted to the catalogue unit &apos;{expected}&apos; of material &apos;{material}&apos;</source>
-        <translation>Единицу «{value}» нельзя привести к единице каталога «{expected}» для материала «{material}»</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="48"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="63"/>
         <source>Quantity &apos;{value}&apos; is not a number</source>
         <translation>Количество «{value}» не является числом</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="49"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="64"/>
         <source>Quantity {value} is negative</source>
         <translation>Количество {value} отрицательно</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="50"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="65"/>
         <source>Quantity is zero</source>
         <translation>Количество равно нулю</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="51"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="66"/>
         <source>Price &apos;{value}&apos; is not a number</source>
         <translation>Цена «{value}» не является числом</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="52"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="67"/>
         <source>Sector &apos;{value}&apos; is not one of the catalogue sectors</source>
         <translation>Отрасль «{value}» не входит в список отраслей каталога</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="54"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="70"/>
         <source>No catalogue rule lets another enterprise in the data use supply of &apos;{value}&apos;</source>
         <translation>Ни одно правило каталога не позволяет другому предприятию из данных использовать предложение «{value}»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="57"/>
-        <source>No catalogue rule lets a supply of another enterprise in the data serve demand for &apos;{value}&apos;</source>
-        <translation>Ни одно правило каталога не позволяет покрыть спрос на «{value}» предложением другого предприятия из данных</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="61"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="78"/>
         <source>Substitution ratio &apos;{value}&apos; must be a positive number</source>
         <translation>Коэффициент замещения «{value}» должен быть положительным числом</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="63"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="81"/>
         <source>Rule refers to material &apos;{value}&apos; that is not in the material catalogue</source>
         <translation>Правило ссылается на материал «{value}», которого нет в каталоге материалов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/plugin.py" line="35"/>
+        <location filename="../symbiosis_qgis/plugin.py" line="40"/>
         <source>&amp;Industrial symbiosis</source>
         <translation>&amp;Промышленный симбиоз</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/plugin.py" line="40"/>
+        <location filename="../symbiosis_qgis/plugin.py" line="47"/>
         <source>Validate symbiosis data…</source>
         <translation>Проверить данные симбиоза…</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/plugin.py" line="41"/>
+        <location filename="../symbiosis_qgis/plugin.py" line="48"/>
         <source>Load Kuzbass sample data</source>
         <translation>Загрузить пример данных по Кузбассу</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="57"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="98"/>
         <source>Could not read the input layer</source>
         <translation>Не удалось прочитать входной слой</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/provider.py" line="33"/>
+        <location filename="../symbiosis_qgis/processing/provider.py" line="53"/>
         <source>Industrial symbiosis</source>
         <translation>Промышленный симбиоз</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="45"/>
         <source>Validate symbiosis data</source>
         <translation>Проверить данные симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="19"/>
+        <location filename="../symbiosis_qgis/processing/base.py" line="25"/>
         <source>Data</source>
         <translation>Данные</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="42"/>
-        <source>Checks an enterprise layer and a flow table against the symbiosis data model and the material and synergy catalogues before any analysis.
-
-Errors: missing required fields, empty or duplicate identifiers, flows of unknown enterprises, unknown materials or units, negative or non-numeric quantities, enterprises without geometry.
-Warnings: zero quantities, a geographic CRS, unknown sectors, supplies or demands that no catalogue rule can match with another enterprise in the data.
-
-The output table lists every finding (severity, layer, feature id, field, message); ERRORS and WARNINGS give their counts. Warnings never make the algorithm fail, and the inputs are not modified.</source>
-        <translation>Проверяет слой предприятий и таблицу потоков на соответствие модели данных симбиоза и каталогам материалов и синергий перед любым анализом.
-
-Ошибки: нет обязательных полей, пустые или повторяющиеся идентификаторы, потоки неизвестных предприятий, неизвестные материалы или единицы, отрицательные или нечисловые количества, предприятия без геометрии.
-Предупреждения: нулевые количества, географическая СК, неизвестные отрасли, предложение или спрос, которым ни одно правило каталога не находит пары среди других предприятий в данных.
-
-Выходная таблица перечисляет все находки (серьёзность, слой, идентификатор объекта, поле, сообщение); ERRORS и WARNINGS дают их число. Предупреждения никогда не приводят к сбою алгоритма, входные данные не изменяются.</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="162"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="287"/>
         <source>Enterprises</source>
         <translation>Предприятия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="73"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="288"/>
         <source>Flows (supplies and demands)</source>
         <translation>Потоки (предложение и спрос)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="80"/>
+        <location filename="../symbiosis_qgis/processing/base.py" line="136"/>
         <source>Synergy rules (default: bundled catalogue)</source>
         <translation>Правила синергии (по умолчанию: встроенный каталог)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="58"/>
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="70"/>
         <source>Validation report</source>
         <translation>Отчёт о проверке</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="60"/>
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="75"/>
         <source>Number of errors</source>
         <translation>Число ошибок</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="61"/>
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="76"/>
         <source>Number of warnings</source>
         <translation>Число предупреждений</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="75"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="225"/>
         <source>Synergy catalogue is unusable: {}</source>
         <translation>Каталог синергий непригоден: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="95"/>
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="130"/>
         <source>{0} errors, {1} warnings</source>
         <translation>Ошибок: {0}, предупреждений: {1}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="35"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="39"/>
         <source>Kuzbass sample data</source>
         <translation>Пример данных: Кузбасс</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="57"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="79"/>
         <source>Ash and slag</source>
         <translation>Зола и шлаки</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="57"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="80"/>
         <source>Metallurgical slag</source>
         <translation>Металлургические шлаки</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="57"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="81"/>
         <source>Mining rock</source>
         <translation>Горные породы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="57"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="82"/>
         <source>Coal waste</source>
         <translation>Отходы углеобогащения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="58"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="83"/>
         <source>Fuel</source>
         <translation>Топливо</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="58"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="84"/>
         <source>Gas</source>
         <translation>Газ</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="58"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="85"/>
         <source>Heat</source>
         <translation>Тепло</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="58"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="86"/>
         <source>Water</source>
         <translation>Вода</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="75"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="104"/>
         <source>Find partner candidates</source>
         <translation>Найти возможных партнёров</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="19"/>
+        <location filename="../symbiosis_qgis/processing/base.py" line="25"/>
         <source>Analysis</source>
         <translation>Анализ</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="78"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="107"/>
         <source>For every supply flow (waste or by-product), finds the enterprises within reach whose demand a catalogue rule says it can serve, and draws a line from supplier to consumer for each candidate.
 
 Reach: the rule&apos;s economic radius (max_distance_km), or Distance when set. A pair is a candidate when the geodesic distance on the WGS 84 ellipsoid between the two enterprises is at most the radius, whatever the layer CRS; a pair exactly at the radius is included. Distance is in the units of the enterprise layer&apos;s CRS; for a geographic CRS, degrees are converted as QGIS does (111.3 km per degree), so prefer a projected layer or the catalogue radii.
@@ -269,127 +239,127 @@ potential = min(предложение x коэффициент замещени
 Фильтры: категории материалов предложения; промышленные узлы (через запятую: пары, у которых хотя бы один конец в этих узлах). Предприятие не считается собственным партнёром, если не разрешено внутреннее использование. Предприятия без геометрии и потоки неизвестных предприятий пропускаются, их число пишется в журнал. Необязательный слой досягаемости показывает радиус каждого поставщика (только для отображения).</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="99"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="129"/>
         <source>Distance (overrides every rule&apos;s radius)</source>
         <translation>Расстояние (заменяет радиус всех правил)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="104"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="138"/>
         <source>Supply material categories (all when none chosen)</source>
         <translation>Категории материалов предложения (все, если не выбраны)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="107"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="147"/>
         <source>Industrial nodes, comma-separated (all when empty)</source>
         <translation>Промышленные узлы через запятую (все, если пусто)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="110"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="152"/>
         <source>Allow internal reuse (an enterprise as its own partner)</source>
         <translation>Разрешить внутреннее использование (предприятие — собственный партнёр)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="113"/>
+        <location filename="../symbiosis_qgis/processing/publish_matches.py" line="67"/>
         <source>Partner candidates</source>
         <translation>Возможные партнёры</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="115"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="164"/>
         <source>Reach of suppliers</source>
         <translation>Досягаемость поставщиков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="118"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="173"/>
         <source>Number of candidates</source>
         <translation>Число пар-кандидатов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="126"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="181"/>
         <source>The enterprise layer has a geographic CRS: Distance is read in degrees. Use a projected layer to give it in metres.</source>
         <translation>У слоя предприятий географическая СК: «Расстояние» читается в градусах. Чтобы задать его в метрах, используйте слой в проекции.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="152"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="217"/>
         <source>Reading enterprises and flows</source>
         <translation>Чтение предприятий и потоков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="157"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="222"/>
         <source>Searching partners within reach</source>
         <translation>Поиск партнёров в пределах досягаемости</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="169"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="242"/>
         <source>Writing candidates</source>
         <translation>Запись пар-кандидатов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="177"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="251"/>
         <source>{0} partner candidates</source>
         <translation>Пар-кандидатов: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="182"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="256"/>
         <source>{0} enterprises without geometry were skipped</source>
         <translation>Пропущено предприятий без геометрии: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="185"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="262"/>
         <source>{0} flows of unknown enterprises were skipped</source>
         <translation>Пропущено потоков неизвестных предприятий: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="188"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="268"/>
         <source>{0} flows with a missing, zero or negative quantity were skipped</source>
         <translation>Пропущено потоков с отсутствующим, нулевым или отрицательным количеством: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="192"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="274"/>
         <source>{0} pairs were skipped: their units do not convert to the rule&apos;s</source>
         <translation>Пропущено пар: {0} — их единицы не приводятся к единицам правила</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="86"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="233"/>
         <source>Layer &apos;{layer}&apos; lacks the required field(s): {fields}</source>
         <translation>В слое «{layer}» нет обязательных полей: {fields}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/network.py" line="29"/>
+        <location filename="../symbiosis_qgis/core/network.py" line="30"/>
         <source>too far from the network</source>
         <translation>слишком далеко от сети</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/network.py" line="30"/>
+        <location filename="../symbiosis_qgis/core/network.py" line="31"/>
         <source>disconnected part of the network</source>
         <translation>несвязная часть сети</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/network.py" line="31"/>
+        <location filename="../symbiosis_qgis/core/network.py" line="32"/>
         <source>beyond MAX_DISTANCE</source>
         <translation>дальше MAX_DISTANCE</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/network.py" line="32"/>
+        <location filename="../symbiosis_qgis/core/network.py" line="33"/>
         <source>enterprise unknown or without location</source>
         <translation>предприятие неизвестно или без местоположения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/network.py" line="33"/>
+        <location filename="../symbiosis_qgis/core/network.py" line="34"/>
         <source>canceled before it was routed</source>
         <translation>отменено до построения маршрута</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/network.py" line="34"/>
+        <location filename="../symbiosis_qgis/core/network.py" line="35"/>
         <source>moves by pipeline or heat main: not routed over roads or rail</source>
         <translation>перемещается по трубопроводу или теплотрассе: маршрут по дорогам не строится</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="99"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="111"/>
         <source>Route candidates over road and rail</source>
         <translation>Построить маршруты по автодорогам и железной дороге</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="102"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="114"/>
         <source>Finds the cheapest route of every candidate exchange over the road network, the rail network, or road to a terminal, rail and road again, and draws it.
 
 Cost per tonne = road km x road tariff (per class when a class field or OSM highway tags are present) + rail km x rail tariff + handling at each road-rail transfer. Lines are joined where they share a vertex; Merge tolerance also joins vertices closer than it. Enterprises attach to their nearest road vertex within the snap tolerance (the access leg counts as road). OSM data: pass the &apos;lines&apos; layer of a .osm/.osm.pbf file as roads (highway tags) and as rails (railway tags). Distances are geodesic on WGS 84 whatever the layer CRS.
@@ -402,172 +372,167 @@ Every candidate stays in the output: unreachable ones with reachable = false and
 Все пары остаются в результате: недостижимые — с reachable = false и причиной (слишком далеко от сети, несвязная часть сети, дальше максимального расстояния). Потоки, идущие по трубопроводу или теплотрассе, не маршрутизируются.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="117"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="130"/>
         <source>Candidates (supply_ent, demand_ent)</source>
         <translation>Пары-кандидаты (supply_ent, demand_ent)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="121"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="313"/>
         <source>Roads</source>
         <translation>Автодороги</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="123"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="204"/>
         <source>Railways</source>
         <translation>Железные дороги</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="125"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="205"/>
         <source>Road-rail terminals</source>
         <translation>Терминалы перевалки авто–ж/д</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="129"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="237"/>
         <source>Road tariff, RUB per t-km</source>
         <translation>Автомобильный тариф, руб. за т·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="130"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="238"/>
         <source>Rail tariff, RUB per t-km</source>
         <translation>Железнодорожный тариф, руб. за т·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="131"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="239"/>
         <source>Handling at each road-rail transfer, RUB per t</source>
         <translation>Перевалка на каждом терминале, руб. за т</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="135"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="166"/>
         <source>Road class field (OSM &apos;highway&apos; is used when present)</source>
         <translation>Поле класса дороги (если есть, используется OSM «highway»)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="138"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="174"/>
         <source>Road tariff per class, e.g. trunk=5.4, track=11</source>
         <translation>Тариф по классам дорог, например trunk=5.4, track=11</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="141"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="181"/>
         <source>Maximum network distance, km</source>
         <translation>Максимальное расстояние по сети, км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="144"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="190"/>
         <source>Snap tolerance: enterprise to road, m</source>
         <translation>Допуск привязки предприятия к дороге, м</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="147"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="199"/>
         <source>Merge vertices closer than, m (0: shared vertices only)</source>
         <translation>Объединять вершины ближе, м (0: только общие вершины)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="150"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="401"/>
         <source>Routed links</source>
         <translation>Маршруты связей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="152"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="213"/>
         <source>Candidates routed</source>
         <translation>Пар с маршрутом</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="153"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="214"/>
         <source>Candidates unreachable</source>
         <translation>Недостижимых пар</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="161"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="222"/>
         <source>Candidates</source>
         <translation>Пары-кандидаты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="170"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="241"/>
         <source>Road tariff per class: {}</source>
         <translation>Тариф по классам дорог: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="172"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="243"/>
         <source>Reading the network</source>
         <translation>Чтение сети</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="175"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="428"/>
         <source>The road layer has no usable lines</source>
         <translation>В слое автодорог нет пригодных линий</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="187"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="256"/>
         <source>Building the graph</source>
         <translation>Построение графа</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="192"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="436"/>
         <source>Graph: {0} nodes, {1} edges, {2} terminals linked</source>
         <translation>Граф: узлов {0}, рёбер {1}, подключено терминалов {2}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="198"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="277"/>
         <source>Routing</source>
         <translation>Построение маршрутов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="253"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="387"/>
         <source>{0} candidates routed, {1} unreachable</source>
         <translation>Пар с маршрутом: {0}, недостижимых: {1}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/allocation.py" line="30"/>
+        <location filename="../symbiosis_qgis/core/errors.py" line="44"/>
         <source>Links lack the column(s): {columns}</source>
         <translation>В связях нет столбцов: {columns}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/allocation.py" line="31"/>
-        <source>Flow &apos;{flow}&apos; has no usable quantity: the capacity constraint of {kind} &apos;{flow}&apos; would be unbounded</source>
-        <translation>У потока «{flow}» нет пригодного количества: ограничение ёмкости ({kind}) «{flow}» было бы неограниченным</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/core/allocation.py" line="34"/>
+        <location filename="../symbiosis_qgis/core/errors.py" line="50"/>
         <source>The allocation is infeasible: {detail}</source>
         <translation>Задача распределения несовместна: {detail}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/allocation.py" line="36"/>
+        <location filename="../symbiosis_qgis/core/errors.py" line="51"/>
         <source>The solver stopped: {detail}</source>
         <translation>Решатель остановился: {detail}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="38"/>
         <source>Number of exchanges chosen</source>
         <translation>Число выбранных обменов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="40"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="39"/>
         <source>Tonnes per year exchanged (flows in t/yr)</source>
         <translation>Тонн в год в обменах (потоки в т/год)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="41"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="40"/>
         <source>Net benefit, RUB per year</source>
         <translation>Чистая выгода, руб. в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="42"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="41"/>
         <source>CO2 avoided, t per year (before transport)</source>
         <translation>Предотвращённые выбросы CO2, т в год (без учёта транспорта)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="43"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="42"/>
         <source>CO2 of transport, t per year</source>
         <translation>Выбросы CO2 транспорта, т в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="56"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="57"/>
         <source>Optimise exchanges</source>
         <translation>Оптимизировать обмены</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="59"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="60"/>
         <source>Chooses how much to move on each link so that the region&apos;s net benefit is largest: avoided disposal cost at the supplier + avoided purchase of primary material at the consumer (times the substitution ratio) - transport cost - pre-processing cost, without exceeding any supply or any demand. Solved as a linear programme (HiGHS).
 
 Links: the output of &apos;Route candidates over road and rail&apos; (route cost cost_t per unit) or of &apos;Find partner candidates&apos; (then transport costs the straight distance times the default cost). Unreachable links are ignored; links that lose money are never chosen. Prices come from the flows&apos; price field (disposal cost of a supply, purchase price of a demand).
@@ -580,197 +545,197 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
 Результат: выбранные связи с геометрией, объём (в единицах предложения), поставленное количество (в единицах спроса), выгода, затраты на транспорт и переработку, предотвращённые размещение и закупка, предотвращённые выбросы CO2 и выбросы транспорта; итоги — в выходных значениях.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="85"/>
+        <location filename="../symbiosis_qgis/processing/base.py" line="166"/>
         <source>Links (routed links or candidates)</source>
         <translation>Связи (маршруты или пары-кандидаты)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="89"/>
+        <location filename="../symbiosis_qgis/processing/base.py" line="173"/>
         <source>Transport cost of links without a route cost, RUB per unit-km</source>
         <translation>Стоимость транспорта для связей без стоимости маршрута, руб. за ед.·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="80"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="83"/>
         <source>Chosen exchanges</source>
         <translation>Выбранные обмены</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="72"/>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="112"/>
         <source>Links</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="96"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="112"/>
         <source>Solving the allocation</source>
         <translation>Решение задачи распределения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="13"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="14"/>
         <source>Industrial symbiosis: benefits of the chosen exchanges</source>
         <translation>Промышленный симбиоз: выгоды выбранных обменов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="15"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="17"/>
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="16"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="18"/>
         <source>Industrial nodes</source>
         <translation>Промышленные узлы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="76"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="118"/>
         <source>Material balance by node</source>
         <translation>Материальный баланс по узлам</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="19"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="21"/>
         <source>Symbiosis network</source>
         <translation>Сеть симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="20"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="22"/>
         <source>Net money by node, million RUB per year</source>
         <translation>Чистый денежный эффект по узлам, млн руб. в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="24"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="28"/>
         <source>Clusters (connected groups of enterprises)</source>
         <translation>Кластеры (связанные группы предприятий)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="25"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="29"/>
         <source>Closed loops</source>
         <translation>Замкнутые циклы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="26"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="30"/>
         <source>Anchor tenants (exchanges broken if removed)</source>
         <translation>Якорные предприятия (сколько обменов прервётся без них)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="27"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="31"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="28"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="32"/>
         <source>Generated on {date} by symbiosis_qgis</source>
         <translation>Сформировано {date} модулем symbiosis_qgis</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="29"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="33"/>
         <source>exchanged</source>
         <translation>передано</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="30"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="34"/>
         <source>left for disposal</source>
         <translation>оставлено для размещения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="34"/>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="138"/>
         <source>Id</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="35"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="39"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="36"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="40"/>
         <source>Node</source>
         <translation>Узел</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="37"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="41"/>
         <source>Sector</source>
         <translation>Отрасль</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="39"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="43"/>
         <source>Exchanges</source>
         <translation>Обмены</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="40"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="44"/>
         <source>Diverted from dumps, t/yr</source>
         <translation>Не направлено в отвалы, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="41"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="45"/>
         <source>Primary material replaced, t/yr</source>
         <translation>Замещено первичного сырья, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="42"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="46"/>
         <source>Transport, t-km/yr</source>
         <translation>Транспортная работа, т·км/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="43"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="47"/>
         <source>CO2 avoided, t/yr</source>
         <translation>Предотвращено CO2, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="44"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="48"/>
         <source>CO2 of transport, t/yr</source>
         <translation>CO2 транспорта, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="45"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="49"/>
         <source>Net CO2 avoided, t/yr</source>
         <translation>Чистое предотвращение CO2, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="46"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="50"/>
         <source>Net money, RUB/yr</source>
         <translation>Чистый денежный эффект, руб./год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="47"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="51"/>
         <source>Cluster</source>
         <translation>Кластер</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="48"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="52"/>
         <source>Anchor rank</source>
         <translation>Ранг якорного предприятия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="49"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="53"/>
         <source>Exchanges broken</source>
         <translation>Прерванных обменов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="153"/>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="183"/>
         <source>Material</source>
         <translation>Материал</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="150"/>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="185"/>
         <source>Unit</source>
         <translation>Единица</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="52"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="56"/>
         <source>Generated</source>
         <translation>Образуется</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/sankey_widget.py" line="39"/>
+        <location filename="../symbiosis_qgis/gui/sankey_widget.py" line="50"/>
         <source>Left for disposal</source>
         <translation>Остаётся для размещения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="51"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="82"/>
         <source>Assess benefits</source>
         <translation>Оценить выгоды</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="54"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="85"/>
         <source>From the chosen exchanges (the output of &apos;Optimise exchanges&apos;): per enterprise, per industrial node and for the region, tonnes diverted from dumps, primary raw material replaced, transport tonne-km, CO2 avoided net of transport CO2 and net money; a material balance per node (generated, exchanged, left for disposal); and the symbiosis network read as a graph: clusters of connected enterprises, closed loops, and the anchor tenants whose removal would break most exchanges.
 
 Money is attributed as it arises: the supplier keeps the avoided disposal less pre-processing; the consumer keeps the avoided purchase less transport. Tonnes count flows in t/yr only. The HTML report holds the tables and charts, ready to print.</source>
@@ -779,226 +744,212 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
 Деньги распределяются там, где возникают: поставщику — предотвращённые затраты на размещение за вычетом переработки; потребителю — предотвращённая закупка за вычетом транспорта. Тонны считаются только для потоков в т/год. HTML-отчёт содержит таблицы и диаграммы, готовые к печати.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="71"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="106"/>
         <source>Benefits by enterprise</source>
         <translation>Выгоды по предприятиям</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="74"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="113"/>
         <source>Benefits by industrial node</source>
         <translation>Выгоды по промышленным узлам</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="78"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="193"/>
         <source>Report</source>
         <translation>Отчёт</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="78"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="193"/>
         <source>HTML files (*.html)</source>
         <translation>Файлы HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="82"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="130"/>
         <source>Clusters</source>
         <translation>Кластеры</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="95"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="161"/>
         <source>Assessing</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="120"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="195"/>
         <source>Net money {0:,.0f} RUB/yr, net CO2 avoided {1:,.0f} t/yr, {2} clusters</source>
         <translation>Чистый денежный эффект {0:,.0f} руб./год, чистое предотвращение CO2 {1:,.0f} т/год, кластеров: {2}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="43"/>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="63"/>
         <source>Compare policy scenarios</source>
         <translation>Сравнить сценарии политики</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="46"/>
-        <source>Runs &apos;Optimise exchanges&apos; once per scenario and compares each with the first (the baseline): viable exchanges, tonnes, net benefit, CO2 avoided, and the deltas.
-
-A scenario table (default: resources/policy_scenarios.csv; pass your own CSV with the same columns) describes the instruments: quota_share and quota_materials (green public procurement: a share of the demand for these materials must be secondary material, where supply allows); processing_cofinance (share of pre-processing facilities and pipelines paid by regional support); disposal_fee_delta (RUB per tonne added to the disposal fee); rail_discount (share off the rail part of route costs).</source>
-        <translation>Выполняет «Оптимизировать обмены» для каждого сценария и сравнивает с первым (базовым): число выгодных обменов, тонны, чистая выгода, предотвращённые выбросы CO2 и их изменения.
-
-Таблица сценариев (по умолчанию resources/policy_scenarios.csv; можно указать свой CSV с теми же столбцами) описывает инструменты: quota_share и quota_materials (зелёные госзакупки: доля спроса на эти материалы, покрываемая вторичным сырьём, где хватает предложения); processing_cofinance (доля затрат на установки переработки и трубопроводы, оплачиваемая региональной поддержкой); disposal_fee_delta (руб. за тонну к плате за размещение); rail_discount (скидка на железнодорожную часть стоимости маршрута).</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="62"/>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="85"/>
         <source>Scenario table (default: bundled scenarios)</source>
         <translation>Таблица сценариев (по умолчанию: встроенная)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="66"/>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="94"/>
         <source>Scenario comparison</source>
         <translation>Сравнение сценариев</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="84"/>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="132"/>
         <source>Scenario table: {}</source>
         <translation>Таблица сценариев: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="96"/>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="145"/>
         <source>{0}: {1} exchanges, net benefit {2:,.0f} RUB/yr ({3:+,.0f})</source>
         <translation>{0}: обменов {1}, чистая выгода {2:,.0f} руб./год ({3:+,.0f})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="21"/>
-        <source>Share exchanged and left for disposal by material (t/yr flows), %; labels: generated, kt per year</source>
-        <translation>Доля переданного и оставленного для размещения по материалам (потоки в т/год), %; подписи: образуется, тыс. т в год</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="53"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="57"/>
         <source>Exchanged</source>
         <translation>Передано</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/diagram.py" line="28"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="167"/>
         <source>less than 10 thousand per year</source>
         <translation>менее 10 тыс. в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/diagram.py" line="29"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="168"/>
         <source>10 to 50 thousand per year</source>
         <translation>от 10 до 50 тыс. в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/diagram.py" line="30"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="169"/>
         <source>50 to 200 thousand per year</source>
         <translation>от 50 до 200 тыс. в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/diagram.py" line="31"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="170"/>
         <source>200 thousand to 1 million per year</source>
         <translation>от 200 тыс. до 1 млн в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/diagram.py" line="32"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="171"/>
         <source>over 1 million per year</source>
         <translation>более 1 млн в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/diagram.py" line="35"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="136"/>
         <source>Mines</source>
         <translation>Шахты, разрезы, рудники</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/diagram.py" line="35"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="137"/>
         <source>Power and heat plants</source>
         <translation>Электростанции и котельные</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/common.py" line="15"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="138"/>
         <source>Iron and steel</source>
         <translation>Чёрная металлургия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/diagram.py" line="37"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="139"/>
         <source>Chemicals and coke</source>
         <translation>Химия и коксохимия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/diagram.py" line="38"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="140"/>
         <source>Building materials</source>
         <translation>Стройматериалы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="21"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="23"/>
         <source>Road construction</source>
         <translation>Дорожное строительство</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/common.py" line="23"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="142"/>
         <source>Land reclamation</source>
         <translation>Рекультивация земель</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/common.py" line="24"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="143"/>
         <source>Greenhouses</source>
         <translation>Тепличные комбинаты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="24"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="26"/>
         <source>District heating</source>
         <translation>Теплоснабжение</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="25"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="28"/>
         <source>Other</source>
         <translation>Прочие</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="69"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="81"/>
         <source>Draw symbiosis diagram</source>
         <translation>Нарисовать схему симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="19"/>
+        <location filename="../symbiosis_qgis/processing/base.py" line="25"/>
         <source>Maps</source>
         <translation>Карты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="86"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="99"/>
         <source>Links (exchanges, routed links or candidates)</source>
         <translation>Связи (обмены, маршруты или пары-кандидаты)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="90"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="108"/>
         <source>Mode</source>
         <translation>Режим</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="90"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="108"/>
         <source>Geographic</source>
         <translation>Географический</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="90"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="108"/>
         <source>Schematic</source>
         <translation>Схематический</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="92"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="113"/>
         <source>Label language</source>
         <translation>Язык подписей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="92"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="113"/>
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="92"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="113"/>
         <source>English</source>
         <translation>Английский</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="95"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="121"/>
         <source>Schematic spacing between enterprises, m</source>
         <translation>Интервал между предприятиями на схеме, м</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="128"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="162"/>
         <source>Symbiosis arrows</source>
         <translation>Стрелки симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="130"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="167"/>
         <source>Symbiosis enterprises</source>
         <translation>Предприятия симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="134"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="216"/>
         <source>{0} arrows between {1} enterprises</source>
         <translation>Стрелок: {0}, предприятий: {1}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="72"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="84"/>
         <source>Draws the symbiosis network on the map: a curved arrow from each waste&apos;s source to its user (width by tonnage class, colour by material category, labelled with material and quantity) and a symbol for each enterprise (icon by sector, size by throughput, labelled with its name).
 
 Links: chosen exchanges, routed links or candidates (tonnage, else potential, gives the width). Geographic mode draws between the real positions; schematic mode spreads the enterprises of a dense node at least Spacing apart, each as near its real position as it can, so every arrow is readable. Flows between the same two enterprises bend apart; opposite flows bend to opposite sides. Labels in Russian or English. Industrial nodes, when given, keep the exchanges with both ends in those nodes. Both outputs load styled, also inside a model.</source>
@@ -1007,22 +958,22 @@ Links: chosen exchanges, routed links or candidates (tonnage, else potential, gi
 Связи: выбранные обмены, маршруты или пары-кандидаты (толщину задаёт tonnage, иначе potential). Географический режим рисует между реальными положениями; схематический раздвигает предприятия плотного узла не ближе «Интервала», каждое как можно ближе к реальному положению, чтобы все стрелки читались. Потоки между одними и теми же предприятиями изгибаются в разные стороны; встречные — по разные стороны. Подписи на русском или английском. Если заданы промышленные узлы, остаются обмены, оба конца которых в этих узлах. Оба результата загружаются со стилями, в том числе внутри модели.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="98"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="130"/>
         <source>Only exchanges within these industrial nodes (comma-separated)</source>
         <translation>Только обмены внутри этих промышленных узлов (через запятую)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="93"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="125"/>
         <source>The layout template has no item &apos;{}&apos;</source>
         <translation>В шаблоне макета нет элемента «{}»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="114"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="147"/>
         <source>Export symbiosis map</source>
         <translation>Экспортировать карту симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="117"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="150"/>
         <source>Builds a print layout of the symbiosis diagram from a template (A4 or A3 landscape): the map, a title, a legend (material colours and tonnage width classes), a scale bar, a north arrow, a table of the exchanges, the data sources and the date; exports it to PDF and PNG. Runs headless (qgis_process). The layout is also added to the project, so it can be edited before printing.
 
 Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (styled for print if they are not already). Background layers (roads, rails...) are drawn beneath.</source>
@@ -1031,469 +982,1946 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
 Стрелки и предприятия: результаты «Нарисовать схему симбиоза» (оформляются для печати, если ещё не оформлены). Фоновые слои (дороги, железные дороги...) рисуются ниже.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="132"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="172"/>
         <source>Background layers</source>
         <translation>Фоновые слои</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="135"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="180"/>
         <source>Page</source>
         <translation>Лист</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="135"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="180"/>
         <source>A4 landscape</source>
         <translation>A4 альбомная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="135"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="180"/>
         <source>A3 landscape</source>
         <translation>A3 альбомная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="138"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="188"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="138"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="188"/>
         <source>Potential symbiosis links of the industrial node</source>
         <translation>Потенциальные связи симбиоза промышленного узла</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="141"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="195"/>
         <source>Add the layout to the project</source>
         <translation>Добавить макет в проект</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="143"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="200"/>
         <source>Map (PDF)</source>
         <translation>Карта (PDF)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="143"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="200"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="145"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="212"/>
         <source>Map (PNG)</source>
         <translation>Карта (PNG)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="145"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="212"/>
         <source>PNG files (*.png)</source>
         <translation>Файлы PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="170"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="249"/>
         <source>Could not write the PDF {}</source>
         <translation>Не удалось записать PDF {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="177"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="257"/>
         <source>Could not write the PNG {}</source>
         <translation>Не удалось записать PNG {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="196"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="281"/>
         <source>Legend</source>
         <translation>Легенда</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="208"/>
-        <source>Data: Global Energy Monitor trackers (CC BY 4.0), derived flows and schematic network of the symbiosis_qgis sample data; exchanges computed by symbiosis_qgis. Date: {}</source>
-        <translation>Данные: трекеры Global Energy Monitor (CC BY 4.0), расчётные потоки и схематическая сеть из примера данных symbiosis_qgis; обмены рассчитаны symbiosis_qgis. Дата: {}</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="223"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="312"/>
         <source>From</source>
         <translation>Откуда</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="223"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="313"/>
         <source>To</source>
         <translation>Куда</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="224"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="314"/>
         <source>Material and quantity</source>
         <translation>Материал и количество</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/plugin.py" line="39"/>
+        <location filename="../symbiosis_qgis/plugin.py" line="45"/>
         <source>Flow balance</source>
         <translation>Баланс потоков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="53"/>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="54"/>
         <source>Industrial node</source>
         <translation>Промышленный узел</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="62"/>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="63"/>
         <source>Export PNG…</source>
         <translation>Экспорт PNG…</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="63"/>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="64"/>
         <source>Export SVG…</source>
         <translation>Экспорт SVG…</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="95"/>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="96"/>
         <source>Whole region</source>
         <translation>Весь регион</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="115"/>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="119"/>
         <source>Choose an enterprise layer and a flow table (a layer may have been removed).</source>
         <translation>Выберите слой предприятий и таблицу потоков (слой мог быть удалён).</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="124"/>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="130"/>
         <source>The layers lack the field(s): {}</source>
         <translation>В слоях нет полей: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="134"/>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="146"/>
         <source>{0} thousand t/yr generated; hover a band for its tonnage.</source>
         <translation>Образуется {0} тыс. т/год; наведите курсор на полосу, чтобы увидеть объём.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="148"/>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="163"/>
         <source>Export the flow balance</source>
         <translation>Экспорт баланса потоков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/common.py" line="11"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="32"/>
         <source>Open-pit coal mines</source>
         <translation>Угольные разрезы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/common.py" line="12"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="35"/>
         <source>Underground coal mines</source>
         <translation>Угольные шахты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/common.py" line="13"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="44"/>
         <source>Coal power plants</source>
         <translation>Угольные электростанции</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/common.py" line="14"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="50"/>
         <source>Boiler houses</source>
         <translation>Котельные</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/common.py" line="16"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="41"/>
         <source>Iron ore mines</source>
         <translation>Железорудные рудники</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/common.py" line="17"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="81"/>
         <source>Cement</source>
         <translation>Цемент</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/common.py" line="18"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="69"/>
         <source>Chemicals</source>
         <translation>Химия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/common.py" line="19"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="84"/>
         <source>Concrete</source>
         <translation>Бетон</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="19"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="21"/>
         <source>Construction materials</source>
         <translation>Стройматериалы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/common.py" line="21"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="90"/>
         <source>Bricks and ceramics</source>
         <translation>Кирпич и керамика</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/plugin.py" line="38"/>
+        <location filename="../symbiosis_qgis/plugin.py" line="44"/>
         <source>Symbiosis explorer</source>
         <translation>Обзор симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="123"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="135"/>
         <source>Pick on map</source>
         <translation>Выбрать на карте</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="125"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="137"/>
         <source>Enterprise</source>
         <translation>Предприятие</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="132"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="144"/>
         <source>All materials</source>
         <translation>Все материалы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="140"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="152"/>
         <source>Minimum quantity</source>
         <translation>Минимальное количество</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="150"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="162"/>
         <source>Direction</source>
         <translation>Направление</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="150"/>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="184"/>
         <source>Quantity</source>
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="153"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="166"/>
         <source>Partner</source>
         <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="153"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="166"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="151"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="163"/>
         <source>Distance, km</source>
         <translation>Расстояние, км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="151"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="163"/>
         <source>Potential</source>
         <translation>Потенциал</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="153"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="166"/>
         <source>Tonnage</source>
         <translation>Объём</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="153"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="166"/>
         <source>Benefit, RUB/yr</source>
         <translation>Выгода, руб./год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="155"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="169"/>
         <source>Supplies and demands</source>
         <translation>Предложение и спрос</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="156"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="170"/>
         <source>Candidate partners</source>
         <translation>Возможные партнёры</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="161"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="175"/>
         <source>Zoom to selection</source>
         <translation>Приблизить к выбранному</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="162"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="176"/>
         <source>Run analysis</source>
         <translation>Запустить анализ</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="163"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="177"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="231"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="252"/>
         <source>All nodes</source>
         <translation>Все узлы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="296"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="322"/>
         <source>Choose an enterprise layer (it may have been removed).</source>
         <translation>Выберите слой предприятий (он мог быть удалён).</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="299"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="325"/>
         <source>The enterprise layer has no ent_id field.</source>
         <translation>В слое предприятий нет поля ent_id.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="303"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="329"/>
         <source>Choose an enterprise in the list or on the map.</source>
         <translation>Выберите предприятие в списке или на карте.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="324"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="353"/>
         <source>{0}: {1} flows, {2} candidate partners, {3} exchanges</source>
         <translation>{0}: потоков {1}, возможных партнёров {2}, обменов {3}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="343"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="379"/>
         <source>supplies</source>
         <translation>поставляет</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="343"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="379"/>
         <source>receives</source>
         <translation>получает</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="413"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="455"/>
         <source>Choose an enterprise layer and a flow table first.</source>
         <translation>Сначала выберите слой предприятий и таблицу потоков.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="437"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="479"/>
         <source>Analysis running…</source>
         <translation>Идёт анализ…</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="450"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="492"/>
         <source>Analysis failed: {}</source>
         <translation>Анализ не удался: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="450"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="492"/>
         <source>Analysis canceled.</source>
         <translation>Анализ отменён.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="456"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="501"/>
         <source>{0} candidates, {1} exchanges, net benefit {2:,.0f} RUB/yr</source>
         <translation>Пар-кандидатов {0}, обменов {1}, чистая выгода {2:,.0f} руб./год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/pipeline_task.py" line="30"/>
+        <location filename="../symbiosis_qgis/gui/pipeline_task.py" line="67"/>
         <source>Industrial symbiosis analysis</source>
         <translation>Анализ промышленного симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/results.py" line="74"/>
+        <location filename="../symbiosis_qgis/gui/results.py" line="110"/>
         <source>Symbiosis analysis</source>
         <translation>Анализ симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/sankey_widget.py" line="17"/>
+        <location filename="../symbiosis_qgis/gui/sankey_widget.py" line="28"/>
         <source>{0} thousand t/yr</source>
         <translation>{0} тыс. т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/sankey_widget.py" line="53"/>
+        <location filename="../symbiosis_qgis/gui/sankey_widget.py" line="64"/>
         <source>No flows to show</source>
         <translation>Нет потоков для отображения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="315"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="342"/>
         <source>supply</source>
         <translation>предложение</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="315"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="342"/>
         <source>demand</source>
         <translation>спрос</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="46"/>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="47"/>
         <source>All but mining rock</source>
         <translation>Все, кроме горных пород</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="54"/>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="55"/>
         <source>Materials</source>
         <translation>Материалы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="99"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="108"/>
         <source>Layers</source>
         <translation>Слои</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="12"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="13"/>
         <source>Coal mine, open pit</source>
         <translation>Угольный разрез</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="13"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="14"/>
         <source>Coal mine, underground</source>
         <translation>Угольная шахта</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="14"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="15"/>
         <source>Coal power plant</source>
         <translation>Угольная электростанция</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="15"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="16"/>
         <source>Iron and steel works</source>
         <translation>Металлургический комбинат</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="16"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="17"/>
         <source>Iron ore mine</source>
         <translation>Железорудный рудник</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="16"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="18"/>
         <source>Cement plant</source>
         <translation>Цементный завод</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="17"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="19"/>
         <source>Chemical plant</source>
         <translation>Химический завод</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="18"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="20"/>
         <source>Concrete plant</source>
         <translation>Бетонный завод</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="20"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="22"/>
         <source>Brick and ceramics plant</source>
         <translation>Кирпичный и керамический завод</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="22"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="24"/>
         <source>Land reclamation site</source>
         <translation>Участок рекультивации</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="23"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="25"/>
         <source>Greenhouse complex</source>
         <translation>Тепличный комбинат</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="25"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="27"/>
         <source>Boiler house</source>
         <translation>Котельная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="26"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="29"/>
         <source>trunk</source>
         <translation>магистральная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="26"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="30"/>
         <source>primary</source>
         <translation>основная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="27"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="31"/>
         <source>secondary</source>
         <translation>второстепенная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="200"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="279"/>
         <source>Shortest paths: compiled engine (numba)</source>
         <translation>Кратчайшие пути: компилированный движок (numba)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="202"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="281"/>
         <source>Shortest paths: scipy engine. Installing numba in QGIS&apos;s Python makes routing about three times faster</source>
         <translation>Кратчайшие пути: движок scipy. Если установить numba в Python QGIS, маршрутизация станет примерно втрое быстрее</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="39"/>
+        <source>Economic</source>
+        <translation>Экономические</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="40"/>
+        <source>Technological</source>
+        <translation>Технологические</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="41"/>
+        <source>Infrastructure</source>
+        <translation>Инфраструктурные</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="42"/>
+        <source>Institutional and regulatory</source>
+        <translation>Институциональные и нормативные</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="43"/>
+        <source>Supply guarantee</source>
+        <translation>Гарантия поставок</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="44"/>
+        <source>Better use elsewhere (not a barrier)</source>
+        <translation>Выгоднее использовать иначе (не барьер)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="46"/>
+        <source>No barrier found</source>
+        <translation>Барьеров не найдено</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="49"/>
+        <source>Green procurement quota</source>
+        <translation>Квота зелёных закупок</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="50"/>
+        <source>Co-financing of processing and infrastructure</source>
+        <translation>Софинансирование переработки и инфраструктуры</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="51"/>
+        <source>Higher disposal fee</source>
+        <translation>Повышение платы за размещение отходов</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="52"/>
+        <source>Rail tariff discount</source>
+        <translation>Скидка на железнодорожный тариф</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="53"/>
+        <source>Recognition as a by-product</source>
+        <translation>Признание побочным продуктом</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="54"/>
+        <source>Regional registry and cluster (contracts)</source>
+        <translation>Региональный реестр и кластер (договоры)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="55"/>
+        <source>None needed</source>
+        <translation>Не требуется</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="69"/>
+        <source>no route between the partners on the road and rail network</source>
+        <translation>нет маршрута между партнёрами по сети автодорог и железных дорог</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="77"/>
+        <source>the flow&apos;s quality is outside the consumer&apos;s requirement</source>
+        <translation>качество потока не отвечает требованиям потребителя</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="111"/>
+        <source>FKKO hazard class I-IV: a licence is needed to transport and use it</source>
+        <translation>класс опасности по ФККО I–IV: для транспортирования и использования нужна лицензия</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="119"/>
+        <source>handled as waste, not as a recognised by-product</source>
+        <translation>обращается как отход, а не как признанный побочный продукт</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="125"/>
+        <source>a pipeline or heat main has to be built</source>
+        <translation>нужно построить трубопровод или теплотрассу</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="131"/>
+        <source>long haul, no rail terminal near a partner</source>
+        <translation>дальняя перевозка, рядом с партнёром нет железнодорожного терминала</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="137"/>
+        <source>quantity estimated, not reported by the enterprise</source>
+        <translation>количество оценочное, предприятие его не сообщало</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="143"/>
+        <source>the consumer would depend on one supplier for much of its need</source>
+        <translation>потребитель зависел бы от одного поставщика в большей части своей потребности</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="176"/>
+        <source>Capital cost of a heat main</source>
+        <translation>Капитальные затраты на теплотрассу</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="185"/>
+        <source>Capital cost of a gas or water pipeline</source>
+        <translation>Капитальные затраты на газопровод или водопровод</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="194"/>
+        <source>Pipeline length per km of straight distance</source>
+        <translation>Длина трубопровода на 1 км расстояния по прямой</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="194"/>
+        <source>estimate; a pipe follows roads and property lines</source>
+        <translation>оценка; труба идёт вдоль дорог и границ участков</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="199"/>
+        <source>Haul beyond which rail access matters</source>
+        <translation>Дальность перевозки, с которой важен доступ к железной дороге</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="208"/>
+        <source>Largest distance from a partner to a rail terminal</source>
+        <translation>Наибольшее расстояние от партнёра до железнодорожного терминала</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="208"/>
+        <source>estimate: a short road leg to a siding or terminal</source>
+        <translation>оценка: короткое автомобильное плечо до подъездного пути или терминала</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="213"/>
+        <source>estimate (a definition: more than half)</source>
+        <translation>оценка (по определению: больше половины)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="221"/>
+        <source>Classification or selective collection of ash</source>
+        <translation>Классификация или раздельный отбор золы</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="229"/>
+        <source>Removal of unburnt carbon (loss on ignition)</source>
+        <translation>Удаление недожога (потери при прокаливании)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="229"/>
+        <source>estimate (electrostatic separation or flotation)</source>
+        <translation>оценка (электростатическая сепарация или флотация)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="234"/>
+        <source>Crushing, grinding and screening</source>
+        <translation>Дробление, измельчение и грохочение</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="234"/>
+        <source>estimate, order of the catalogue&apos;s crushing cost (synergies.csv R09, R12)</source>
+        <translation>оценка, порядок стоимости дробления по каталогу (synergies.csv R09, R12)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="241"/>
+        <source>Dewatering and drying</source>
+        <translation>Обезвоживание и сушка</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="249"/>
+        <source>Largest disposal fee rise considered</source>
+        <translation>Наибольшее рассматриваемое повышение платы за размещение</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="249"/>
+        <source>level of the disposal_fee scenario in resources/policy_scenarios.csv</source>
+        <translation>уровень сценария disposal_fee в resources/policy_scenarios.csv</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="256"/>
+        <source>Largest co-financed share of pre-processing considered</source>
+        <translation>Наибольшая рассматриваемая доля софинансирования предварительной переработки</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="256"/>
+        <source>level of the infrastructure scenario in resources/policy_scenarios.csv</source>
+        <translation>уровень сценария infrastructure в resources/policy_scenarios.csv</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="263"/>
+        <source>Largest rail tariff discount considered</source>
+        <translation>Наибольшая рассматриваемая скидка на железнодорожный тариф</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="263"/>
+        <source>level of the rail_discount scenario in resources/policy_scenarios.csv</source>
+        <translation>уровень сценария rail_discount в resources/policy_scenarios.csv</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="276"/>
+        <source>classification or selective collection</source>
+        <translation>классификация или раздельный отбор</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="282"/>
+        <source>carbon removal</source>
+        <translation>удаление недожога</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="288"/>
+        <source>crushing and screening</source>
+        <translation>дробление и грохочение</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="294"/>
+        <source>drying</source>
+        <translation>сушка</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="307"/>
+        <source>not priced: flow, rule or unit conversion missing</source>
+        <translation>не оценено: нет потока, правила или пересчёта единиц</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="308"/>
+        <source>loses {shortfall:,.0f} RUB per {unit}</source>
+        <translation>убыток {shortfall:,.0f} руб. на {unit}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="309"/>
+        <source>earns {benefit:,.0f} RUB per {unit}, needs {opportunity:,.0f} to be chosen</source>
+        <translation>приносит {benefit:,.0f} руб. на {unit}, для выбора нужно {opportunity:,.0f}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="312"/>
+        <source>{attribute} {value} outside the requirement {requirement}: {remedy}</source>
+        <translation>{attribute} {value} вне требования {requirement}: {remedy}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="315"/>
+        <source>quality not checked: {attributes}</source>
+        <translation>качество не проверено: {attributes}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="316"/>
+        <source>pre-processing: {what}, {cost:,.0f} RUB per unit</source>
+        <translation>предварительная переработка: {what}, {cost:,.0f} руб. на единицу</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="319"/>
+        <source>unreachable on the network: {reason}</source>
+        <translation>недостижимо по сети: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="320"/>
+        <source>{what}: {km:,.1f} km, about {capex:,.0f} million RUB</source>
+        <translation>{what}: {km:,.1f} км, около {capex:,.0f} млн руб.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="323"/>
+        <source>heat main</source>
+        <translation>теплотрасса</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="324"/>
+        <source>pipeline</source>
+        <translation>трубопровод</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="325"/>
+        <source>{km:,.0f} km haul, nearest rail terminal {terminal_km:,.1f} km away</source>
+        <translation>перевозка на {km:,.0f} км, ближайший железнодорожный терминал в {terminal_km:,.1f} км</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="328"/>
+        <source>FKKO {code}: hazard class {roman}, licence needed to transport and use it</source>
+        <translation>ФККО {code}: класс опасности {roman}, для транспортирования и использования нужна лицензия</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="331"/>
+        <source>FKKO {code}: hazard class V, no licence needed</source>
+        <translation>ФККО {code}: класс опасности V, лицензия не нужна</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="332"/>
+        <source>hazard class not checked: no valid FKKO code ({detail})</source>
+        <translation>класс опасности не проверен: нет корректного кода ФККО ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="340"/>
+        <source> (assumed from the material catalogue)</source>
+        <translation> (принято по каталогу материалов)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="341"/>
+        <source>quantity estimated: {flows}</source>
+        <translation>количество оценочное: {flows}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="342"/>
+        <source>the supplier could cover {share:.0%} of the consumer&apos;s need</source>
+        <translation>поставщик мог бы покрыть {share:.0%} потребности потребителя</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="345"/>
+        <source>the only candidate supplier of this consumer</source>
+        <translation>единственный возможный поставщик этого потребителя</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="346"/>
+        <source>quantity basis not checked (no qty_basis)</source>
+        <translation>основание количества не проверено (нет qty_basis)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="38"/>
+        <source>Coal preparation plants</source>
+        <translation>Обогатительные фабрики</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="47"/>
+        <source>Gas power plants</source>
+        <translation>Газовые электростанции</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="56"/>
+        <source>Ferroalloys</source>
+        <translation>Ферросплавы</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="59"/>
+        <source>Aluminium</source>
+        <translation>Алюминий</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="62"/>
+        <source>Coke and coke chemicals</source>
+        <translation>Кокс и коксохимия</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="72"/>
+        <source>Oil refineries</source>
+        <translation>Нефтеперерабатывающие заводы</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="75"/>
+        <source>Pharmaceuticals</source>
+        <translation>Фармацевтика</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="78"/>
+        <source>Fertiliser plants</source>
+        <translation>Заводы минеральных удобрений</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="93"/>
+        <source>Plasterboard and gypsum products</source>
+        <translation>Гипсокартон и гипсовые изделия</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="108"/>
+        <source>Agriculture</source>
+        <translation>Сельское хозяйство</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="111"/>
+        <source>Fish farms</source>
+        <translation>Рыбоводные хозяйства</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="114"/>
+        <source>Food processing</source>
+        <translation>Пищевая промышленность</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="117"/>
+        <source>Pulp and paper</source>
+        <translation>Целлюлозно-бумажная промышленность</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="123"/>
+        <source>Water and wastewater treatment</source>
+        <translation>Водоподготовка и очистка сточных вод</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="129"/>
+        <source>Waste management</source>
+        <translation>Обращение с отходами</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="18"/>
+        <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; is empty in feature(s) {fids}</source>
+        <translation>Слой «{layer}»: поле «{field}» пусто у объектов {fids}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="39"/>
+        <source>{name} must be a share between 0 and 1, not {value}</source>
+        <translation>{name} должно быть долей от 0 до 1, а не {value}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="42"/>
+        <source>{name} must be a finite number, not {value}</source>
+        <translation>{name} должно быть конечным числом, а не {value}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="29"/>
+        <source>Waste of agriculture, forestry, fish farming and fishing</source>
+        <translation>Отходы сельского, лесного хозяйства, рыбоводства и рыболовства</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="30"/>
+        <source>Waste of mining</source>
+        <translation>Отходы добычи полезных ископаемых</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="31"/>
+        <source>Waste of manufacturing</source>
+        <translation>Отходы обрабатывающих производств</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="36"/>
+        <source>Waste of electricity, gas and steam supply</source>
+        <translation>Отходы обеспечения электроэнергией, газом и паром</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="41"/>
+        <source>Waste of construction and repair</source>
+        <translation>Отходы строительства и ремонта</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="42"/>
+        <source>Waste of other activities</source>
+        <translation>Отходы прочих видов деятельности</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="62"/>
+        <source>FKKO code is empty</source>
+        <translation>Код ФККО пуст</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="63"/>
+        <source>FKKO code &apos;{code}&apos; holds characters other than digits and spaces</source>
+        <translation>Код ФККО «{code}» содержит символы, кроме цифр и пробелов</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="66"/>
+        <source>FKKO code &apos;{code}&apos; has {digits} digits instead of 11</source>
+        <translation>В коде ФККО «{code}» {digits} цифр вместо 11</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="69"/>
+        <source>FKKO code &apos;{code}&apos; starts with {block}: there is no such block</source>
+        <translation>Код ФККО «{code}» начинается с {block}: такого блока нет</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/parks.py" line="55"/>
+        <source>No candidate site has a usable location</source>
+        <translation>Ни у одной площадки-кандидата нет пригодного местоположения</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/parks.py" line="56"/>
+        <source>Sites without a positive area_ha (features {features})</source>
+        <translation>Площадки без положительной area_ha (объекты {features})</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/parks.py" line="59"/>
+        <source>Sites with a negative fixed_cost (features {features})</source>
+        <translation>Площадки с отрицательной fixed_cost (объекты {features})</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/parks.py" line="62"/>
+        <source>MAX_PARKS must be at least 1</source>
+        <translation>MAX_PARKS должно быть не меньше 1</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/parks.py" line="63"/>
+        <source>The tenant catalogue lacks the column(s): {columns}</source>
+        <translation>В каталоге резидентов нет столбцов: {columns}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/parks.py" line="75"/>
+        <source>Tenant &apos;{tenant}&apos; accepts unknown material(s): {materials}</source>
+        <translation>Резидент «{tenant}» принимает неизвестные материалы: {materials}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/parks.py" line="88"/>
+        <source>optimal (within the MIP gap asked for)</source>
+        <translation>оптимально (в пределах заданного разрыва MIP)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/parks.py" line="89"/>
+        <source>time limit reached: the best solution found is written</source>
+        <translation>достигнут лимит времени: записано лучшее найденное решение</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/parks.py" line="92"/>
+        <source>time limit reached before any solution was found: nothing chosen</source>
+        <translation>лимит времени достигнут до нахождения какого-либо решения: ничего не выбрано</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/parks.py" line="95"/>
+        <source>canceled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/parks.py" line="96"/>
+        <source>infeasible</source>
+        <translation>задача несовместна</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/parks.py" line="97"/>
+        <source>the solver failed</source>
+        <translation>сбой решателя</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/validation.py" line="84"/>
+        <source>{field} &apos;{value}&apos; is not a finite number</source>
+        <translation>{field} «{value}» не является конечным числом</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/validation.py" line="90"/>
+        <source>Geometry is not valid ({reason}); its point on surface may be misplaced</source>
+        <translation>Геометрия некорректна ({reason}); её точка на поверхности может оказаться смещённой</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/pipeline_task.py" line="130"/>
+        <source>unexpected {kind}: {detail}</source>
+        <translation>непредвиденная ошибка {kind}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="49"/>
+        <source>Offer (waste, by-product)</source>
+        <translation>Предложение (отход, побочный продукт)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="49"/>
+        <source>Need (raw material, energy)</source>
+        <translation>Потребность (сырьё, энергия)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="53"/>
+        <source>Waste</source>
+        <translation>Отход</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="53"/>
+        <source>By-product</source>
+        <translation>Побочный продукт</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="58"/>
+        <source>Public (also in anonymous totals)</source>
+        <translation>Всем (также в анонимных итогах)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="59"/>
+        <source>Registry members</source>
+        <translation>Участникам реестра</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="60"/>
+        <source>Regional operator only</source>
+        <translation>Только региональному оператору</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/plugin.py" line="46"/>
+        <source>Resource registry</source>
+        <translation>Реестр ресурсов</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="127"/>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="129"/>
+        <source>Connection</source>
+        <translation>Подключение</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="133"/>
+        <source>Pick the PostgreSQL connection of your login.</source>
+        <translation>Выберите подключение PostgreSQL для своей учётной записи.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="182"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="138"/>
+        <source>Visibility</source>
+        <translation>Видимость</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="168"/>
+        <source>RUB per unit, empty if unknown</source>
+        <translation>руб. за единицу, пусто, если неизвестно</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="186"/>
+        <source>FKKO code</source>
+        <translation>Код ФККО</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="187"/>
+        <source>Legal status (offers)</source>
+        <translation>Правовой статус (для предложений)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="188"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="189"/>
+        <source>Visible to</source>
+        <translation>Кому видно</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="190"/>
+        <source>Quality notes</source>
+        <translation>Заметки о качестве</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="198"/>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="199"/>
+        <source>Save changes</source>
+        <translation>Сохранить изменения</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="200"/>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="201"/>
+        <source>Show listings on the map</source>
+        <translation>Показать заявки на карте</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="231"/>
+        <source>Refused: {0}</source>
+        <translation>Отказано: {0}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="250"/>
+        <source>Cannot read the registry: {0}</source>
+        <translation>Не удаётся прочитать реестр: {0}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="253"/>
+        <source>Login {0} owns no enterprise in the registry: it can browse only.</source>
+        <translation>Учётной записи {0} не принадлежит ни одно предприятие реестра: доступен только просмотр.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="262"/>
+        <source>Login {login}: {name} ({ent_id}), {node} node</source>
+        <translation>Учётная запись {login}: {name} ({ent_id}), узел {node}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="358"/>
+        <source>Refused: the listing is gone or is not yours.</source>
+        <translation>Отказано: заявка удалена или принадлежит не вам.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="370"/>
+        <source>Listing {0} added.</source>
+        <translation>Заявка {0} добавлена.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="378"/>
+        <source>Select the listing to change in the table.</source>
+        <translation>Выберите в таблице заявку, которую нужно изменить.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="383"/>
+        <source>Listing {0} saved.</source>
+        <translation>Заявка {0} сохранена.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="391"/>
+        <source>Select the listing to delete in the table.</source>
+        <translation>Выберите в таблице заявку, которую нужно удалить.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="393"/>
+        <source>Listing {0} deleted.</source>
+        <translation>Заявка {0} удалена.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="401"/>
+        <source>Registry enterprises</source>
+        <translation>Предприятия реестра</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="402"/>
+        <source>Registry listings</source>
+        <translation>Заявки реестра</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="406"/>
+        <source>QGIS could not open the registry views.</source>
+        <translation>QGIS не удалось открыть представления реестра.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/plugin.py" line="118"/>
+        <source>Python package(s) missing: {names}. {count} tool(s) are unavailable until they are installed (Debian/Ubuntu: {apt}; OSGeo4W Shell or pip: {pip}), then QGIS restarted.</source>
+        <translation>Не установлены пакеты Python: {names}. Недоступно инструментов: {count}, пока пакеты не установлены (Debian/Ubuntu: {apt}; OSGeo4W Shell или pip: {pip}) и QGIS не перезапущен.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/base.py" line="146"/>
+        <source>Your own materials (merged over the bundled catalogue; yours win)</source>
+        <translation>Собственные материалы (дополняют встроенный каталог; при совпадении действуют ваши)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="107"/>
+        <source>Diagnose barriers to exchanges</source>
+        <translation>Выявить барьеры для обменов</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="111"/>
+        <source>For every link (the output of &apos;Route candidates over road and rail&apos; or of &apos;Find partner candidates&apos;): the barriers of each category, with their measure; the binding barrier (the first, in this order: unreachable, quality, loses money, better use elsewhere, licence, waste status, pipeline, rail access, estimated quantity, single supplier) and the instrument that addresses it.</source>
+        <translation>Для каждой связи (результат «Построить маршруты по автодорогам и железной дороге» или «Найти возможных партнёров»): барьеры каждой категории с их мерой; определяющий барьер (первый в таком порядке: недостижимость, качество, убыточность, выгоднее использовать иначе, лицензия, статус отхода, трубопровод, доступ к железной дороге, оценочное количество, единственный поставщик) и инструмент, который на него направлен.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="118"/>
+        <source>Economic: net benefit per unit as &apos;Optimise exchanges&apos; counts it; the opportunity value (what the same supply or demand earns in the other exchanges, from the optimal dual prices); the shortfall; the break-even primary price, disposal fee rise, co-financed share of pre-processing and rail discount at which the optimiser would choose this link (for this link alone, all else equal). Technological: flow columns q_ash_class, q_loi_pct, q_particle_mm, q_moisture_pct against rule columns req_ash_class, req_max_loi_pct, req_max_particle_mm, req_max_moisture_pct; a missing value is &apos;not checked&apos;, never &apos;passes&apos;. Infrastructure: unreachable links, the pipeline or heat main to build (length and capital cost), no rail terminal near a partner on a long haul (needs TERMINALS). Institutional: FKKO hazard class I-IV (licence), waste or by-product (flow field legal_status, else the material catalogue). Supply guarantee: the supplier&apos;s share of the consumer&apos;s need, the consumer&apos;s only supplier, quantities marked qty_basis = estimated.</source>
+        <translation>Экономические: чистая выгода на единицу, как её считает «Оптимизировать обмены»; альтернативная ценность (сколько то же предложение или спрос приносит в других обменах, по оптимальным двойственным оценкам); недостача; безубыточные цена первичного сырья, повышение платы за размещение, доля софинансирования предварительной переработки и скидка на железнодорожный тариф, при которых оптимизация выбрала бы эту связь (для одной этой связи при прочих равных). Технологические: столбцы потока q_ash_class, q_loi_pct, q_particle_mm, q_moisture_pct сравниваются со столбцами правила req_ash_class, req_max_loi_pct, req_max_particle_mm, req_max_moisture_pct; отсутствующее значение означает «не проверено», но никогда не «соответствует». Инфраструктурные: недостижимые связи, трубопровод или теплотрасса, которые нужно построить (длина и капитальные затраты), отсутствие железнодорожного терминала рядом с партнёром при дальней перевозке (нужен TERMINALS). Институциональные: класс опасности по ФККО I–IV (лицензия), отход или побочный продукт (поле потока legal_status, иначе каталог материалов). Гарантия поставок: доля поставщика в потребности потребителя, единственный поставщик потребителя, количества с пометкой qty_basis = estimated.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="134"/>
+        <source>EXCHANGES (optional): the output of &apos;Optimise exchanges&apos; marks the chosen links; without it the links are optimised here. Outputs: the links with one field per category, styled by binding barrier; a summary per barrier (links affected, links it binds, their tonnes and net benefit, the money needed); an optional HTML report.</source>
+        <translation>EXCHANGES (необязательно): результат «Оптимизировать обмены» отмечает выбранные связи; без него связи оптимизируются здесь же. Результаты: связи с отдельным полем для каждой категории и стилем по определяющему барьеру; сводка по барьерам (затронутые связи, связи, которые барьер сдерживает, их тонны и чистая выгода, необходимые средства); необязательный отчёт HTML.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="153"/>
+        <source>Chosen exchanges (optional: otherwise optimised here)</source>
+        <translation>Выбранные обмены (необязательно: иначе оптимизируются здесь)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="162"/>
+        <source>Rail terminals (optional: for the rail-access check)</source>
+        <translation>Железнодорожные терминалы (необязательно: для проверки доступа к железной дороге)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="183"/>
+        <source>Links with their barriers</source>
+        <translation>Связи с их барьерами</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="188"/>
+        <source>Barrier summary</source>
+        <translation>Сводка по барьерам</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="241"/>
+        <source>Diagnosing the links</source>
+        <translation>Диагностика связей</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="327"/>
+        <source>decided per link</source>
+        <translation>определяется для каждой связи</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="333"/>
+        <source>{0} links, {1} chosen by the optimisation</source>
+        <translation>Связей: {0}, из них выбрано оптимизацией: {1}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="336"/>
+        <source>{0}: {1} links affected, {2} held back, {3:,.0f} t/yr, {4:,.0f} RUB/yr</source>
+        <translation>{0}: затронуто связей {1}, сдерживается {2}, {3:,.0f} т/год, {4:,.0f} руб./год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="349"/>
+        <source>Instrument addressing the most tonnes: {0} ({1} links, {2:,.0f} t/yr)</source>
+        <translation>Инструмент, направленный на наибольший объём: {0} (связей {1}, {2:,.0f} т/год)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="371"/>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="372"/>
+        <source>How it shows here</source>
+        <translation>Как проявляется здесь</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="373"/>
+        <source>Instrument</source>
+        <translation>Инструмент</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="374"/>
+        <source>Links affected</source>
+        <translation>Затронуто связей</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="375"/>
+        <source>Links held back</source>
+        <translation>Сдерживается связей</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="376"/>
+        <source>Tonnes held back, t/yr</source>
+        <translation>Сдерживаемый объём, т/год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="377"/>
+        <source>Net benefit held back, RUB/yr</source>
+        <translation>Сдерживаемая чистая выгода, руб./год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="378"/>
+        <source>Money to bridge, RUB/yr</source>
+        <translation>Недостающие средства, руб./год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="380"/>
+        <source>Tonnes, t/yr</source>
+        <translation>Объём, т/год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="404"/>
+        <source>Barriers to exchanges and the instruments that address them</source>
+        <translation>Барьеры для обменов и инструменты их преодоления</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="407"/>
+        <source>Tonnes held back by the barriers each instrument addresses, kt/yr</source>
+        <translation>Объём, сдерживаемый барьерами, на которые направлен каждый инструмент, тыс. т/год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="408"/>
+        <source>Tonnes: t/yr supplies; links that share a supply overlap.</source>
+        <translation>Объём: т/год предложения; связи с общим предложением перекрываются.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="173"/>
+        <source>Laying out the diagram</source>
+        <translation>Компоновка схемы</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="108"/>
+        <source>layers {names} (their metadata names no source)</source>
+        <translation>слои {names} (в их метаданных не указан источник)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="205"/>
+        <source>Data sources printed on the map (default: from the layers&apos; metadata)</source>
+        <translation>Источники данных, печатаемые на карте (по умолчанию: из метаданных слоёв)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="293"/>
+        <source>Data: {sources}. Exchanges computed by symbiosis_qgis. Date: {date}</source>
+        <translation>Данные: {sources}. Обмены рассчитаны symbiosis_qgis. Дата: {date}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="152"/>
+        <source>a value does not fit its field</source>
+        <translation>значение не помещается в поле</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="153"/>
+        <source>Could not write to &apos;{layer}&apos;: {reason}</source>
+        <translation>Не удалось записать в «{layer}»: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="177"/>
+        <source>Layer &apos;{layer}&apos; has no coordinate reference system. Set its CRS (Layer Properties &gt; Source) or add the .prj file, then run again.</source>
+        <translation>У слоя «{layer}» нет системы координат. Задайте СК слоя (Свойства слоя &gt; Источник) или добавьте файл .prj и запустите снова.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="191"/>
+        <source>Layer &apos;{layer}&apos; has {found} geometry; it must be {wanted}</source>
+        <translation>Тип геометрии слоя «{layer}»: {found}; требуется: {wanted}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="205"/>
+        <source>Cannot create the folder &apos;{folder}&apos;: {reason}</source>
+        <translation>Не удаётся создать папку «{folder}»: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="211"/>
+        <source>The folder &apos;{folder}&apos; is not writable</source>
+        <translation>В папку «{folder}» нельзя записывать</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="272"/>
+        <source>Layer &apos;{layer}&apos;: feature(s) {fids} cannot be transformed from {crs} to WGS 84; is the layer&apos;s CRS right?</source>
+        <translation>Слой «{layer}»: объекты {fids} не удаётся преобразовать из {crs} в WGS 84; верна ли СК слоя?</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="293"/>
+        <source>Network layer</source>
+        <translation>Слой сети</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_io.py" line="178"/>
+        <source>Layer &apos;{0}&apos;: coordinates could not be transformed ({1})</source>
+        <translation>Слой «{0}»: не удалось преобразовать координаты ({1})</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="274"/>
+        <source>Reading enterprises and candidates</source>
+        <translation>Чтение предприятий и пар-кандидатов</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="348"/>
+        <source>Writing the links</source>
+        <translation>Запись связей</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="115"/>
+        <source>{0} links refer to flows missing from the flow table and were left out</source>
+        <translation>Исключено связей, ссылающихся на потоки, которых нет в таблице потоков: {0}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="66"/>
+        <source>Runs &apos;Optimise exchanges&apos; once per scenario and compares each with the first (the baseline): viable exchanges, tonnes, net benefit, CO2 avoided, and the deltas.
+
+A scenario table (default: resources/policy_scenarios.csv; pass your own CSV with the same columns) describes the instruments: quota_share and quota_materials (green public procurement: a share of the demand for these materials must be secondary material, where supply allows); processing_cofinance (share of pre-processing facilities and pipelines paid by regional support); disposal_fee_delta (RUB per tonne added to the disposal fee); rail_discount (share off the rail part of route costs).
+
+Optional UNLOCKED output: per scenario, the exchanges it chooses on links the baseline leaves unused, with their tonnage.</source>
+        <translation>Выполняет «Оптимизировать обмены» для каждого сценария и сравнивает с первым (базовым): число выгодных обменов, тонны, чистая выгода, предотвращённые выбросы CO2 и их изменения.
+
+Таблица сценариев (по умолчанию resources/policy_scenarios.csv; можно указать свой CSV с теми же столбцами) описывает инструменты: quota_share и quota_materials (зелёные госзакупки: доля спроса на эти материалы, покрываемая вторичным сырьём, где хватает предложения); processing_cofinance (доля затрат на установки переработки и трубопроводы, оплачиваемая региональной поддержкой); disposal_fee_delta (руб. за тонну к плате за размещение); rail_discount (скидка на железнодорожную часть стоимости маршрута).
+
+Необязательный результат UNLOCKED: для каждого сценария — обмены, которые он выбирает на связях, не используемых в базовом сценарии, с их объёмом.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="99"/>
+        <source>Links each scenario unlocks (new exchanges)</source>
+        <translation>Связи, открываемые каждым сценарием (новые обмены)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="155"/>
+        <source>{0} unlocks {1} links: {2:,.0f} (supply units) per year</source>
+        <translation>{0}: открывает связей {1}, {2:,.0f} (в единицах предложения) в год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/publish_matches.py" line="37"/>
+        <source>Publish matches to the resource registry</source>
+        <translation>Опубликовать подобранные пары в реестре ресурсов</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/publish_matches.py" line="40"/>
+        <source>Writes the partner candidates found on the registry&apos;s views (output of &apos;Find partner candidates&apos; run on registry.enterprises and registry.flows) into the registry&apos;s match table, with status &apos;proposed&apos;, for the enterprises concerned to see. Only the regional operator&apos;s login may do this.
+
+A pair already published (same supply and demand listing and rule) keeps its status and is counted as already present. Candidates whose flows are not registry listings (flow ids L&lt;number&gt;) are refused with their feature ids.</source>
+        <translation>Записывает пары-кандидаты, найденные по представлениям реестра (результат «Найти возможных партнёров», выполненного на registry.enterprises и registry.flows), в таблицу подобранных пар реестра со статусом «proposed» (предложено), чтобы их увидели заинтересованные предприятия. Это может сделать только учётная запись регионального оператора.
+
+Уже опубликованная пара (те же заявки предложения и спроса и то же правило) сохраняет свой статус и считается уже имеющейся. Пары-кандидаты, потоки которых не являются заявками реестра (идентификаторы потоков L&lt;номер&gt;), отклоняются с указанием идентификаторов их объектов.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/publish_matches.py" line="51"/>
+        <source>PostgreSQL connection (regional operator)</source>
+        <translation>Подключение PostgreSQL (региональный оператор)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/publish_matches.py" line="61"/>
+        <source>Matches published</source>
+        <translation>Опубликовано пар</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/publish_matches.py" line="62"/>
+        <source>Already published</source>
+        <translation>Уже опубликовано</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/publish_matches.py" line="75"/>
+        <source>Login &apos;{0}&apos; is not the regional operator: only the operator publishes matches</source>
+        <translation>Учётная запись «{0}» не принадлежит региональному оператору: публиковать пары может только оператор</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/publish_matches.py" line="83"/>
+        <source>The registry refused the matches: {0}</source>
+        <translation>Реестр отклонил пары: {0}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/publish_matches.py" line="86"/>
+        <source>{0} matches published, {1} already present</source>
+        <translation>Опубликовано пар: {0}, уже были в реестре: {1}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/publish_matches.py" line="113"/>
+        <source>Layer &apos;{layer}&apos;, fields supply_flow/demand_flow: {count} candidates do not refer to registry listings (L&lt;number&gt;), first feature ids: {ids}</source>
+        <translation>Слой «{layer}», поля supply_flow/demand_flow: пар-кандидатов, не ссылающихся на заявки реестра (L&lt;номер&gt;): {count}; первые идентификаторы объектов: {ids}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="32"/>
+        <source>Create or upgrade the resource registry</source>
+        <translation>Создать или обновить реестр ресурсов</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="35"/>
+        <source>Creates the regional registry of secondary resources in a PostgreSQL database with PostGIS, or brings an existing one up to the plugin&apos;s schema version: tables of enterprises, listings (offers and needs) and matches, the roles of enterprises, the regional operator and anonymous readers with row-level security, and the views registry.enterprises and registry.flows that every algorithm reads like the Enterprises and Flows layers. Migrations already applied are skipped; each migration is applied whole or not at all. The material catalogue is copied into the registry.
+
+The connection&apos;s login must own the database (or be a superuser): it creates the PostGIS extension and the roles. Load the Kuzbass sample only into an empty registry: its enterprises are owned by logins ent_&lt;id&gt; (ent_pp04 for PP04), made with SELECT registry.create_login(&apos;ent_pp04&apos;, &apos;password&apos;, &apos;enterprise&apos;).</source>
+        <translation>Создаёт региональный реестр вторичных ресурсов в базе данных PostgreSQL с PostGIS или обновляет существующий до версии схемы модуля: таблицы предприятий, заявок (предложений и потребностей) и подобранных пар, роли предприятий, регионального оператора и анонимных читателей с защитой на уровне строк, а также представления registry.enterprises и registry.flows, которые любой алгоритм читает так же, как слои предприятий и потоков. Уже применённые миграции пропускаются; каждая миграция применяется целиком или не применяется вовсе. Каталог материалов копируется в реестр.
+
+Учётная запись подключения должна быть владельцем базы данных (или суперпользователем): она создаёт расширение PostGIS и роли. Загружайте пример по Кузбассу только в пустой реестр: его предприятия принадлежат учётным записям ent_&lt;id&gt; (ent_pp04 для PP04), которые создаются командой SELECT registry.create_login('ent_pp04', 'password', 'enterprise').</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="51"/>
+        <source>PostgreSQL connection (database owner)</source>
+        <translation>Подключение PostgreSQL (владелец базы данных)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="56"/>
+        <source>Load the Kuzbass sample data</source>
+        <translation>Загрузить пример данных по Кузбассу</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="61"/>
+        <source>Schema version</source>
+        <translation>Версия схемы</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="62"/>
+        <source>Migrations applied</source>
+        <translation>Применено миграций</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="63"/>
+        <source>Enterprises loaded</source>
+        <translation>Загружено предприятий</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="64"/>
+        <source>Listings loaded</source>
+        <translation>Загружено заявок</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="72"/>
+        <source>Applying migration {0} ({1})</source>
+        <translation>Применение миграции {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="86"/>
+        <source>The registry in connection &apos;{0}&apos; could not be set up: {1}</source>
+        <translation>Не удалось подготовить реестр в подключении «{0}»: {1}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="90"/>
+        <source>Schema upgraded to version {0}</source>
+        <translation>Схема обновлена до версии {0}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="92"/>
+        <source>Schema already at version {0}: nothing to do</source>
+        <translation>Схема уже имеет версию {0}: делать нечего</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="104"/>
+        <source>The registry already holds {0} enterprises: the sample is loaded only into an empty registry</source>
+        <translation>В реестре уже есть предприятия ({0}): пример загружается только в пустой реестр</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="110"/>
+        <source>Loading the Kuzbass sample</source>
+        <translation>Загрузка примера по Кузбассу</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="112"/>
+        <source>{0} enterprises and {1} listings loaded</source>
+        <translation>Загружено предприятий: {0}, заявок: {1}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="113"/>
+        <source>Mothballed mine</source>
+        <translation>Законсервированная шахта</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="114"/>
+        <source>Reclaimed mine land</source>
+        <translation>Рекультивированные земли горного отвода</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="115"/>
+        <source>Planned park (position approximate)</source>
+        <translation>Планируемый парк (положение приблизительное)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="116"/>
+        <source>Brownfield</source>
+        <translation>Заброшенная промплощадка</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="117"/>
+        <source>Hypothetical brownfield</source>
+        <translation>Гипотетическая заброшенная промплощадка</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="131"/>
+        <source>Parks opened</source>
+        <translation>Открыто парков</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="132"/>
+        <source>Tenant modules placed</source>
+        <translation>Размещено модулей резидентов</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="133"/>
+        <source>Tonnes per year taken in by the parks</source>
+        <translation>Тонн в год, принимаемых парками</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="134"/>
+        <source>Annual net benefit of the parks, RUB</source>
+        <translation>Годовая чистая выгода парков, руб.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="135"/>
+        <source>Regional co-financing, RUB (one-off)</source>
+        <translation>Региональное софинансирование, руб. (единовременно)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="136"/>
+        <source>MIP gap of the solution (relative)</source>
+        <translation>Разрыв MIP решения (относительный)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="155"/>
+        <source>Site eco-industrial parks</source>
+        <translation>Разместить эко-промышленные парки</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="158"/>
+        <source>Chooses which candidate sites become eco-industrial parks, how many modules of which closing production (tenant) each park hosts, which supply flows feed them and how much the region co-finances, so that the annual net benefit is largest: product value (or avoided primary purchase) + avoided disposal - transport - operating cost - annualised capex not co-financed - annualised site cost. An exact mixed-integer programme solved with HiGHS.
+
+Constraints: supplies available, module capacity, each tenant&apos;s recipe (the materials it accepts and the largest share of each in its input), site area, at most MAX_PARKS parks, co-financing at most the share of capex and within the budget. Capex, site cost and budget are one-off RUB, annualised with the capital recovery factor of the discount rate and lifetime.
+
+Sites: site_id, name, area_ha, land_status, optional fixed_cost (one-off RUB to prepare the site; the default site cost where empty). Tenants: the bundled resources/park_tenants.csv unless a table with the same columns is given. Transport: over the road and rail network when roads are given (the routing of &apos;Route candidates over road and rail&apos;), else straight distance x detour factor x road tariff; gas and heat are costed per straight km within their economic radius.
+
+Outputs: parks (the chosen sites with tenants, tonnes, capex, co-financing and net benefit), tenant rows (one per site and tenant type, with the number of modules), supply links (supplier -&gt; park arrows). The solver status and MIP gap are in the log and in the result values; a run stopped by the time limit writes the best solution found and says so.</source>
+        <translation>Выбирает, какие площадки-кандидаты станут эко-промышленными парками, сколько модулей каких замыкающих производств (резидентов) разместит каждый парк, какие потоки предложения их снабжают и сколько софинансирует регион, чтобы годовая чистая выгода была наибольшей: стоимость продукции (или предотвращённая закупка первичного сырья) + предотвращённое размещение отходов − транспорт − эксплуатационные затраты − приведённые к году капитальные затраты без софинансирования − приведённые к году затраты на площадку. Точная задача смешанного целочисленного программирования, решается HiGHS.
+
+Ограничения: доступное предложение, мощность модулей, рецептура каждого резидента (принимаемые материалы и наибольшая доля каждого во входном сырье), площадь площадки, не более MAX_PARKS парков, софинансирование не больше заданной доли капитальных затрат и в пределах бюджета. Капитальные затраты, затраты на площадку и бюджет — единовременные, в рублях; к году они приводятся коэффициентом возмещения капитала по ставке дисконтирования и сроку службы.
+
+Площадки: site_id, name, area_ha, land_status, необязательное fixed_cost (единовременные затраты на подготовку площадки, руб.; если пусто — затраты на площадку по умолчанию). Резиденты: встроенный resources/park_tenants.csv, если не задана таблица с теми же столбцами. Транспорт: по сети автодорог и железных дорог, если заданы дороги (маршрутизация «Построить маршруты по автодорогам и железной дороге»), иначе расстояние по прямой x коэффициент извилистости x автомобильный тариф; газ и тепло оцениваются по километрам по прямой в пределах их экономического радиуса.
+
+Результаты: парки (выбранные площадки с резидентами, тоннами, капитальными затратами, софинансированием и чистой выгодой), строки резидентов (по одной на площадку и тип резидента, с числом модулей), связи поставок (стрелки поставщик -&gt; парк). Статус решателя и разрыв MIP выводятся в журнал и в выходные значения; расчёт, остановленный по лимиту времени, записывает лучшее найденное решение и сообщает об этом.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="375"/>
+        <source>Candidate park sites</source>
+        <translation>Площадки-кандидаты для парков</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="194"/>
+        <source>Tenant catalogue (default: bundled park_tenants.csv)</source>
+        <translation>Каталог резидентов (по умолчанию: встроенный park_tenants.csv)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="203"/>
+        <source>Roads (optional: else straight distance x detour)</source>
+        <translation>Автодороги (необязательно: иначе расстояние по прямой x коэффициент извилистости)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="216"/>
+        <source>Largest number of parks</source>
+        <translation>Наибольшее число парков</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="217"/>
+        <source>Co-financing budget, RUB (one-off)</source>
+        <translation>Бюджет софинансирования, руб. (единовременно)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="218"/>
+        <source>Largest co-financed share of capex (0-1)</source>
+        <translation>Наибольшая доля софинансирования капитальных затрат (0–1)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="226"/>
+        <source>Discount rate (0-1)</source>
+        <translation>Ставка дисконтирования (0–1)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="227"/>
+        <source>Lifetime of capex, years</source>
+        <translation>Срок службы капитальных вложений, лет</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="228"/>
+        <source>Maximum supply distance, km</source>
+        <translation>Максимальное расстояние поставки, км</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="236"/>
+        <source>Detour factor (no roads given)</source>
+        <translation>Коэффициент извилистости (если дороги не заданы)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="240"/>
+        <source>Snap tolerance: site or enterprise to road, m</source>
+        <translation>Допуск привязки площадки или предприятия к дороге, м</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="241"/>
+        <source>Site cost where fixed_cost is empty, RUB (one-off)</source>
+        <translation>Затраты на площадку, если fixed_cost пусто, руб. (единовременно)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="249"/>
+        <source>Solver time limit, s</source>
+        <translation>Лимит времени решателя, с</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="250"/>
+        <source>Stop at a relative MIP gap of</source>
+        <translation>Остановиться при относительном разрыве MIP</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="262"/>
+        <source>Eco-industrial parks</source>
+        <translation>Эко-промышленные парки</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="267"/>
+        <source>Park tenants</source>
+        <translation>Резиденты парков</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="272"/>
+        <source>Park supply links</source>
+        <translation>Связи поставок в парки</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="277"/>
+        <source>Solver status</source>
+        <translation>Статус решателя</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="292"/>
+        <source>Reading the inputs</source>
+        <translation>Чтение входных данных</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="299"/>
+        <source>Building the model</source>
+        <translation>Построение модели</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="305"/>
+        <source>Catalogue is unusable: {}</source>
+        <translation>Каталог непригоден: {}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="308"/>
+        <source>{} supply flows skipped: unknown material or unit, enterprise without location, or no positive quantity</source>
+        <translation>Пропущено потоков предложения: {} — неизвестный материал или единица, предприятие без местоположения или неположительное количество</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="314"/>
+        <source>Model: {0} sites, {1} supply-site pairs, {2} variables, {3} constraints</source>
+        <translation>Модель: площадок {0}, пар поставщик–площадка {1}, переменных {2}, ограничений {3}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="321"/>
+        <source>Solving (HiGHS)</source>
+        <translation>Решение (HiGHS)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="332"/>
+        <source>Canceled: the solver is left to stop by itself at its time limit ({:g} s); its result is discarded and nothing is written</source>
+        <translation>Отменено: решатель остановится сам по лимиту времени ({:g} с); его результат отбрасывается, ничего не записывается</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="375"/>
+        <source>geometry</source>
+        <translation>геометрия</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="380"/>
+        <source>Layer &apos;{layer}&apos;, field {field}: {text}</source>
+        <translation>Слой «{layer}», поле {field}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="384"/>
+        <source>Tenant catalogue: {}</source>
+        <translation>Каталог резидентов: {}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="417"/>
+        <source>No roads: transport costs straight distance x {:g} x road tariff</source>
+        <translation>Дороги не заданы: транспорт стоит расстояние по прямой x {:g} x автомобильный тариф</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="425"/>
+        <source>Building the road and rail graph</source>
+        <translation>Построение графа автодорог и железных дорог</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="443"/>
+        <source>Routing {} supplier-site pairs</source>
+        <translation>Построение маршрутов для пар поставщик–площадка: {}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="469"/>
+        <source>Solver: {status}; MIP gap {gap}; {seconds:.1f} s</source>
+        <translation>Решатель: {status}; разрыв MIP {gap}; {seconds:.1f} с</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="534"/>
+        <source>Could not write the feature of {field} = {value}: {error}</source>
+        <translation>Не удалось записать объект с {field} = {value}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="563"/>
+        <source>{:.1f} Mt</source>
+        <translation>{:.1f} млн т</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="564"/>
+        <source>{:.0f} kt</source>
+        <translation>{:.0f} тыс. т</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="89"/>
+        <source>Checking</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="141"/>
+        <source>{0} more findings are in the output table</source>
+        <translation>Остальные находки ({0}) — в выходной таблице</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/registry/listings.py" line="36"/>
+        <source>A listing is an offer or a need</source>
+        <translation>Заявка — это предложение или потребность</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/registry/listings.py" line="50"/>
+        <source>The quantity must be a positive number</source>
+        <translation>Количество должно быть положительным числом</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/registry/listings.py" line="54"/>
+        <source>Unit &apos;{value}&apos; does not convert to &apos;{expected}&apos;, the unit of &apos;{material}&apos;</source>
+        <translation>Единица «{value}» не приводится к «{expected}», единице материала «{material}»</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/registry/listings.py" line="57"/>
+        <source>The price must be empty or a number, at least 0</source>
+        <translation>Цена должна быть пустой или числом не меньше 0</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/registry/listings.py" line="58"/>
+        <source>The legal status of an offer is waste or by-product</source>
+        <translation>Правовой статус предложения — отход или побочный продукт</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/registry/listings.py" line="61"/>
+        <source>Visibility is public, members or operator only</source>
+        <translation>Видимость: всем, участникам или только оператору</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/registry/qgis_connection.py" line="19"/>
+        <source>This login may only write listings of its own enterprise.</source>
+        <translation>Эта учётная запись может записывать только заявки своего предприятия.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/registry/qgis_connection.py" line="22"/>
+        <source>This login has no right to make this change.</source>
+        <translation>У этой учётной записи нет права на это изменение.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/registry/qgis_connection.py" line="25"/>
+        <source>The FKKO code must have 11 digits, the last one the hazard class (1-5).</source>
+        <translation>Код ФККО должен состоять из 11 цифр, последняя — класс опасности (1–5).</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/registry/qgis_connection.py" line="28"/>
+        <source>The material is not in the registry&apos;s material catalogue.</source>
+        <translation>Материала нет в каталоге материалов реестра.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/registry/qgis_connection.py" line="31"/>
+        <source>The quantity must be positive.</source>
+        <translation>Количество должно быть положительным.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/registry/qgis_connection.py" line="32"/>
+        <source>The unit is not one the registry knows.</source>
+        <translation>Реестр не знает такой единицы.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/registry/qgis_connection.py" line="33"/>
+        <source>The price cannot be negative.</source>
+        <translation>Цена не может быть отрицательной.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/registry/qgis_connection.py" line="34"/>
+        <source>&apos;Available to&apos; must not come before &apos;available from&apos;.</source>
+        <translation>«Доступно до» не может быть раньше «доступно с».</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/registry/qgis_connection.py" line="37"/>
+        <source>The database refused the login name or password.</source>
+        <translation>База данных отклонила имя пользователя или пароль.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/registry/qgis_connection.py" line="50"/>
+        <source>The registry refused the change.</source>
+        <translation>Реестр отклонил изменение.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="172"/>
+        <source>from</source>
+        <translation>с</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="173"/>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="180"/>
+        <source>e.g. 3 years, renewed yearly</source>
+        <translation>например, 3 года с ежегодным продлением</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="191"/>
+        <source>Available</source>
+        <translation>Доступно</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="192"/>
+        <source>Contract term</source>
+        <translation>Срок договора</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="48"/>
+        <source>Checks an enterprise layer and a flow table against the symbiosis data model and the material and synergy catalogues before any analysis.
+
+Errors: missing required fields, empty or duplicate identifiers, flows of unknown enterprises, unknown materials or units, negative, non-numeric, NaN or infinite quantities, enterprises without geometry, a layer without CRS.
+Warnings: zero quantities, a geographic CRS, unknown sectors, invalid polygons, malformed FKKO codes or codes outside their material&apos;s block, supplies or demands that no catalogue rule can match with another enterprise in the data.
+
+Your own materials (a table with the catalogue&apos;s columns) are merged over the bundled catalogue, so a flow of your material is not an error; a row that changes a bundled material wins and is logged.
+
+The output table lists every finding (severity, layer, feature id, field, message); ERRORS and WARNINGS give their counts. Warnings never make the algorithm fail, and the inputs are not modified.</source>
+        <translation>Проверяет слой предприятий и таблицу потоков на соответствие модели данных симбиоза и каталогам материалов и синергий перед любым анализом.
+
+Ошибки: нет обязательных полей, пустые или повторяющиеся идентификаторы, потоки неизвестных предприятий, неизвестные материалы или единицы, отрицательные, нечисловые, NaN или бесконечные количества, предприятия без геометрии, слой без СК.
+Предупреждения: нулевые количества, географическая СК, неизвестные отрасли, некорректные полигоны, неправильно записанные коды ФККО или коды вне блока своего материала, предложение или спрос, которым ни одно правило каталога не находит пары среди других предприятий в данных.
+
+Собственные материалы (таблица со столбцами каталога) дополняют встроенный каталог, поэтому поток вашего материала не считается ошибкой; строка, изменяющая встроенный материал, имеет приоритет и записывается в журнал.
+
+Выходная таблица перечисляет все находки (серьёзность, слой, идентификатор объекта, поле, сообщение); ERRORS и WARNINGS дают их число. Предупреждения никогда не приводят к сбою алгоритма, входные данные не изменяются.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/registry/listings.py" line="47"/>
+        <source>FKKO code &apos;{code}&apos; must be written with the digits 0-9</source>
+        <translation>Код ФККО «{code}» должен состоять из цифр 0–9</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/registry/listings.py" line="64"/>
+        <source>Available from {start} is after available to {end}</source>
+        <translation>«Доступно с» {start} позже, чем «доступно до» {end}</translation>
     </message>
 </context>
 </TS>
