@@ -12,7 +12,7 @@ QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 XVFB := xvfb-run -a -s "-screen 0 1600x1000x24"
 PYTEST_ARGS ?=
 
-.PHONY: setup test demo package deploy transup transcompile bench clean lint format registry
+.PHONY: setup test demo package deploy transup transcompile bench clean lint format registry resources
 
 setup:
 	@bash tools/setup.sh
@@ -58,6 +58,11 @@ demo: package
 
 registry: setup
 	bash tools/registry.sh
+
+# styles, layouts and the model from tools/ (tests/test_resources.py checks the committed ones)
+resources: setup
+	for tool in make_output_styles style_sample_data make_layouts make_model; do \
+	  QT_QPA_PLATFORM=offscreen $(PY) tools/$$tool.py || exit 1; done
 
 bench: setup
 	$(PY) bench/run_all.py $(BENCH)

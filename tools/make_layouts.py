@@ -2,13 +2,13 @@
 """Write the print-layout templates resources/layouts/symbiosis_a4.qpt and symbiosis_a3.qpt.
 
 Items carry ids the export algorithm fills in: map, title, legend, scalebar, north, table,
-sources. Run by hand when the design changes:  /usr/bin/python3 tools/make_layouts.py
+sources. `make resources` runs it; by hand:  .venv/bin/python tools/make_layouts.py [--out DIR]
+(default DIR: resources/layouts). The north arrow's file is written as icons/north.svg
+(relative to resources/); processing/export_map.py sets the installed one at run time.
+Item uuids are uuid5 of the template name and the item id, so regenerating changes nothing.
 """
 
-from pathlib import Path
-
 from qgis.core import (
-    QgsApplication,
     QgsLayoutFrame,
     QgsLayoutItemAttributeTable,
     QgsLayoutItemLabel,
@@ -27,8 +27,8 @@ from qgis.core import (
     QgsUnitTypes,
 )
 from qgis.PyQt.QtGui import QFont
+from resource_io import RESOURCES, GeneratorError, finish, output_folder, qgis_session, run
 
-ROOT = Path(__file__).resolve().parents[1]
 MM = QgsUnitTypes.LayoutMillimeters
 
 
@@ -140,7 +140,7 @@ def build(width, height, f):
     place(bar, margin + 3 * f, top + map_h - 13 * f, 90 * f, 10 * f)
     north = QgsLayoutItemPicture(layout)
     north.setId("north")
-    north.setPicturePath(str(ROOT / "resources" / "icons" / "north.svg"))
+    north.setPicturePath(str(RESOURCES / "icons" / "north.svg"))
     layout.addLayoutItem(north)
     place(north, margin + map_w - 12 * f, top + 3 * f, 8 * f, 13 * f)
     label(
@@ -156,20 +156,23 @@ def build(width, height, f):
     return layout
 
 
+TEMPLATES = {  # name: page width, height (mm), scale of fonts and margins
+    "symbiosis_a4": (297, 210, 1.0),
+    "symbiosis_a3": (420, 297, 1.35),
+}
+
+
 def main():
-    app = QgsApplication([], False)
-    app.initQgis()
-    out = ROOT / "resources" / "layouts"
-    out.mkdir(parents=True, exist_ok=True)
-    for name, (w, h, f) in {
-        "symbiosis_a4": (297, 210, 1.0),
-        "symbiosis_a3": (420, 297, 1.35),
-    }.items():
-        layout = build(w, h, f)
-        ok = layout.saveAsTemplate(str(out / f"{name}.qpt"), QgsReadWriteContext())
-        print(name, "written" if ok else "FAILED")
-    app.exitQgis()
+    out = output_folder(__doc__.splitlines()[0], RESOURCES / "layouts")
+    with qgis_session():
+        for name, (width, height, scale) in TEMPLATES.items():
+            qpt = out / f"{name}.qpt"
+            layout = build(width, height, scale)
+            if not layout.saveAsTemplate(str(qpt), QgsReadWriteContext()):
+                raise GeneratorError(f"cannot write {qpt}")
+            finish(qpt)
+            print(f"wrote {qpt}")
 
 
 if __name__ == "__main__":
-    main()
+    run(main)

@@ -2,13 +2,12 @@
 """Write resources/models/symbiosis_full_analysis.model3: validate -> candidates -> network
 links -> optimise -> assess -> diagram -> export map, for Model Builder and qgis_process.
 
-Run by hand when the chain changes:  /usr/bin/python3 tools/make_model.py
-(The provider fills the layer inputs' defaults with the installed sample data when it loads
-the model.)
+`make resources` runs it; by hand:  .venv/bin/python tools/make_model.py [--out DIR]
+(default DIR: resources/models). The provider fills the layer inputs' defaults with the
+installed sample data when it loads the model, so the file holds no path.
 """
 
 import sys
-from pathlib import Path
 
 from qgis.core import (
     QgsApplication,
@@ -21,8 +20,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 from qgis.PyQt.QtCore import QPointF
+from resource_io import RESOURCES, ROOT, GeneratorError, finish, output_folder, qgis_session, run
 
-ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.append("/usr/share/qgis/python/plugins")
 
@@ -206,25 +205,26 @@ def build():
 
 
 def main():
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
+    out = output_folder(__doc__.splitlines()[0], RESOURCES / "models")
+    with qgis_session():
+        from processing.core.Processing import Processing
 
-    Processing.initialize()
-    from symbiosis_qgis.processing.provider import SymbiosisProvider
+        Processing.initialize()
+        from symbiosis_qgis.processing.provider import SymbiosisProvider
 
-    provider = SymbiosisProvider(with_models=False)
-    QgsApplication.processingRegistry().addProvider(provider)
-    model = build()
-    path = ROOT / "resources" / "models" / "symbiosis_full_analysis.model3"
-    ok, errors = model.validate()
-    if not ok:
-        sys.exit("model does not validate: " + "; ".join(errors))
-    if not model.toFile(str(path)):
-        sys.exit(f"cannot write {path}")
-    print(f"wrote {path.relative_to(ROOT)}")
-    app.exitQgis()
+        provider = SymbiosisProvider(with_models=False)
+        if not QgsApplication.processingRegistry().addProvider(provider):
+            raise GeneratorError("cannot register the symbiosis provider")
+        model = build()
+        ok, errors = model.validate()
+        if not ok:
+            raise GeneratorError("model does not validate: " + "; ".join(errors))
+        path = out / "symbiosis_full_analysis.model3"
+        if not model.toFile(str(path)):
+            raise GeneratorError(f"cannot write {path}")
+        finish(path)
+        print(f"wrote {path}")
 
 
 if __name__ == "__main__":
-    main()
+    run(main)

@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
-"""Write the QML styles of algorithm outputs into resources/styles/.
+"""Write the QML styles of algorithm outputs (candidates, links, diagram arrows and nodes).
 
-Run by hand when a style changes:  /usr/bin/python3 tools/make_output_styles.py
+`make resources` runs it; by hand:  .venv/bin/python tools/make_output_styles.py [--out DIR]
+(default DIR: resources/styles). SVG paths are written relative to resources/
+(icons/sectors/mine.svg); processing/styling.py points them at the installed icons.
 """
 
 import csv
 import sys
-from pathlib import Path
 
 from qgis.core import (
-    QgsApplication,
     QgsArrowSymbolLayer,
     QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
@@ -29,24 +29,32 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
+from resource_io import (
+    RESOURCES,
+    ROOT,
+    GeneratorError,
+    finish,
+    output_folder,
+    qgis_session,
+    run,
+)
 
 PEN_STYLES = {"solid": Qt.SolidLine, "dash": Qt.DashLine, "dot": Qt.DotLine}
 
-ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from symbiosis_qgis.core.definitions import (  # noqa: E402 (after the path is set)
     MATERIAL_CATEGORIES,
+    OTHER_CATEGORY_COLOUR,
     SECTOR_GROUPS,
     WIDTH_LEGEND,
     WIDTH_MM,
 )
 
-STYLES = ROOT / "resources" / "styles"
 CATEGORY_COLOURS = {code: colour for code, (_, colour) in MATERIAL_CATEGORIES.items()}
 
 
 def supply_materials():
-    with open(ROOT / "resources" / "materials.csv", encoding="utf-8") as handle:
+    with open(RESOURCES / "materials.csv", encoding="utf-8") as handle:
         return [
             (r["code"], r["name_en"], r["category"])
             for r in csv.DictReader(handle)
@@ -58,7 +66,7 @@ def arrow_line(colour):
     symbol = QgsLineSymbol.createSimple({"color": colour, "width": "0.5"})
     head = QgsMarkerLineSymbolLayer()
     head.setPlacement(QgsMarkerLineSymbolLayer.LastVertex)
-    head.setRotateMarker(True)
+    head.setRotateSymbols(True)
     head.setSubSymbol(
         QgsMarkerSymbol.createSimple(
             {"name": "filled_arrowhead", "color": colour, "size": "2.6", "outline_style": "no"}
@@ -71,7 +79,10 @@ def arrow_line(colour):
 def candidates_style():
     layer = QgsVectorLayer("LineString?crs=EPSG:32645&field=supply_mat:string", "c", "memory")
     categories = [
-        QgsRendererCategory(code, arrow_line(CATEGORY_COLOURS[cat]), name)
+        # catalogue categories without a colour of their own share the "other" grey
+        QgsRendererCategory(
+            code, arrow_line(CATEGORY_COLOURS.get(cat, OTHER_CATEGORY_COLOUR)), name
+        )
         for code, name, cat in supply_materials()
     ]
     layer.setRenderer(QgsCategorizedSymbolRenderer("supply_mat", categories))
@@ -218,9 +229,10 @@ def diagram_nodes_style():
     )
     categories = []
     for group, label in SECTOR_GROUPS.items():
-        marker = QgsSvgMarkerSymbolLayer(
-            str(ROOT / "resources" / "icons" / "sectors" / f"{group}.svg")
-        )
+        icon = RESOURCES / "icons" / "sectors" / f"{group}.svg"
+        if not icon.is_file():
+            raise GeneratorError(f"sector group {group!r} has no icon {icon.relative_to(ROOT)}")
+        marker = QgsSvgMarkerSymbolLayer(str(icon))  # read for its size; written relative
         marker.setDataDefinedProperty(
             QgsSymbolLayer.PropertySize, QgsProperty.fromExpression('2.5 + 0.9 * "size_class"')
         )
@@ -242,21 +254,25 @@ def diagram_nodes_style():
     return layer
 
 
+STYLE_MAKERS = {
+    "candidates": candidates_style,
+    "links": links_style,
+    "diagram_arrows": diagram_arrows_style,
+    "diagram_nodes": diagram_nodes_style,
+}
+
+
 def main():
-    app = QgsApplication([], False)
-    app.initQgis()
-    for name, make in {
-        "candidates": candidates_style,
-        "links": links_style,
-        "diagram_arrows": diagram_arrows_style,
-        "diagram_nodes": diagram_nodes_style,
-    }.items():
-        message, ok = make().saveNamedStyle(str(STYLES / f"{name}.qml"))
-        if not ok:
-            sys.exit(message)
-        print(f"wrote resources/styles/{name}.qml")
-    app.exitQgis()
+    out = output_folder(__doc__.splitlines()[0], RESOURCES / "styles")
+    with qgis_session():
+        for name, make in STYLE_MAKERS.items():
+            qml = out / f"{name}.qml"
+            message, ok = make().saveNamedStyle(str(qml))
+            if not ok:
+                raise GeneratorError(f"cannot write {qml}: {message}")
+            finish(qml)
+            print(f"wrote {qml}")
 
 
 if __name__ == "__main__":
-    main()
+    run(main)

@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
-"""Write the QML styles of the sample layers (resources/styles/) and store them in the
-GeoPackage as each layer's default style, so the layers look right however they are opened.
+"""Write the QML styles of the sample layers and store them in the GeoPackage as each
+layer's default style, so the layers look right however they are opened.
 
-Run after build_sample_data.py:  /usr/bin/python3 tools/style_sample_data.py
+`make resources` runs it after build_sample_data.py; by hand:
+    .venv/bin/python tools/style_sample_data.py [--out DIR]
+With the default DIR (resources/styles) the styles also go into sample_layers/kuzbass.gpkg;
+with any other DIR the GeoPackage is only read, from a private copy, and left untouched.
 """
 
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from qgis.core import (
-    QgsApplication,
     QgsCategorizedSymbolRenderer,
     QgsLineSymbol,
     QgsMarkerSymbol,
@@ -24,13 +28,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
+from resource_io import RESOURCES, ROOT, GeneratorError, finish, output_folder, qgis_session, run
 
-ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from symbiosis_qgis.core.definitions import SECTORS  # noqa: E402 (after the path is set)
+from symbiosis_qgis.core.definitions import SECTORS
 
 GPKG = ROOT / "sample_layers" / "kuzbass.gpkg"
-STYLES = ROOT / "resources" / "styles"
+DEFAULT_OUT = RESOURCES / "styles"
 
 ROAD_CLASSES = {
     "trunk": ("#e65100", 1.3),
@@ -139,25 +143,48 @@ STYLERS = {
 }
 
 
-def main():
-    app = QgsApplication([], False)
-    app.initQgis()
-    STYLES.mkdir(parents=True, exist_ok=True)
+def open_layer(gpkg, name):
+    """The layer without its stored default style: the QML depends on this script only."""
+    options = QgsVectorLayer.LayerOptions()
+    options.loadDefaultStyle = False
+    layer = QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr", options)
+    if not layer.isValid():
+        raise GeneratorError(f"cannot open {name} in {gpkg}")
+    return layer
+
+
+def write_styles(gpkg, out, store_in_gpkg):
     for name, styler in STYLERS.items():
-        layer = QgsVectorLayer(f"{GPKG}|layername={name}", name, "ogr")
-        if not layer.isValid():
-            sys.exit(f"cannot open {name} in {GPKG}")
+        layer = open_layer(gpkg, name)
         styler(layer)
-        qml = STYLES / f"{name}.qml"
+        qml = out / f"{name}.qml"
         message, ok = layer.saveNamedStyle(str(qml))
         if not ok:
-            sys.exit(f"cannot write {qml}: {message}")
-        error = layer.saveStyleToDatabase(name, "symbiosis_qgis default style", True, "")
-        if error:
-            sys.exit(f"cannot store the style of {name} in the GeoPackage: {error}")
-        print(f"styled {name}: {qml.relative_to(ROOT)} and in the GeoPackage")
-    app.exitQgis()
+            raise GeneratorError(f"cannot write {qml}: {message}")
+        finish(qml)
+        if store_in_gpkg:
+            error = layer.saveStyleToDatabase(name, "symbiosis_qgis default style", True, "")
+            if error:
+                raise GeneratorError(f"cannot store the style of {name} in {gpkg}: {error}")
+        print(
+            f"wrote {qml}" + (" and the default style in the GeoPackage" if store_in_gpkg else "")
+        )
+
+
+def main():
+    out = output_folder(__doc__.splitlines()[0], DEFAULT_OUT)
+    if not GPKG.is_file():
+        raise GeneratorError(f"{GPKG.relative_to(ROOT)} is missing: run build_sample_data.py")
+    with qgis_session():
+        if out == DEFAULT_OUT.resolve():
+            write_styles(GPKG, out, store_in_gpkg=True)
+            return
+        # somewhere else (a test, a check): read a copy, so the shipped file is never opened
+        with tempfile.TemporaryDirectory() as scratch:
+            copy = Path(scratch) / GPKG.name
+            shutil.copyfile(GPKG, copy)
+            write_styles(copy, out, store_in_gpkg=False)
 
 
 if __name__ == "__main__":
-    main()
+    run(main)
