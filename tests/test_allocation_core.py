@@ -169,3 +169,21 @@ def test_bad_quantity_names_the_flow():
     flows.loc[flows.flow_id == broken, "quantity"] = None
     with pytest.raises(ValueError, match=broken):
         optimise(links[links.supply_flow == broken], flows, RULES)
+
+
+def test_optimise_gives_the_same_result_through_a_child_process(monkeypatch):
+    """The LP solved in a forked child (so that a cancel can stop it) equals the solve in
+    this process."""
+    import symbiosis_qgis.core.allocation as allocation
+    from symbiosis_qgis.core.interruptible import can_interrupt
+
+    if not can_interrupt():
+        pytest.skip("no fork on this platform")
+    links, flows = integer_case(3)
+    inline = optimise(links, flows, RULES)
+    monkeypatch.setattr(allocation, "INTERRUPTIBLE_FROM", 0)
+    forked = optimise(links, flows, RULES, is_canceled=lambda: False)
+    assert forked.totals == pytest.approx(inline.totals)
+    assert forked.exchanges["tonnage"].tolist() == pytest.approx(
+        inline.exchanges["tonnage"].tolist()
+    )

@@ -55,3 +55,17 @@ def test_links_without_required_fields_fail_clearly(symbiosis_provider):
     bad = memory_layer("None?field=supply_ent:string", [("A",)])
     with pytest.raises(QgsProcessingException, match="supply_flow"):
         processing.run(ALG, {"LINKS": bad, "FLOWS": flows([]), "OUTPUT": "TEMPORARY_OUTPUT"})
+
+
+def test_a_forked_solve_inside_qgis_gives_the_same_exchanges(sample_links, monkeypatch):
+    """Inside a QGIS process (threads, Qt) the LP solved in a forked child, the way large
+    allocations run so that Cancel stops them, gives the same exchanges."""
+    import symbiosis_qgis.core.allocation as allocation
+
+    _, links, flow_layer = sample_links
+    params = {"LINKS": links, "FLOWS": flow_layer, "OUTPUT": "TEMPORARY_OUTPUT"}
+    inline = processing.run(ALG, params)
+    monkeypatch.setattr(allocation, "INTERRUPTIBLE_FROM", 0)
+    forked = processing.run(ALG, params)
+    assert forked["EXCHANGES"] == inline["EXCHANGES"] > 20
+    assert forked["NET_BENEFIT"] == pytest.approx(inline["NET_BENEFIT"], rel=1e-9)

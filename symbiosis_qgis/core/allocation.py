@@ -19,6 +19,7 @@ from scipy.sparse import coo_matrix
 from .catalogue import conversion_factor, load_materials, load_synergies
 from .errors import MESSAGES, InputError
 from .inputs import normalise_ids
+from .interruptible import run_interruptible
 
 QUOTA_PENALTY = 1e6  # RUB per unit of demand left below its quota
 ROAD_CO2_KG_PER_TKM = 0.1  # heavy truck, order of magnitude (GLEC framework range 0.06-0.12)
@@ -163,8 +164,15 @@ def _factor(unit, to_unit):
     return np.nan if f is None else f
 
 
-def optimise(links, flows, rules=None, materials=None, economics=None):
-    """Solve the allocation; returns an AllocationResult (raises AllocationError)."""
+# below this many links the LP solves in well under a second: no child process for it
+INTERRUPTIBLE_FROM = 20_000
+
+
+def optimise(links, flows, rules=None, materials=None, economics=None, is_canceled=None):
+    """Solve the allocation; returns an AllocationResult (raises AllocationError).
+
+    With ``is_canceled`` a large LP runs so that a cancel stops it within 0.1 s
+    (core.interruptible; raises SolveCanceledError)."""
     economics = economics or Economics()
     lk, unit, capacity, d_unit, fl = link_economics(links, flows, rules, materials, economics)
     n = len(lk)
@@ -197,12 +205,14 @@ def optimise(links, flows, rules=None, materials=None, economics=None):
         cost = np.concatenate([cost, np.full(n_slack, QUOTA_PENALTY)])
     from scipy.sparse import vstack
 
-    res = linprog(
+    res = run_interruptible(
+        linprog,
         cost,
         A_ub=vstack(blocks).tocsr(),
         b_ub=np.concatenate(bounds_ub),
         bounds=(0, None),
         method="highs",
+        is_canceled=is_canceled if n >= INTERRUPTIBLE_FROM else None,
     )
     if res.status == 2:
         raise AllocationError("infeasible", detail=res.message)

@@ -12,6 +12,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.allocation import EXCHANGE_COLUMNS, Economics, optimise, unmatched_links
 from ..core.inputs import check_finite, check_flows
+from ..core.interruptible import SolveCanceledError
 from ..core.validation import FID, FLOW_REQUIRED
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
@@ -110,7 +111,17 @@ class OptimizeExchangesAlgorithm(SymbiosisAlgorithm):
             )
             unmatched = unmatched_links(links, flows)
             feedback.setProgressText(tr("Solving the allocation"))
-            result = optimise(links, flows, rules, materials=materials, economics=economics)
+            try:
+                result = optimise(
+                    links,
+                    flows,
+                    rules,
+                    materials=materials,
+                    economics=economics,
+                    is_canceled=feedback.isCanceled,
+                )
+            except SolveCanceledError:
+                return {}
         if unmatched:
             feedback.pushWarning(
                 tr(
