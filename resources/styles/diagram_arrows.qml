@@ -1,64 +1,64 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis hasScaleBasedVisibilityFlag="0" labelsEnabled="1" version="3.22.16-Białowieża" minScale="100000000" simplifyDrawingHints="1" symbologyReferenceScale="-1" styleCategories="AllStyleCategories" simplifyAlgorithm="0" simplifyMaxScale="1" maxScale="0" simplifyLocal="1" simplifyDrawingTol="1" readOnly="0">
+<qgis simplifyDrawingTol="1" labelsEnabled="1" simplifyLocal="1" simplifyDrawingHints="1" simplifyAlgorithm="0" simplifyMaxScale="1" symbologyReferenceScale="-1" minScale="100000000" version="3.22.16-Białowieża" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal startField="" mode="0" endField="" enabled="0" fixedDuration="0" durationUnit="min" accumulate="0" endExpression="" durationField="" startExpression="" limitMode="0">
+  <temporal limitMode="0" startField="" durationField="" enabled="0" endExpression="" startExpression="" durationUnit="min" fixedDuration="0" accumulate="0" mode="0" endField="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 symbollevels="0" type="RuleRenderer" forceraster="0" referencescale="-1" enableorderby="0">
-    <rules key="{3dfed354-234b-4bb0-a41f-d6c69fb48fe1}">
-      <rule label="Ash and slag" filter="&quot;category&quot; = 'ash_slag'" key="{7cdc18bc-1e14-40a7-83e0-5a59312a1a29}" symbol="0"/>
-      <rule label="Metallurgical slag" filter="&quot;category&quot; = 'metallurgical_slag'" key="{12ded509-eaf4-4632-af89-ecc8d9cae4c6}" symbol="1"/>
-      <rule label="Mining rock" filter="&quot;category&quot; = 'mining_rock'" key="{e5c71d28-31f9-4bad-a68e-a192f301e258}" symbol="2"/>
-      <rule label="Coal waste" filter="&quot;category&quot; = 'coal_waste'" key="{f33e6c63-cfff-4409-be74-7c5753b466e2}" symbol="3"/>
-      <rule label="Fuel" filter="&quot;category&quot; = 'fuel'" key="{fc5abe5a-d002-4baa-aaaf-f2d1a818d427}" symbol="4"/>
-      <rule label="Gas" filter="&quot;category&quot; = 'gas'" key="{bf26d103-dc99-484e-bd02-50885ca29684}" symbol="5"/>
-      <rule label="Heat" filter="&quot;category&quot; = 'heat'" key="{4e16209f-9cb9-4b21-9a4a-7a9b2e98876e}" symbol="6"/>
-      <rule label="Water" filter="&quot;category&quot; = 'water'" key="{01c94702-fbf8-4602-a08d-ec008b99f748}" symbol="7"/>
-      <rule label="less than 10 thousand per year" filter="FALSE" key="{3f6fb289-7166-4524-af41-920443419eeb}" symbol="8"/>
-      <rule label="10 to 50 thousand per year" filter="FALSE" key="{aa216f72-7cb8-4579-9731-e911ad7d5a78}" symbol="9"/>
-      <rule label="50 to 200 thousand per year" filter="FALSE" key="{b23df9f2-f168-4237-81dc-0795b3a211fc}" symbol="10"/>
-      <rule label="200 thousand to 1 million per year" filter="FALSE" key="{0553e637-cce8-419e-aea7-03bcb4375109}" symbol="11"/>
-      <rule label="over 1 million per year" filter="FALSE" key="{d95f0754-cfff-4f94-8436-e4f0be40d721}" symbol="12"/>
+  <renderer-v2 type="RuleRenderer" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
+    <rules key="{7dff4085-f390-5213-bf09-b7633ad3f7bd}">
+      <rule filter="&quot;category&quot; = 'ash_slag'" symbol="0" label="Ash and slag" key="{759567b1-4b53-5eca-b4b2-2322ef514fa9}"/>
+      <rule filter="&quot;category&quot; = 'metallurgical_slag'" symbol="1" label="Metallurgical slag" key="{b4f984af-e5e6-56cf-9dc6-53c616ac37fe}"/>
+      <rule filter="&quot;category&quot; = 'mining_rock'" symbol="2" label="Mining rock" key="{5fb895e6-26e4-5cd2-a61a-aa99912d1edc}"/>
+      <rule filter="&quot;category&quot; = 'coal_waste'" symbol="3" label="Coal waste" key="{bd39e6c6-328d-5f95-ada3-1ba5a1d6b5b0}"/>
+      <rule filter="&quot;category&quot; = 'fuel'" symbol="4" label="Fuel" key="{f031b4de-5185-56b2-b54c-cf63bf7d5064}"/>
+      <rule filter="&quot;category&quot; = 'gas'" symbol="5" label="Gas" key="{bde655a6-51a5-52d2-a09b-89748815c1e5}"/>
+      <rule filter="&quot;category&quot; = 'heat'" symbol="6" label="Heat" key="{37f182ae-6fd1-5865-aa16-6e9cd2854dd8}"/>
+      <rule filter="&quot;category&quot; = 'water'" symbol="7" label="Water" key="{719708c4-4f03-52ad-9f6e-5daae97935aa}"/>
+      <rule filter="FALSE" symbol="8" label="less than 10 thousand per year" key="{c5108009-3fa1-5bf0-a000-2fbf6541d51f}"/>
+      <rule filter="FALSE" symbol="9" label="10 to 50 thousand per year" key="{faac59f4-c21f-5274-8fa0-eede30e2a574}"/>
+      <rule filter="FALSE" symbol="10" label="50 to 200 thousand per year" key="{074a9300-6917-5122-9f11-933b25b3bb25}"/>
+      <rule filter="FALSE" symbol="11" label="200 thousand to 1 million per year" key="{dbb6ab50-6203-55dd-b4ff-d0dbd185932a}"/>
+      <rule filter="FALSE" symbol="12" label="over 1 million per year" key="{e02e5ccd-5dc9-5a85-a184-13f165dcc29c}"/>
     </rules>
     <symbols>
-      <symbol name="0" clip_to_extent="1" force_rhr="0" type="line" alpha="1">
+      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="ArrowLine" pass="0">
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="arrow_start_width" value="1" type="QString"/>
-            <Option name="arrow_start_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="arrow_type" value="0" type="QString"/>
-            <Option name="arrow_width" value="1" type="QString"/>
-            <Option name="arrow_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_length" value="1.5" type="QString"/>
-            <Option name="head_length_unit" value="MM" type="QString"/>
-            <Option name="head_length_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_thickness" value="1.5" type="QString"/>
-            <Option name="head_thickness_unit" value="MM" type="QString"/>
-            <Option name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_type" value="0" type="QString"/>
-            <Option name="is_curved" value="1" type="QString"/>
-            <Option name="is_repeated" value="0" type="QString"/>
-            <Option name="offset" value="0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="offset_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="ring_filter" value="0" type="QString"/>
+            <Option type="QString" name="arrow_start_width" value="1"/>
+            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="arrow_type" value="0"/>
+            <Option type="QString" name="arrow_width" value="1"/>
+            <Option type="QString" name="arrow_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_length" value="1.5"/>
+            <Option type="QString" name="head_length_unit" value="MM"/>
+            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_thickness" value="1.5"/>
+            <Option type="QString" name="head_thickness_unit" value="MM"/>
+            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_type" value="0"/>
+            <Option type="QString" name="is_curved" value="1"/>
+            <Option type="QString" name="is_repeated" value="0"/>
+            <Option type="QString" name="offset" value="0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="ring_filter" value="0"/>
           </Option>
           <prop k="arrow_start_width" v="1"/>
           <prop k="arrow_start_width_unit" v="MM"/>
@@ -82,53 +82,53 @@
           <prop k="ring_filter" v="0"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
-              <Option name="properties" type="Map">
-                <Option name="arrowHeadLength" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="arrowHeadLength">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowHeadThickness" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowHeadThickness">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowStartWidth" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowStartWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowWidth" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@0@0" clip_to_extent="1" force_rhr="0" type="fill" alpha="1">
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@0@0">
             <data_defined_properties>
               <Option type="Map">
-                <Option name="name" value="" type="QString"/>
+                <Option type="QString" name="name" value=""/>
                 <Option name="properties"/>
-                <Option name="type" value="collection" type="QString"/>
+                <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer locked="0" enabled="1" class="SimpleFill" pass="0">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="color" value="97,97,97,255" type="QString"/>
-                <Option name="joinstyle" value="bevel" type="QString"/>
-                <Option name="offset" value="0,0" type="QString"/>
-                <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="offset_unit" value="MM" type="QString"/>
-                <Option name="outline_color" value="255,255,255,255" type="QString"/>
-                <Option name="outline_style" value="solid" type="QString"/>
-                <Option name="outline_width" value="0.15" type="QString"/>
-                <Option name="outline_width_unit" value="MM" type="QString"/>
-                <Option name="style" value="solid" type="QString"/>
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="97,97,97,255"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="255,255,255,255"/>
+                <Option type="QString" name="outline_style" value="solid"/>
+                <Option type="QString" name="outline_width" value="0.15"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
               </Option>
               <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
               <prop k="color" v="97,97,97,255"/>
@@ -143,45 +143,45 @@
               <prop k="style" v="solid"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option name="name" value="" type="QString"/>
+                  <Option type="QString" name="name" value=""/>
                   <Option name="properties"/>
-                  <Option name="type" value="collection" type="QString"/>
+                  <Option type="QString" name="type" value="collection"/>
                 </Option>
               </data_defined_properties>
             </layer>
           </symbol>
         </layer>
       </symbol>
-      <symbol name="1" clip_to_extent="1" force_rhr="0" type="line" alpha="1">
+      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="1">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="ArrowLine" pass="0">
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="arrow_start_width" value="1" type="QString"/>
-            <Option name="arrow_start_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="arrow_type" value="0" type="QString"/>
-            <Option name="arrow_width" value="1" type="QString"/>
-            <Option name="arrow_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_length" value="1.5" type="QString"/>
-            <Option name="head_length_unit" value="MM" type="QString"/>
-            <Option name="head_length_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_thickness" value="1.5" type="QString"/>
-            <Option name="head_thickness_unit" value="MM" type="QString"/>
-            <Option name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_type" value="0" type="QString"/>
-            <Option name="is_curved" value="1" type="QString"/>
-            <Option name="is_repeated" value="0" type="QString"/>
-            <Option name="offset" value="0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="offset_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="ring_filter" value="0" type="QString"/>
+            <Option type="QString" name="arrow_start_width" value="1"/>
+            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="arrow_type" value="0"/>
+            <Option type="QString" name="arrow_width" value="1"/>
+            <Option type="QString" name="arrow_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_length" value="1.5"/>
+            <Option type="QString" name="head_length_unit" value="MM"/>
+            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_thickness" value="1.5"/>
+            <Option type="QString" name="head_thickness_unit" value="MM"/>
+            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_type" value="0"/>
+            <Option type="QString" name="is_curved" value="1"/>
+            <Option type="QString" name="is_repeated" value="0"/>
+            <Option type="QString" name="offset" value="0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="ring_filter" value="0"/>
           </Option>
           <prop k="arrow_start_width" v="1"/>
           <prop k="arrow_start_width_unit" v="MM"/>
@@ -205,53 +205,53 @@
           <prop k="ring_filter" v="0"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
-              <Option name="properties" type="Map">
-                <Option name="arrowHeadLength" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="arrowHeadLength">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowHeadThickness" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowHeadThickness">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowStartWidth" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowStartWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowWidth" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@1@0" clip_to_extent="1" force_rhr="0" type="fill" alpha="1">
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@1@0">
             <data_defined_properties>
               <Option type="Map">
-                <Option name="name" value="" type="QString"/>
+                <Option type="QString" name="name" value=""/>
                 <Option name="properties"/>
-                <Option name="type" value="collection" type="QString"/>
+                <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer locked="0" enabled="1" class="SimpleFill" pass="0">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="color" value="106,27,154,255" type="QString"/>
-                <Option name="joinstyle" value="bevel" type="QString"/>
-                <Option name="offset" value="0,0" type="QString"/>
-                <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="offset_unit" value="MM" type="QString"/>
-                <Option name="outline_color" value="255,255,255,255" type="QString"/>
-                <Option name="outline_style" value="solid" type="QString"/>
-                <Option name="outline_width" value="0.15" type="QString"/>
-                <Option name="outline_width_unit" value="MM" type="QString"/>
-                <Option name="style" value="solid" type="QString"/>
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="106,27,154,255"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="255,255,255,255"/>
+                <Option type="QString" name="outline_style" value="solid"/>
+                <Option type="QString" name="outline_width" value="0.15"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
               </Option>
               <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
               <prop k="color" v="106,27,154,255"/>
@@ -266,45 +266,45 @@
               <prop k="style" v="solid"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option name="name" value="" type="QString"/>
+                  <Option type="QString" name="name" value=""/>
                   <Option name="properties"/>
-                  <Option name="type" value="collection" type="QString"/>
+                  <Option type="QString" name="type" value="collection"/>
                 </Option>
               </data_defined_properties>
             </layer>
           </symbol>
         </layer>
       </symbol>
-      <symbol name="10" clip_to_extent="1" force_rhr="0" type="line" alpha="1">
+      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="10">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="ArrowLine" pass="0">
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="arrow_start_width" value="1.5" type="QString"/>
-            <Option name="arrow_start_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="arrow_type" value="0" type="QString"/>
-            <Option name="arrow_width" value="1.5" type="QString"/>
-            <Option name="arrow_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_length" value="3.6" type="QString"/>
-            <Option name="head_length_unit" value="MM" type="QString"/>
-            <Option name="head_length_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_thickness" value="2.05" type="QString"/>
-            <Option name="head_thickness_unit" value="MM" type="QString"/>
-            <Option name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_type" value="0" type="QString"/>
-            <Option name="is_curved" value="1" type="QString"/>
-            <Option name="is_repeated" value="0" type="QString"/>
-            <Option name="offset" value="0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="offset_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="ring_filter" value="0" type="QString"/>
+            <Option type="QString" name="arrow_start_width" value="1.5"/>
+            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="arrow_type" value="0"/>
+            <Option type="QString" name="arrow_width" value="1.5"/>
+            <Option type="QString" name="arrow_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_length" value="3.6"/>
+            <Option type="QString" name="head_length_unit" value="MM"/>
+            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_thickness" value="2.05"/>
+            <Option type="QString" name="head_thickness_unit" value="MM"/>
+            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_type" value="0"/>
+            <Option type="QString" name="is_curved" value="1"/>
+            <Option type="QString" name="is_repeated" value="0"/>
+            <Option type="QString" name="offset" value="0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="ring_filter" value="0"/>
           </Option>
           <prop k="arrow_start_width" v="1.5"/>
           <prop k="arrow_start_width_unit" v="MM"/>
@@ -328,32 +328,32 @@
           <prop k="ring_filter" v="0"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
+              <Option type="QString" name="name" value=""/>
               <Option name="properties"/>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@10@0" clip_to_extent="1" force_rhr="0" type="fill" alpha="1">
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@10@0">
             <data_defined_properties>
               <Option type="Map">
-                <Option name="name" value="" type="QString"/>
+                <Option type="QString" name="name" value=""/>
                 <Option name="properties"/>
-                <Option name="type" value="collection" type="QString"/>
+                <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer locked="0" enabled="1" class="SimpleFill" pass="0">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="color" value="158,158,158,255" type="QString"/>
-                <Option name="joinstyle" value="bevel" type="QString"/>
-                <Option name="offset" value="0,0" type="QString"/>
-                <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="offset_unit" value="MM" type="QString"/>
-                <Option name="outline_color" value="255,255,255,255" type="QString"/>
-                <Option name="outline_style" value="solid" type="QString"/>
-                <Option name="outline_width" value="0.15" type="QString"/>
-                <Option name="outline_width_unit" value="MM" type="QString"/>
-                <Option name="style" value="solid" type="QString"/>
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="255,255,255,255"/>
+                <Option type="QString" name="outline_style" value="solid"/>
+                <Option type="QString" name="outline_width" value="0.15"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
               </Option>
               <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
               <prop k="color" v="158,158,158,255"/>
@@ -368,45 +368,45 @@
               <prop k="style" v="solid"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option name="name" value="" type="QString"/>
+                  <Option type="QString" name="name" value=""/>
                   <Option name="properties"/>
-                  <Option name="type" value="collection" type="QString"/>
+                  <Option type="QString" name="type" value="collection"/>
                 </Option>
               </data_defined_properties>
             </layer>
           </symbol>
         </layer>
       </symbol>
-      <symbol name="11" clip_to_extent="1" force_rhr="0" type="line" alpha="1">
+      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="11">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="ArrowLine" pass="0">
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="arrow_start_width" value="2.3" type="QString"/>
-            <Option name="arrow_start_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="arrow_type" value="0" type="QString"/>
-            <Option name="arrow_width" value="2.3" type="QString"/>
-            <Option name="arrow_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_length" value="4.56" type="QString"/>
-            <Option name="head_length_unit" value="MM" type="QString"/>
-            <Option name="head_length_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_thickness" value="2.61" type="QString"/>
-            <Option name="head_thickness_unit" value="MM" type="QString"/>
-            <Option name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_type" value="0" type="QString"/>
-            <Option name="is_curved" value="1" type="QString"/>
-            <Option name="is_repeated" value="0" type="QString"/>
-            <Option name="offset" value="0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="offset_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="ring_filter" value="0" type="QString"/>
+            <Option type="QString" name="arrow_start_width" value="2.3"/>
+            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="arrow_type" value="0"/>
+            <Option type="QString" name="arrow_width" value="2.3"/>
+            <Option type="QString" name="arrow_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_length" value="4.56"/>
+            <Option type="QString" name="head_length_unit" value="MM"/>
+            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_thickness" value="2.61"/>
+            <Option type="QString" name="head_thickness_unit" value="MM"/>
+            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_type" value="0"/>
+            <Option type="QString" name="is_curved" value="1"/>
+            <Option type="QString" name="is_repeated" value="0"/>
+            <Option type="QString" name="offset" value="0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="ring_filter" value="0"/>
           </Option>
           <prop k="arrow_start_width" v="2.3"/>
           <prop k="arrow_start_width_unit" v="MM"/>
@@ -430,32 +430,32 @@
           <prop k="ring_filter" v="0"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
+              <Option type="QString" name="name" value=""/>
               <Option name="properties"/>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@11@0" clip_to_extent="1" force_rhr="0" type="fill" alpha="1">
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@11@0">
             <data_defined_properties>
               <Option type="Map">
-                <Option name="name" value="" type="QString"/>
+                <Option type="QString" name="name" value=""/>
                 <Option name="properties"/>
-                <Option name="type" value="collection" type="QString"/>
+                <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer locked="0" enabled="1" class="SimpleFill" pass="0">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="color" value="158,158,158,255" type="QString"/>
-                <Option name="joinstyle" value="bevel" type="QString"/>
-                <Option name="offset" value="0,0" type="QString"/>
-                <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="offset_unit" value="MM" type="QString"/>
-                <Option name="outline_color" value="255,255,255,255" type="QString"/>
-                <Option name="outline_style" value="solid" type="QString"/>
-                <Option name="outline_width" value="0.15" type="QString"/>
-                <Option name="outline_width_unit" value="MM" type="QString"/>
-                <Option name="style" value="solid" type="QString"/>
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="255,255,255,255"/>
+                <Option type="QString" name="outline_style" value="solid"/>
+                <Option type="QString" name="outline_width" value="0.15"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
               </Option>
               <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
               <prop k="color" v="158,158,158,255"/>
@@ -470,45 +470,45 @@
               <prop k="style" v="solid"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option name="name" value="" type="QString"/>
+                  <Option type="QString" name="name" value=""/>
                   <Option name="properties"/>
-                  <Option name="type" value="collection" type="QString"/>
+                  <Option type="QString" name="type" value="collection"/>
                 </Option>
               </data_defined_properties>
             </layer>
           </symbol>
         </layer>
       </symbol>
-      <symbol name="12" clip_to_extent="1" force_rhr="0" type="line" alpha="1">
+      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="12">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="ArrowLine" pass="0">
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="arrow_start_width" value="3.3" type="QString"/>
-            <Option name="arrow_start_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="arrow_type" value="0" type="QString"/>
-            <Option name="arrow_width" value="3.3" type="QString"/>
-            <Option name="arrow_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_length" value="5.76" type="QString"/>
-            <Option name="head_length_unit" value="MM" type="QString"/>
-            <Option name="head_length_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_thickness" value="3.31" type="QString"/>
-            <Option name="head_thickness_unit" value="MM" type="QString"/>
-            <Option name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_type" value="0" type="QString"/>
-            <Option name="is_curved" value="1" type="QString"/>
-            <Option name="is_repeated" value="0" type="QString"/>
-            <Option name="offset" value="0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="offset_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="ring_filter" value="0" type="QString"/>
+            <Option type="QString" name="arrow_start_width" value="3.3"/>
+            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="arrow_type" value="0"/>
+            <Option type="QString" name="arrow_width" value="3.3"/>
+            <Option type="QString" name="arrow_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_length" value="5.76"/>
+            <Option type="QString" name="head_length_unit" value="MM"/>
+            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_thickness" value="3.31"/>
+            <Option type="QString" name="head_thickness_unit" value="MM"/>
+            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_type" value="0"/>
+            <Option type="QString" name="is_curved" value="1"/>
+            <Option type="QString" name="is_repeated" value="0"/>
+            <Option type="QString" name="offset" value="0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="ring_filter" value="0"/>
           </Option>
           <prop k="arrow_start_width" v="3.3"/>
           <prop k="arrow_start_width_unit" v="MM"/>
@@ -532,32 +532,32 @@
           <prop k="ring_filter" v="0"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
+              <Option type="QString" name="name" value=""/>
               <Option name="properties"/>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@12@0" clip_to_extent="1" force_rhr="0" type="fill" alpha="1">
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@12@0">
             <data_defined_properties>
               <Option type="Map">
-                <Option name="name" value="" type="QString"/>
+                <Option type="QString" name="name" value=""/>
                 <Option name="properties"/>
-                <Option name="type" value="collection" type="QString"/>
+                <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer locked="0" enabled="1" class="SimpleFill" pass="0">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="color" value="158,158,158,255" type="QString"/>
-                <Option name="joinstyle" value="bevel" type="QString"/>
-                <Option name="offset" value="0,0" type="QString"/>
-                <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="offset_unit" value="MM" type="QString"/>
-                <Option name="outline_color" value="255,255,255,255" type="QString"/>
-                <Option name="outline_style" value="solid" type="QString"/>
-                <Option name="outline_width" value="0.15" type="QString"/>
-                <Option name="outline_width_unit" value="MM" type="QString"/>
-                <Option name="style" value="solid" type="QString"/>
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="255,255,255,255"/>
+                <Option type="QString" name="outline_style" value="solid"/>
+                <Option type="QString" name="outline_width" value="0.15"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
               </Option>
               <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
               <prop k="color" v="158,158,158,255"/>
@@ -572,45 +572,45 @@
               <prop k="style" v="solid"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option name="name" value="" type="QString"/>
+                  <Option type="QString" name="name" value=""/>
                   <Option name="properties"/>
-                  <Option name="type" value="collection" type="QString"/>
+                  <Option type="QString" name="type" value="collection"/>
                 </Option>
               </data_defined_properties>
             </layer>
           </symbol>
         </layer>
       </symbol>
-      <symbol name="2" clip_to_extent="1" force_rhr="0" type="line" alpha="1">
+      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="2">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="ArrowLine" pass="0">
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="arrow_start_width" value="1" type="QString"/>
-            <Option name="arrow_start_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="arrow_type" value="0" type="QString"/>
-            <Option name="arrow_width" value="1" type="QString"/>
-            <Option name="arrow_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_length" value="1.5" type="QString"/>
-            <Option name="head_length_unit" value="MM" type="QString"/>
-            <Option name="head_length_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_thickness" value="1.5" type="QString"/>
-            <Option name="head_thickness_unit" value="MM" type="QString"/>
-            <Option name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_type" value="0" type="QString"/>
-            <Option name="is_curved" value="1" type="QString"/>
-            <Option name="is_repeated" value="0" type="QString"/>
-            <Option name="offset" value="0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="offset_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="ring_filter" value="0" type="QString"/>
+            <Option type="QString" name="arrow_start_width" value="1"/>
+            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="arrow_type" value="0"/>
+            <Option type="QString" name="arrow_width" value="1"/>
+            <Option type="QString" name="arrow_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_length" value="1.5"/>
+            <Option type="QString" name="head_length_unit" value="MM"/>
+            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_thickness" value="1.5"/>
+            <Option type="QString" name="head_thickness_unit" value="MM"/>
+            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_type" value="0"/>
+            <Option type="QString" name="is_curved" value="1"/>
+            <Option type="QString" name="is_repeated" value="0"/>
+            <Option type="QString" name="offset" value="0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="ring_filter" value="0"/>
           </Option>
           <prop k="arrow_start_width" v="1"/>
           <prop k="arrow_start_width_unit" v="MM"/>
@@ -634,53 +634,53 @@
           <prop k="ring_filter" v="0"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
-              <Option name="properties" type="Map">
-                <Option name="arrowHeadLength" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="arrowHeadLength">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowHeadThickness" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowHeadThickness">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowStartWidth" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowStartWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowWidth" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@2@0" clip_to_extent="1" force_rhr="0" type="fill" alpha="1">
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@2@0">
             <data_defined_properties>
               <Option type="Map">
-                <Option name="name" value="" type="QString"/>
+                <Option type="QString" name="name" value=""/>
                 <Option name="properties"/>
-                <Option name="type" value="collection" type="QString"/>
+                <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer locked="0" enabled="1" class="SimpleFill" pass="0">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="color" value="141,110,99,255" type="QString"/>
-                <Option name="joinstyle" value="bevel" type="QString"/>
-                <Option name="offset" value="0,0" type="QString"/>
-                <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="offset_unit" value="MM" type="QString"/>
-                <Option name="outline_color" value="255,255,255,255" type="QString"/>
-                <Option name="outline_style" value="solid" type="QString"/>
-                <Option name="outline_width" value="0.15" type="QString"/>
-                <Option name="outline_width_unit" value="MM" type="QString"/>
-                <Option name="style" value="solid" type="QString"/>
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="141,110,99,255"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="255,255,255,255"/>
+                <Option type="QString" name="outline_style" value="solid"/>
+                <Option type="QString" name="outline_width" value="0.15"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
               </Option>
               <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
               <prop k="color" v="141,110,99,255"/>
@@ -695,45 +695,45 @@
               <prop k="style" v="solid"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option name="name" value="" type="QString"/>
+                  <Option type="QString" name="name" value=""/>
                   <Option name="properties"/>
-                  <Option name="type" value="collection" type="QString"/>
+                  <Option type="QString" name="type" value="collection"/>
                 </Option>
               </data_defined_properties>
             </layer>
           </symbol>
         </layer>
       </symbol>
-      <symbol name="3" clip_to_extent="1" force_rhr="0" type="line" alpha="1">
+      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="3">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="ArrowLine" pass="0">
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="arrow_start_width" value="1" type="QString"/>
-            <Option name="arrow_start_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="arrow_type" value="0" type="QString"/>
-            <Option name="arrow_width" value="1" type="QString"/>
-            <Option name="arrow_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_length" value="1.5" type="QString"/>
-            <Option name="head_length_unit" value="MM" type="QString"/>
-            <Option name="head_length_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_thickness" value="1.5" type="QString"/>
-            <Option name="head_thickness_unit" value="MM" type="QString"/>
-            <Option name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_type" value="0" type="QString"/>
-            <Option name="is_curved" value="1" type="QString"/>
-            <Option name="is_repeated" value="0" type="QString"/>
-            <Option name="offset" value="0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="offset_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="ring_filter" value="0" type="QString"/>
+            <Option type="QString" name="arrow_start_width" value="1"/>
+            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="arrow_type" value="0"/>
+            <Option type="QString" name="arrow_width" value="1"/>
+            <Option type="QString" name="arrow_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_length" value="1.5"/>
+            <Option type="QString" name="head_length_unit" value="MM"/>
+            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_thickness" value="1.5"/>
+            <Option type="QString" name="head_thickness_unit" value="MM"/>
+            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_type" value="0"/>
+            <Option type="QString" name="is_curved" value="1"/>
+            <Option type="QString" name="is_repeated" value="0"/>
+            <Option type="QString" name="offset" value="0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="ring_filter" value="0"/>
           </Option>
           <prop k="arrow_start_width" v="1"/>
           <prop k="arrow_start_width_unit" v="MM"/>
@@ -757,53 +757,53 @@
           <prop k="ring_filter" v="0"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
-              <Option name="properties" type="Map">
-                <Option name="arrowHeadLength" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="arrowHeadLength">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowHeadThickness" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowHeadThickness">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowStartWidth" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowStartWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowWidth" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@3@0" clip_to_extent="1" force_rhr="0" type="fill" alpha="1">
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@3@0">
             <data_defined_properties>
               <Option type="Map">
-                <Option name="name" value="" type="QString"/>
+                <Option type="QString" name="name" value=""/>
                 <Option name="properties"/>
-                <Option name="type" value="collection" type="QString"/>
+                <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer locked="0" enabled="1" class="SimpleFill" pass="0">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="color" value="33,33,33,255" type="QString"/>
-                <Option name="joinstyle" value="bevel" type="QString"/>
-                <Option name="offset" value="0,0" type="QString"/>
-                <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="offset_unit" value="MM" type="QString"/>
-                <Option name="outline_color" value="255,255,255,255" type="QString"/>
-                <Option name="outline_style" value="solid" type="QString"/>
-                <Option name="outline_width" value="0.15" type="QString"/>
-                <Option name="outline_width_unit" value="MM" type="QString"/>
-                <Option name="style" value="solid" type="QString"/>
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="33,33,33,255"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="255,255,255,255"/>
+                <Option type="QString" name="outline_style" value="solid"/>
+                <Option type="QString" name="outline_width" value="0.15"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
               </Option>
               <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
               <prop k="color" v="33,33,33,255"/>
@@ -818,45 +818,45 @@
               <prop k="style" v="solid"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option name="name" value="" type="QString"/>
+                  <Option type="QString" name="name" value=""/>
                   <Option name="properties"/>
-                  <Option name="type" value="collection" type="QString"/>
+                  <Option type="QString" name="type" value="collection"/>
                 </Option>
               </data_defined_properties>
             </layer>
           </symbol>
         </layer>
       </symbol>
-      <symbol name="4" clip_to_extent="1" force_rhr="0" type="line" alpha="1">
+      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="4">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="ArrowLine" pass="0">
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="arrow_start_width" value="1" type="QString"/>
-            <Option name="arrow_start_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="arrow_type" value="0" type="QString"/>
-            <Option name="arrow_width" value="1" type="QString"/>
-            <Option name="arrow_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_length" value="1.5" type="QString"/>
-            <Option name="head_length_unit" value="MM" type="QString"/>
-            <Option name="head_length_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_thickness" value="1.5" type="QString"/>
-            <Option name="head_thickness_unit" value="MM" type="QString"/>
-            <Option name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_type" value="0" type="QString"/>
-            <Option name="is_curved" value="1" type="QString"/>
-            <Option name="is_repeated" value="0" type="QString"/>
-            <Option name="offset" value="0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="offset_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="ring_filter" value="0" type="QString"/>
+            <Option type="QString" name="arrow_start_width" value="1"/>
+            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="arrow_type" value="0"/>
+            <Option type="QString" name="arrow_width" value="1"/>
+            <Option type="QString" name="arrow_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_length" value="1.5"/>
+            <Option type="QString" name="head_length_unit" value="MM"/>
+            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_thickness" value="1.5"/>
+            <Option type="QString" name="head_thickness_unit" value="MM"/>
+            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_type" value="0"/>
+            <Option type="QString" name="is_curved" value="1"/>
+            <Option type="QString" name="is_repeated" value="0"/>
+            <Option type="QString" name="offset" value="0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="ring_filter" value="0"/>
           </Option>
           <prop k="arrow_start_width" v="1"/>
           <prop k="arrow_start_width_unit" v="MM"/>
@@ -880,53 +880,53 @@
           <prop k="ring_filter" v="0"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
-              <Option name="properties" type="Map">
-                <Option name="arrowHeadLength" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="arrowHeadLength">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowHeadThickness" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowHeadThickness">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowStartWidth" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowStartWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowWidth" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@4@0" clip_to_extent="1" force_rhr="0" type="fill" alpha="1">
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@4@0">
             <data_defined_properties>
               <Option type="Map">
-                <Option name="name" value="" type="QString"/>
+                <Option type="QString" name="name" value=""/>
                 <Option name="properties"/>
-                <Option name="type" value="collection" type="QString"/>
+                <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer locked="0" enabled="1" class="SimpleFill" pass="0">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="color" value="55,71,79,255" type="QString"/>
-                <Option name="joinstyle" value="bevel" type="QString"/>
-                <Option name="offset" value="0,0" type="QString"/>
-                <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="offset_unit" value="MM" type="QString"/>
-                <Option name="outline_color" value="255,255,255,255" type="QString"/>
-                <Option name="outline_style" value="solid" type="QString"/>
-                <Option name="outline_width" value="0.15" type="QString"/>
-                <Option name="outline_width_unit" value="MM" type="QString"/>
-                <Option name="style" value="solid" type="QString"/>
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="55,71,79,255"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="255,255,255,255"/>
+                <Option type="QString" name="outline_style" value="solid"/>
+                <Option type="QString" name="outline_width" value="0.15"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
               </Option>
               <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
               <prop k="color" v="55,71,79,255"/>
@@ -941,45 +941,45 @@
               <prop k="style" v="solid"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option name="name" value="" type="QString"/>
+                  <Option type="QString" name="name" value=""/>
                   <Option name="properties"/>
-                  <Option name="type" value="collection" type="QString"/>
+                  <Option type="QString" name="type" value="collection"/>
                 </Option>
               </data_defined_properties>
             </layer>
           </symbol>
         </layer>
       </symbol>
-      <symbol name="5" clip_to_extent="1" force_rhr="0" type="line" alpha="1">
+      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="5">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="ArrowLine" pass="0">
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="arrow_start_width" value="1" type="QString"/>
-            <Option name="arrow_start_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="arrow_type" value="0" type="QString"/>
-            <Option name="arrow_width" value="1" type="QString"/>
-            <Option name="arrow_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_length" value="1.5" type="QString"/>
-            <Option name="head_length_unit" value="MM" type="QString"/>
-            <Option name="head_length_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_thickness" value="1.5" type="QString"/>
-            <Option name="head_thickness_unit" value="MM" type="QString"/>
-            <Option name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_type" value="0" type="QString"/>
-            <Option name="is_curved" value="1" type="QString"/>
-            <Option name="is_repeated" value="0" type="QString"/>
-            <Option name="offset" value="0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="offset_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="ring_filter" value="0" type="QString"/>
+            <Option type="QString" name="arrow_start_width" value="1"/>
+            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="arrow_type" value="0"/>
+            <Option type="QString" name="arrow_width" value="1"/>
+            <Option type="QString" name="arrow_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_length" value="1.5"/>
+            <Option type="QString" name="head_length_unit" value="MM"/>
+            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_thickness" value="1.5"/>
+            <Option type="QString" name="head_thickness_unit" value="MM"/>
+            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_type" value="0"/>
+            <Option type="QString" name="is_curved" value="1"/>
+            <Option type="QString" name="is_repeated" value="0"/>
+            <Option type="QString" name="offset" value="0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="ring_filter" value="0"/>
           </Option>
           <prop k="arrow_start_width" v="1"/>
           <prop k="arrow_start_width_unit" v="MM"/>
@@ -1003,53 +1003,53 @@
           <prop k="ring_filter" v="0"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
-              <Option name="properties" type="Map">
-                <Option name="arrowHeadLength" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="arrowHeadLength">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowHeadThickness" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowHeadThickness">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowStartWidth" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowStartWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowWidth" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@5@0" clip_to_extent="1" force_rhr="0" type="fill" alpha="1">
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@5@0">
             <data_defined_properties>
               <Option type="Map">
-                <Option name="name" value="" type="QString"/>
+                <Option type="QString" name="name" value=""/>
                 <Option name="properties"/>
-                <Option name="type" value="collection" type="QString"/>
+                <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer locked="0" enabled="1" class="SimpleFill" pass="0">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="color" value="21,101,192,255" type="QString"/>
-                <Option name="joinstyle" value="bevel" type="QString"/>
-                <Option name="offset" value="0,0" type="QString"/>
-                <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="offset_unit" value="MM" type="QString"/>
-                <Option name="outline_color" value="255,255,255,255" type="QString"/>
-                <Option name="outline_style" value="solid" type="QString"/>
-                <Option name="outline_width" value="0.15" type="QString"/>
-                <Option name="outline_width_unit" value="MM" type="QString"/>
-                <Option name="style" value="solid" type="QString"/>
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="21,101,192,255"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="255,255,255,255"/>
+                <Option type="QString" name="outline_style" value="solid"/>
+                <Option type="QString" name="outline_width" value="0.15"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
               </Option>
               <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
               <prop k="color" v="21,101,192,255"/>
@@ -1064,45 +1064,45 @@
               <prop k="style" v="solid"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option name="name" value="" type="QString"/>
+                  <Option type="QString" name="name" value=""/>
                   <Option name="properties"/>
-                  <Option name="type" value="collection" type="QString"/>
+                  <Option type="QString" name="type" value="collection"/>
                 </Option>
               </data_defined_properties>
             </layer>
           </symbol>
         </layer>
       </symbol>
-      <symbol name="6" clip_to_extent="1" force_rhr="0" type="line" alpha="1">
+      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="6">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="ArrowLine" pass="0">
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="arrow_start_width" value="1" type="QString"/>
-            <Option name="arrow_start_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="arrow_type" value="0" type="QString"/>
-            <Option name="arrow_width" value="1" type="QString"/>
-            <Option name="arrow_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_length" value="1.5" type="QString"/>
-            <Option name="head_length_unit" value="MM" type="QString"/>
-            <Option name="head_length_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_thickness" value="1.5" type="QString"/>
-            <Option name="head_thickness_unit" value="MM" type="QString"/>
-            <Option name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_type" value="0" type="QString"/>
-            <Option name="is_curved" value="1" type="QString"/>
-            <Option name="is_repeated" value="0" type="QString"/>
-            <Option name="offset" value="0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="offset_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="ring_filter" value="0" type="QString"/>
+            <Option type="QString" name="arrow_start_width" value="1"/>
+            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="arrow_type" value="0"/>
+            <Option type="QString" name="arrow_width" value="1"/>
+            <Option type="QString" name="arrow_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_length" value="1.5"/>
+            <Option type="QString" name="head_length_unit" value="MM"/>
+            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_thickness" value="1.5"/>
+            <Option type="QString" name="head_thickness_unit" value="MM"/>
+            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_type" value="0"/>
+            <Option type="QString" name="is_curved" value="1"/>
+            <Option type="QString" name="is_repeated" value="0"/>
+            <Option type="QString" name="offset" value="0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="ring_filter" value="0"/>
           </Option>
           <prop k="arrow_start_width" v="1"/>
           <prop k="arrow_start_width_unit" v="MM"/>
@@ -1126,53 +1126,53 @@
           <prop k="ring_filter" v="0"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
-              <Option name="properties" type="Map">
-                <Option name="arrowHeadLength" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="arrowHeadLength">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowHeadThickness" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowHeadThickness">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowStartWidth" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowStartWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowWidth" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@6@0" clip_to_extent="1" force_rhr="0" type="fill" alpha="1">
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@6@0">
             <data_defined_properties>
               <Option type="Map">
-                <Option name="name" value="" type="QString"/>
+                <Option type="QString" name="name" value=""/>
                 <Option name="properties"/>
-                <Option name="type" value="collection" type="QString"/>
+                <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer locked="0" enabled="1" class="SimpleFill" pass="0">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="color" value="230,81,0,255" type="QString"/>
-                <Option name="joinstyle" value="bevel" type="QString"/>
-                <Option name="offset" value="0,0" type="QString"/>
-                <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="offset_unit" value="MM" type="QString"/>
-                <Option name="outline_color" value="255,255,255,255" type="QString"/>
-                <Option name="outline_style" value="solid" type="QString"/>
-                <Option name="outline_width" value="0.15" type="QString"/>
-                <Option name="outline_width_unit" value="MM" type="QString"/>
-                <Option name="style" value="solid" type="QString"/>
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="230,81,0,255"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="255,255,255,255"/>
+                <Option type="QString" name="outline_style" value="solid"/>
+                <Option type="QString" name="outline_width" value="0.15"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
               </Option>
               <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
               <prop k="color" v="230,81,0,255"/>
@@ -1187,45 +1187,45 @@
               <prop k="style" v="solid"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option name="name" value="" type="QString"/>
+                  <Option type="QString" name="name" value=""/>
                   <Option name="properties"/>
-                  <Option name="type" value="collection" type="QString"/>
+                  <Option type="QString" name="type" value="collection"/>
                 </Option>
               </data_defined_properties>
             </layer>
           </symbol>
         </layer>
       </symbol>
-      <symbol name="7" clip_to_extent="1" force_rhr="0" type="line" alpha="1">
+      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="7">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="ArrowLine" pass="0">
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="arrow_start_width" value="1" type="QString"/>
-            <Option name="arrow_start_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="arrow_type" value="0" type="QString"/>
-            <Option name="arrow_width" value="1" type="QString"/>
-            <Option name="arrow_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_length" value="1.5" type="QString"/>
-            <Option name="head_length_unit" value="MM" type="QString"/>
-            <Option name="head_length_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_thickness" value="1.5" type="QString"/>
-            <Option name="head_thickness_unit" value="MM" type="QString"/>
-            <Option name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_type" value="0" type="QString"/>
-            <Option name="is_curved" value="1" type="QString"/>
-            <Option name="is_repeated" value="0" type="QString"/>
-            <Option name="offset" value="0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="offset_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="ring_filter" value="0" type="QString"/>
+            <Option type="QString" name="arrow_start_width" value="1"/>
+            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="arrow_type" value="0"/>
+            <Option type="QString" name="arrow_width" value="1"/>
+            <Option type="QString" name="arrow_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_length" value="1.5"/>
+            <Option type="QString" name="head_length_unit" value="MM"/>
+            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_thickness" value="1.5"/>
+            <Option type="QString" name="head_thickness_unit" value="MM"/>
+            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_type" value="0"/>
+            <Option type="QString" name="is_curved" value="1"/>
+            <Option type="QString" name="is_repeated" value="0"/>
+            <Option type="QString" name="offset" value="0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="ring_filter" value="0"/>
           </Option>
           <prop k="arrow_start_width" v="1"/>
           <prop k="arrow_start_width_unit" v="MM"/>
@@ -1249,53 +1249,53 @@
           <prop k="ring_filter" v="0"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
-              <Option name="properties" type="Map">
-                <Option name="arrowHeadLength" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="arrowHeadLength">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowHeadThickness" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowHeadThickness">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowStartWidth" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowStartWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
-                <Option name="arrowWidth" type="Map">
-                  <Option name="active" value="true" type="bool"/>
-                  <Option name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END" type="QString"/>
-                  <Option name="type" value="3" type="int"/>
+                <Option type="Map" name="arrowWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@7@0" clip_to_extent="1" force_rhr="0" type="fill" alpha="1">
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@7@0">
             <data_defined_properties>
               <Option type="Map">
-                <Option name="name" value="" type="QString"/>
+                <Option type="QString" name="name" value=""/>
                 <Option name="properties"/>
-                <Option name="type" value="collection" type="QString"/>
+                <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer locked="0" enabled="1" class="SimpleFill" pass="0">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="color" value="0,151,167,255" type="QString"/>
-                <Option name="joinstyle" value="bevel" type="QString"/>
-                <Option name="offset" value="0,0" type="QString"/>
-                <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="offset_unit" value="MM" type="QString"/>
-                <Option name="outline_color" value="255,255,255,255" type="QString"/>
-                <Option name="outline_style" value="solid" type="QString"/>
-                <Option name="outline_width" value="0.15" type="QString"/>
-                <Option name="outline_width_unit" value="MM" type="QString"/>
-                <Option name="style" value="solid" type="QString"/>
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="0,151,167,255"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="255,255,255,255"/>
+                <Option type="QString" name="outline_style" value="solid"/>
+                <Option type="QString" name="outline_width" value="0.15"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
               </Option>
               <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
               <prop k="color" v="0,151,167,255"/>
@@ -1310,45 +1310,45 @@
               <prop k="style" v="solid"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option name="name" value="" type="QString"/>
+                  <Option type="QString" name="name" value=""/>
                   <Option name="properties"/>
-                  <Option name="type" value="collection" type="QString"/>
+                  <Option type="QString" name="type" value="collection"/>
                 </Option>
               </data_defined_properties>
             </layer>
           </symbol>
         </layer>
       </symbol>
-      <symbol name="8" clip_to_extent="1" force_rhr="0" type="line" alpha="1">
+      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="8">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="ArrowLine" pass="0">
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="arrow_start_width" value="0.5" type="QString"/>
-            <Option name="arrow_start_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="arrow_type" value="0" type="QString"/>
-            <Option name="arrow_width" value="0.5" type="QString"/>
-            <Option name="arrow_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_length" value="2.4" type="QString"/>
-            <Option name="head_length_unit" value="MM" type="QString"/>
-            <Option name="head_length_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_thickness" value="1.35" type="QString"/>
-            <Option name="head_thickness_unit" value="MM" type="QString"/>
-            <Option name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_type" value="0" type="QString"/>
-            <Option name="is_curved" value="1" type="QString"/>
-            <Option name="is_repeated" value="0" type="QString"/>
-            <Option name="offset" value="0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="offset_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="ring_filter" value="0" type="QString"/>
+            <Option type="QString" name="arrow_start_width" value="0.5"/>
+            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="arrow_type" value="0"/>
+            <Option type="QString" name="arrow_width" value="0.5"/>
+            <Option type="QString" name="arrow_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_length" value="2.4"/>
+            <Option type="QString" name="head_length_unit" value="MM"/>
+            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_thickness" value="1.35"/>
+            <Option type="QString" name="head_thickness_unit" value="MM"/>
+            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_type" value="0"/>
+            <Option type="QString" name="is_curved" value="1"/>
+            <Option type="QString" name="is_repeated" value="0"/>
+            <Option type="QString" name="offset" value="0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="ring_filter" value="0"/>
           </Option>
           <prop k="arrow_start_width" v="0.5"/>
           <prop k="arrow_start_width_unit" v="MM"/>
@@ -1372,32 +1372,32 @@
           <prop k="ring_filter" v="0"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
+              <Option type="QString" name="name" value=""/>
               <Option name="properties"/>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@8@0" clip_to_extent="1" force_rhr="0" type="fill" alpha="1">
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@8@0">
             <data_defined_properties>
               <Option type="Map">
-                <Option name="name" value="" type="QString"/>
+                <Option type="QString" name="name" value=""/>
                 <Option name="properties"/>
-                <Option name="type" value="collection" type="QString"/>
+                <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer locked="0" enabled="1" class="SimpleFill" pass="0">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="color" value="158,158,158,255" type="QString"/>
-                <Option name="joinstyle" value="bevel" type="QString"/>
-                <Option name="offset" value="0,0" type="QString"/>
-                <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="offset_unit" value="MM" type="QString"/>
-                <Option name="outline_color" value="255,255,255,255" type="QString"/>
-                <Option name="outline_style" value="solid" type="QString"/>
-                <Option name="outline_width" value="0.15" type="QString"/>
-                <Option name="outline_width_unit" value="MM" type="QString"/>
-                <Option name="style" value="solid" type="QString"/>
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="255,255,255,255"/>
+                <Option type="QString" name="outline_style" value="solid"/>
+                <Option type="QString" name="outline_width" value="0.15"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
               </Option>
               <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
               <prop k="color" v="158,158,158,255"/>
@@ -1412,45 +1412,45 @@
               <prop k="style" v="solid"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option name="name" value="" type="QString"/>
+                  <Option type="QString" name="name" value=""/>
                   <Option name="properties"/>
-                  <Option name="type" value="collection" type="QString"/>
+                  <Option type="QString" name="type" value="collection"/>
                 </Option>
               </data_defined_properties>
             </layer>
           </symbol>
         </layer>
       </symbol>
-      <symbol name="9" clip_to_extent="1" force_rhr="0" type="line" alpha="1">
+      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="9">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="ArrowLine" pass="0">
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="arrow_start_width" value="0.9" type="QString"/>
-            <Option name="arrow_start_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="arrow_type" value="0" type="QString"/>
-            <Option name="arrow_width" value="0.9" type="QString"/>
-            <Option name="arrow_width_unit" value="MM" type="QString"/>
-            <Option name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_length" value="2.88" type="QString"/>
-            <Option name="head_length_unit" value="MM" type="QString"/>
-            <Option name="head_length_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_thickness" value="1.63" type="QString"/>
-            <Option name="head_thickness_unit" value="MM" type="QString"/>
-            <Option name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="head_type" value="0" type="QString"/>
-            <Option name="is_curved" value="1" type="QString"/>
-            <Option name="is_repeated" value="0" type="QString"/>
-            <Option name="offset" value="0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-            <Option name="offset_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-            <Option name="ring_filter" value="0" type="QString"/>
+            <Option type="QString" name="arrow_start_width" value="0.9"/>
+            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="arrow_type" value="0"/>
+            <Option type="QString" name="arrow_width" value="0.9"/>
+            <Option type="QString" name="arrow_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_length" value="2.88"/>
+            <Option type="QString" name="head_length_unit" value="MM"/>
+            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_thickness" value="1.63"/>
+            <Option type="QString" name="head_thickness_unit" value="MM"/>
+            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_type" value="0"/>
+            <Option type="QString" name="is_curved" value="1"/>
+            <Option type="QString" name="is_repeated" value="0"/>
+            <Option type="QString" name="offset" value="0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="ring_filter" value="0"/>
           </Option>
           <prop k="arrow_start_width" v="0.9"/>
           <prop k="arrow_start_width_unit" v="MM"/>
@@ -1474,32 +1474,32 @@
           <prop k="ring_filter" v="0"/>
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" value="" type="QString"/>
+              <Option type="QString" name="name" value=""/>
               <Option name="properties"/>
-              <Option name="type" value="collection" type="QString"/>
+              <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@9@0" clip_to_extent="1" force_rhr="0" type="fill" alpha="1">
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@9@0">
             <data_defined_properties>
               <Option type="Map">
-                <Option name="name" value="" type="QString"/>
+                <Option type="QString" name="name" value=""/>
                 <Option name="properties"/>
-                <Option name="type" value="collection" type="QString"/>
+                <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer locked="0" enabled="1" class="SimpleFill" pass="0">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="color" value="158,158,158,255" type="QString"/>
-                <Option name="joinstyle" value="bevel" type="QString"/>
-                <Option name="offset" value="0,0" type="QString"/>
-                <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="offset_unit" value="MM" type="QString"/>
-                <Option name="outline_color" value="255,255,255,255" type="QString"/>
-                <Option name="outline_style" value="solid" type="QString"/>
-                <Option name="outline_width" value="0.15" type="QString"/>
-                <Option name="outline_width_unit" value="MM" type="QString"/>
-                <Option name="style" value="solid" type="QString"/>
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="255,255,255,255"/>
+                <Option type="QString" name="outline_style" value="solid"/>
+                <Option type="QString" name="outline_width" value="0.15"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
               </Option>
               <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
               <prop k="color" v="158,158,158,255"/>
@@ -1514,9 +1514,9 @@
               <prop k="style" v="solid"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option name="name" value="" type="QString"/>
+                  <Option type="QString" name="name" value=""/>
                   <Option name="properties"/>
-                  <Option name="type" value="collection" type="QString"/>
+                  <Option type="QString" name="type" value="collection"/>
                 </Option>
               </data_defined_properties>
             </layer>
@@ -1527,32 +1527,32 @@
   </renderer-v2>
   <labeling type="simple">
     <settings calloutType="simple">
-      <text-style fontKerning="1" fontUnderline="0" textColor="0,0,0,255" fontStrikeout="0" textOpacity="1" namedStyle="" fieldName="label" fontItalic="0" fontWeight="50" capitalization="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" multilineHeight="1" fontSize="6.5" isExpression="0" useSubstitutions="0" legendString="Aa" textOrientation="horizontal" fontSizeMapUnitScale="3x:0,0,0,0,0,0" blendMode="0" fontLetterSpacing="0" allowHtml="0" fontFamily="DejaVu Sans" fontWordSpacing="0">
+      <text-style fieldName="label" fontWeight="50" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="0,0,0,255" fontSize="6.5" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="DejaVu Sans" allowHtml="0" isExpression="0" namedStyle="" multilineHeight="1">
         <families/>
-        <text-buffer bufferBlendMode="0" bufferJoinStyle="128" bufferSizeMapUnitScale="3x:0,0,0,0,0,0" bufferColor="255,255,255,255" bufferSizeUnits="MM" bufferOpacity="1" bufferDraw="1" bufferNoFill="1" bufferSize="0.69999999999999996"/>
-        <text-mask maskEnabled="0" maskSizeUnits="MM" maskSize="1.5" maskSizeMapUnitScale="3x:0,0,0,0,0,0" maskJoinStyle="128" maskType="0" maskedSymbolLayers="" maskOpacity="1"/>
-        <background shapeRadiiUnit="MM" shapeDraw="0" shapeRadiiMapUnitScale="3x:0,0,0,0,0,0" shapeRadiiX="0" shapeRadiiY="0" shapeBorderWidthUnit="MM" shapeOffsetMapUnitScale="3x:0,0,0,0,0,0" shapeJoinStyle="64" shapeSizeUnit="MM" shapeRotationType="0" shapeRotation="0" shapeBorderColor="128,128,128,255" shapeType="0" shapeSVGFile="" shapeSizeY="0" shapeOffsetX="0" shapeOffsetUnit="MM" shapeBlendMode="0" shapeOffsetY="0" shapeSizeX="0" shapeSizeType="0" shapeBorderWidthMapUnitScale="3x:0,0,0,0,0,0" shapeBorderWidth="0" shapeFillColor="255,255,255,255" shapeSizeMapUnitScale="3x:0,0,0,0,0,0" shapeOpacity="1">
-          <symbol name="fillSymbol" clip_to_extent="1" force_rhr="0" type="fill" alpha="1">
+        <text-buffer bufferJoinStyle="128" bufferSize="0.69999999999999996" bufferSizeMapUnitScale="3x:0,0,0,0,0,0" bufferDraw="1" bufferBlendMode="0" bufferNoFill="1" bufferColor="255,255,255,255" bufferOpacity="1" bufferSizeUnits="MM"/>
+        <text-mask maskOpacity="1" maskedSymbolLayers="" maskSizeUnits="MM" maskJoinStyle="128" maskType="0" maskSizeMapUnitScale="3x:0,0,0,0,0,0" maskEnabled="0" maskSize="1.5"/>
+        <background shapeDraw="0" shapeRadiiX="0" shapeOpacity="1" shapeRadiiY="0" shapeOffsetMapUnitScale="3x:0,0,0,0,0,0" shapeFillColor="255,255,255,255" shapeBorderWidth="0" shapeSizeMapUnitScale="3x:0,0,0,0,0,0" shapeRadiiMapUnitScale="3x:0,0,0,0,0,0" shapeBorderWidthUnit="MM" shapeRotationType="0" shapeSVGFile="" shapeJoinStyle="64" shapeBorderColor="128,128,128,255" shapeBorderWidthMapUnitScale="3x:0,0,0,0,0,0" shapeRotation="0" shapeType="0" shapeOffsetUnit="MM" shapeRadiiUnit="MM" shapeOffsetX="0" shapeSizeX="0" shapeOffsetY="0" shapeSizeY="0" shapeBlendMode="0" shapeSizeUnit="MM" shapeSizeType="0">
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="fillSymbol">
             <data_defined_properties>
               <Option type="Map">
-                <Option name="name" value="" type="QString"/>
+                <Option type="QString" name="name" value=""/>
                 <Option name="properties"/>
-                <Option name="type" value="collection" type="QString"/>
+                <Option type="QString" name="type" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer locked="0" enabled="1" class="SimpleFill" pass="0">
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="color" value="255,255,255,255" type="QString"/>
-                <Option name="joinstyle" value="bevel" type="QString"/>
-                <Option name="offset" value="0,0" type="QString"/>
-                <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-                <Option name="offset_unit" value="MM" type="QString"/>
-                <Option name="outline_color" value="128,128,128,255" type="QString"/>
-                <Option name="outline_style" value="no" type="QString"/>
-                <Option name="outline_width" value="0" type="QString"/>
-                <Option name="outline_width_unit" value="MM" type="QString"/>
-                <Option name="style" value="solid" type="QString"/>
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="255,255,255,255"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="128,128,128,255"/>
+                <Option type="QString" name="outline_style" value="no"/>
+                <Option type="QString" name="outline_width" value="0"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
               </Option>
               <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
               <prop k="color" v="255,255,255,255"/>
@@ -1567,62 +1567,62 @@
               <prop k="style" v="solid"/>
               <data_defined_properties>
                 <Option type="Map">
-                  <Option name="name" value="" type="QString"/>
+                  <Option type="QString" name="name" value=""/>
                   <Option name="properties"/>
-                  <Option name="type" value="collection" type="QString"/>
+                  <Option type="QString" name="type" value="collection"/>
                 </Option>
               </data_defined_properties>
             </layer>
           </symbol>
         </background>
-        <shadow shadowColor="0,0,0,255" shadowOffsetGlobal="1" shadowOpacity="0.69999999999999996" shadowRadiusMapUnitScale="3x:0,0,0,0,0,0" shadowOffsetUnit="MM" shadowOffsetMapUnitScale="3x:0,0,0,0,0,0" shadowOffsetAngle="135" shadowOffsetDist="1" shadowRadiusAlphaOnly="0" shadowDraw="0" shadowBlendMode="6" shadowUnder="0" shadowRadius="1.5" shadowRadiusUnit="MM" shadowScale="100"/>
+        <shadow shadowRadiusMapUnitScale="3x:0,0,0,0,0,0" shadowRadiusAlphaOnly="0" shadowOffsetUnit="MM" shadowOffsetGlobal="1" shadowUnder="0" shadowOpacity="0.69999999999999996" shadowColor="0,0,0,255" shadowDraw="0" shadowOffsetMapUnitScale="3x:0,0,0,0,0,0" shadowRadius="1.5" shadowScale="100" shadowOffsetAngle="135" shadowBlendMode="6" shadowOffsetDist="1" shadowRadiusUnit="MM"/>
         <dd_properties>
           <Option type="Map">
-            <Option name="name" value="" type="QString"/>
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
         </dd_properties>
         <substitutions/>
       </text-style>
-      <text-format autoWrapLength="0" placeDirectionSymbol="0" addDirectionSymbol="0" reverseDirectionSymbol="0" multilineAlign="3" formatNumbers="0" wrapChar="" plussign="0" leftDirectionSymbol="&lt;" rightDirectionSymbol=">" decimals="3" useMaxLineLengthForAutoWrap="1"/>
-      <placement repeatDistanceUnits="MM" maxCurvedCharAngleOut="-25" overrunDistanceMapUnitScale="3x:0,0,0,0,0,0" yOffset="0" centroidWhole="0" predefinedPositionOrder="TR,TL,BR,BL,R,L,TSR,BSR" rotationAngle="0" repeatDistanceMapUnitScale="3x:0,0,0,0,0,0" distUnits="MM" dist="0" centroidInside="0" placementFlags="10" layerType="UnknownGeometry" placement="4" geometryGeneratorEnabled="0" quadOffset="4" lineAnchorPercent="0.5" lineAnchorType="0" geometryGeneratorType="PointGeometry" distMapUnitScale="3x:0,0,0,0,0,0" polygonPlacementFlags="2" rotationUnit="AngleDegrees" overrunDistance="0" fitInPolygonOnly="0" overrunDistanceUnit="MM" offsetUnits="MM" offsetType="0" lineAnchorClipping="0" repeatDistance="0" maxCurvedCharAngleIn="25" xOffset="0" geometryGenerator="" priority="5" labelOffsetMapUnitScale="3x:0,0,0,0,0,0" preserveRotation="1"/>
-      <rendering scaleMax="0" fontMaxPixelSize="10000" maxNumLabels="2000" labelPerPart="0" zIndex="0" drawLabels="1" mergeLines="0" fontMinPixelSize="0" obstacleFactor="1" fontLimitPixelSize="0" limitNumLabels="0" scaleMin="0" scaleVisibility="0" obstacle="1" minFeatureSize="0" unplacedVisibility="0" obstacleType="1" displayAll="0" upsidedownLabels="0"/>
+      <text-format placeDirectionSymbol="0" plussign="0" formatNumbers="0" rightDirectionSymbol=">" multilineAlign="3" reverseDirectionSymbol="0" useMaxLineLengthForAutoWrap="1" decimals="3" wrapChar="" autoWrapLength="0" leftDirectionSymbol="&lt;" addDirectionSymbol="0"/>
+      <placement placementFlags="10" rotationUnit="AngleDegrees" rotationAngle="0" yOffset="0" xOffset="0" overrunDistanceMapUnitScale="3x:0,0,0,0,0,0" overrunDistance="0" geometryGeneratorEnabled="0" layerType="UnknownGeometry" labelOffsetMapUnitScale="3x:0,0,0,0,0,0" lineAnchorClipping="0" placement="4" repeatDistanceMapUnitScale="3x:0,0,0,0,0,0" lineAnchorPercent="0.5" geometryGenerator="" maxCurvedCharAngleIn="25" geometryGeneratorType="PointGeometry" preserveRotation="1" distMapUnitScale="3x:0,0,0,0,0,0" quadOffset="4" centroidInside="0" maxCurvedCharAngleOut="-25" overrunDistanceUnit="MM" polygonPlacementFlags="2" distUnits="MM" predefinedPositionOrder="TR,TL,BR,BL,R,L,TSR,BSR" lineAnchorType="0" offsetType="0" repeatDistanceUnits="MM" repeatDistance="0" fitInPolygonOnly="0" centroidWhole="0" dist="0" offsetUnits="MM" priority="5"/>
+      <rendering upsidedownLabels="0" unplacedVisibility="0" obstacleType="1" displayAll="0" scaleMin="0" zIndex="0" scaleVisibility="0" minFeatureSize="0" fontLimitPixelSize="0" drawLabels="1" limitNumLabels="0" labelPerPart="0" maxNumLabels="2000" obstacle="1" fontMaxPixelSize="10000" scaleMax="0" obstacleFactor="1" fontMinPixelSize="0" mergeLines="0"/>
       <dd_properties>
         <Option type="Map">
-          <Option name="name" value="" type="QString"/>
-          <Option name="properties" type="Map">
-            <Option name="Show" type="Map">
-              <Option name="active" value="true" type="bool"/>
-              <Option name="expression" value="&quot;width_class&quot; >= 2" type="QString"/>
-              <Option name="type" value="3" type="int"/>
+          <Option type="QString" name="name" value=""/>
+          <Option type="Map" name="properties">
+            <Option type="Map" name="Show">
+              <Option type="bool" name="active" value="true"/>
+              <Option type="QString" name="expression" value="&quot;width_class&quot; >= 2"/>
+              <Option type="int" name="type" value="3"/>
             </Option>
           </Option>
-          <Option name="type" value="collection" type="QString"/>
+          <Option type="QString" name="type" value="collection"/>
         </Option>
       </dd_properties>
       <callout type="simple">
         <Option type="Map">
-          <Option name="anchorPoint" value="pole_of_inaccessibility" type="QString"/>
-          <Option name="blendMode" value="0" type="int"/>
-          <Option name="ddProperties" type="Map">
-            <Option name="name" value="" type="QString"/>
+          <Option type="QString" name="anchorPoint" value="pole_of_inaccessibility"/>
+          <Option type="int" name="blendMode" value="0"/>
+          <Option type="Map" name="ddProperties">
+            <Option type="QString" name="name" value=""/>
             <Option name="properties"/>
-            <Option name="type" value="collection" type="QString"/>
+            <Option type="QString" name="type" value="collection"/>
           </Option>
-          <Option name="drawToAllParts" value="false" type="bool"/>
-          <Option name="enabled" value="0" type="QString"/>
-          <Option name="labelAnchorPoint" value="point_on_exterior" type="QString"/>
-          <Option name="lineSymbol" value="&lt;symbol name=&quot;symbol&quot; clip_to_extent=&quot;1&quot; force_rhr=&quot;0&quot; type=&quot;line&quot; alpha=&quot;1&quot;>&lt;data_defined_properties>&lt;Option type=&quot;Map&quot;>&lt;Option name=&quot;name&quot; value=&quot;&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;properties&quot;/>&lt;Option name=&quot;type&quot; value=&quot;collection&quot; type=&quot;QString&quot;/>&lt;/Option>&lt;/data_defined_properties>&lt;layer locked=&quot;0&quot; enabled=&quot;1&quot; class=&quot;SimpleLine&quot; pass=&quot;0&quot;>&lt;Option type=&quot;Map&quot;>&lt;Option name=&quot;align_dash_pattern&quot; value=&quot;0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;capstyle&quot; value=&quot;square&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;customdash&quot; value=&quot;5;2&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;customdash_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;customdash_unit&quot; value=&quot;MM&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;dash_pattern_offset&quot; value=&quot;0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;dash_pattern_offset_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;dash_pattern_offset_unit&quot; value=&quot;MM&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;draw_inside_polygon&quot; value=&quot;0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;joinstyle&quot; value=&quot;bevel&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;line_color&quot; value=&quot;60,60,60,255&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;line_style&quot; value=&quot;solid&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;line_width&quot; value=&quot;0.3&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;line_width_unit&quot; value=&quot;MM&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;offset&quot; value=&quot;0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;offset_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;offset_unit&quot; value=&quot;MM&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;ring_filter&quot; value=&quot;0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;trim_distance_end&quot; value=&quot;0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;trim_distance_end_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;trim_distance_end_unit&quot; value=&quot;MM&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;trim_distance_start&quot; value=&quot;0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;trim_distance_start_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;trim_distance_start_unit&quot; value=&quot;MM&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;tweak_dash_pattern_on_corners&quot; value=&quot;0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;use_custom_dash&quot; value=&quot;0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;width_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot;/>&lt;/Option>&lt;prop k=&quot;align_dash_pattern&quot; v=&quot;0&quot;/>&lt;prop k=&quot;capstyle&quot; v=&quot;square&quot;/>&lt;prop k=&quot;customdash&quot; v=&quot;5;2&quot;/>&lt;prop k=&quot;customdash_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;customdash_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;dash_pattern_offset&quot; v=&quot;0&quot;/>&lt;prop k=&quot;dash_pattern_offset_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;dash_pattern_offset_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;draw_inside_polygon&quot; v=&quot;0&quot;/>&lt;prop k=&quot;joinstyle&quot; v=&quot;bevel&quot;/>&lt;prop k=&quot;line_color&quot; v=&quot;60,60,60,255&quot;/>&lt;prop k=&quot;line_style&quot; v=&quot;solid&quot;/>&lt;prop k=&quot;line_width&quot; v=&quot;0.3&quot;/>&lt;prop k=&quot;line_width_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;offset&quot; v=&quot;0&quot;/>&lt;prop k=&quot;offset_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;offset_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;ring_filter&quot; v=&quot;0&quot;/>&lt;prop k=&quot;trim_distance_end&quot; v=&quot;0&quot;/>&lt;prop k=&quot;trim_distance_end_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;trim_distance_end_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;trim_distance_start&quot; v=&quot;0&quot;/>&lt;prop k=&quot;trim_distance_start_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;trim_distance_start_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;tweak_dash_pattern_on_corners&quot; v=&quot;0&quot;/>&lt;prop k=&quot;use_custom_dash&quot; v=&quot;0&quot;/>&lt;prop k=&quot;width_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;data_defined_properties>&lt;Option type=&quot;Map&quot;>&lt;Option name=&quot;name&quot; value=&quot;&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;properties&quot;/>&lt;Option name=&quot;type&quot; value=&quot;collection&quot; type=&quot;QString&quot;/>&lt;/Option>&lt;/data_defined_properties>&lt;/layer>&lt;/symbol>" type="QString"/>
-          <Option name="minLength" value="0" type="double"/>
-          <Option name="minLengthMapUnitScale" value="3x:0,0,0,0,0,0" type="QString"/>
-          <Option name="minLengthUnit" value="MM" type="QString"/>
-          <Option name="offsetFromAnchor" value="0" type="double"/>
-          <Option name="offsetFromAnchorMapUnitScale" value="3x:0,0,0,0,0,0" type="QString"/>
-          <Option name="offsetFromAnchorUnit" value="MM" type="QString"/>
-          <Option name="offsetFromLabel" value="0" type="double"/>
-          <Option name="offsetFromLabelMapUnitScale" value="3x:0,0,0,0,0,0" type="QString"/>
-          <Option name="offsetFromLabelUnit" value="MM" type="QString"/>
+          <Option type="bool" name="drawToAllParts" value="false"/>
+          <Option type="QString" name="enabled" value="0"/>
+          <Option type="QString" name="labelAnchorPoint" value="point_on_exterior"/>
+          <Option type="QString" name="lineSymbol" value="&lt;symbol type=&quot;line&quot; force_rhr=&quot;0&quot; clip_to_extent=&quot;1&quot; alpha=&quot;1&quot; name=&quot;symbol&quot;>&lt;data_defined_properties>&lt;Option type=&quot;Map&quot;>&lt;Option type=&quot;QString&quot; name=&quot;name&quot; value=&quot;&quot;/>&lt;Option name=&quot;properties&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;type&quot; value=&quot;collection&quot;/>&lt;/Option>&lt;/data_defined_properties>&lt;layer class=&quot;SimpleLine&quot; enabled=&quot;1&quot; locked=&quot;0&quot; pass=&quot;0&quot;>&lt;Option type=&quot;Map&quot;>&lt;Option type=&quot;QString&quot; name=&quot;align_dash_pattern&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;capstyle&quot; value=&quot;square&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;customdash&quot; value=&quot;5;2&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;customdash_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;customdash_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;dash_pattern_offset&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;dash_pattern_offset_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;dash_pattern_offset_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;draw_inside_polygon&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;joinstyle&quot; value=&quot;bevel&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;line_color&quot; value=&quot;60,60,60,255&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;line_style&quot; value=&quot;solid&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;line_width&quot; value=&quot;0.3&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;line_width_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;offset&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;offset_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;offset_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;ring_filter&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_end&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_end_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_end_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_start&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_start_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_start_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;tweak_dash_pattern_on_corners&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;use_custom_dash&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;width_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;/Option>&lt;prop k=&quot;align_dash_pattern&quot; v=&quot;0&quot;/>&lt;prop k=&quot;capstyle&quot; v=&quot;square&quot;/>&lt;prop k=&quot;customdash&quot; v=&quot;5;2&quot;/>&lt;prop k=&quot;customdash_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;customdash_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;dash_pattern_offset&quot; v=&quot;0&quot;/>&lt;prop k=&quot;dash_pattern_offset_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;dash_pattern_offset_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;draw_inside_polygon&quot; v=&quot;0&quot;/>&lt;prop k=&quot;joinstyle&quot; v=&quot;bevel&quot;/>&lt;prop k=&quot;line_color&quot; v=&quot;60,60,60,255&quot;/>&lt;prop k=&quot;line_style&quot; v=&quot;solid&quot;/>&lt;prop k=&quot;line_width&quot; v=&quot;0.3&quot;/>&lt;prop k=&quot;line_width_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;offset&quot; v=&quot;0&quot;/>&lt;prop k=&quot;offset_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;offset_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;ring_filter&quot; v=&quot;0&quot;/>&lt;prop k=&quot;trim_distance_end&quot; v=&quot;0&quot;/>&lt;prop k=&quot;trim_distance_end_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;trim_distance_end_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;trim_distance_start&quot; v=&quot;0&quot;/>&lt;prop k=&quot;trim_distance_start_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;trim_distance_start_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;tweak_dash_pattern_on_corners&quot; v=&quot;0&quot;/>&lt;prop k=&quot;use_custom_dash&quot; v=&quot;0&quot;/>&lt;prop k=&quot;width_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;data_defined_properties>&lt;Option type=&quot;Map&quot;>&lt;Option type=&quot;QString&quot; name=&quot;name&quot; value=&quot;&quot;/>&lt;Option name=&quot;properties&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;type&quot; value=&quot;collection&quot;/>&lt;/Option>&lt;/data_defined_properties>&lt;/layer>&lt;/symbol>"/>
+          <Option type="double" name="minLength" value="0"/>
+          <Option type="QString" name="minLengthMapUnitScale" value="3x:0,0,0,0,0,0"/>
+          <Option type="QString" name="minLengthUnit" value="MM"/>
+          <Option type="double" name="offsetFromAnchor" value="0"/>
+          <Option type="QString" name="offsetFromAnchorMapUnitScale" value="3x:0,0,0,0,0,0"/>
+          <Option type="QString" name="offsetFromAnchorUnit" value="MM"/>
+          <Option type="double" name="offsetFromLabel" value="0"/>
+          <Option type="QString" name="offsetFromLabelMapUnitScale" value="3x:0,0,0,0,0,0"/>
+          <Option type="QString" name="offsetFromLabelUnit" value="MM"/>
         </Option>
       </callout>
     </settings>
@@ -1635,7 +1635,7 @@
   <layerOpacity>1</layerOpacity>
   <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
-      <Option value="" type="QString"/>
+      <Option type="QString" value=""/>
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
@@ -1665,28 +1665,28 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias name="" index="0" field="category"/>
-    <alias name="" index="1" field="width_class"/>
-    <alias name="" index="2" field="label"/>
+    <alias name="" field="category" index="0"/>
+    <alias name="" field="width_class" index="1"/>
+    <alias name="" field="label" index="2"/>
   </aliases>
   <defaults>
-    <default applyOnUpdate="0" expression="" field="category"/>
-    <default applyOnUpdate="0" expression="" field="width_class"/>
-    <default applyOnUpdate="0" expression="" field="label"/>
+    <default expression="" field="category" applyOnUpdate="0"/>
+    <default expression="" field="width_class" applyOnUpdate="0"/>
+    <default expression="" field="label" applyOnUpdate="0"/>
   </defaults>
   <constraints>
-    <constraint notnull_strength="0" exp_strength="0" constraints="0" field="category" unique_strength="0"/>
-    <constraint notnull_strength="0" exp_strength="0" constraints="0" field="width_class" unique_strength="0"/>
-    <constraint notnull_strength="0" exp_strength="0" constraints="0" field="label" unique_strength="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="category" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="width_class" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="label" notnull_strength="0" constraints="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint exp="" desc="" field="category"/>
-    <constraint exp="" desc="" field="width_class"/>
-    <constraint exp="" desc="" field="label"/>
+    <constraint desc="" field="category" exp=""/>
+    <constraint desc="" field="width_class" exp=""/>
+    <constraint desc="" field="label" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig sortExpression="" actionWidgetStyle="dropDown" sortOrder="0">
+  <attributetableconfig sortOrder="0" sortExpression="" actionWidgetStyle="dropDown">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>
