@@ -1,15 +1,14 @@
 """symbiosis:findcandidates — partners within reach whose demand a catalogue rule can serve."""
 
+import numpy as np
+import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsLineString,
-    QgsPoint,
     QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
@@ -30,7 +29,7 @@ from ..core.geodesy import geodesic_circle
 from ..core.validation import FLOW_REQUIRED
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
-from .layer_io import enterprise_lonlat, qgis_value, require_fields, source_to_frame
+from .layer_io import enterprise_lonlat, require_fields, source_to_frame, write_features
 from .styling import apply_style_on_load
 
 # Supply material categories offered as a filter. Append only: saved models store indices.
@@ -240,7 +239,8 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         feedback.setProgressText(tr("Writing candidates"))
-        self._write_candidates(sink, candidates, points, feedback)
+        if not self._write_candidates(sink, candidates, points, feedback):
+            return {}
         results = {self.OUTPUT: dest_id, "CANDIDATES": len(candidates)}
         apply_style_on_load(context, dest_id, "candidates.qml")
         if self.output_requested(parameters, self.BUFFERS, context):
@@ -278,20 +278,28 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
             )
 
     def _write_candidates(self, sink, candidates, points, feedback):
+        """One line feature per candidate, from whole columns: no per-row pandas access.
+
+        Returns False when canceled; a value the sink refuses stops the run naming it.
+        """
         fields = candidate_fields()
-        names = fields.names()
-        total = max(len(candidates), 1)
-        for k, row in enumerate(candidates.itertuples(index=False)):
-            if feedback.isCanceled():
-                return
-            if k % 5000 == 0:
-                feedback.setProgress(80 + 20 * k / total)
-            record = row._asdict()
-            feature = QgsFeature(fields)
-            feature.setAttributes([qgis_value(record[n]) for n in names])
-            a, b = points[record["supply_ent"]], points[record["demand_ent"]]
-            feature.setGeometry(QgsGeometry(QgsLineString([QgsPoint(a), QgsPoint(b)])))
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        columns = [_python_values(candidates[name]) for name in fields.names()]
+        starts = _layer_xy(candidates["supply_ent"], points)
+        ends = _layer_xy(candidates["demand_ent"], points)
+        geometries = two_point_lines_wkb(starts, ends)
+
+        def features():
+            for values, wkb in zip(zip(*columns), geometries):
+                feature = QgsFeature(fields)
+                feature.setAttributes(list(values))
+                geometry = QgsGeometry()
+                geometry.fromWkb(wkb)
+                feature.setGeometry(geometry)
+                yield feature
+
+        return write_features(
+            sink, features(), tr("Partner candidates"), feedback, len(candidates), (80, 100)
+        )
 
     def _write_reach(self, parameters, context, candidates, ents, crs, feedback):
         fields = QgsFields()
@@ -311,14 +319,38 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
         )
         lonlat = ents.drop_duplicates("ent_id").set_index("ent_id")
         reach = candidates[["supply_ent", "supply_mat", "radius_km"]].drop_duplicates()
-        for row in reach.itertuples(index=False):
-            if feedback.isCanceled():
-                break
-            lon, lat = lonlat.at[row.supply_ent, "x"], lonlat.at[row.supply_ent, "y"]
-            xs, ys = geodesic_circle(lon, lat, row.radius_km * 1000.0)
-            ring = [to_layer.transform(QgsPointXY(x, y)) for x, y in zip(xs, ys)]
-            feature = QgsFeature(fields)
-            feature.setAttributes([row.supply_ent, row.supply_mat, float(row.radius_km)])
-            feature.setGeometry(QgsGeometry.fromPolygonXY([ring]))
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+
+        def features():
+            for row in reach.itertuples(index=False):
+                lon, lat = lonlat.at[row.supply_ent, "x"], lonlat.at[row.supply_ent, "y"]
+                xs, ys = geodesic_circle(lon, lat, row.radius_km * 1000.0)
+                ring = [to_layer.transform(QgsPointXY(x, y)) for x, y in zip(xs, ys)]
+                feature = QgsFeature(fields)
+                feature.setAttributes([row.supply_ent, row.supply_mat, float(row.radius_km)])
+                feature.setGeometry(QgsGeometry.fromPolygonXY([ring]))
+                yield feature
+
+        write_features(sink, features(), tr("Reach of suppliers"), feedback)
         return dest_id
+
+
+def _python_values(column):
+    """A column as plain Python values, NaN and NA as None (QGIS NULL)."""
+    values = column.astype(object)
+    return values.where(column.notna(), None).tolist()
+
+
+def _layer_xy(ent_ids, points):
+    """(n, 2) layer-CRS coordinates of each enterprise id from {ent_id: QgsPointXY}."""
+    ids = list(points)
+    where = np.array([(points[k].x(), points[k].y()) for k in ids], float).reshape(-1, 2)
+    return where[pd.Index(ids).get_indexer(ent_ids)]
+
+
+def two_point_lines_wkb(starts, ends):
+    """WKB of a 2D linestring from each start (n, 2) to each end (n, 2), as bytes objects."""
+    record = np.dtype([("order", "u1"), ("kind", "<u4"), ("count", "<u4"), ("xy", "<f8", (4,))])
+    lines = np.zeros(len(starts), record)  # packed: 41 bytes each
+    lines["order"], lines["kind"], lines["count"] = 1, 2, 2
+    lines["xy"] = np.hstack([starts, ends])
+    return lines.view(np.dtype((np.void, record.itemsize))).tolist()
