@@ -236,16 +236,26 @@ def reach_by_mode(rule, materials, distance_m=None) -> dict:
 def _reach_labels(dist, reach, labels):
     """Per pair, the code (into ``labels``, extended as needed) of the modes covering it."""
     modes = list(reach)
-    mask = np.zeros(len(dist), np.int64)
-    for k, mode in enumerate(modes):
-        mask |= (dist <= reach[mode] + TOLERANCE_M).astype(np.int64) << k
-    lookup = np.zeros(1 << len(modes), np.int32)
-    for value in np.unique(mask):
+    radii = np.array([reach[m] for m in modes])
+    if (radii == radii.max()).all():  # one reach for every mode (the usual case): no mask
+        return np.full(len(dist), _label_code(";".join(modes), labels), np.int16)
+    mask = np.zeros(len(dist), np.uint8)
+    for k, radius in enumerate(radii):
+        if radius == radii.max():  # every kept pair is within the largest reach
+            mask |= np.uint8(1 << k)
+        else:
+            mask |= (dist <= radius + TOLERANCE_M).astype(np.uint8) << np.uint8(k)
+    lookup = np.zeros(1 << len(modes), np.int16)
+    for value in np.flatnonzero(np.bincount(mask, minlength=len(lookup))):
         label = ";".join(m for k, m in enumerate(modes) if value >> k & 1)
-        if label not in labels:
-            labels[label] = len(labels)
-        lookup[value] = labels[label]
+        lookup[value] = _label_code(label, labels)
     return lookup[mask]
+
+
+def _label_code(label, labels):
+    if label not in labels:
+        labels[label] = len(labels)
+    return labels[label]
 
 
 def _rule_unit(rule, key, materials):
