@@ -16,9 +16,21 @@ REVOKE ALL ON FUNCTION registry.fkko_digits(text) FROM PUBLIC;
 -- the listing trigger runs with the writer's rights, so the writers may call it
 GRANT EXECUTE ON FUNCTION registry.fkko_digits(text) TO registry_enterprise, registry_operator;
 
+-- The generated column hazard_class casts the last character to a number before the CHECK
+-- constraint is tested: a code ending in a letter would be refused with "invalid input
+-- syntax for type smallint". Refuse it here in the constraint's own name instead.
 CREATE OR REPLACE FUNCTION registry.stamp_listing() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     NEW.fkko := registry.fkko_digits(NEW.fkko);
+    IF right(NEW.fkko, 1) !~ '^[0-9]$' THEN
+        RAISE EXCEPTION USING
+            ERRCODE = 'check_violation',
+            MESSAGE = 'new row for relation "listing" violates check constraint '
+                      '"fkko_is_11_digits_ending_in_hazard_class"',
+            DETAIL = format('FKKO code %s does not end in a digit.', NEW.fkko),
+            SCHEMA = 'registry', TABLE = 'listing',
+            CONSTRAINT = 'fkko_is_11_digits_ending_in_hazard_class';
+    END IF;
     NEW.updated_at := now();
     NEW.updated_by := current_user;
     RETURN NEW;
