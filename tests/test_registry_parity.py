@@ -1,6 +1,8 @@
 """The algorithms read the registry views through QGIS's PostgreSQL provider exactly as they
 read a GeoPackage export of the same data; registryinit and publishmatches through Processing."""
 
+import re
+
 import pytest
 from qgis.core import (
     QgsCoordinateTransformContext,
@@ -11,6 +13,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from symbiosis_qgis.registry.migrations import load_migrations
 from symbiosis_qgis.registry.qgis_connection import QgisDatabase, postgres_metadata
 
 from .conftest import gpkg_layer, rows_of
@@ -154,15 +157,42 @@ def test_registryinit_creates_upgrades_and_loads(registry, symbiosis_provider, s
 
     registry.create_database("init_alg")
     name = saved_connection(qgis_uri(registry, "init_alg", SUPERUSER, registry.password), "init")
+    latest = len(load_migrations())
     first = processing.run("symbiosis:registryinit", {"DATABASE": name, "LOAD_SAMPLE": True})
-    assert (first["VERSION"], first["APPLIED"]) == (3, "1,2,3")
+    assert (first["VERSION"], first["APPLIED"]) == (
+        latest,
+        ",".join(str(v) for v in range(1, latest + 1)),
+    )
     assert (first["ENTERPRISES"], first["LISTINGS"]) == (113, 254)
     again = processing.run("symbiosis:registryinit", {"DATABASE": name, "LOAD_SAMPLE": False})
-    assert (again["VERSION"], again["APPLIED"], again["LISTINGS"]) == (3, "", 0)
+    assert (again["VERSION"], again["APPLIED"], again["LISTINGS"]) == (latest, "", 0)
     with pytest.raises(QgsProcessingException, match="already holds 113 enterprises"):
         processing.run("symbiosis:registryinit", {"DATABASE": name, "LOAD_SAMPLE": True})
     db = QgisDatabase.named(name)
     assert db.execute("SELECT count(*) FROM registry.listing") == [[254]]
+    assert db.execute("SELECT owner_login FROM registry.enterprise WHERE ent_id = 'PP02'") == [
+        ["ent_pp02"]
+    ]
+
+
+def test_registryinit_loads_the_sample_with_opaque_logins(
+    registry, symbiosis_provider, saved_connection
+):
+    import processing
+
+    registry.create_database("init_opaque")
+    name = saved_connection(
+        qgis_uri(registry, "init_opaque", SUPERUSER, registry.password), "init opaque"
+    )
+    result = processing.run(
+        "symbiosis:registryinit", {"DATABASE": name, "LOAD_SAMPLE": True, "OPAQUE_LOGINS": True}
+    )
+    assert result["ENTERPRISES"] == 113
+    owners = QgisDatabase.named(name).execute(
+        "SELECT ent_id, owner_login FROM registry.enterprise"
+    )
+    assert len(owners) == 113 == len({login for _, login in owners})
+    assert all(re.fullmatch("reg_[0-9a-f]{16}", login) for _, login in owners)
 
 
 def test_publishmatches_writes_candidates_for_the_operator_only(

@@ -27,6 +27,7 @@ class RegistryInitAlgorithm(SymbiosisAlgorithm):
     GROUP_ID = "data"
     DATABASE = "DATABASE"
     LOAD_SAMPLE = "LOAD_SAMPLE"
+    OPAQUE_LOGINS = "OPAQUE_LOGINS"
 
     def displayName(self):
         return tr("Create or upgrade the resource registry")
@@ -44,7 +45,11 @@ class RegistryInitAlgorithm(SymbiosisAlgorithm):
             "The connection's login must own the database (or be a superuser): it creates "
             "the PostGIS extension and the roles. Load the Kuzbass sample only into an empty "
             "registry: its enterprises are owned by logins ent_<id> (ent_pp04 for PP04), "
-            "made with SELECT registry.create_login('ent_pp04', 'password', 'enterprise')."
+            "made with SELECT registry.create_login('ent_pp04', 'password', 'enterprise').\n\n"
+            "Every login, the anonymous one included, can list the names of all logins of the "
+            "server. With opaque login names the sample's enterprises are owned by logins "
+            "named reg_ and 16 random hex digits, which say nothing about the enterprise; "
+            "registry.enterprise.owner_login tells the owner which is which."
         )
 
     def initAlgorithm(self, config=None):
@@ -58,6 +63,13 @@ class RegistryInitAlgorithm(SymbiosisAlgorithm):
                 self.LOAD_SAMPLE, tr("Load the Kuzbass sample data"), defaultValue=False
             )
         )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.OPAQUE_LOGINS,
+                tr("Sample enterprises owned by logins with opaque names"),
+                defaultValue=False,
+            )
+        )
         self.addOutput(QgsProcessingOutputNumber("VERSION", tr("Schema version")))
         self.addOutput(QgsProcessingOutputString("APPLIED", tr("Migrations applied")))
         self.addOutput(QgsProcessingOutputNumber("ENTERPRISES", tr("Enterprises loaded")))
@@ -66,6 +78,7 @@ class RegistryInitAlgorithm(SymbiosisAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         name = self.parameterAsConnectionName(parameters, self.DATABASE, context)
         load = self.parameterAsBool(parameters, self.LOAD_SAMPLE, context)
+        opaque = self.parameterAsBool(parameters, self.OPAQUE_LOGINS, context)
         try:
             db = QgisDatabase.named(name)
             migrations = load_migrations()
@@ -80,7 +93,7 @@ class RegistryInitAlgorithm(SymbiosisAlgorithm):
             sync_materials(db)
             loaded = {"enterprises": 0, "listings": 0}
             if load:
-                loaded = self._load_sample(db, feedback)
+                loaded = self._load_sample(db, feedback, opaque)
             version = schema_version(db)
         except (MigrationError, RegistryError) as err:
             raise QgsProcessingException(
@@ -98,7 +111,7 @@ class RegistryInitAlgorithm(SymbiosisAlgorithm):
             "LISTINGS": loaded["listings"],
         }
 
-    def _load_sample(self, db, feedback):
+    def _load_sample(self, db, feedback, opaque_logins):
         present = int(db.execute("SELECT count(*) FROM registry.enterprise")[0][0])
         if present:
             raise QgsProcessingException(
@@ -108,7 +121,7 @@ class RegistryInitAlgorithm(SymbiosisAlgorithm):
                 ).format(present)
             )
         feedback.pushInfo(tr("Loading the Kuzbass sample"))
-        loaded = load_sample(db, sample_data_path("kuzbass.gpkg"))
+        loaded = load_sample(db, sample_data_path("kuzbass.gpkg"), opaque_logins=opaque_logins)
         feedback.pushInfo(
             tr("{0} enterprises and {1} listings loaded").format(
                 loaded["enterprises"], loaded["listings"]

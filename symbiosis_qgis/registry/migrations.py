@@ -11,6 +11,7 @@ import csv
 import hashlib
 import math
 import re
+import secrets
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,15 +146,39 @@ def upgrade(db, target=None, migrations=None, progress=None) -> list:
 
 
 # ------------------------------------------------------------------ logins and catalogue
-def create_login(db, login: str, password: str, kind: str) -> None:
-    """A real database login of the given kind (enterprise, operator or anonymous).
+def opaque_login() -> str:
+    """A login name that says nothing about its holder: "reg_" and 16 random hex digits.
+
+    Every login can list the names of all roles (pg_roles; PostgreSQL offers no way to hide
+    them), the anonymous reader included: names like ent_pp02 would tell it which
+    enterprises are registered. Which opaque login owns which enterprise is written only in
+    registry.enterprise.owner_login, which the anonymous reader cannot read."""
+    return "reg_" + secrets.token_hex(8)
+
+
+def create_login(db, login, password: str, kind: str) -> str:
+    """A real database login of the given kind (enterprise, operator or anonymous); an
+    opaque name (``opaque_login``) when ``login`` is None. Returns the login's name.
     Needs a superuser or CREATEROLE connection."""
     if kind not in LOGIN_KINDS:
         raise ValueError(f"login kind must be one of {LOGIN_KINDS}, not {kind!r}")
+    login = opaque_login() if login is None else login
     db.execute(
         f"SELECT registry.create_login({sql_literal(login)}, {sql_literal(password)}, "
         f"{sql_literal(kind)})"
     )
+    return login
+
+
+def create_enterprise_login(db, ent_id: str, password: str) -> str:
+    """Make (or give a new password to) the login named as the owner of enterprise
+    ``ent_id``; returns its name. Raises MigrationError for an unknown enterprise."""
+    rows = db.execute(
+        f"SELECT owner_login FROM registry.enterprise WHERE ent_id = {sql_literal(ent_id)}"
+    )
+    if not rows:
+        raise MigrationError(f"there is no enterprise {ent_id} in the registry")
+    return create_login(db, rows[0][0], password, "enterprise")
 
 
 def sync_materials(db, catalogue=None) -> int:
@@ -204,12 +229,14 @@ def _gpkg_layer_srid(gpkg: sqlite3.Connection, table: str) -> int:
     return int(row[1])
 
 
-def load_sample(db, gpkg_path, visibility="public") -> dict:
+def load_sample(db, gpkg_path, visibility="public", opaque_logins=False) -> dict:
     """Load the enterprises and flows of a symbiosis GeoPackage (the Kuzbass sample) as
     registry enterprises and listings. Enterprise X is owned by login ent_x (see
-    ``enterprise_login``); the logins themselves are made with ``create_login``.
-    Runs as the database owner (row-level security does not apply to it).
-    Returns the numbers of enterprises and listings loaded."""
+    ``enterprise_login``), or with ``opaque_logins`` by a login with an opaque name
+    (``opaque_login``); the logins themselves are made with ``create_login`` or
+    ``create_enterprise_login``. Runs as the database owner (row-level security does not
+    apply to it). Returns the numbers of enterprises and listings loaded and ``owners``,
+    {ent_id: owner login}."""
     gpkg = sqlite3.connect(f"file:{Path(gpkg_path)}?mode=ro", uri=True)
     try:
         srid = _gpkg_layer_srid(gpkg, "enterprises")
@@ -224,6 +251,9 @@ def load_sample(db, gpkg_path, visibility="public") -> dict:
     finally:
         gpkg.close()
     roles = _material_roles()
+    owners = {
+        row[0]: opaque_login() if opaque_logins else enterprise_login(row[0]) for row in ents
+    }
     ent_values = []
     for ent_id, name, name_ru, sector, node, operator, geom in ents:
         point = (
@@ -234,7 +264,7 @@ def load_sample(db, gpkg_path, visibility="public") -> dict:
             "("
             + ", ".join(
                 sql_literal(v)
-                for v in (ent_id, name, name_ru, sector, node, operator, enterprise_login(ent_id))
+                for v in (ent_id, name, name_ru, sector, node, operator, owners[ent_id])
             )
             + f", {point})"
         )
@@ -268,7 +298,7 @@ def load_sample(db, gpkg_path, visibility="public") -> dict:
         "INSERT INTO registry.listing (ent_id, kind, material, fkko, quantity, unit, "
         "legal_status, price, visibility, source, year) VALUES\n" + ",\n".join(listing_values)
     )
-    return {"enterprises": len(ent_values), "listings": len(listing_values)}
+    return {"enterprises": len(ent_values), "listings": len(listing_values), "owners": owners}
 
 
 def _material_roles() -> dict:
