@@ -94,17 +94,17 @@
         <translation>Правило ссылается на материал «{value}», которого нет в каталоге материалов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/plugin.py" line="40"/>
+        <location filename="../symbiosis_qgis/plugin.py" line="42"/>
         <source>&amp;Industrial symbiosis</source>
         <translation>&amp;Промышленный симбиоз</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/plugin.py" line="47"/>
+        <location filename="../symbiosis_qgis/plugin.py" line="49"/>
         <source>Validate symbiosis data…</source>
         <translation>Проверить данные симбиоза…</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/plugin.py" line="48"/>
+        <location filename="../symbiosis_qgis/plugin.py" line="50"/>
         <source>Load Kuzbass sample data</source>
         <translation>Загрузить пример данных по Кузбассу</translation>
     </message>
@@ -174,47 +174,47 @@
         <translation>Пример данных: Кузбасс</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="79"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="78"/>
         <source>Ash and slag</source>
         <translation>Зола и шлаки</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="80"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="79"/>
         <source>Metallurgical slag</source>
         <translation>Металлургические шлаки</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="81"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="80"/>
         <source>Mining rock</source>
         <translation>Горные породы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="82"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="81"/>
         <source>Coal waste</source>
         <translation>Отходы углеобогащения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="83"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="82"/>
         <source>Fuel</source>
         <translation>Топливо</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="84"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="83"/>
         <source>Gas</source>
         <translation>Газ</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="85"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="84"/>
         <source>Heat</source>
         <translation>Тепло</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="86"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="85"/>
         <source>Water</source>
         <translation>Вода</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="104"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="103"/>
         <source>Find partner candidates</source>
         <translation>Найти возможных партнёров</translation>
     </message>
@@ -224,7 +224,7 @@
         <translation>Анализ</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="107"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="106"/>
         <source>For every supply flow (waste or by-product), finds the enterprises within reach whose demand a catalogue rule says it can serve, and draws a line from supplier to consumer for each candidate.
 
 Reach: the rule&apos;s economic radius (max_distance_km), or Distance when set. A pair is a candidate when the geodesic distance on the WGS 84 ellipsoid between the two enterprises is at most the radius, whatever the layer CRS; a pair exactly at the radius is included. Distance is in the units of the enterprise layer&apos;s CRS; for a geographic CRS, degrees are converted as QGIS does (111.3 km per degree), so prefer a projected layer or the catalogue radii.
@@ -239,22 +239,22 @@ potential = min(предложение x коэффициент замещени
 Фильтры: категории материалов предложения; промышленные узлы (через запятую: пары, у которых хотя бы один конец в этих узлах). Предприятие не считается собственным партнёром, если не разрешено внутреннее использование. Предприятия без геометрии и потоки неизвестных предприятий пропускаются, их число пишется в журнал. Необязательный слой досягаемости показывает радиус каждого поставщика (только для отображения).</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="129"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="128"/>
         <source>Distance (overrides every rule&apos;s radius)</source>
         <translation>Расстояние (заменяет радиус всех правил)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="138"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="137"/>
         <source>Supply material categories (all when none chosen)</source>
         <translation>Категории материалов предложения (все, если не выбраны)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="147"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="146"/>
         <source>Industrial nodes, comma-separated (all when empty)</source>
         <translation>Промышленные узлы через запятую (все, если пусто)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="152"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="151"/>
         <source>Allow internal reuse (an enterprise as its own partner)</source>
         <translation>Разрешить внутреннее использование (предприятие — собственный партнёр)</translation>
     </message>
@@ -264,32 +264,32 @@ potential = min(предложение x коэффициент замещени
         <translation>Возможные партнёры</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="164"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="333"/>
         <source>Reach of suppliers</source>
         <translation>Досягаемость поставщиков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="173"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="172"/>
         <source>Number of candidates</source>
         <translation>Число пар-кандидатов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="181"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="180"/>
         <source>The enterprise layer has a geographic CRS: Distance is read in degrees. Use a projected layer to give it in metres.</source>
         <translation>У слоя предприятий географическая СК: «Расстояние» читается в градусах. Чтобы задать его в метрах, используйте слой в проекции.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="217"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="216"/>
         <source>Reading enterprises and flows</source>
         <translation>Чтение предприятий и потоков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="222"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="221"/>
         <source>Searching partners within reach</source>
         <translation>Поиск партнёров в пределах досягаемости</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="242"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="241"/>
         <source>Writing candidates</source>
         <translation>Запись пар-кандидатов</translation>
     </message>
@@ -502,37 +502,37 @@ Every candidate stays in the output: unreachable ones with reachable = false and
         <translation>Решатель остановился: {detail}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="38"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="39"/>
         <source>Number of exchanges chosen</source>
         <translation>Число выбранных обменов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="40"/>
         <source>Tonnes per year exchanged (flows in t/yr)</source>
         <translation>Тонн в год в обменах (потоки в т/год)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="40"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="41"/>
         <source>Net benefit, RUB per year</source>
         <translation>Чистая выгода, руб. в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="41"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="42"/>
         <source>CO2 avoided, t per year (before transport)</source>
         <translation>Предотвращённые выбросы CO2, т в год (без учёта транспорта)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="42"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="43"/>
         <source>CO2 of transport, t per year</source>
         <translation>Выбросы CO2 транспорта, т в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="57"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="58"/>
         <source>Optimise exchanges</source>
         <translation>Оптимизировать обмены</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="60"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="61"/>
         <source>Chooses how much to move on each link so that the region&apos;s net benefit is largest: avoided disposal cost at the supplier + avoided purchase of primary material at the consumer (times the substitution ratio) - transport cost - pre-processing cost, without exceeding any supply or any demand. Solved as a linear programme (HiGHS).
 
 Links: the output of &apos;Route candidates over road and rail&apos; (route cost cost_t per unit) or of &apos;Find partner candidates&apos; (then transport costs the straight distance times the default cost). Unreachable links are ignored; links that lose money are never chosen. Prices come from the flows&apos; price field (disposal cost of a supply, purchase price of a demand).
@@ -555,7 +555,7 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Стоимость транспорта для связей без стоимости маршрута, руб. за ед.·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="83"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="84"/>
         <source>Chosen exchanges</source>
         <translation>Выбранные обмены</translation>
     </message>
@@ -565,7 +565,7 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="112"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="113"/>
         <source>Solving the allocation</source>
         <translation>Решение задачи распределения</translation>
     </message>
@@ -1067,7 +1067,7 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Материал и количество</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/plugin.py" line="45"/>
+        <location filename="../symbiosis_qgis/plugin.py" line="47"/>
         <source>Flow balance</source>
         <translation>Баланс потоков</translation>
     </message>
@@ -1162,7 +1162,7 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Кирпич и керамика</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/plugin.py" line="44"/>
+        <location filename="../symbiosis_qgis/plugin.py" line="46"/>
         <source>Symbiosis explorer</source>
         <translation>Обзор симбиоза</translation>
     </message>
@@ -2017,7 +2017,7 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Только региональному оператору</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/plugin.py" line="46"/>
+        <location filename="../symbiosis_qgis/plugin.py" line="48"/>
         <source>Resource registry</source>
         <translation>Реестр ресурсов</translation>
     </message>
@@ -2162,7 +2162,7 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>QGIS не удалось открыть представления реестра.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/plugin.py" line="118"/>
+        <location filename="../symbiosis_qgis/plugin.py" line="120"/>
         <source>Python package(s) missing: {names}. {count} tool(s) are unavailable until they are installed (Debian/Ubuntu: {apt}; OSGeo4W Shell or pip: {pip}), then QGIS restarted.</source>
         <translation>Не установлены пакеты Python: {names}. Недоступно инструментов: {count}, пока пакеты не установлены (Debian/Ubuntu: {apt}; OSGeo4W Shell или pip: {pip}) и QGIS не перезапущен.</translation>
     </message>
@@ -2372,7 +2372,7 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Запись связей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="115"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="126"/>
         <source>{0} links refer to flows missing from the flow table and were left out</source>
         <translation>Исключено связей, ссылающихся на потоки, которых нет в таблице потоков: {0}</translation>
     </message>
@@ -2535,7 +2535,7 @@ The connection&apos;s login must own the database (or be a superuser): it create
     <message>
         <location filename="../symbiosis_qgis/processing/site_parks.py" line="114"/>
         <source>Reclaimed mine land</source>
-        <translation>Рекультивированные земли горного отвода</translation>
+        <translation>Рекультивированные земли шахты</translation>
     </message>
     <message>
         <location filename="../symbiosis_qgis/processing/site_parks.py" line="115"/>
@@ -2598,9 +2598,9 @@ Sites: site_id, name, area_ha, land_status, optional fixed_cost (one-off RUB to 
 Outputs: parks (the chosen sites with tenants, tonnes, capex, co-financing and net benefit), tenant rows (one per site and tenant type, with the number of modules), supply links (supplier -&gt; park arrows). The solver status and MIP gap are in the log and in the result values; a run stopped by the time limit writes the best solution found and says so.</source>
         <translation>Выбирает, какие площадки-кандидаты станут эко-промышленными парками, сколько модулей каких замыкающих производств (резидентов) разместит каждый парк, какие потоки предложения их снабжают и сколько софинансирует регион, чтобы годовая чистая выгода была наибольшей: стоимость продукции (или предотвращённая закупка первичного сырья) + предотвращённое размещение отходов − транспорт − эксплуатационные затраты − приведённые к году капитальные затраты без софинансирования − приведённые к году затраты на площадку. Точная задача смешанного целочисленного программирования, решается HiGHS.
 
-Ограничения: доступное предложение, мощность модулей, рецептура каждого резидента (принимаемые материалы и наибольшая доля каждого во входном сырье), площадь площадки, не более MAX_PARKS парков, софинансирование не больше заданной доли капитальных затрат и в пределах бюджета. Капитальные затраты, затраты на площадку и бюджет — единовременные, в рублях; к году они приводятся коэффициентом возмещения капитала по ставке дисконтирования и сроку службы.
+Ограничения: доступное предложение, мощность модулей, рецептура каждого резидента (принимаемые материалы и наибольшая доля каждого во входном сырье), площадь площадки, не более MAX_PARKS парков, софинансирование не больше заданной доли капитальных затрат и в пределах бюджета. Капитальные затраты, затраты на площадку и бюджет — единовременные, в рублях; к году они приводятся коэффициентом возврата капитала по ставке дисконтирования и сроку службы.
 
-Площадки: site_id, name, area_ha, land_status, необязательное fixed_cost (единовременные затраты на подготовку площадки, руб.; если пусто — затраты на площадку по умолчанию). Резиденты: встроенный resources/park_tenants.csv, если не задана таблица с теми же столбцами. Транспорт: по сети автодорог и железных дорог, если заданы дороги (маршрутизация «Построить маршруты по автодорогам и железной дороге»), иначе расстояние по прямой x коэффициент извилистости x автомобильный тариф; газ и тепло оцениваются по километрам по прямой в пределах их экономического радиуса.
+Площадки: site_id, name, area_ha, land_status, необязательное fixed_cost (единовременные затраты на подготовку площадки, руб.; если пусто — затраты на площадку по умолчанию). Резиденты: встроенный resources/park_tenants.csv, если не задана таблица с теми же столбцами. Транспорт: по сети автодорог и железных дорог, если заданы дороги (маршрутизация «Построить маршруты по автодорогам и железной дороге»), иначе расстояние по прямой x коэффициент непрямолинейности x автомобильный тариф; газ и тепло оцениваются по километрам по прямой в пределах их экономического радиуса.
 
 Результаты: парки (выбранные площадки с резидентами, тоннами, капитальными затратами, софинансированием и чистой выгодой), строки резидентов (по одной на площадку и тип резидента, с числом модулей), связи поставок (стрелки поставщик -&gt; парк). Статус решателя и разрыв MIP выводятся в журнал и в выходные значения; расчёт, остановленный по лимиту времени, записывает лучшее найденное решение и сообщает об этом.</translation>
     </message>
@@ -2617,7 +2617,7 @@ Outputs: parks (the chosen sites with tenants, tonnes, capex, co-financing and n
     <message>
         <location filename="../symbiosis_qgis/processing/site_parks.py" line="203"/>
         <source>Roads (optional: else straight distance x detour)</source>
-        <translation>Автодороги (необязательно: иначе расстояние по прямой x коэффициент извилистости)</translation>
+        <translation>Автодороги (необязательно: иначе расстояние по прямой x коэффициент непрямолинейности)</translation>
     </message>
     <message>
         <location filename="../symbiosis_qgis/processing/site_parks.py" line="216"/>
@@ -2652,7 +2652,7 @@ Outputs: parks (the chosen sites with tenants, tonnes, capex, co-financing and n
     <message>
         <location filename="../symbiosis_qgis/processing/site_parks.py" line="236"/>
         <source>Detour factor (no roads given)</source>
-        <translation>Коэффициент извилистости (если дороги не заданы)</translation>
+        <translation>Коэффициент непрямолинейности (если дороги не заданы)</translation>
     </message>
     <message>
         <location filename="../symbiosis_qgis/processing/site_parks.py" line="240"/>
