@@ -358,3 +358,19 @@ def test_given_exchanges_mark_the_chosen_links():
     ex = optimise(links, flows, RULES).exchanges
     d = diagnose(links, flows, RULES, chosen=ex.iloc[:1]).links
     assert int(d["chosen"].sum()) == 1
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_pinned_prices_shortcut_matches_the_face_lp_for_every_link(seed):
+    from symbiosis_qgis.core.allocation import link_economics
+    from symbiosis_qgis.core.barriers import opportunity_values
+
+    # integer data make ties and degenerate optima common
+    links, flows = random_case(seed, n_s=10, n_d=8, density=0.4)
+    links["cost_t"] = links["cost_t"].round(-1)
+    lk, unit, capacity, _, _ = link_economics(links, flows, RULES)
+    fast, best = opportunity_values(unit, lk, capacity)
+    slow, best_slow = opportunity_values(unit, lk, capacity, shortcut=False)
+    assert best == pytest.approx(best_slow, rel=1e-9)
+    # the face LP allows its objective a tolerance of ~1e-9 relative: prices within 1e-3 RUB
+    np.testing.assert_allclose(fast, slow, rtol=1e-7, atol=1e-3)

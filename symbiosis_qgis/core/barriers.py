@@ -404,14 +404,24 @@ class Diagnosis:
 # --- exact thresholds from the allocation's dual ------------------------------------------
 
 
-def opportunity_values(unit, lk, capacity, links_index=None, is_canceled=None):
+def opportunity_values(unit, lk, capacity, links_index=None, is_canceled=None, shortcut=True):
     """u_s + f v_d at its largest over the optimal duals of the allocation LP, per link.
+
+    The optimal duals are the dual-feasible prices in complementary slackness with the
+    optimal tonnages: a slack capacity has price 0, a used link has u_s + f v_d = b. Where
+    these pin both ends of a link (a slack capacity, a chain of used links from one, or a
+    cycle whose gains differ from 1) the one optimal dual gives the value; the prices left
+    free move in the null space of the used links' equations, and a small LP in that space
+    finds the largest price of each free node (and of each link with both ends free).
 
     Parameters
     ----------
     unit, lk, capacity : as returned by allocation.link_economics
     links_index : array of int, optional
         Positions in ``lk`` to compute (default: all).
+    shortcut : bool
+        False maximises over the whole optimal face for every link, one LP each (the
+        reference the tests compare with; slow).
 
     Returns
     -------
@@ -426,12 +436,13 @@ def opportunity_values(unit, lk, capacity, links_index=None, is_canceled=None):
     s_idx, s_keys = pd.factorize(lk["supply_flow"])
     d_idx, d_keys = pd.factorize(lk["demand_flow"])
     n_s, n_d = len(s_keys), len(d_keys)
+    node_s, node_d = s_idx, n_s + d_idx
     factor = unit["factor"].to_numpy(float)
     benefit = unit["benefit"].to_numpy(float)
     rows = np.arange(n)
     # dual feasibility: u_s + f v_d >= b  <=>  -u_s - f v_d <= -b
     a_dual = coo_matrix(
-        (np.concatenate([-np.ones(n), -factor]), (np.r_[rows, rows], np.r_[s_idx, n_s + d_idx])),
+        (np.concatenate([-np.ones(n), -factor]), (np.r_[rows, rows], np.r_[node_s, node_d])),
         shape=(n, n_s + n_d),
     ).tocsr()
     cap = np.concatenate(
@@ -440,20 +451,134 @@ def opportunity_values(unit, lk, capacity, links_index=None, is_canceled=None):
     res = linprog(cap, A_ub=a_dual, b_ub=-benefit, bounds=(0, None), method="highs")
     if res.status != 0:
         raise ValueError(f"dual of the allocation not solved: {res.message}")
-    best = float(res.fun)
-    # the optimal face of the dual: feasible and no worse than the optimum
+    best, prices = float(res.fun), res.x
+    todo = np.arange(n) if links_index is None else np.asarray(links_index, int)
+    if not shortcut:
+        _face_values(
+            values, todo, a_dual, benefit, cap, prices, best, node_s, node_d, factor, is_canceled
+        )
+        return values, best
+    tonnage = np.maximum(-res.ineqlin.marginals, 0.0)  # the primal, from the dual's marginals
+    pinned, moving = _pinned_nodes(node_s, node_d, factor, tonnage, cap)
+    values[todo] = prices[node_s[todo]] + factor[todo] * prices[node_d[todo]]
+    free = np.flatnonzero(~pinned)
+    loose = todo[~(pinned[node_s[todo]] & pinned[node_d[todo]])]
+    if len(loose) == 0:
+        return values, best
+    _free_values(values, loose, free, prices, benefit, node_s, node_d, factor, moving, is_canceled)
+    return values, best
+
+
+def _free_values(
+    values, loose, free, prices, benefit, node_s, node_d, factor, moving, is_canceled
+):
+    """Largest u_s + f v_d of links with a free end: prices of free nodes y0 + N t, N the
+    null space of the used links' equations among them; t bounded by y >= 0 and the
+    feasibility of every unused link touching a free node."""
+    from scipy.linalg import null_space
+
+    position = np.full(len(prices), -1)
+    position[free] = np.arange(len(free))
+    inner = moving & (position[node_s] >= 0)  # used links among free nodes (both ends free)
+    equations = np.zeros((int(inner.sum()), len(free)))
+    for row, e in enumerate(np.flatnonzero(inner)):
+        equations[row, position[node_s[e]]] = 1.0
+        equations[row, position[node_d[e]]] = factor[e]
+    basis = null_space(equations) if len(equations) else np.eye(len(free))
+    touching = ~moving & ((position[node_s] >= 0) | (position[node_d] >= 0))
+    # y0 + N t >= 0  and, per unused link touching a free node, a_l . y >= b_l
+    direction = np.zeros((int(touching.sum()), basis.shape[1]))
+    links_touching = np.flatnonzero(touching)
+    for row, e in enumerate(links_touching):
+        if position[node_s[e]] >= 0:
+            direction[row] += basis[position[node_s[e]]]
+        if position[node_d[e]] >= 0:
+            direction[row] += factor[e] * basis[position[node_d[e]]]
+    slack_now = (
+        prices[node_s[links_touching]]
+        + factor[links_touching] * prices[node_d[links_touching]]
+        - benefit[links_touching]
+    )
+    a_ub = np.vstack([-basis, -direction])
+    b_ub = np.concatenate([prices[free], np.maximum(slack_now, 0.0)])
+    cache = {}
+    for k in loose:
+        if is_canceled is not None and is_canceled():
+            return
+        ends = [
+            (node, weight)
+            for node, weight in ((node_s[k], 1.0), (node_d[k], factor[k]))
+            if position[node] >= 0
+        ]
+        if len(ends) == 1:  # one free end: its largest price, whatever the link
+            (node, scale), key = ends[0], (ends[0][0],)
+            objective = basis[position[node]]
+        else:
+            scale, key = 1.0, (node_s[k], node_d[k], factor[k])
+            objective = basis[position[node_s[k]]] + factor[k] * basis[position[node_d[k]]]
+        if key not in cache:
+            cache[key] = _largest(objective, a_ub, b_ub)
+        if scale > 0:
+            values[k] += scale * cache[key]
+
+
+def _largest(objective, a_ub, b_ub):
+    """max objective . t subject to a_ub t <= b_ub (inf when unbounded)."""
+    if not np.any(objective):
+        return 0.0
+    r = linprog(-objective, A_ub=a_ub, b_ub=b_ub, bounds=(None, None), method="highs")
+    return np.inf if r.status == 3 else -r.fun if r.status == 0 else np.nan
+
+
+def _face_values(
+    values, todo, a_dual, benefit, cap, prices, best, node_s, node_d, factor, is_canceled
+):
+    """The reference: one LP per link over the whole optimal face of the dual."""
     a_face = _vstack_row(a_dual, cap)
     b_face = np.concatenate([-benefit, [best + 1e-9 * max(1.0, abs(best)) + 1e-7]])
-    todo = np.arange(n) if links_index is None else np.asarray(links_index, int)
     for k in todo:
         if is_canceled is not None and is_canceled():
-            break
-        c = np.zeros(n_s + n_d)
-        c[s_idx[k]] -= 1.0
-        c[n_s + d_idx[k]] -= factor[k]
+            return
+        c = np.zeros(a_dual.shape[1])
+        c[node_s[k]] -= 1.0
+        c[node_d[k]] -= factor[k]
         r = linprog(c, A_ub=a_face, b_ub=b_face, bounds=(0, None), method="highs")
         values[k] = np.inf if r.status == 3 else -r.fun if r.status == 0 else np.nan
-    return values, best
+
+
+def _pinned_nodes(node_s, node_d, factor, tonnage, cap, max_rank_size=400):
+    """Nodes whose dual price every optimal dual shares: complementary slackness with the
+    optimal tonnages fixes a slack capacity's price at 0 and ties the two prices of a used
+    link (u_s + f v_d = b); a part of the used-link graph is pinned when it holds a slack
+    node or its equations have full rank."""
+    from scipy.sparse.csgraph import connected_components
+
+    n_nodes = len(cap)
+    used = np.bincount(node_s, weights=tonnage, minlength=n_nodes) + np.bincount(
+        node_d, weights=tonnage * factor, minlength=n_nodes
+    )
+    slack = cap - used > 1e-7 * np.maximum(1.0, cap)
+    moving = tonnage > 1e-7 * np.maximum(1.0, cap[node_s])
+    graph = coo_matrix(
+        (np.ones(moving.sum()), (node_s[moving], node_d[moving])), shape=(n_nodes, n_nodes)
+    )
+    _, part = connected_components(graph, directed=False)
+    pinned = np.zeros(n_nodes, bool)
+    for label in np.unique(part):
+        nodes = np.flatnonzero(part == label)
+        if slack[nodes].any():
+            pinned[nodes] = True
+            continue
+        edges = np.flatnonzero(moving & (part[node_s] == label))
+        if len(edges) < len(nodes) or len(nodes) > max_rank_size:
+            continue
+        position = {node: k for k, node in enumerate(nodes)}
+        matrix = np.zeros((len(edges), len(nodes)))
+        for row, e in enumerate(edges):
+            matrix[row, position[node_s[e]]] = 1.0
+            matrix[row, position[node_d[e]]] = factor[e]
+        pinned[nodes] = np.linalg.matrix_rank(matrix) == len(nodes)
+    return pinned, moving
 
 
 def _vstack_row(matrix, row):
