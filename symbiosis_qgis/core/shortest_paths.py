@@ -283,8 +283,8 @@ class ShortestPaths:
         (inf beyond ``cap``), its path is nodes[offsets[j]:offsets[j + 1]] (origin first;
         empty when unreached). Each search stops once its targets are settled (numba), or
         runs bounded by first_limits[k] and is widened only while targets are missing
-        (scipy). Searches run on ``workers`` threads (every core by default); a cancel is
-        seen within POLL_S and stops the rest.
+        (scipy). numba's searches run on ``workers`` threads (every core by default); a
+        cancel is seen within POLL_S (or the scipy search under way) and stops the rest.
         """
         origins = np.asarray(origins, np.int64)
         targets = [np.asarray(t, np.int64) for t in targets]
@@ -304,6 +304,8 @@ class ShortestPaths:
                 found = self._scipy_routes(origins[k], targets[k], first_limits[k], cap)
             return (k, *found)
 
+        if self.engine == "scipy":
+            workers = 1  # csgraph holds the GIL (measured with scipy 1.10): threads would queue
         workers = max(1, min(workers or os.cpu_count() or 1, len(origins) or 1))
         with ThreadPoolExecutor(max_workers=workers) as pool:
             pending = {pool.submit(work, k) for k in range(len(origins))}

@@ -271,6 +271,7 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
         )
         feedback.setProgress(25)
 
+        feedback.setProgressText(tr("Reading enterprises and candidates"))
         ents, points = enterprise_lonlat(ents_src, context)
         cands = source_to_frame(cands_src)
         feedback.setProgressText(tr("Routing"))
@@ -344,6 +345,7 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
         return _lines_kept(coords, sizes, feature_of_part, keep)[0]
 
     def _write(self, parameters, context, feedback, cands_src, ents_src, links, paths, points):
+        feedback.setProgressText(tr("Writing the links"))
         fields = link_fields(cands_src.fields())
         crs = ents_src.sourceCrs()
         sink, dest_id = self.parameterAsSink(
