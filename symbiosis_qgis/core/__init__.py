@@ -28,6 +28,9 @@ _EXPORTS = {
     # catalogues and vocabulary
     "load_materials": "catalogue",
     "load_synergies": "catalogue",
+    "merge_materials": "catalogue",
+    "merge_synergies": "catalogue",
+    "reach_by_mode": "candidates",
     "conversion_factor": "catalogue",
     "CatalogueError": "catalogue",
     "SECTORS": "definitions",

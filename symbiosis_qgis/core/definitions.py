@@ -157,6 +157,16 @@ MATERIAL_CATEGORIES: dict[str, tuple[str, str]] = {
     "gas": (QT_TRANSLATE_NOOP("@default", "Gas"), "#1565c0"),
     "heat": (QT_TRANSLATE_NOOP("@default", "Heat"), "#e65100"),
     "water": (QT_TRANSLATE_NOOP("@default", "Water"), "#0097a7"),
+    "gypsum": (QT_TRANSLATE_NOOP("@default", "Gypsum"), "#bcaaa4"),
+    "chemical_byproduct": (QT_TRANSLATE_NOOP("@default", "Chemical by-products"), "#00838f"),
+    "organic_residue": (QT_TRANSLATE_NOOP("@default", "Organic residues and sludges"), "#558b2f"),
+    "metallurgical_residue": (
+        QT_TRANSLATE_NOOP("@default", "Scrap and metallurgical residues"),
+        "#4527a0",
+    ),
+    "agriculture": (QT_TRANSLATE_NOOP("@default", "Agricultural inputs"), "#9e9d24"),
+    "electricity": (QT_TRANSLATE_NOOP("@default", "Electricity"), "#fbc02d"),
+    "metallurgical_raw": (QT_TRANSLATE_NOOP("@default", "Metallurgical raw materials"), "#5d4037"),
 }
 OTHER_CATEGORY_COLOUR = "#9e9e9e"
 
