@@ -374,3 +374,18 @@ def test_pinned_prices_shortcut_matches_the_face_lp_for_every_link(seed):
     assert best == pytest.approx(best_slow, rel=1e-9)
     # the face LP allows its objective a tolerance of ~1e-9 relative: prices within 1e-3 RUB
     np.testing.assert_allclose(fast, slow, rtol=1e-7, atol=1e-3)
+
+
+def test_report_section_shows_the_summary(sample):
+    from symbiosis_qgis.core.barriers import BARRIERS, report_section
+
+    links, flows = sample
+    result = diagnose(links, flows)
+    section = report_section(result.summary, instrument_summary(result.links))
+    assert section.startswith("<h2>") and "<svg" in section
+    for barrier in BARRIERS:
+        assert barrier.shows_as.replace("'", "&#x27;") in section
+    binding = int(
+        result.summary.loc[result.summary["barrier"] == "loses_money", "links_binding"].iloc[0]
+    )
+    assert f'<td class="n">{binding}</td>' in section

@@ -31,6 +31,7 @@ from scipy.sparse import coo_matrix
 from .allocation import Economics, link_economics, optimise
 from .catalogue import load_materials, load_synergies
 from .fkko import HAZARD_CLASS_ROMAN, LICENSED_CLASSES, expected_prefixes, parse_fkko
+from .report import STYLE, bar_chart_svg, table_html
 from .text import QT_TRANSLATE_NOOP
 
 # --- the one table of categories, barriers and instruments --------------------------------
@@ -1096,3 +1097,71 @@ def render(findings, translate=lambda text: text) -> str:
                 shown[name] = value
         parts.append(translate(T[key]).format(**shown))
     return "; ".join(parts)
+
+
+# --- the report section -------------------------------------------------------------------
+
+REPORT_TEXT = {
+    "title": QT_TRANSLATE_NOOP(
+        "@default", "Barriers to exchanges and the instruments that address them"
+    ),
+    "barriers": QT_TRANSLATE_NOOP("@default", "Barriers"),
+    "instruments": QT_TRANSLATE_NOOP("@default", "Instruments"),
+    "chart": QT_TRANSLATE_NOOP(
+        "@default", "Tonnes held back by the barriers each instrument addresses, kt/yr"
+    ),
+    "footer": QT_TRANSLATE_NOOP(
+        "@default",
+        "Tonnes: t/yr supplies; links that share a supply overlap. Competition is not a "
+        "barrier: the supply or demand earns more in another exchange.",
+    ),
+}
+REPORT_HEADINGS = {
+    "category": QT_TRANSLATE_NOOP("@default", "Category"),
+    "shows_as": QT_TRANSLATE_NOOP("@default", "How it shows here"),
+    "instrument": QT_TRANSLATE_NOOP("@default", "Instrument"),
+    "links_affected": QT_TRANSLATE_NOOP("@default", "Links affected"),
+    "links_binding": QT_TRANSLATE_NOOP("@default", "Links held back"),
+    "tonnes_binding": QT_TRANSLATE_NOOP("@default", "Tonnes held back, t/yr"),
+    "benefit_held": QT_TRANSLATE_NOOP("@default", "Net benefit held back, RUB/yr"),
+    "gap_rub": QT_TRANSLATE_NOOP("@default", "Money to bridge, RUB/yr"),
+    "links": QT_TRANSLATE_NOOP("@default", "Links"),
+    "tonnes": QT_TRANSLATE_NOOP("@default", "Tonnes, t/yr"),
+}
+
+
+def report_section(summary, by_instrument, translate=lambda text: text) -> str:
+    """An HTML section (h2 onwards) for a report: the study's table (SUMMARY_COLUMNS rows)
+    and the instruments by the tonnes their barriers hold back (instrument_summary)."""
+    import html
+
+    t = lambda key: html.escape(translate(REPORT_TEXT[key]))  # noqa: E731
+    heading = lambda column: translate(REPORT_HEADINGS.get(column, column))  # noqa: E731
+    table = summary.assign(
+        category=[translate(CATEGORIES[c]) for c in summary["category"]],
+        shows_as=[translate(BARRIER_BY_KEY[b].shows_as) for b in summary["barrier"]],
+        instrument=[translate(INSTRUMENTS.get(i, i)) for i in summary["instrument"]],
+    )[[c for c in SUMMARY_COLUMNS if c != "barrier"]]
+    instruments = by_instrument.assign(
+        instrument=[translate(INSTRUMENTS[i]) for i in by_instrument["instrument"]]
+    )[INSTRUMENT_COLUMNS]
+    chart = bar_chart_svg(
+        list(instruments["instrument"]), [list(instruments["tonnes"] / 1e3)], ["#6a1b9a"]
+    )
+    return (
+        f"<h2>{t('barriers')}</h2>{table_html(table, heading)}"
+        f"<h2>{t('instruments')}</h2><p>{t('chart')}</p>{chart}"
+        f'{table_html(instruments, heading)}<p class="footer">{t("footer")}</p>'
+    )
+
+
+def report_page(summary, by_instrument, translate=lambda text: text) -> str:
+    """A whole HTML page holding report_section."""
+    import html
+
+    title = html.escape(translate(REPORT_TEXT["title"]))
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title>'
+        f"<style>{STYLE}</style></head><body><h1>{title}</h1>"
+        f"{report_section(summary, by_instrument, translate)}</body></html>\n"
+    )

@@ -1,7 +1,5 @@
 """symbiosis:diagnosebarriers — why a candidate exchange does not happen, what would unlock it."""
 
-import html
-
 import numpy as np
 import pandas as pd
 from qgis.core import (
@@ -22,18 +20,18 @@ from ..core.barriers import (
     CATEGORIES,
     CATEGORY_TEXT,
     DIAGNOSIS_COLUMNS,
-    INSTRUMENT_COLUMNS,
     INSTRUMENTS,
+    NUMERIC_COLUMNS,
     PARAMETERS,
     SUMMARY_COLUMNS,
     DiagnosisParameters,
     diagnose,
     instrument_summary,
     render,
+    report_page,
 )
 from ..core.geodesy import geodesic_m
 from ..core.inputs import check_finite, check_flows
-from ..core.report import STYLE, bar_chart_svg, table_html
 from ..core.scenarios import load_scenarios
 from ..core.validation import FID, FLOW_REQUIRED
 from ..i18n import tr
@@ -260,6 +258,9 @@ class DiagnoseBarriersAlgorithm(SymbiosisAlgorithm):
                 record[column] = render(record[column], tr)
             record["binding"] = tr(CATEGORIES[record["binding"]]) if record["binding"] else ""
             record["instrument"] = tr(INSTRUMENTS[record["instrument"]])
+            for column in NUMERIC_COLUMNS:  # "never chosen" (inf) is stored as NULL
+                if isinstance(record[column], float) and np.isinf(record[column]):
+                    record[column] = None
         geometry_of = (
             {f.id(): f.geometry() for f in links_src.getFeatures()}
             if links_src.wkbType() != QgsWkbTypes.NoGeometry
@@ -286,7 +287,7 @@ class DiagnoseBarriersAlgorithm(SymbiosisAlgorithm):
         self._log(feedback, summary, by_instrument, int(diagnosed["chosen"].sum()), len(records))
         if report:
             with open(report, "w", encoding="utf-8") as out:
-                out.write(report_html(summary, by_instrument))
+                out.write(report_page(result.summary, by_instrument, tr))
         outputs = {self.OUTPUT: dest_id, self.SUMMARY: summary_id}
         if report:
             outputs[self.REPORT] = report
@@ -363,55 +364,3 @@ def _quota_materials():
     for cell in scenarios.loc[scenarios["quota_share"] > 0, "quota_materials"]:
         materials.update(m.strip() for m in str(cell).split(";") if m.strip())
     return materials
-
-
-def headings():
-    """Column headings of the report (translated when called, after the translator loads)."""
-    return {
-        "category": tr("Category"),
-        "shows_as": tr("How it shows here"),
-        "instrument": tr("Instrument"),
-        "links_affected": tr("Links affected"),
-        "links_binding": tr("Links held back"),
-        "tonnes_binding": tr("Tonnes held back, t/yr"),
-        "benefit_held": tr("Net benefit held back, RUB/yr"),
-        "gap_rub": tr("Money to bridge, RUB/yr"),
-        "links": tr("Links"),
-        "tonnes": tr("Tonnes, t/yr"),
-    }
-
-
-def report_html(summary, by_instrument):
-    """The report section: the study's table and the instruments by tonnes unlocked."""
-    shown = summary[
-        [
-            "category",
-            "shows_as",
-            "instrument",
-            "links_affected",
-            "links_binding",
-            "tonnes_binding",
-            "benefit_held",
-            "gap_rub",
-        ]
-    ]
-    instruments = by_instrument.assign(
-        instrument=[tr(INSTRUMENTS[i]) for i in by_instrument["instrument"]]
-    )
-    chart = bar_chart_svg(
-        list(instruments["instrument"]), [list(instruments["tonnes"] / 1e3)], ["#6a1b9a"]
-    )
-    title = html.escape(tr("Barriers to exchanges and the instruments that address them"))
-    titles = headings()
-    heading = lambda text: titles.get(text, text)  # noqa: E731
-    chart_note = tr("Tonnes held back by the barriers each instrument addresses, kt/yr")
-    footer = tr("Tonnes: t/yr supplies; links that share a supply overlap.")
-    return (
-        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title>'
-        f"<style>{STYLE}</style></head><body><h1>{title}</h1>"
-        f"<h2>{html.escape(tr('Barriers'))}</h2>{table_html(shown, heading)}"
-        f"<h2>{html.escape(tr('Instruments'))}</h2><p>{html.escape(chart_note)}</p>"
-        f"{chart}{table_html(instruments[INSTRUMENT_COLUMNS], heading)}"
-        f'<p class="footer">{html.escape(footer)}</p>'
-        "</body></html>\n"
-    )
