@@ -389,3 +389,18 @@ def test_report_section_shows_the_summary(sample):
         result.summary.loc[result.summary["barrier"] == "loses_money", "links_binding"].iloc[0]
     )
     assert f'<td class="n">{binding}</td>' in section
+
+
+@pytest.mark.parametrize(
+    ("material", "waste"),
+    [("waste_heat", False), ("mine_water", False), ("sewage_sludge", True), ("fgd_gypsum", False)],
+)
+def test_waste_law_applies_to_wastes_not_to_heat_gas_or_water(material, waste):
+    links, flows = one_link({"material": material})
+    row = diagnose(links, flows, RULES).links.iloc[0]
+    assert ("waste_status" in row["barriers"]) is waste
+    text = render(row["institutional"])
+    if material in ("waste_heat", "mine_water"):
+        assert text == ""  # not checked at all: no waste law, no FKKO
+    else:  # a solid residue without a code: its class is not checked, and says so
+        assert "not checked" in text

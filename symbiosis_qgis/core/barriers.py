@@ -921,15 +921,31 @@ def _infrastructure(frame, out, s_flow, materials, params, texts, present):
             )
 
 
+# Gases, heat and water are governed by air, energy and water law, not by the waste law
+# (Federal Law 89-FZ art. 2 excludes emissions to air and discharges to water bodies).
+NOT_WASTE_CATEGORIES = {"gas", "heat", "water"}
+
+
+def _may_be_waste(material, materials):
+    """A waste or by-product of a category the waste law covers, or one the FKKO has a
+    block for."""
+    if not material or material not in materials.index:
+        return False
+    if expected_prefixes(material, materials):
+        return True
+    role = _text(materials.at[material, "role"]) if "role" in materials.columns else ""
+    category = _text(materials.at[material, "category"])
+    return role in ("waste", "by-product") and category not in NOT_WASTE_CATEGORIES
+
+
 def _institutional(frame, s_flow, materials, texts, present):
     has_status = "legal_status" in s_flow.columns
     for i in range(len(frame)):
         material = _text(s_flow["material"].iloc[i]) if "material" in s_flow.columns else ""
         code = _text(s_flow["fkko"].iloc[i]) if "fkko" in s_flow.columns else ""
-        expects_code = bool(expected_prefixes(material, materials)) if material else False
         parsed = parse_fkko(code)
-        if not parsed.valid and not expects_code:
-            continue  # energy, water, primary materials: not waste under the law
+        if not parsed.valid and not _may_be_waste(material, materials):
+            continue  # energy, gas, water, primary materials: not waste under the law
         cls = parsed.hazard_class
         frame.at[i, "hazard_class"] = np.nan if cls is None else cls
         if cls in LICENSED_CLASSES:
