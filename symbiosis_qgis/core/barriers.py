@@ -801,7 +801,7 @@ def _economic_texts(frame, texts, present):
         if benefit[i] < 0:
             present["loses_money"][i] = True
             texts["economic"][i].append(("loses", {"shortfall": -benefit[i], "unit": unit}))
-        elif opp[i] > benefit[i] or not np.isfinite(opp[i]):
+        else:  # worth doing, yet left out: other exchanges use the capacity as well or better
             present["outcompeted"][i] = True
             texts["economic"][i].append(
                 ("outcompeted", {"benefit": benefit[i], "opportunity": opp[i], "unit": unit})
