@@ -115,6 +115,8 @@ $(awk -F: '$3 != "owner" { printf "  %-17s %-25s %s\n", $1, $2, $3 }' "$DIR/logi
   does not exist until the owner makes it:
     SELECT registry.create_login('ent_pp04', 'a password', 'enterprise');
   (as postgres, password in .registry/logins).
+  Login names are readable by every login (pg_roles): outside this demonstration give them
+  opaque names (--opaque-logins, docs/registry.md "Login names are public").
 From the command line: psql "host=127.0.0.1 port=$PORT dbname=$DB user=ent_pp02"
 Stop the server: bash tools/registry.sh stop   (remove it: bash tools/registry.sh destroy)
 EOF
