@@ -6,6 +6,7 @@ import pandas as pd
 
 from ..paths import resource_path
 from .allocation import Economics, optimise
+from .inputs import check_finite, check_share
 
 SCENARIO_COLUMNS = [
     "scenario_id",
@@ -45,6 +46,7 @@ UNLOCKED_COLUMNS = [
 ]
 LINK_KEYS = ["supply_flow", "demand_flow", "rule_id"]
 NUMERIC = ["quota_share", "processing_cofinance", "disposal_fee_delta", "rail_discount"]
+SHARES = ["quota_share", "processing_cofinance", "rail_discount"]  # must lie in 0..1
 
 
 class ScenarioError(ValueError):
@@ -67,6 +69,13 @@ def load_scenarios(source=None):
         bad = frame.loc[values.isna(), "scenario_id"]
         if len(bad):
             raise ScenarioError(f"scenario '{bad.iloc[0]}': {column} is not a number")
+        for scenario_id, value in zip(frame["scenario_id"], values):
+            name = f"{column} (scenario '{scenario_id}')"
+            # a share outside 0..1 or an infinite fee would give a meaningless allocation
+            if column in SHARES:
+                check_share(value, name)
+            else:
+                check_finite(value, name)
         frame[column] = values
     if len(frame) == 0:
         raise ScenarioError("scenario table is empty")

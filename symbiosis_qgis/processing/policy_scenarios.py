@@ -1,19 +1,17 @@
 """symbiosis:policyscenarios — how policy instruments change the viable exchanges."""
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.allocation import MSG, AllocationError, Economics
+from ..core.allocation import Economics
+from ..core.inputs import check_finite, check_flows
 from ..core.scenarios import (
     RESULT_COLUMNS,
     UNLOCKED_COLUMNS,
@@ -23,7 +21,7 @@ from ..core.scenarios import (
 from ..core.validation import FLOW_REQUIRED
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
-from .layer_io import qgis_value, require_fields, source_to_frame
+from .layer_io import core_errors, require_fields, source_to_frame
 
 
 def scenario_fields():
@@ -115,33 +113,35 @@ class PolicyScenariosAlgorithm(SymbiosisAlgorithm):
             name: self.optional_table(parameters, name, context)
             for name in (self.SYNERGIES, self.SCENARIOS)
         }
-        base = Economics(
-            default_cost_per_unit_km=self.parameterAsDouble(parameters, self.DEFAULT_COST, context)
-        )
+        links = source_to_frame(links_src, feedback, progress_span=(0, 5))
+        flows = source_to_frame(flows_src, feedback, progress_span=(5, 10))
+        if feedback.isCanceled():
+            return {}
         try:
-            table, unlocked = compare_scenarios(
-                source_to_frame(links_src),
-                source_to_frame(flows_src),
-                optional.get(self.SYNERGIES),
-                optional.get(self.SCENARIOS),
-                base,
-                progress=feedback.setProgress,
-                is_canceled=feedback.isCanceled,
-            )
+            with core_errors():
+                flows = check_flows(flows, tr("Flows (supplies and demands)"))
+                base = Economics(
+                    default_cost_per_unit_km=check_finite(
+                        self.parameterAsDouble(parameters, self.DEFAULT_COST, context),
+                        self.parameterDefinition(self.DEFAULT_COST).description(),
+                    )
+                )
+                table, unlocked = compare_scenarios(
+                    links,
+                    flows,
+                    optional.get(self.SYNERGIES),
+                    optional.get(self.SCENARIOS),
+                    base,
+                    progress=lambda p: feedback.setProgress(10 + 0.85 * p),
+                    is_canceled=feedback.isCanceled,
+                )
         except ScenarioError as err:
             raise QgsProcessingException(tr("Scenario table: {}").format(err)) from err
-        except AllocationError as err:
-            raise QgsProcessingException(tr(MSG[err.code]).format(**err.params)) from err
-        fields = scenario_fields()
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for record in table.to_dict("records"):
-            feature = QgsFeature(fields)
-            feature.setAttributes([qgis_value(record[c]) for c in RESULT_COLUMNS])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        if feedback.isCanceled():
+            return {}
+        records = table.to_dict("records")
+        dest_id = self.write_records(parameters, self.OUTPUT, context, scenario_fields(), records)
+        for record in records:
             feedback.pushInfo(
                 tr("{0}: {1} exchanges, net benefit {2:,.0f} RUB/yr ({3:+,.0f})").format(
                     record["name"],
