@@ -4,7 +4,7 @@ import os
 
 import processing
 import pytest
-from qgis.core import QgsField, QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsFeature, QgsField, QgsProcessingException, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
 from symbiosis_qgis.core.barriers import BARRIERS
@@ -169,6 +169,45 @@ def test_links_without_the_keys_fail_clearly(sample_links):
             {
                 "LINKS": bad,
                 "FLOWS": flow_layer,
+                "OUTPUT": "TEMPORARY_OUTPUT",
+                "SUMMARY": "TEMPORARY_OUTPUT",
+            },
+        )
+
+
+def test_a_share_above_one_is_refused(sample_links):
+    _, links, flow_layer = sample_links
+    with pytest.raises(QgsProcessingException, match="between 0 and 1"):
+        processing.run(
+            ALG,
+            {
+                "LINKS": links,
+                "FLOWS": flow_layer,
+                "MAX_COFINANCE_SHARE": 1.5,
+                "OUTPUT": "TEMPORARY_OUTPUT",
+                "SUMMARY": "TEMPORARY_OUTPUT",
+            },
+        )
+
+
+def test_exchanges_with_text_tonnage_are_refused(sample_links):
+    _, links, flow_layer = sample_links
+    bad = QgsVectorLayer(
+        "None?field=supply_flow:string&field=demand_flow:string&field=rule_id:string"
+        "&field=tonnage:string",
+        "ex",
+        "memory",
+    )
+    feature = QgsFeature(bad.fields())
+    feature.setAttributes(["F0002", "F0247", "R02", "lots"])
+    assert bad.dataProvider().addFeatures([feature])
+    with pytest.raises(QgsProcessingException, match="tonnage"):
+        processing.run(
+            ALG,
+            {
+                "LINKS": links,
+                "FLOWS": flow_layer,
+                "EXCHANGES": bad,
                 "OUTPUT": "TEMPORARY_OUTPUT",
                 "SUMMARY": "TEMPORARY_OUTPUT",
             },

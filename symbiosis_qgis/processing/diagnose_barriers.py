@@ -31,7 +31,7 @@ from ..core.barriers import (
     report_page,
 )
 from ..core.geodesy import geodesic_m
-from ..core.inputs import check_finite, check_flows
+from ..core.inputs import check_finite, check_flows, check_share, numeric_column
 from ..core.scenarios import load_scenarios
 from ..core.validation import FID, FLOW_REQUIRED
 from ..i18n import tr
@@ -47,6 +47,7 @@ from .layer_io import (
 from .styling import apply_style_on_load
 
 KEYS = ["supply_flow", "demand_flow", "rule_id"]
+SHARE_PARAMETERS = {"dependence_share", "max_cofinance_share", "max_rail_discount"}
 TEXT = {"tech_status", "binding", "barrier", "instrument", "barriers", "qty_unit", *CATEGORY_TEXT}
 SUMMARY_TEXT = {"category", "barrier", "shows_as", "instrument"}
 
@@ -222,13 +223,16 @@ class DiagnoseBarriersAlgorithm(SymbiosisAlgorithm):
             return {}
         with core_errors():
             flows = check_flows(flows, flows_label)
+            if chosen is not None:
+                chosen["tonnage"] = numeric_column(
+                    chosen, "tonnage", tr("Chosen exchanges"), minimum=0.0
+                )
             values = {}
             for name in PARAMETERS:
-                definition = self.parameterDefinition(parameter_name(name))
-                values[name] = check_finite(
-                    self.parameterAsDouble(parameters, parameter_name(name), context),
-                    definition.description(),
-                )
+                label = self.parameterDefinition(parameter_name(name)).description()
+                value = self.parameterAsDouble(parameters, parameter_name(name), context)
+                check = check_share if name in SHARE_PARAMETERS else check_finite
+                values[name] = check(value, label)
             params = DiagnosisParameters(**values)
             economics = Economics(
                 default_cost_per_unit_km=check_finite(
