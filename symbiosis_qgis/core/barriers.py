@@ -808,27 +808,31 @@ def _economic_texts(frame, texts, present):
             )
 
 
-def _requirement(rule, column, i):
-    if column not in rule.columns:
-        return None
-    value = _text(rule[column].iloc[i])
-    return value or None
+def _texts_of(frame, column):
+    """A column as a list of stripped texts ('' for missing); '' for every row if absent."""
+    if column not in frame.columns:
+        return [""] * len(frame)
+    return [_text(v) for v in frame[column].tolist()]
 
 
 def _technological(frame, s_flow, rule, params, texts, present):
+    checks = [
+        (attribute, _texts_of(rule, req_col), _texts_of(s_flow, attribute), how, param, remedy)
+        for attribute, (req_col, how, param, remedy) in QUALITY_CHECKS.items()
+    ]
+    what_of = _texts_of(rule, "preprocessing")
+    cost_of = pd.to_numeric(rule["preprocessing_cost_rub"], errors="coerce").tolist()
     status = []
     for i in range(len(frame)):
         failed, unchecked = [], []
-        for attribute, (req_col, how, remedy_param, remedy) in QUALITY_CHECKS.items():
-            requirement = _requirement(rule, req_col, i)
-            value = _text(s_flow[attribute].iloc[i]) if attribute in s_flow.columns else ""
-            if requirement is not None and requirement.lower() in NO_REQUIREMENT:
+        for attribute, requirements, values, how, param, remedy in checks:
+            requirement, value = requirements[i], values[i]
+            if requirement.lower() in NO_REQUIREMENT:
                 continue
-            if requirement is None or not value:
+            if not requirement or not value:
                 unchecked.append(attribute)
                 continue
             if not _meets(value, requirement, how):
-                cost = getattr(params, remedy_param)
                 failed.append(attribute)
                 texts["technological"][i].append(
                     (
@@ -837,7 +841,7 @@ def _technological(frame, s_flow, rule, params, texts, present):
                             "attribute": attribute,
                             "value": value,
                             "requirement": ("<= " if how == "max" else "") + requirement,
-                            "remedy": (remedy, cost),
+                            "remedy": (remedy, getattr(params, param)),
                         },
                     )
                 )
@@ -846,8 +850,7 @@ def _technological(frame, s_flow, rule, params, texts, present):
         status.append(FAILS if failed else NOT_CHECKED if unchecked else PASSES)
         if unchecked:
             texts["technological"][i].append(("not_checked", {"attributes": ", ".join(unchecked)}))
-        what = _text(rule["preprocessing"].iloc[i]) if "preprocessing" in rule.columns else ""
-        cost = pd.to_numeric(rule["preprocessing_cost_rub"].iloc[i], errors="coerce")
+        what, cost = what_of[i], cost_of[i]
         if what and what.lower() not in ("none", "loading only") and cost == cost and cost > 0:
             texts["technological"][i].append(("preprocessing", {"what": what, "cost": cost}))
     frame["tech_status"] = status
@@ -865,36 +868,35 @@ def _meets(value, requirement, how):
 
 def _infrastructure(frame, out, s_flow, materials, params, texts, present):
     reachable = (
-        out["reachable"].map(
-            lambda v: v if isinstance(v, bool) else _text(v).lower() in ("1", "true")
-        )
+        [v if isinstance(v, bool) else _text(v).lower() in ("1", "true") for v in out["reachable"]]
         if "reachable" in out.columns
-        else pd.Series(True, index=out.index)
+        else [True] * len(out)
     )
-    mode = out["mode"].map(_text) if "mode" in out.columns else pd.Series("", index=out.index)
-    dist = _numeric(out, "dist_km")
-    net = _numeric(out, "net_km")
-    rail = _numeric(out, "rail_km").fillna(0.0)
-    haul = net.fillna(dist)
-    for i in range(len(out)):
-        material = _text(s_flow["material"].iloc[i]) if "material" in s_flow.columns else ""
-        modes = (
-            set(_text(materials.at[material, "transport_modes"]).split(";"))
-            if material in materials.index and "transport_modes" in materials.columns
-            else set()
-        )
-        if not reachable.iloc[i]:
+    mode = _texts_of(out, "mode")
+    reason = _texts_of(out, "reason")
+    dist = _numeric(out, "dist_km").to_numpy()
+    net = _numeric(out, "net_km").to_numpy()
+    rail = _numeric(out, "rail_km").fillna(0.0).to_numpy()
+    haul = np.where(np.isnan(net), dist, net)
+    terminal = frame["terminal_km"].to_numpy(float)
+    modes_of = {}
+    if "transport_modes" in materials.columns:
+        modes_of = {
+            code: set(_text(v).split(";")) - {""}
+            for code, v in zip(materials.index, materials["transport_modes"])
+        }
+    pipe_km, pipe_capex = np.full(len(out), np.nan), np.full(len(out), np.nan)
+    for i, material in enumerate(_texts_of(s_flow, "material")):
+        modes = modes_of.get(material, set())
+        if not reachable[i]:
             present["unreachable"][i] = True
-            reason = _text(out["reason"].iloc[i]) if "reason" in out.columns else ""
-            texts["infrastructure"][i].append(("unreachable", {"reason": reason or "-"}))
+            texts["infrastructure"][i].append(("unreachable", {"reason": reason[i] or "-"}))
             continue
-        if mode.iloc[i] in PIPE_MODES or (modes and modes <= PIPE_MODES):
-            heat = mode.iloc[i] == "heat_main" or "heat_main" in modes
-            straight = dist.iloc[i] if dist.iloc[i] == dist.iloc[i] else net.iloc[i]
-            km = straight * params.pipe_detour
+        if mode[i] in PIPE_MODES or (modes and modes <= PIPE_MODES):
+            heat = mode[i] == "heat_main" or "heat_main" in modes
+            km = (dist[i] if dist[i] == dist[i] else net[i]) * params.pipe_detour
             per_km = params.heat_main_rub_per_km if heat else params.pipeline_rub_per_km
-            frame.at[i, "pipe_km"] = km
-            frame.at[i, "pipe_capex"] = km * per_km
+            pipe_km[i], pipe_capex[i] = km, km * per_km
             present["pipeline"][i] = True
             texts["infrastructure"][i].append(
                 (
@@ -907,18 +909,18 @@ def _infrastructure(frame, out, s_flow, materials, params, texts, present):
                 )
             )
             continue
-        terminal = frame.at[i, "terminal_km"]
         if (
             "rail" in modes
-            and rail.iloc[i] <= 0
-            and haul.iloc[i] >= params.rail_haul_km
-            and terminal == terminal
-            and terminal > params.rail_access_km
+            and rail[i] <= 0
+            and haul[i] >= params.rail_haul_km
+            and terminal[i] == terminal[i]
+            and terminal[i] > params.rail_access_km
         ):
             present["no_rail"][i] = True
             texts["infrastructure"][i].append(
-                ("no_rail", {"km": haul.iloc[i], "terminal_km": terminal})
+                ("no_rail", {"km": haul[i], "terminal_km": terminal[i]})
             )
+    frame["pipe_km"], frame["pipe_capex"] = pipe_km, pipe_capex
 
 
 # Gases, heat and water are governed by air, energy and water law, not by the waste law
@@ -939,15 +941,26 @@ def _may_be_waste(material, materials):
 
 
 def _institutional(frame, s_flow, materials, texts, present):
-    has_status = "legal_status" in s_flow.columns
-    for i in range(len(frame)):
-        material = _text(s_flow["material"].iloc[i]) if "material" in s_flow.columns else ""
-        code = _text(s_flow["fkko"].iloc[i]) if "fkko" in s_flow.columns else ""
-        parsed = parse_fkko(code)
-        if not parsed.valid and not _may_be_waste(material, materials):
+    statuses = [t.lower() for t in _texts_of(s_flow, "legal_status")]
+    role_of = (
+        {code: _text(v) for code, v in zip(materials.index, materials["role"])}
+        if "role" in materials.columns
+        else {}
+    )
+    parsed_of, waste_of = {}, {}
+    hazard = np.full(len(frame), np.nan)
+    materials_of, codes = _texts_of(s_flow, "material"), _texts_of(s_flow, "fkko")
+    for i, (material, code) in enumerate(zip(materials_of, codes)):
+        if code not in parsed_of:
+            parsed_of[code] = parse_fkko(code)
+        if material not in waste_of:
+            waste_of[material] = _may_be_waste(material, materials)
+        parsed = parsed_of[code]
+        if not parsed.valid and not waste_of[material]:
             continue  # energy, gas, water, primary materials: not waste under the law
         cls = parsed.hazard_class
-        frame.at[i, "hazard_class"] = np.nan if cls is None else cls
+        if cls is not None:
+            hazard[i] = cls
         if cls in LICENSED_CLASSES:
             present["licence"][i] = True
             texts["institutional"][i].append(
@@ -958,16 +971,16 @@ def _institutional(frame, s_flow, materials, texts, present):
         else:
             detail = parsed.message if code else "-"
             texts["institutional"][i].append(("class_unknown", {"detail": detail}))
-        status = _text(s_flow["legal_status"].iloc[i]).lower() if has_status else ""
-        assumed = False
+        status, assumed = statuses[i], False
         if not status:
-            role = _text(materials.at[material, "role"]) if material in materials.index else ""
+            role = role_of.get(material, "")
             status, assumed = ("waste" if role == "waste" else "by_product" if role else ""), True
         if status == "waste":
             present["waste_status"][i] = True
             texts["institutional"][i].append(
                 ("waste", {"assumed": ("assumed",) if assumed else ""})
             )
+    frame["hazard_class"] = hazard
 
 
 def _supply(frame, out, s_flow, d_flow, s_id, d_id, params, texts, present):
@@ -1021,7 +1034,7 @@ def economic_instrument(row, params, quota_materials):
 
 def _decide(frame, params, quota_materials):
     binding, barrier, instrument, listed = [], [], [], []
-    for _, row in frame.iterrows():
+    for row in frame.to_dict("records"):
         keys = row["_present"]
         listed.append(";".join(keys))
         if not keys:
