@@ -12,8 +12,10 @@ the same supply or demand ("competition", not a barrier); what it would take for
 optimiser to choose a link is its *opportunity* value: the largest u_s + f v_d over the
 optimal dual prices of the allocation LP (u of the supply, v of the demand, f the delivered
 units per unit moved). Above it the link is in every optimum, below it in none (strict
-complementary slackness), so the break-even values below are exact for the optimiser, not only
-"worth doing on its own".
+complementary slackness), so the break-even values are exact for the optimiser, not only
+"worth doing on its own". Each break-even (primary price, disposal fee rise, co-financed share
+of pre-processing, rail discount) moves one lever for this link alone, all else equal; a
+region-wide change moves every link at once (compare policy scenarios for that).
 
 Every threshold and unit cost is a field of DiagnosisParameters, documented in PARAMETERS with
 its source; BARRIERS and INSTRUMENTS are the one table of categories and instruments.
