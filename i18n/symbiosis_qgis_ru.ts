@@ -174,47 +174,47 @@
         <translation>Пример данных: Кузбасс</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="78"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="81"/>
         <source>Ash and slag</source>
-        <translation>Зола и шлаки</translation>
+        <translation>Золошлаковые отходы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="79"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="82"/>
         <source>Metallurgical slag</source>
         <translation>Металлургические шлаки</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="80"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="83"/>
         <source>Mining rock</source>
         <translation>Горные породы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="81"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="84"/>
         <source>Coal waste</source>
         <translation>Отходы углеобогащения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="82"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="85"/>
         <source>Fuel</source>
         <translation>Топливо</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="83"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="86"/>
         <source>Gas</source>
         <translation>Газ</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="84"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="87"/>
         <source>Heat</source>
         <translation>Тепло</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="85"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="88"/>
         <source>Water</source>
         <translation>Вода</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="103"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="106"/>
         <source>Find partner candidates</source>
         <translation>Найти возможных партнёров</translation>
     </message>
@@ -224,7 +224,7 @@
         <translation>Анализ</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="106"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="109"/>
         <source>For every supply flow (waste or by-product), finds the enterprises within reach whose demand a catalogue rule says it can serve, and draws a line from supplier to consumer for each candidate.
 
 Reach: the rule&apos;s economic radius (max_distance_km), or Distance when set. A pair is a candidate when the geodesic distance on the WGS 84 ellipsoid between the two enterprises is at most the radius, whatever the layer CRS; a pair exactly at the radius is included. Distance is in the units of the enterprise layer&apos;s CRS; for a geographic CRS, degrees are converted as QGIS does (111.3 km per degree), so prefer a projected layer or the catalogue radii.
@@ -239,22 +239,22 @@ potential = min(предложение x коэффициент замещени
 Фильтры: категории материалов предложения; промышленные узлы (через запятую: пары, у которых хотя бы один конец в этих узлах). Предприятие не считается собственным партнёром, если не разрешено внутреннее использование. Предприятия без геометрии и потоки неизвестных предприятий пропускаются, их число пишется в журнал. Необязательный слой досягаемости показывает радиус каждого поставщика (только для отображения).</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="128"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="131"/>
         <source>Distance (overrides every rule&apos;s radius)</source>
         <translation>Расстояние (заменяет радиус всех правил)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="137"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="140"/>
         <source>Supply material categories (all when none chosen)</source>
         <translation>Категории материалов предложения (все, если не выбраны)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="146"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="149"/>
         <source>Industrial nodes, comma-separated (all when empty)</source>
         <translation>Промышленные узлы через запятую (все, если пусто)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="151"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="154"/>
         <source>Allow internal reuse (an enterprise as its own partner)</source>
         <translation>Разрешить внутреннее использование (предприятие — собственный партнёр)</translation>
     </message>
@@ -264,57 +264,57 @@ potential = min(предложение x коэффициент замещени
         <translation>Возможные партнёры</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="333"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="349"/>
         <source>Reach of suppliers</source>
         <translation>Досягаемость поставщиков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="172"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="175"/>
         <source>Number of candidates</source>
         <translation>Число пар-кандидатов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="180"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="183"/>
         <source>The enterprise layer has a geographic CRS: Distance is read in degrees. Use a projected layer to give it in metres.</source>
         <translation>У слоя предприятий географическая СК: «Расстояние» читается в градусах. Чтобы задать его в метрах, используйте слой в проекции.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="216"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="219"/>
         <source>Reading enterprises and flows</source>
         <translation>Чтение предприятий и потоков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="221"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="224"/>
         <source>Searching partners within reach</source>
         <translation>Поиск партнёров в пределах досягаемости</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="241"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="244"/>
         <source>Writing candidates</source>
         <translation>Запись пар-кандидатов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="251"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="258"/>
         <source>{0} partner candidates</source>
         <translation>Пар-кандидатов: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="256"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="263"/>
         <source>{0} enterprises without geometry were skipped</source>
         <translation>Пропущено предприятий без геометрии: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="262"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="269"/>
         <source>{0} flows of unknown enterprises were skipped</source>
         <translation>Пропущено потоков неизвестных предприятий: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="268"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="275"/>
         <source>{0} flows with a missing, zero or negative quantity were skipped</source>
         <translation>Пропущено потоков с отсутствующим, нулевым или отрицательным количеством: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="274"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="281"/>
         <source>{0} pairs were skipped: their units do not convert to the rule&apos;s</source>
         <translation>Пропущено пар: {0} — их единицы не приводятся к единицам правила</translation>
     </message>
@@ -560,7 +560,7 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Выбранные обмены</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="112"/>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="110"/>
         <source>Links</source>
         <translation>Связи</translation>
     </message>
@@ -754,12 +754,12 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Выгоды по промышленным узлам</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="193"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="192"/>
         <source>Report</source>
         <translation>Отчёт</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="193"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="192"/>
         <source>HTML files (*.html)</source>
         <translation>Файлы HTML (*.html)</translation>
     </message>
@@ -779,22 +779,22 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Чистый денежный эффект {0:,.0f} руб./год, чистое предотвращение CO2 {1:,.0f} т/год, кластеров: {2}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="63"/>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="61"/>
         <source>Compare policy scenarios</source>
         <translation>Сравнить сценарии политики</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="85"/>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="83"/>
         <source>Scenario table (default: bundled scenarios)</source>
         <translation>Таблица сценариев (по умолчанию: встроенная)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="94"/>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="92"/>
         <source>Scenario comparison</source>
         <translation>Сравнение сценариев</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="132"/>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="139"/>
         <source>Scenario table: {}</source>
         <translation>Таблица сценариев: {}</translation>
     </message>
@@ -809,27 +809,27 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Передано</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/definitions.py" line="167"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="177"/>
         <source>less than 10 thousand per year</source>
         <translation>менее 10 тыс. в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/definitions.py" line="168"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="178"/>
         <source>10 to 50 thousand per year</source>
         <translation>от 10 до 50 тыс. в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/definitions.py" line="169"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="179"/>
         <source>50 to 200 thousand per year</source>
         <translation>от 50 до 200 тыс. в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/definitions.py" line="170"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="180"/>
         <source>200 thousand to 1 million per year</source>
         <translation>от 200 тыс. до 1 млн в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/definitions.py" line="171"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="181"/>
         <source>over 1 million per year</source>
         <translation>более 1 млн в год</translation>
     </message>
@@ -1442,327 +1442,327 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Кратчайшие пути: движок scipy. Если установить numba в Python QGIS, маршрутизация станет примерно втрое быстрее</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="39"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="42"/>
         <source>Economic</source>
         <translation>Экономические</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="40"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="43"/>
         <source>Technological</source>
         <translation>Технологические</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="41"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="44"/>
         <source>Infrastructure</source>
         <translation>Инфраструктурные</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="42"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="45"/>
         <source>Institutional and regulatory</source>
         <translation>Институциональные и нормативные</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="43"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="46"/>
         <source>Supply guarantee</source>
         <translation>Гарантия поставок</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="44"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="47"/>
         <source>Better use elsewhere (not a barrier)</source>
         <translation>Выгоднее использовать иначе (не барьер)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="46"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="49"/>
         <source>No barrier found</source>
         <translation>Барьеров не найдено</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="49"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="52"/>
         <source>Green procurement quota</source>
         <translation>Квота зелёных закупок</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="50"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="53"/>
         <source>Co-financing of processing and infrastructure</source>
         <translation>Софинансирование переработки и инфраструктуры</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="51"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="54"/>
         <source>Higher disposal fee</source>
         <translation>Повышение платы за размещение отходов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="52"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="55"/>
         <source>Rail tariff discount</source>
         <translation>Скидка на железнодорожный тариф</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="53"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="56"/>
         <source>Recognition as a by-product</source>
         <translation>Признание побочным продуктом</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="54"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="57"/>
         <source>Regional registry and cluster (contracts)</source>
         <translation>Региональный реестр и кластер (договоры)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="55"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="58"/>
         <source>None needed</source>
         <translation>Не требуется</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="69"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="72"/>
         <source>no route between the partners on the road and rail network</source>
         <translation>нет маршрута между партнёрами по сети автодорог и железных дорог</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="77"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="80"/>
         <source>the flow&apos;s quality is outside the consumer&apos;s requirement</source>
         <translation>качество потока не отвечает требованиям потребителя</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="111"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="114"/>
         <source>FKKO hazard class I-IV: a licence is needed to transport and use it</source>
         <translation>класс опасности по ФККО I–IV: для транспортирования и использования нужна лицензия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="119"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="122"/>
         <source>handled as waste, not as a recognised by-product</source>
         <translation>обращается как отход, а не как признанный побочный продукт</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="125"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="128"/>
         <source>a pipeline or heat main has to be built</source>
         <translation>нужно построить трубопровод или теплотрассу</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="131"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="134"/>
         <source>long haul, no rail terminal near a partner</source>
         <translation>дальняя перевозка, рядом с партнёром нет железнодорожного терминала</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="137"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="140"/>
         <source>quantity estimated, not reported by the enterprise</source>
         <translation>количество оценочное, предприятие его не сообщало</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="143"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="146"/>
         <source>the consumer would depend on one supplier for much of its need</source>
         <translation>потребитель зависел бы от одного поставщика в большей части своей потребности</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="176"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="179"/>
         <source>Capital cost of a heat main</source>
         <translation>Капитальные затраты на теплотрассу</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="185"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="188"/>
         <source>Capital cost of a gas or water pipeline</source>
         <translation>Капитальные затраты на газопровод или водопровод</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="194"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="197"/>
         <source>Pipeline length per km of straight distance</source>
         <translation>Длина трубопровода на 1 км расстояния по прямой</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="194"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="197"/>
         <source>estimate; a pipe follows roads and property lines</source>
         <translation>оценка; труба идёт вдоль дорог и границ участков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="199"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="202"/>
         <source>Haul beyond which rail access matters</source>
         <translation>Дальность перевозки, с которой важен доступ к железной дороге</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="208"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="211"/>
         <source>Largest distance from a partner to a rail terminal</source>
         <translation>Наибольшее расстояние от партнёра до железнодорожного терминала</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="208"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="211"/>
         <source>estimate: a short road leg to a siding or terminal</source>
         <translation>оценка: короткое автомобильное плечо до подъездного пути или терминала</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="213"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="216"/>
         <source>estimate (a definition: more than half)</source>
         <translation>оценка (по определению: больше половины)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="221"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="224"/>
         <source>Classification or selective collection of ash</source>
         <translation>Классификация или раздельный отбор золы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="229"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="232"/>
         <source>Removal of unburnt carbon (loss on ignition)</source>
         <translation>Удаление недожога (потери при прокаливании)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="229"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="232"/>
         <source>estimate (electrostatic separation or flotation)</source>
         <translation>оценка (электростатическая сепарация или флотация)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="234"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="237"/>
         <source>Crushing, grinding and screening</source>
         <translation>Дробление, измельчение и грохочение</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="234"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="237"/>
         <source>estimate, order of the catalogue&apos;s crushing cost (synergies.csv R09, R12)</source>
         <translation>оценка, порядок стоимости дробления по каталогу (synergies.csv R09, R12)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="241"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="244"/>
         <source>Dewatering and drying</source>
         <translation>Обезвоживание и сушка</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="249"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="252"/>
         <source>Largest disposal fee rise considered</source>
         <translation>Наибольшее рассматриваемое повышение платы за размещение</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="249"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="252"/>
         <source>level of the disposal_fee scenario in resources/policy_scenarios.csv</source>
         <translation>уровень сценария disposal_fee в resources/policy_scenarios.csv</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="256"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="259"/>
         <source>Largest co-financed share of pre-processing considered</source>
         <translation>Наибольшая рассматриваемая доля софинансирования предварительной переработки</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="256"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="259"/>
         <source>level of the infrastructure scenario in resources/policy_scenarios.csv</source>
         <translation>уровень сценария infrastructure в resources/policy_scenarios.csv</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="263"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="266"/>
         <source>Largest rail tariff discount considered</source>
         <translation>Наибольшая рассматриваемая скидка на железнодорожный тариф</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="263"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="266"/>
         <source>level of the rail_discount scenario in resources/policy_scenarios.csv</source>
         <translation>уровень сценария rail_discount в resources/policy_scenarios.csv</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="276"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="279"/>
         <source>classification or selective collection</source>
         <translation>классификация или раздельный отбор</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="282"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="285"/>
         <source>carbon removal</source>
         <translation>удаление недожога</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="288"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="291"/>
         <source>crushing and screening</source>
         <translation>дробление и грохочение</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="294"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="297"/>
         <source>drying</source>
         <translation>сушка</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="307"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="310"/>
         <source>not priced: flow, rule or unit conversion missing</source>
         <translation>не оценено: нет потока, правила или пересчёта единиц</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="308"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="311"/>
         <source>loses {shortfall:,.0f} RUB per {unit}</source>
         <translation>убыток {shortfall:,.0f} руб. на {unit}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="309"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="312"/>
         <source>earns {benefit:,.0f} RUB per {unit}, needs {opportunity:,.0f} to be chosen</source>
         <translation>приносит {benefit:,.0f} руб. на {unit}, для выбора нужно {opportunity:,.0f}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="312"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="315"/>
         <source>{attribute} {value} outside the requirement {requirement}: {remedy}</source>
         <translation>{attribute} {value} вне требования {requirement}: {remedy}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="315"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="318"/>
         <source>quality not checked: {attributes}</source>
         <translation>качество не проверено: {attributes}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="316"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="319"/>
         <source>pre-processing: {what}, {cost:,.0f} RUB per unit</source>
         <translation>предварительная переработка: {what}, {cost:,.0f} руб. на единицу</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="319"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="322"/>
         <source>unreachable on the network: {reason}</source>
         <translation>недостижимо по сети: {reason}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="320"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="323"/>
         <source>{what}: {km:,.1f} km, about {capex:,.0f} million RUB</source>
         <translation>{what}: {km:,.1f} км, около {capex:,.0f} млн руб.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="323"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="326"/>
         <source>heat main</source>
         <translation>теплотрасса</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="324"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="327"/>
         <source>pipeline</source>
         <translation>трубопровод</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="325"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="328"/>
         <source>{km:,.0f} km haul, nearest rail terminal {terminal_km:,.1f} km away</source>
         <translation>перевозка на {km:,.0f} км, ближайший железнодорожный терминал в {terminal_km:,.1f} км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="328"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="331"/>
         <source>FKKO {code}: hazard class {roman}, licence needed to transport and use it</source>
         <translation>ФККО {code}: класс опасности {roman}, для транспортирования и использования нужна лицензия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="331"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="334"/>
         <source>FKKO {code}: hazard class V, no licence needed</source>
         <translation>ФККО {code}: класс опасности V, лицензия не нужна</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="332"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="335"/>
         <source>hazard class not checked: no valid FKKO code ({detail})</source>
         <translation>класс опасности не проверен: нет корректного кода ФККО ({detail})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="340"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="343"/>
         <source> (assumed from the material catalogue)</source>
         <translation> (принято по каталогу материалов)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="341"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="344"/>
         <source>quantity estimated: {flows}</source>
         <translation>количество оценочное: {flows}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="342"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="345"/>
         <source>the supplier could cover {share:.0%} of the consumer&apos;s need</source>
         <translation>поставщик мог бы покрыть {share:.0%} потребности потребителя</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="345"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="348"/>
         <source>the only candidate supplier of this consumer</source>
         <translation>единственный возможный поставщик этого потребителя</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="346"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="349"/>
         <source>quantity basis not checked (no qty_basis)</source>
         <translation>основание количества не проверено (нет qty_basis)</translation>
     </message>
@@ -1907,62 +1907,62 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Код ФККО «{code}» начинается с {block}: такого блока нет</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="55"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="57"/>
         <source>No candidate site has a usable location</source>
         <translation>Ни у одной площадки-кандидата нет пригодного местоположения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="56"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="58"/>
         <source>Sites without a positive area_ha (features {features})</source>
         <translation>Площадки без положительной area_ha (объекты {features})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="59"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="61"/>
         <source>Sites with a negative fixed_cost (features {features})</source>
         <translation>Площадки с отрицательной fixed_cost (объекты {features})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="62"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="64"/>
         <source>MAX_PARKS must be at least 1</source>
         <translation>MAX_PARKS должно быть не меньше 1</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="63"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="65"/>
         <source>The tenant catalogue lacks the column(s): {columns}</source>
         <translation>В каталоге резидентов нет столбцов: {columns}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="75"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="77"/>
         <source>Tenant &apos;{tenant}&apos; accepts unknown material(s): {materials}</source>
         <translation>Резидент «{tenant}» принимает неизвестные материалы: {materials}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="88"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="90"/>
         <source>optimal (within the MIP gap asked for)</source>
         <translation>оптимально (в пределах заданного разрыва MIP)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="89"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="91"/>
         <source>time limit reached: the best solution found is written</source>
         <translation>достигнут лимит времени: записано лучшее найденное решение</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="92"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="94"/>
         <source>time limit reached before any solution was found: nothing chosen</source>
         <translation>лимит времени достигнут до нахождения какого-либо решения: ничего не выбрано</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="95"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="97"/>
         <source>canceled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="96"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="98"/>
         <source>infeasible</source>
         <translation>задача несовместна</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="97"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="99"/>
         <source>the solver failed</source>
         <translation>сбой решателя</translation>
     </message>
@@ -2172,129 +2172,124 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Собственные материалы (дополняют встроенный каталог; при совпадении действуют ваши)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="107"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="106"/>
         <source>Diagnose barriers to exchanges</source>
         <translation>Выявить барьеры для обменов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="111"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="110"/>
         <source>For every link (the output of &apos;Route candidates over road and rail&apos; or of &apos;Find partner candidates&apos;): the barriers of each category, with their measure; the binding barrier (the first, in this order: unreachable, quality, loses money, better use elsewhere, licence, waste status, pipeline, rail access, estimated quantity, single supplier) and the instrument that addresses it.</source>
         <translation>Для каждой связи (результат «Построить маршруты по автодорогам и железной дороге» или «Найти возможных партнёров»): барьеры каждой категории с их мерой; определяющий барьер (первый в таком порядке: недостижимость, качество, убыточность, выгоднее использовать иначе, лицензия, статус отхода, трубопровод, доступ к железной дороге, оценочное количество, единственный поставщик) и инструмент, который на него направлен.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="118"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="117"/>
         <source>Economic: net benefit per unit as &apos;Optimise exchanges&apos; counts it; the opportunity value (what the same supply or demand earns in the other exchanges, from the optimal dual prices); the shortfall; the break-even primary price, disposal fee rise, co-financed share of pre-processing and rail discount at which the optimiser would choose this link (for this link alone, all else equal). Technological: flow columns q_ash_class, q_loi_pct, q_particle_mm, q_moisture_pct against rule columns req_ash_class, req_max_loi_pct, req_max_particle_mm, req_max_moisture_pct; a missing value is &apos;not checked&apos;, never &apos;passes&apos;. Infrastructure: unreachable links, the pipeline or heat main to build (length and capital cost), no rail terminal near a partner on a long haul (needs TERMINALS). Institutional: FKKO hazard class I-IV (licence), waste or by-product (flow field legal_status, else the material catalogue). Supply guarantee: the supplier&apos;s share of the consumer&apos;s need, the consumer&apos;s only supplier, quantities marked qty_basis = estimated.</source>
         <translation>Экономические: чистая выгода на единицу, как её считает «Оптимизировать обмены»; альтернативная ценность (сколько то же предложение или спрос приносит в других обменах, по оптимальным двойственным оценкам); недостача; безубыточные цена первичного сырья, повышение платы за размещение, доля софинансирования предварительной переработки и скидка на железнодорожный тариф, при которых оптимизация выбрала бы эту связь (для одной этой связи при прочих равных). Технологические: столбцы потока q_ash_class, q_loi_pct, q_particle_mm, q_moisture_pct сравниваются со столбцами правила req_ash_class, req_max_loi_pct, req_max_particle_mm, req_max_moisture_pct; отсутствующее значение означает «не проверено», но никогда не «соответствует». Инфраструктурные: недостижимые связи, трубопровод или теплотрасса, которые нужно построить (длина и капитальные затраты), отсутствие железнодорожного терминала рядом с партнёром при дальней перевозке (нужен TERMINALS). Институциональные: класс опасности по ФККО I–IV (лицензия), отход или побочный продукт (поле потока legal_status, иначе каталог материалов). Гарантия поставок: доля поставщика в потребности потребителя, единственный поставщик потребителя, количества с пометкой qty_basis = estimated.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="134"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="133"/>
         <source>EXCHANGES (optional): the output of &apos;Optimise exchanges&apos; marks the chosen links; without it the links are optimised here. Outputs: the links with one field per category, styled by binding barrier; a summary per barrier (links affected, links it binds, their tonnes and net benefit, the money needed); an optional HTML report.</source>
         <translation>EXCHANGES (необязательно): результат «Оптимизировать обмены» отмечает выбранные связи; без него связи оптимизируются здесь же. Результаты: связи с отдельным полем для каждой категории и стилем по определяющему барьеру; сводка по барьерам (затронутые связи, связи, которые барьер сдерживает, их тонны и чистая выгода, необходимые средства); необязательный отчёт HTML.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="153"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="152"/>
         <source>Chosen exchanges (optional: otherwise optimised here)</source>
         <translation>Выбранные обмены (необязательно: иначе оптимизируются здесь)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="162"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="161"/>
         <source>Rail terminals (optional: for the rail-access check)</source>
         <translation>Железнодорожные терминалы (необязательно: для проверки доступа к железной дороге)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="183"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="182"/>
         <source>Links with their barriers</source>
         <translation>Связи с их барьерами</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="188"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="187"/>
         <source>Barrier summary</source>
         <translation>Сводка по барьерам</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="241"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="243"/>
         <source>Diagnosing the links</source>
         <translation>Диагностика связей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="327"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="332"/>
         <source>decided per link</source>
         <translation>определяется для каждой связи</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="333"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="338"/>
         <source>{0} links, {1} chosen by the optimisation</source>
         <translation>Связей: {0}, из них выбрано оптимизацией: {1}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="336"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="341"/>
         <source>{0}: {1} links affected, {2} held back, {3:,.0f} t/yr, {4:,.0f} RUB/yr</source>
         <translation>{0}: затронуто связей {1}, сдерживается {2}, {3:,.0f} т/год, {4:,.0f} руб./год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="349"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="354"/>
         <source>Instrument addressing the most tonnes: {0} ({1} links, {2:,.0f} t/yr)</source>
         <translation>Инструмент, направленный на наибольший объём: {0} (связей {1}, {2:,.0f} т/год)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="371"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1151"/>
         <source>Category</source>
         <translation>Категория</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="372"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1152"/>
         <source>How it shows here</source>
         <translation>Как проявляется здесь</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="373"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1153"/>
         <source>Instrument</source>
         <translation>Инструмент</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="374"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1154"/>
         <source>Links affected</source>
         <translation>Затронуто связей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="375"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1155"/>
         <source>Links held back</source>
         <translation>Сдерживается связей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="376"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1156"/>
         <source>Tonnes held back, t/yr</source>
         <translation>Сдерживаемый объём, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="377"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1157"/>
         <source>Net benefit held back, RUB/yr</source>
         <translation>Сдерживаемая чистая выгода, руб./год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="378"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1158"/>
         <source>Money to bridge, RUB/yr</source>
         <translation>Недостающие средства, руб./год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="380"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1160"/>
         <source>Tonnes, t/yr</source>
         <translation>Объём, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="404"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1136"/>
         <source>Barriers to exchanges and the instruments that address them</source>
         <translation>Барьеры для обменов и инструменты их преодоления</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="407"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1141"/>
         <source>Tonnes held back by the barriers each instrument addresses, kt/yr</source>
         <translation>Объём, сдерживаемый барьерами, на которые направлен каждый инструмент, тыс. т/год</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="408"/>
-        <source>Tonnes: t/yr supplies; links that share a supply overlap.</source>
-        <translation>Объём: т/год предложения; связи с общим предложением перекрываются.</translation>
     </message>
     <message>
         <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="173"/>
@@ -2377,7 +2372,7 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Исключено связей, ссылающихся на потоки, которых нет в таблице потоков: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="66"/>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="64"/>
         <source>Runs &apos;Optimise exchanges&apos; once per scenario and compares each with the first (the baseline): viable exchanges, tonnes, net benefit, CO2 avoided, and the deltas.
 
 A scenario table (default: resources/policy_scenarios.csv; pass your own CSV with the same columns) describes the instruments: quota_share and quota_materials (green public procurement: a share of the demand for these materials must be secondary material, where supply allows); processing_cofinance (share of pre-processing facilities and pipelines paid by regional support); disposal_fee_delta (RUB per tonne added to the disposal fee); rail_discount (share off the rail part of route costs).
@@ -2390,7 +2385,7 @@ Optional UNLOCKED output: per scenario, the exchanges it chooses on links the ba
 Необязательный результат UNLOCKED: для каждого сценария — обмены, которые он выбирает на связях, не используемых в базовом сценарии, с их объёмом.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="99"/>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="97"/>
         <source>Links each scenario unlocks (new exchanges)</source>
         <translation>Связи, открываемые каждым сценарием (новые обмены)</translation>
     </message>
@@ -2449,81 +2444,72 @@ A pair already published (same supply and demand listing and rule) keeps its sta
         <translation>Слой «{layer}», поля supply_flow/demand_flow: пар-кандидатов, не ссылающихся на заявки реестра (L&lt;номер&gt;): {count}; первые идентификаторы объектов: {ids}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/registry_init.py" line="32"/>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="33"/>
         <source>Create or upgrade the resource registry</source>
         <translation>Создать или обновить реестр ресурсов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/registry_init.py" line="35"/>
-        <source>Creates the regional registry of secondary resources in a PostgreSQL database with PostGIS, or brings an existing one up to the plugin&apos;s schema version: tables of enterprises, listings (offers and needs) and matches, the roles of enterprises, the regional operator and anonymous readers with row-level security, and the views registry.enterprises and registry.flows that every algorithm reads like the Enterprises and Flows layers. Migrations already applied are skipped; each migration is applied whole or not at all. The material catalogue is copied into the registry.
-
-The connection&apos;s login must own the database (or be a superuser): it creates the PostGIS extension and the roles. Load the Kuzbass sample only into an empty registry: its enterprises are owned by logins ent_&lt;id&gt; (ent_pp04 for PP04), made with SELECT registry.create_login(&apos;ent_pp04&apos;, &apos;password&apos;, &apos;enterprise&apos;).</source>
-        <translation>Создаёт региональный реестр вторичных ресурсов в базе данных PostgreSQL с PostGIS или обновляет существующий до версии схемы модуля: таблицы предприятий, заявок (предложений и потребностей) и подобранных пар, роли предприятий, регионального оператора и анонимных читателей с защитой на уровне строк, а также представления registry.enterprises и registry.flows, которые любой алгоритм читает так же, как слои предприятий и потоков. Уже применённые миграции пропускаются; каждая миграция применяется целиком или не применяется вовсе. Каталог материалов копируется в реестр.
-
-Учётная запись подключения должна быть владельцем базы данных (или суперпользователем): она создаёт расширение PostGIS и роли. Загружайте пример по Кузбассу только в пустой реестр: его предприятия принадлежат учётным записям ent_&lt;id&gt; (ent_pp04 для PP04), которые создаются командой SELECT registry.create_login('ent_pp04', 'password', 'enterprise').</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/registry_init.py" line="51"/>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="56"/>
         <source>PostgreSQL connection (database owner)</source>
         <translation>Подключение PostgreSQL (владелец базы данных)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/registry_init.py" line="56"/>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="61"/>
         <source>Load the Kuzbass sample data</source>
         <translation>Загрузить пример данных по Кузбассу</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/registry_init.py" line="61"/>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="73"/>
         <source>Schema version</source>
         <translation>Версия схемы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/registry_init.py" line="62"/>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="74"/>
         <source>Migrations applied</source>
         <translation>Применено миграций</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/registry_init.py" line="63"/>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="75"/>
         <source>Enterprises loaded</source>
         <translation>Загружено предприятий</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/registry_init.py" line="64"/>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="76"/>
         <source>Listings loaded</source>
         <translation>Загружено заявок</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/registry_init.py" line="72"/>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="85"/>
         <source>Applying migration {0} ({1})</source>
         <translation>Применение миграции {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/registry_init.py" line="86"/>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="99"/>
         <source>The registry in connection &apos;{0}&apos; could not be set up: {1}</source>
         <translation>Не удалось подготовить реестр в подключении «{0}»: {1}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/registry_init.py" line="90"/>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="103"/>
         <source>Schema upgraded to version {0}</source>
         <translation>Схема обновлена до версии {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/registry_init.py" line="92"/>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="105"/>
         <source>Schema already at version {0}: nothing to do</source>
         <translation>Схема уже имеет версию {0}: делать нечего</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/registry_init.py" line="104"/>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="117"/>
         <source>The registry already holds {0} enterprises: the sample is loaded only into an empty registry</source>
         <translation>В реестре уже есть предприятия ({0}): пример загружается только в пустой реестр</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/registry_init.py" line="110"/>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="123"/>
         <source>Loading the Kuzbass sample</source>
         <translation>Загрузка примера по Кузбассу</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/registry_init.py" line="112"/>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="125"/>
         <source>{0} enterprises and {1} listings loaded</source>
         <translation>Загружено предприятий: {0}, заявок: {1}</translation>
     </message>
@@ -2922,6 +2908,69 @@ The output table lists every finding (severity, layer, feature id, field, messag
         <location filename="../symbiosis_qgis/registry/listings.py" line="64"/>
         <source>Available from {start} is after available to {end}</source>
         <translation>«Доступно с» {start} позже, чем «доступно до» {end}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1139"/>
+        <source>Barriers</source>
+        <translation>Барьеры</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1140"/>
+        <source>Instruments</source>
+        <translation>Инструменты</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="160"/>
+        <source>Gypsum</source>
+        <translation>Гипс</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="161"/>
+        <source>Chemical by-products</source>
+        <translation>Химические побочные продукты</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="162"/>
+        <source>Organic residues and sludges</source>
+        <translation>Органические остатки и осадки</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="163"/>
+        <source>Scrap and metallurgical residues</source>
+        <translation>Металлолом и металлургические остатки</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="167"/>
+        <source>Agricultural inputs</source>
+        <translation>Ресурсы для сельского хозяйства</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="168"/>
+        <source>Electricity</source>
+        <translation>Электроэнергия</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="169"/>
+        <source>Metallurgical raw materials</source>
+        <translation>Металлургическое сырьё</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="36"/>
+        <source>Creates the regional registry of secondary resources in a PostgreSQL database with PostGIS, or brings an existing one up to the plugin&apos;s schema version: tables of enterprises, listings (offers and needs) and matches, the roles of enterprises, the regional operator and anonymous readers with row-level security, and the views registry.enterprises and registry.flows that every algorithm reads like the Enterprises and Flows layers. Migrations already applied are skipped; each migration is applied whole or not at all. The material catalogue is copied into the registry.
+
+The connection&apos;s login must own the database (or be a superuser): it creates the PostGIS extension and the roles. Load the Kuzbass sample only into an empty registry: its enterprises are owned by logins ent_&lt;id&gt; (ent_pp04 for PP04), made with SELECT registry.create_login(&apos;ent_pp04&apos;, &apos;password&apos;, &apos;enterprise&apos;).
+
+Every login, the anonymous one included, can list the names of all logins of the server. With opaque login names the sample&apos;s enterprises are owned by logins named reg_ and 16 random hex digits, which say nothing about the enterprise; registry.enterprise.owner_login tells the owner which is which.</source>
+        <translation>Создаёт региональный реестр вторичных ресурсов в базе данных PostgreSQL с PostGIS или обновляет существующий до версии схемы модуля: таблицы предприятий, заявок (предложений и потребностей) и подобранных пар, роли предприятий, регионального оператора и анонимных читателей с защитой на уровне строк, а также представления registry.enterprises и registry.flows, которые любой алгоритм читает так же, как слои предприятий и потоков. Уже применённые миграции пропускаются; каждая миграция применяется целиком или не применяется вовсе. Каталог материалов копируется в реестр.
+
+Учётная запись подключения должна быть владельцем базы данных (или суперпользователем): она создаёт расширение PostGIS и роли. Загружайте пример по Кузбассу только в пустой реестр: его предприятия принадлежат учётным записям ent_&lt;id&gt; (ent_pp04 для PP04), которые создаются командой SELECT registry.create_login(&apos;ent_pp04&apos;, &apos;password&apos;, &apos;enterprise&apos;).
+
+Любая учётная запись, включая анонимную, может получить список имён всех учётных записей сервера. С обезличенными именами предприятия примера принадлежат учётным записям с именами из reg_ и 16 случайных шестнадцатеричных цифр, которые ничего не говорят о предприятии; какая запись чья, владелец узнаёт из registry.enterprise.owner_login.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/registry_init.py" line="66"/>
+        <source>Sample enterprises owned by logins with opaque names</source>
+        <translation>Предприятия примера принадлежат учётным записям с обезличенными именами</translation>
     </message>
 </context>
 </TS>
