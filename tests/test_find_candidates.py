@@ -4,6 +4,7 @@ import processing
 import pytest
 from qgis.core import (
     QgsFeature,
+    QgsFeatureRequest,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
@@ -259,3 +260,33 @@ def test_skipped_reach_output_as_the_batch_dialog_sends_it(sample):
         },
     )
     assert result["CANDIDATES"] > 0 and "BUFFERS" not in result
+
+
+def test_bulk_geopackage_output_equals_the_sink_output(sample, tmp_path, monkeypatch):
+    """Many candidates go to a GeoPackage in bulk (SQLite); the layer must be what the
+    Processing sink writes: same rows, geometries, extent, count and spatial index."""
+    import sqlite3
+
+    from symbiosis_qgis.processing import find_candidates
+
+    ents, flow_layer = sample
+    layers = {}
+    for name, bulk_rows in [("sink", 10**9), ("bulk", 0)]:
+        monkeypatch.setattr(find_candidates, "BULK_ROWS", bulk_rows)
+        path = tmp_path / f"{name}.gpkg"
+        processing.run(ALG, {"ENTERPRISES": ents, "FLOWS": flow_layer, "OUTPUT": str(path)})
+        layers[name] = gpkg_layer(path, name)
+        with sqlite3.connect(path) as db:
+            assert db.execute(f"SELECT COUNT(*) FROM rtree_{name}_geom").fetchone()[0] > 100
+    sink, bulk = layers["sink"], layers["bulk"]
+    assert bulk.featureCount() == sink.featureCount() > 100
+    assert bulk.extent() == sink.extent()
+    assert [(f.attributes(), f.geometry().asWkt(17)) for f in bulk.getFeatures()] == [
+        (f.attributes(), f.geometry().asWkt(17)) for f in sink.getFeatures()
+    ]
+    box = sink.extent()
+    box.scale(0.3)
+    request = QgsFeatureRequest().setFilterRect(box)
+    in_box = [f.id() for f in sink.getFeatures(request)]
+    assert 0 < len(in_box) < sink.featureCount()
+    assert [f.id() for f in bulk.getFeatures(request)] == in_box

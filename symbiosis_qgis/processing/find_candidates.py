@@ -29,6 +29,7 @@ from ..core.geodesy import geodesic_circle
 from ..core.validation import FLOW_REQUIRED
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
+from .gpkg_bulk import append_lines, gpkg_destination
 from .layer_io import enterprise_lonlat, require_fields, source_to_frame, write_features
 from .styling import apply_style_on_load
 
@@ -43,6 +44,8 @@ CATEGORY_CODES = [
     "heat",
     "water",
 ]
+
+BULK_ROWS = 10_000  # from this many candidates a GeoPackage output is written in bulk
 
 TEXT_COLUMNS = {
     "supply_ent",
@@ -239,7 +242,11 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         feedback.setProgressText(tr("Writing candidates"))
-        if not self._write_candidates(sink, candidates, points, feedback):
+        bulk = gpkg_destination(dest_id) if len(candidates) >= BULK_ROWS else None
+        if bulk is not None:  # a fresh GeoPackage table: rows in bulk, the sink only made it
+            del sink
+            self._append_candidates(bulk, candidates, points)
+        elif not self._write_candidates(sink, candidates, points, feedback):
             return {}
         results = {self.OUTPUT: dest_id, "CANDIDATES": len(candidates)}
         apply_style_on_load(context, dest_id, "candidates.qml")
@@ -299,6 +306,15 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
 
         return write_features(
             sink, features(), tr("Partner candidates"), feedback, len(candidates), (80, 100)
+        )
+
+    def _append_candidates(self, destination, candidates, points):
+        names = candidate_fields().names()
+        append_lines(
+            *destination,
+            {name: _python_values(candidates[name]) for name in names},
+            _layer_xy(candidates["supply_ent"], points),
+            _layer_xy(candidates["demand_ent"], points),
         )
 
     def _write_reach(self, parameters, context, candidates, ents, crs, feedback):
