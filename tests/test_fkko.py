@@ -112,3 +112,12 @@ def test_every_catalogue_code_fits_its_own_material():
     for material, code in catalogue_codes():
         if "x" not in code:
             assert fkko_block_fits(code, material, materials).fits is True, (material, code)
+
+
+def test_digits_of_other_scripts_are_not_fkko_digits():
+    """str.isdigit() holds for Arabic-Indic, superscript or fullwidth digits; a code must be
+    ASCII digits (the registry's database refuses the others too)."""
+    for code in ["6١١١٠٠٠١٤٠٤", "6111000140²", "6１１１０００１４０４"]:
+        parsed = parse_fkko(code)
+        assert not parsed.valid and parsed.error == "characters", code
+        assert parsed.hazard_class is None

@@ -57,9 +57,9 @@ MALFORMED = [
     "+61110001404",
     "61110001404.0",
 ]
-# core.fkko's parse_fkko takes any character for which str.isdigit() holds (Arabic-Indic,
-# Devanagari, superscript and mathematical digits) when the first digit is an ASCII block:
-# the registry refuses them ("fkko_not_ascii"), as the database does. Not fixed in core.
+# Characters for which str.isdigit() holds but that are not ASCII digits (Arabic-Indic,
+# Devanagari, superscript, mathematical, fullwidth): core.fkko, the registry and the
+# database all refuse them (core once took them after an ASCII block digit).
 CORE_TAKES_OTHER_DIGITS = [
     "6١١١٠٠٠١٤٠٤",  # Arabic-Indic
     "6१११०००१४०४",  # Devanagari
@@ -135,16 +135,7 @@ def core_side(code):
 
 @pytest.mark.parametrize(
     "code",
-    [*catalogue_codes(), *MALFORMED]
-    + [
-        pytest.param(
-            code,
-            marks=pytest.mark.xfail(
-                strict=True, reason="core.fkko accepts non-ASCII digits (str.isdigit)"
-            ),
-        )
-        for code in CORE_TAKES_OTHER_DIGITS
-    ],
+    [*catalogue_codes(), *MALFORMED, *CORE_TAKES_OTHER_DIGITS],
 )
 def test_core_fkko_and_database_agree(database_side, code):
     assert core_side(code) == database_side[code]

@@ -164,7 +164,7 @@ def parse_fkko(code) -> FkkoCode:
         return FkkoCode(text, error="empty")
     if re.fullmatch(r"[0-9xX]+", digits) and re.search("[xX]", digits):
         return FkkoCode(text, error="pattern", params=(("code", text),))
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdigit()):  # isdigit alone takes "٤" and "²"
         return FkkoCode(text, error="characters", params=(("code", text),))
     if len(digits) != 11:
         return FkkoCode(text, error="length", params=(("code", text), ("digits", len(digits))))
