@@ -56,6 +56,12 @@ CATEGORY_BLOCKS = {
     "gas": (),
     "heat": (),
     "water": (),
+    # the wider catalogue's families: every block a code of the family may stand in
+    "gypsum": ("3", "6"),  # phosphogypsum: chemical manufacturing; FGD gypsum: power plants
+    "chemical_byproduct": ("3",),  # 3 1x: chemical manufacturing
+    "organic_residue": ("1", "3", "7"),  # manure (1), food and wood (3), sewage sludge (7)
+    "metallurgical_residue": ("3", "4"),  # refractories, red mud (3); scrap (4 6x)
+    "electricity": (),
 }
 
 MSG = {
