@@ -54,6 +54,9 @@ class ScenarioError(ValueError):
 
 
 def load_scenarios(source=None):
+    """The policy scenarios: ``resources/policy_scenarios.csv``, or a CSV path or table of
+    the same columns (one row per scenario; shares in 0..1). Raises ScenarioError naming
+    the file, column or scenario that is unusable."""
     if isinstance(source, pd.DataFrame):
         frame = source.copy()
     else:
