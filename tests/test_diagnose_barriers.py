@@ -212,3 +212,29 @@ def test_exchanges_with_text_tonnage_are_refused(sample_links):
                 "SUMMARY": "TEMPORARY_OUTPUT",
             },
         )
+
+
+def test_the_benefits_report_carries_the_barrier_section(diagnosed, sample_gpkg, tmp_path):
+    result, _, exchanges, _ = diagnosed
+    report = tmp_path / "benefits.html"
+    processing.run(
+        "symbiosis:assessbenefits",
+        {
+            "EXCHANGES": exchanges["OUTPUT"],
+            "ENTERPRISES": gpkg_layer(sample_gpkg, "enterprises"),
+            "FLOWS": gpkg_layer(sample_gpkg, "flows"),
+            "BARRIERS": result["OUTPUT"],
+            "OUTPUT_ENTERPRISES": "TEMPORARY_OUTPUT",
+            "OUTPUT_NODES": "TEMPORARY_OUTPUT",
+            "OUTPUT_BALANCE": "TEMPORARY_OUTPUT",
+            "REPORT": str(report),
+        },
+    )
+    page = report.read_text(encoding="utf-8")
+    summary = rows_of(result["SUMMARY"])
+    held = [r for r in summary if r["links_binding"]]
+    assert held, summary
+    # the study's table sits before the enterprise table, with each barrier's own text
+    for row in held:
+        assert row["shows_as"] in page
+        assert page.index(row["shows_as"]) < page.rindex("<h2>")

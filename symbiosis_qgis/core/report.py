@@ -124,12 +124,13 @@ def bar_chart_svg(labels, series, colours, width=640, bar=16, top=None, notes=No
     return "".join(parts)
 
 
-def render_html(assessment, translate=lambda text: text, title=None):
+def render_html(assessment, translate=lambda text: text, title=None, sections=()):
     """The benefits report as one self-contained HTML page (tables and SVG bar charts).
 
     ``assessment`` is what :func:`symbiosis_qgis.core.assessment.assess` returns;
     ``translate`` turns the English headings into the user's language (the plugin passes its
-    ``tr``); ``title`` replaces the default heading.
+    ``tr``); ``title`` replaces the default heading; ``sections`` are HTML sections (an h2
+    onwards, e.g. core.barriers.report_section) added before the enterprise table.
     """
     t = lambda key: html.escape(translate(T[key]))  # noqa: E731
     region = assessment.region
@@ -197,6 +198,7 @@ def render_html(assessment, translate=lambda text: text, title=None):
 <h3>{t("clusters")}</h3><ol>{clusters}</ol>
 <h3>{t("loops")}</h3><ul>{loops}</ul>
 <h3>{t("anchors")}</h3>{anchors}
+{"".join(sections)}
 <h2>{t("enterprises")}</h2>{table_html(assessment.enterprises, translate)}
 <p class="footer">{html.escape(translate(T["generated_on"]).format(date=date.today()))}</p>
 </body></html>

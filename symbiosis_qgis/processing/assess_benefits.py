@@ -13,6 +13,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.assessment import BALANCE_COLUMNS, ENTERPRISE_COLUMNS, NODE_COLUMNS, assess
+from ..core.barriers import INSTRUMENTS, instrument_summary, report_section, summarise
 from ..core.inputs import check_enterprises, check_flows, id_text, numeric_column
 from ..core.report import COLUMN_TITLES, render_html
 from ..core.validation import FLOW_REQUIRED
@@ -77,6 +78,7 @@ class AssessBenefitsAlgorithm(SymbiosisAlgorithm):
     OUTPUT_NODES = "OUTPUT_NODES"
     OUTPUT_BALANCE = "OUTPUT_BALANCE"
     REPORT = "REPORT"
+    BARRIERS = "BARRIERS"
 
     def displayName(self):
         return tr("Assess benefits")
@@ -103,6 +105,14 @@ class AssessBenefitsAlgorithm(SymbiosisAlgorithm):
         )
         self.add_enterprises_input()
         self.add_flows_input()
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.BARRIERS,
+                tr("Barriers of the links (output of 'Diagnose barriers'), for the report"),
+                [QgsProcessing.TypeVector],
+                optional=True,
+            )
+        )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT_ENTERPRISES,
@@ -188,8 +198,9 @@ class AssessBenefitsAlgorithm(SymbiosisAlgorithm):
         }
         if feedback.isCanceled():
             return {}
+        sections = self._barrier_sections(parameters, context)
         with open(report, "w", encoding="utf-8") as handle:
-            handle.write(render_html(result, translate=tr))
+            handle.write(render_html(result, translate=tr, sections=sections))
         feedback.setProgress(100)
         region = {name.upper(): result.region[name] for name in REGION_OUTPUTS}
         feedback.pushInfo(
@@ -198,6 +209,21 @@ class AssessBenefitsAlgorithm(SymbiosisAlgorithm):
             )
         )
         return {**outputs, self.REPORT: report, "CLUSTERS": len(result.clusters), **region}
+
+    def _barrier_sections(self, parameters, context):
+        """The barrier diagnosis as a report section, when its links are given."""
+        links = self.optional_table(parameters, self.BARRIERS, context)
+        if links is None:
+            return []
+        require_fields(
+            self.parameterAsSource(parameters, self.BARRIERS, context),
+            ["barriers", "barrier", "instrument", "max_qty"],
+            tr("Barriers of the links (output of 'Diagnose barriers'), for the report"),
+        )
+        # the layer shows instruments in the user's language; the tables want their codes
+        code_of = {tr(label): code for code, label in INSTRUMENTS.items()}
+        links["instrument"] = [code_of.get(i, i) for i in links["instrument"]]
+        return [report_section(summarise(links), instrument_summary(links), translate=tr)]
 
     def _write(
         self,
