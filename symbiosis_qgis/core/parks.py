@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import coo_matrix
+from scipy.sparse import coo_matrix, diags
 from scipy.spatial import cKDTree
 
 from ..paths import resource_path
@@ -50,6 +50,8 @@ TENANT_REQUIRED = ["tenant_id", "name_en", "unit", "inputs"] + TENANT_NUMERIC
 # what a unit of an off-road material costs to move a km (pipeline, heat main): estimates
 OFF_NETWORK_COST_PER_UNIT_KM = {"thousand m3/yr": 3.0, "GJ/yr": 2.0}
 SOLVER_POLL_S = 0.2  # how often a running solve looks at the cancel flag
+AMOUNT_SCALE = 1e3  # the solver counts amounts in thousands (kt, million m3, TJ)
+MONEY_SCALE = 1e6  # and money in millions of RUB
 
 MSG = {
     "no_sites": QT_TRANSLATE_NOOP("@default", "No candidate site has a usable location"),
@@ -384,7 +386,11 @@ def build_model(sites, supplies, tenants, pairs, settings, strong=True) -> ParkM
     by_supply = np.ceil(n_idx["q"].to_numpy() / cap - 1e-9)
     n_idx["ub"] = np.minimum.reduce([t["max_modules"].to_numpy(float), by_land, by_supply])
     n_idx = n_idx[n_idx["ub"] >= 1].reset_index(drop=True)
-    cap = tenants["module_capacity"].to_numpy(float)[n_idx["k"].to_numpy()]
+    # a module never takes more than the supply within reach: capping its capacity there is
+    # exact and keeps huge "unlimited" capacities from wrecking the solver's scaling
+    cap = np.minimum(
+        tenants["module_capacity"].to_numpy(float)[n_idx["k"].to_numpy()], n_idx["q"].to_numpy()
+    )
     land = tenants["module_land_ha"].to_numpy(float)[n_idx["k"].to_numpy()]
     z = z.merge(n_idx[["j", "k"]], on=["j", "k"]).reset_index(drop=True)
     used = set(zip(z["j"], z["m"]))
@@ -544,13 +550,8 @@ def solve_model(model, time_limit=60.0, mip_gap=1e-4, is_canceled=None, relax=Fa
     (scipy's milp cannot be interrupted). ``relax``: the LP relaxation (integrality off)."""
     start = time.perf_counter()
     options = {"time_limit": float(time_limit), "mip_rel_gap": float(mip_gap), "disp": False}
-    args = {
-        "c": model.c,
-        "constraints": LinearConstraint(model.a, model.lower, model.upper),
-        "integrality": np.zeros_like(model.integrality) if relax else model.integrality,
-        "bounds": Bounds(model.var_lower, model.var_upper),
-        "options": options,
-    }
+    problem = scaled_problem(model, relax=relax)
+    args = {**problem.args, "options": options}
     if is_canceled is not None and is_canceled():
         return SolveOutcome("canceled", None, np.nan, np.nan, np.nan, _since(start))
     if is_canceled is None:
@@ -566,7 +567,55 @@ def solve_model(model, time_limit=60.0, mip_gap=1e-4, is_canceled=None, relax=Fa
         res = box.get("res")
         if res is None:
             return SolveOutcome("error", None, np.nan, np.nan, np.nan, _since(start))
-    return _outcome(res, start)
+    return problem.unscale(_outcome(res, start), len(model.c))
+
+
+@dataclass
+class ScaledProblem:
+    """milp arguments in solver units, and the way back to the model's units."""
+
+    args: dict
+    columns: np.ndarray  # model columns kept
+    column_scale: np.ndarray  # model units per solver unit of each kept column
+
+    def unscale(self, outcome, n_columns):
+        """The outcome in model units, on all the model's columns (dropped ones 0)."""
+        if outcome.x is not None:
+            x = np.zeros(n_columns)
+            x[self.columns] = outcome.x * self.column_scale
+            outcome.x = x
+        outcome.objective *= MONEY_SCALE
+        outcome.dual_bound *= MONEY_SCALE
+        return outcome
+
+
+def scaled_problem(model, columns=None, forced_open=(), relax=False):
+    """The MILP in the units HiGHS handles well: amounts in thousands, money in millions
+    of RUB, every row divided by its largest coefficient. Unscaled, the coefficients span
+    about 12 orders of magnitude and the root LP alone can take minutes.
+
+    columns: model columns to keep (default all); forced_open: sites whose y is fixed to 1.
+    """
+    columns = np.arange(len(model.c)) if columns is None else np.asarray(columns)
+    scale = np.ones(len(model.c))
+    scale[model.z_index["col"].to_numpy(np.int64)] = AMOUNT_SCALE
+    scale[model.x_index["col"].to_numpy(np.int64)] = AMOUNT_SCALE
+    scale[model.c_col] = MONEY_SCALE
+    scale = scale[columns]
+    a = model.a[:, columns] @ diags(scale)
+    row_max = abs(a).max(axis=1).toarray().ravel()
+    row_max[row_max == 0] = 1.0
+    a = (diags(1.0 / row_max) @ a).tocsr()
+    var_lower = model.var_lower[columns] / scale
+    var_lower[np.isin(columns, model.y_cols[list(forced_open)])] = 1.0
+    integrality = np.zeros(len(columns)) if relax else model.integrality[columns]
+    args = {
+        "c": model.c[columns] * scale / MONEY_SCALE,
+        "constraints": LinearConstraint(a, model.lower / row_max, model.upper / row_max),
+        "integrality": integrality,
+        "bounds": Bounds(var_lower, model.var_upper[columns] / scale),
+    }
+    return ScaledProblem(args=args, columns=columns, column_scale=scale)
 
 
 def _since(start):
@@ -784,20 +833,9 @@ def site_parks(
 
 
 # ---------------------------------------------------------------- greedy heuristic
-def restricted(model, site_set, fix_open=True):
-    """The model with only ``site_set`` available (columns of other sites dropped) and, with
-    ``fix_open``, those sites forced open."""
-    keep = np.flatnonzero(np.isin(model.site_of_col, list(site_set)) | (model.site_of_col < 0))
-    var_lower = model.var_lower[keep].copy()
-    if fix_open:
-        is_y = np.isin(keep, model.y_cols[list(site_set)])
-        var_lower[is_y] = 1
-    return keep, {
-        "c": model.c[keep],
-        "constraints": LinearConstraint(model.a[:, keep], model.lower, model.upper),
-        "integrality": model.integrality[keep],
-        "bounds": Bounds(var_lower, model.var_upper[keep]),
-    }
+def site_columns(model, site_set):
+    """Model columns of the sites in ``site_set`` (and the co-financing column)."""
+    return np.flatnonzero(np.isin(model.site_of_col, list(site_set)) | (model.site_of_col < 0))
 
 
 def greedy_parks(model, max_parks, time_limit=60.0, mip_gap=1e-4, is_canceled=None):
@@ -809,6 +847,7 @@ def greedy_parks(model, max_parks, time_limit=60.0, mip_gap=1e-4, is_canceled=No
     start = time.perf_counter()
     chosen, best = [], 0.0
     candidates = sorted(set(model.site_of_col[model.n_index["col"]]))
+    lp_options = {"disp": False, "time_limit": float(time_limit)}
     while len(chosen) < max_parks:
         step = None
         for j in candidates:
@@ -816,27 +855,18 @@ def greedy_parks(model, max_parks, time_limit=60.0, mip_gap=1e-4, is_canceled=No
                 continue
             if is_canceled is not None and is_canceled():
                 return SolveOutcome("canceled", None, np.nan, np.nan, np.nan, _since(start)), []
-            _, args = restricted(model, chosen + [j])
-            args["integrality"] = np.zeros_like(args["integrality"])
-            res = milp(**args, options={"disp": False, "time_limit": float(time_limit)})
-            if (
-                res.x is not None
-                and -res.fun > best + 1e-6
-                and (step is None or -res.fun > step[1])
-            ):
-                step = (j, -res.fun)
+            trial = chosen + [j]
+            problem = scaled_problem(model, site_columns(model, trial), trial, relax=True)
+            res = milp(**problem.args, options=lp_options)
+            value = -res.fun * MONEY_SCALE if res.x is not None else -np.inf
+            if value > best + 1e-6 and (step is None or value > step[1]):
+                step = (j, value)
         if step is None:
             break
         chosen.append(step[0])
         best = step[1]
-    x = np.zeros(len(model.c))
     if not chosen:
-        return SolveOutcome("optimal", x, 0.0, 0.0, 0.0, _since(start)), chosen
-    keep, args = restricted(model, chosen, fix_open=False)
-    res = milp(**args, options={"disp": False, "time_limit": float(time_limit),
-                                "mip_rel_gap": float(mip_gap)})  # fmt: skip
-    outcome = _outcome(res, start)
-    if outcome.x is not None:
-        x[keep] = outcome.x
-        outcome.x = x
-    return outcome, chosen
+        return SolveOutcome("optimal", np.zeros(len(model.c)), 0.0, 0.0, 0.0, _since(start)), []
+    problem = scaled_problem(model, site_columns(model, chosen))
+    res = milp(**problem.args, options={**lp_options, "mip_rel_gap": float(mip_gap)})
+    return problem.unscale(_outcome(res, start), len(model.c)), chosen
