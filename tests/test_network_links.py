@@ -435,3 +435,57 @@ def test_cancel_stops_the_run_without_an_output(symbiosis_provider):
     results, ok = alg.run(params, context, feedback)
     assert next(calls) > CANCEL_AT  # it did ask
     assert results == {} or ok is False
+
+
+@pytest.mark.parametrize(
+    "check", ["GeometryNoCheck", "GeometrySkipInvalid", "GeometryAbortOnInvalid"]
+)
+def test_file_layers_read_with_gdal_as_qgis_reads_them(symbiosis_provider, tmp_path, check):
+    """A GeoPackage roads layer read by GDAL's columnar reader gives the parts and classes
+    QGIS's feature iterator gives, NULL and '' kept apart, invalid lines (one point
+    repeated) kept, skipped or refused as the Processing setting says."""
+    from osgeo import ogr, osr
+    from qgis.core import QgsFeatureRequest, QgsProcessingFeatureSource
+
+    from symbiosis_qgis.processing.network_io import read_lines
+
+    path = str(tmp_path / "roads.gpkg")
+    data = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32645)
+    table = data.CreateLayer("roads", srs, ogr.wkbMultiLineString)
+    table.CreateField(ogr.FieldDefn("highway", ogr.OFTString))
+    rows = [
+        (f"(({X0} {Y0},{X0 + 1000} {Y0 + 900}),({X0 + 2000} {Y0},{X0 + 3000} {Y0 + 50}))", "x"),
+        (None, None),
+        (f"(({X0 + 500} {Y0},{X0 + 600} {Y0 + 100}))", "тропа"),
+        (f"(({X0 + 500} {Y0},{X0 + 500} {Y0}))", ""),  # invalid for GEOS
+        (f"(({X0 + 700} {Y0},{X0 + 800} {Y0}))", None),
+    ]
+    for wkt, highway in rows:
+        feature = ogr.Feature(table.GetLayerDefn())
+        feature.SetField("highway", highway)
+        if wkt:
+            feature.SetGeometry(ogr.CreateGeometryFromWkt("MULTILINESTRING" + wkt))
+        table.CreateFeature(feature)
+    data = table = feature = None
+    layer = gpkg_layer(path, "roads")
+    context = QgsProcessingContext()
+    context.setInvalidGeometryCheck(getattr(QgsFeatureRequest, check))
+    source = QgsProcessingFeatureSource(layer, context)
+    if check == "GeometryAbortOnInvalid":  # (QGIS's own iterator aborts the process here)
+        with pytest.raises(QgsProcessingException, match="feature 4 has an invalid geometry"):
+            read_lines(source, context, fields=["highway"], whole_layer=layer)
+        return
+    found = {}
+    for name, whole in [("qgis", None), ("gdal", layer)]:
+        coords, sizes, feature_of_part, values = read_lines(
+            source, context, fields=["highway"], whole_layer=whole
+        )
+        found[name] = (
+            coords.tolist(),
+            sizes.tolist(),
+            [values["highway"][k] for k in feature_of_part],
+        )
+    assert found["gdal"] == found["qgis"]
+    assert found["gdal"][2] == ["x", "x", "тропа"] + [""] * (check == "GeometryNoCheck") + [None]

@@ -7,9 +7,11 @@ and the vertices are transformed in one batch per chunk, as a single linestring,
 QgsCoordinateTransform (so the project's datum transformations apply).
 """
 
+import os
 import struct
 
 import numpy as np
+from osgeo import gdal
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -17,8 +19,11 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsGeometry,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProviderRegistry,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QVariant
 
 from ..i18n import tr
 from .layer_io import plain_value
@@ -26,17 +31,33 @@ from .layer_io import plain_value
 CHUNK = 50_000  # features parsed and transformed at once
 CHECK_EVERY = 2_000  # features between two cancel checks (a few ms)
 LINESTRING, MULTILINESTRING = 2, 5
+GDAL_READ_DRIVERS = {"GPKG", "ESRI Shapefile", "FlatGeobuf"}  # read directly when unfiltered
 
 
-def read_lines(source, context, feedback=None, fields=(), layer_label="", progress_span=(0, 100)):
+def read_lines(
+    source,
+    context,
+    feedback=None,
+    fields=(),
+    layer_label="",
+    progress_span=(0, 100),
+    whole_layer=None,
+):
     """Every line part of ``source`` in lon/lat (WGS 84).
 
     Returns (coords (V, 2), sizes (P,) vertices per part, feature (P,) the index of each
     part's feature, values {field: list of one value per feature}). Parts with fewer than two
     vertices and features without geometry are skipped; curves are segmentized.
+    whole_layer: the layer behind ``source`` when the source is all of it (no selection,
+    limit or filter); a file layer is then read with GDAL's columnar reader.
     """
     names = source.fields().names()
     fields = [name for name in dict.fromkeys(fields) if name in names]
+    path = _plain_ogr_file(whole_layer, context, [source.fields().field(f) for f in fields])
+    if path is not None:
+        return _read_with_gdal(
+            *path, fields, source, context, feedback, layer_label, progress_span
+        )
     request = QgsFeatureRequest().setSubsetOfAttributes([names.index(f) for f in fields])
     to_wgs84 = QgsCoordinateTransform(
         source.sourceCrs(), QgsCoordinateReferenceSystem("EPSG:4326"), context.transformContext()
@@ -64,6 +85,86 @@ def read_lines(source, context, feedback=None, fields=(), layer_label="", progre
         return np.zeros((0, 2)), np.zeros(0, np.int64), np.zeros(0, np.int64), values
     coords, sizes, feature_of_part = (np.concatenate(parts) for parts in zip(*chunks))
     return coords, sizes, feature_of_part, values
+
+
+def _plain_ogr_file(layer, context, fields):
+    """(path, layer name) when ``layer`` is an unfiltered OGR file layer that GDAL can read
+    as it is, with text fields only among ``fields``; else None (QGIS reads it)."""
+    if layer is None or layer.providerType() != "ogr" or layer.subsetString():
+        return None
+    if layer.isModified():
+        return None  # unsaved edits
+    if any(field.type() != QVariant.String for field in fields):
+        return None  # GDAL's arrays give no NULL for numbers: let QGIS read them
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path, name = parts.get("path"), parts.get("layerName")
+    if not path or not os.path.isfile(path) or parts.get("layerId") not in (None, 0):
+        return None
+    data = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)
+    if data is None or data.GetDriver().ShortName not in GDAL_READ_DRIVERS:
+        return None  # e.g. OSM files, whose layers GDAL must read in step
+    return path, name if isinstance(name, str) and name else None
+
+
+def _read_with_gdal(path, name, fields, source, context, feedback, layer_label, progress_span):
+    """read_lines through GDAL's Arrow reader: geometries arrive as arrays of WKB."""
+    data = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)
+    table = data.GetLayerByName(name) if name else data.GetLayer(0)
+    definition = table.GetLayerDefn()
+    table.SetIgnoredFields(
+        [
+            definition.GetFieldDefn(k).GetName()
+            for k in range(definition.GetFieldCount())
+            if definition.GetFieldDefn(k).GetName() not in fields
+        ]
+    )
+    geometry = definition.GetGeomFieldDefn(0).GetName() if definition.GetGeomFieldCount() else ""
+    to_wgs84 = QgsCoordinateTransform(
+        source.sourceCrs(), QgsCoordinateReferenceSystem("EPSG:4326"), context.transformContext()
+    )
+    total = max(source.featureCount(), 1)
+    start, span = progress_span[0], progress_span[1] - progress_span[0]
+    check = context.invalidGeometryCheck()
+    fid_column = table.GetFIDColumn() or "OGC_FID"
+    chunks, values, first = [], {name: [] for name in fields}, 0
+    for batch in table.GetArrowStreamAsNumPy():
+        if feedback is not None and feedback.isCanceled():
+            break
+        wkbs = [b"" if w is None else w for w in batch[geometry].tolist()]
+        invalid = [] if check != QgsFeatureRequest.GeometryNoCheck else None
+        coords, sizes, feature_of_part = parse_line_wkb(wkbs, invalid)
+        if invalid and check == QgsFeatureRequest.GeometryAbortOnInvalid:
+            raise QgsProcessingException(
+                tr(
+                    "Layer '{0}': feature {1} has an invalid geometry (a line of a single "
+                    "point). Fix it, or set Processing to skip invalid features."
+                ).format(layer_label, int(batch[fid_column][invalid[0]]))
+            )
+        if invalid:  # skipped as QGIS skips them
+            keep = ~np.isin(feature_of_part, invalid)
+            coords, sizes = coords[np.repeat(keep, sizes)], sizes[keep]
+            feature_of_part = feature_of_part[keep]
+        if len(coords) and not to_wgs84.isShortCircuited():
+            coords = transform_xy(coords, to_wgs84, layer_label)
+        chunks.append((coords, sizes, feature_of_part + first))
+        for field in fields:
+            values[field].extend(_texts(batch[field]))
+        first += len(wkbs)
+        if feedback is not None:
+            feedback.setProgress(start + span * min(first / total, 1.0))
+    if not chunks:
+        return np.zeros((0, 2)), np.zeros(0, np.int64), np.zeros(0, np.int64), values
+    coords, sizes, feature_of_part = (np.concatenate(parts) for parts in zip(*chunks))
+    return coords, sizes, feature_of_part, values
+
+
+def _texts(column):
+    """Text values from a GDAL array (bytes in UTF-8; masked: NULL, as None)."""
+    missing = np.ma.getmaskarray(column).tolist()
+    return [
+        None if gone else v.decode("utf-8") if isinstance(v, bytes) else str(v)
+        for v, gone in zip(np.ma.getdata(column).tolist(), missing)
+    ]
 
 
 def _chunk_lines(wkbs, first, to_wgs84, layer_label):
@@ -101,11 +202,13 @@ def _base_type(wkb_type):
     return (wkb_type & 0x7FFFFFFF) % 1000
 
 
-def parse_line_wkb(wkbs):
+def parse_line_wkb(wkbs, invalid=None):
     """(coords (V, 2), sizes (P,), feature (P,)) of WKB linestrings and multilinestrings.
 
     wkbs: one WKB (bytes or QByteArray) per feature, empty for none. Other types (curves)
-    are segmentized by QGIS first; points and polygons have no line parts.
+    are segmentized by QGIS first; points and polygons have no line parts. invalid: a list
+    that receives the features GEOS finds invalid (a part of one vertex, or of one point
+    repeated, or a coordinate that is not finite), as QGIS's invalid-geometry check does.
     """
     wkbs = list(wkbs)
     lengths = np.fromiter((len(w) for w in wkbs), np.int64, len(wkbs))
@@ -114,13 +217,13 @@ def parse_line_wkb(wkbs):
     buf = np.frombuffer(b"".join(wkbs), np.uint8)
     if len(present) and (buf[starts[present]] != 1).any():
         # QGIS writes little-endian WKB; anything else goes through QGIS once more
-        return parse_line_wkb(_through_qgis(wkbs, present[buf[starts[present]] != 1]))
+        return parse_line_wkb(_through_qgis(wkbs, present[buf[starts[present]] != 1]), invalid)
     kind = np.zeros(len(wkbs), np.uint32)
     kind[present] = _u32(buf, starts[present] + 1)
     base = _base_type(kind)
     odd = present[(base[present] != LINESTRING) & (base[present] != MULTILINESTRING)]
     if len(odd):
-        return parse_line_wkb(_through_qgis(wkbs, odd))
+        return parse_line_wkb(_through_qgis(wkbs, odd), invalid)
     width = _dimensions(kind).astype(np.int64)
     single, multi = base == LINESTRING, base == MULTILINESTRING
     count = np.zeros(len(wkbs), np.int64)
@@ -143,11 +246,19 @@ def parse_line_wkb(wkbs):
     )
     order = np.lexsort((part_rank, part_feature))  # feature by feature, parts in order
     keep = order[part_n[order] >= 2]
+    one_vertex = part_feature[part_n == 1]
     part_start, part_n, part_feature = part_start[keep], part_n[keep], part_feature[keep]
     step = 8 * width[part_feature]
     vertex = np.arange(int(part_n.sum())) - np.repeat(np.cumsum(part_n) - part_n, part_n)
     at = np.repeat(part_start, part_n) + np.repeat(step, part_n) * vertex
     coords = np.column_stack([_f64(buf, at), _f64(buf, at + 8)])
+    if invalid is not None and len(part_n):
+        first = np.cumsum(part_n) - part_n
+        moves = (coords != np.repeat(coords[first], part_n, axis=0)).any(axis=1)
+        still = ~np.logical_or.reduceat(moves, first)  # every vertex on the first one
+        broken = ~np.isfinite(coords).all(axis=1)
+        broken = np.logical_or.reduceat(broken, first)
+        invalid.extend(np.unique(np.r_[one_vertex, part_feature[still | broken]]).tolist())
     return coords, part_n, part_feature
 
 
@@ -190,3 +301,16 @@ def line_wkb(coords):
         struct.pack("<BII", 1, LINESTRING, len(coords))
         + np.ascontiguousarray(coords, "<f8").tobytes()
     )
+
+
+def whole_layer(algorithm, parameters, name, context):
+    """The layer of a source parameter when the algorithm reads all of it as it is (not
+    selected features only, no feature limit, no geometry check of its own), else None."""
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        own_check = (
+            value.flags & QgsProcessingFeatureSourceDefinition.FlagOverrideDefaultGeometryCheck
+        )
+        if value.selectedFeaturesOnly or value.featureLimit != -1 or own_check:
+            return None
+    return algorithm.parameterAsVectorLayer(parameters, name, context)

@@ -46,7 +46,7 @@ from .layer_io import (
     source_to_frame,
     write_features,
 )
-from .network_io import line_wkb, read_lines, transform_xy
+from .network_io import line_wkb, read_lines, transform_xy, whole_layer
 from .styling import apply_style_on_load
 
 LINK_TYPES = {
@@ -246,7 +246,7 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
             raise QgsProcessingException(tr("The road layer has no usable lines"))
         rail_lines = Lines(np.zeros((0, 2)), np.zeros(0, np.int64))
         if rails_src is not None and not feedback.isCanceled():
-            rail_lines = self._rail_lines(context, rails_src, feedback)
+            rail_lines = self._rail_lines(parameters, context, rails_src, feedback)
         if feedback.isCanceled():
             return {}
         terminals = points_lonlat(terms_src, context) if terms_src is not None else None
@@ -317,6 +317,7 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
             fields=[name for name in (class_field, "highway" if osm else None) if name],
             layer_label=tr("Roads"),
             progress_span=(0, 12),
+            whole_layer=whole_layer(self, parameters, self.ROADS, context),
         )
         lines = Lines(coords, sizes)
         if osm:
@@ -327,7 +328,7 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
         classes = np.asarray(values[class_field], dtype=object)
         return lines, classes[feature_of_part]
 
-    def _rail_lines(self, context, rails_src, feedback):
+    def _rail_lines(self, parameters, context, rails_src, feedback):
         """Rail parts as Lines (OSM: railway=rail, light_rail, narrow_gauge, industrial)."""
         names = rails_src.fields().names()
         osm = [name for name in ("railway", "other_tags") if name in names]
@@ -338,6 +339,7 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
             fields=osm,
             layer_label=tr("Railways"),
             progress_span=(12, 14),
+            whole_layer=whole_layer(self, parameters, self.RAILS, context),
         )
         if not osm:
             return Lines(coords, sizes)
