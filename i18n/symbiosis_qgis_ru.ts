@@ -129,12 +129,12 @@
         <translation>Данные</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="287"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="289"/>
         <source>Enterprises</source>
         <translation>Предприятия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="288"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="290"/>
         <source>Flows (supplies and demands)</source>
         <translation>Потоки (предложение и спрос)</translation>
     </message>
@@ -382,27 +382,27 @@ Every candidate stays in the output: unreachable ones with reachable = false and
         <translation>Автодороги</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="204"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="206"/>
         <source>Railways</source>
         <translation>Железные дороги</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="205"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="207"/>
         <source>Road-rail terminals</source>
         <translation>Терминалы перевалки авто–ж/д</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="237"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="239"/>
         <source>Road tariff, RUB per t-km</source>
         <translation>Автомобильный тариф, руб. за т·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="238"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="240"/>
         <source>Rail tariff, RUB per t-km</source>
         <translation>Железнодорожный тариф, руб. за т·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="239"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="241"/>
         <source>Handling at each road-rail transfer, RUB per t</source>
         <translation>Перевалка на каждом терминале, руб. за т</translation>
     </message>
@@ -432,7 +432,7 @@ Every candidate stays in the output: unreachable ones with reachable = false and
         <translation>Объединять вершины ближе, м (0: только общие вершины)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="401"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="403"/>
         <source>Routed links</source>
         <translation>Маршруты связей</translation>
     </message>
@@ -462,7 +462,7 @@ Every candidate stays in the output: unreachable ones with reachable = false and
         <translation>Чтение сети</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="428"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="442"/>
         <source>The road layer has no usable lines</source>
         <translation>В слое автодорог нет пригодных линий</translation>
     </message>
@@ -472,7 +472,7 @@ Every candidate stays in the output: unreachable ones with reachable = false and
         <translation>Построение графа</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="436"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="450"/>
         <source>Graph: {0} nodes, {1} edges, {2} terminals linked</source>
         <translation>Граф: узлов {0}, рёбер {1}, подключено терминалов {2}</translation>
     </message>
@@ -482,7 +482,7 @@ Every candidate stays in the output: unreachable ones with reachable = false and
         <translation>Построение маршрутов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="387"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="389"/>
         <source>{0} candidates routed, {1} unreachable</source>
         <translation>Пар с маршрутом: {0}, недостижимых: {1}</translation>
     </message>
@@ -585,7 +585,7 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Промышленные узлы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="118"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="128"/>
         <source>Material balance by node</source>
         <translation>Материальный баланс по узлам</translation>
     </message>
@@ -730,12 +730,12 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Остаётся для размещения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="82"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="84"/>
         <source>Assess benefits</source>
         <translation>Оценить выгоды</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="85"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="87"/>
         <source>From the chosen exchanges (the output of &apos;Optimise exchanges&apos;): per enterprise, per industrial node and for the region, tonnes diverted from dumps, primary raw material replaced, transport tonne-km, CO2 avoided net of transport CO2 and net money; a material balance per node (generated, exchanged, left for disposal); and the symbiosis network read as a graph: clusters of connected enterprises, closed loops, and the anchor tenants whose removal would break most exchanges.
 
 Money is attributed as it arises: the supplier keeps the avoided disposal less pre-processing; the consumer keeps the avoided purchase less transport. Tonnes count flows in t/yr only. The HTML report holds the tables and charts, ready to print.</source>
@@ -744,12 +744,12 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
 Деньги распределяются там, где возникают: поставщику — предотвращённые затраты на размещение за вычетом переработки; потребителю — предотвращённая закупка за вычетом транспорта. Тонны считаются только для потоков в т/год. HTML-отчёт содержит таблицы и диаграммы, готовые к печати.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="106"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="116"/>
         <source>Benefits by enterprise</source>
         <translation>Выгоды по предприятиям</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="113"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="123"/>
         <source>Benefits by industrial node</source>
         <translation>Выгоды по промышленным узлам</translation>
     </message>
@@ -764,17 +764,17 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Файлы HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="130"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="140"/>
         <source>Clusters</source>
         <translation>Кластеры</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="161"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="171"/>
         <source>Assessing</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="195"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="206"/>
         <source>Net money {0:,.0f} RUB/yr, net CO2 avoided {1:,.0f} t/yr, {2} clusters</source>
         <translation>Чистый денежный эффект {0:,.0f} руб./год, чистое предотвращение CO2 {1:,.0f} т/год, кластеров: {2}</translation>
     </message>
@@ -1887,22 +1887,22 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Отходы прочих видов деятельности</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/fkko.py" line="62"/>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="68"/>
         <source>FKKO code is empty</source>
         <translation>Код ФККО пуст</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/fkko.py" line="63"/>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="69"/>
         <source>FKKO code &apos;{code}&apos; holds characters other than digits and spaces</source>
         <translation>Код ФККО «{code}» содержит символы, кроме цифр и пробелов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/fkko.py" line="66"/>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="72"/>
         <source>FKKO code &apos;{code}&apos; has {digits} digits instead of 11</source>
         <translation>В коде ФККО «{code}» {digits} цифр вместо 11</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/fkko.py" line="69"/>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="75"/>
         <source>FKKO code &apos;{code}&apos; starts with {block}: there is no such block</source>
         <translation>Код ФККО «{code}» начинается с {block}: такого блока нет</translation>
     </message>
@@ -2352,7 +2352,7 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Слой сети</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_io.py" line="178"/>
+        <location filename="../symbiosis_qgis/processing/network_io.py" line="289"/>
         <source>Layer &apos;{0}&apos;: coordinates could not be transformed ({1})</source>
         <translation>Слой «{0}»: не удалось преобразовать координаты ({1})</translation>
     </message>
@@ -2362,7 +2362,7 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Чтение предприятий и пар-кандидатов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="348"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="350"/>
         <source>Writing the links</source>
         <translation>Запись связей</translation>
     </message>
@@ -2514,67 +2514,67 @@ A pair already published (same supply and demand listing and rule) keeps its sta
         <translation>Загружено предприятий: {0}, заявок: {1}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="113"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="115"/>
         <source>Mothballed mine</source>
         <translation>Законсервированная шахта</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="114"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="116"/>
         <source>Reclaimed mine land</source>
         <translation>Рекультивированные земли шахты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="115"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="117"/>
         <source>Planned park (position approximate)</source>
         <translation>Планируемый парк (положение приблизительное)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="116"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="118"/>
         <source>Brownfield</source>
         <translation>Заброшенная промплощадка</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="117"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="119"/>
         <source>Hypothetical brownfield</source>
         <translation>Гипотетическая заброшенная промплощадка</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="131"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="133"/>
         <source>Parks opened</source>
         <translation>Открыто парков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="132"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="134"/>
         <source>Tenant modules placed</source>
         <translation>Размещено модулей резидентов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="133"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="135"/>
         <source>Tonnes per year taken in by the parks</source>
         <translation>Тонн в год, принимаемых парками</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="134"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="136"/>
         <source>Annual net benefit of the parks, RUB</source>
         <translation>Годовая чистая выгода парков, руб.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="135"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="137"/>
         <source>Regional co-financing, RUB (one-off)</source>
         <translation>Региональное софинансирование, руб. (единовременно)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="136"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="138"/>
         <source>MIP gap of the solution (relative)</source>
         <translation>Разрыв MIP решения (относительный)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="155"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="157"/>
         <source>Site eco-industrial parks</source>
         <translation>Разместить эко-промышленные парки</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="158"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="160"/>
         <source>Chooses which candidate sites become eco-industrial parks, how many modules of which closing production (tenant) each park hosts, which supply flows feed them and how much the region co-finances, so that the annual net benefit is largest: product value (or avoided primary purchase) + avoided disposal - transport - operating cost - annualised capex not co-financed - annualised site cost. An exact mixed-integer programme solved with HiGHS.
 
 Constraints: supplies available, module capacity, each tenant&apos;s recipe (the materials it accepts and the largest share of each in its input), site area, at most MAX_PARKS parks, co-financing at most the share of capex and within the budget. Capex, site cost and budget are one-off RUB, annualised with the capital recovery factor of the discount rate and lifetime.
@@ -2591,177 +2591,177 @@ Outputs: parks (the chosen sites with tenants, tonnes, capex, co-financing and n
 Результаты: парки (выбранные площадки с резидентами, тоннами, капитальными затратами, софинансированием и чистой выгодой), строки резидентов (по одной на площадку и тип резидента, с числом модулей), связи поставок (стрелки поставщик -&gt; парк). Статус решателя и разрыв MIP выводятся в журнал и в выходные значения; расчёт, остановленный по лимиту времени, записывает лучшее найденное решение и сообщает об этом.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="375"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="378"/>
         <source>Candidate park sites</source>
         <translation>Площадки-кандидаты для парков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="194"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="196"/>
         <source>Tenant catalogue (default: bundled park_tenants.csv)</source>
         <translation>Каталог резидентов (по умолчанию: встроенный park_tenants.csv)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="203"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="205"/>
         <source>Roads (optional: else straight distance x detour)</source>
         <translation>Автодороги (необязательно: иначе расстояние по прямой x коэффициент непрямолинейности)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="216"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="218"/>
         <source>Largest number of parks</source>
         <translation>Наибольшее число парков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="217"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="219"/>
         <source>Co-financing budget, RUB (one-off)</source>
         <translation>Бюджет софинансирования, руб. (единовременно)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="218"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="220"/>
         <source>Largest co-financed share of capex (0-1)</source>
         <translation>Наибольшая доля софинансирования капитальных затрат (0–1)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="226"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="228"/>
         <source>Discount rate (0-1)</source>
         <translation>Ставка дисконтирования (0–1)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="227"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="229"/>
         <source>Lifetime of capex, years</source>
         <translation>Срок службы капитальных вложений, лет</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="228"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="230"/>
         <source>Maximum supply distance, km</source>
         <translation>Максимальное расстояние поставки, км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="236"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="238"/>
         <source>Detour factor (no roads given)</source>
         <translation>Коэффициент непрямолинейности (если дороги не заданы)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="240"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="242"/>
         <source>Snap tolerance: site or enterprise to road, m</source>
         <translation>Допуск привязки площадки или предприятия к дороге, м</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="241"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="243"/>
         <source>Site cost where fixed_cost is empty, RUB (one-off)</source>
         <translation>Затраты на площадку, если fixed_cost пусто, руб. (единовременно)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="249"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="251"/>
         <source>Solver time limit, s</source>
         <translation>Лимит времени решателя, с</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="250"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="252"/>
         <source>Stop at a relative MIP gap of</source>
         <translation>Остановиться при относительном разрыве MIP</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="262"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="264"/>
         <source>Eco-industrial parks</source>
         <translation>Эко-промышленные парки</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="267"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="269"/>
         <source>Park tenants</source>
         <translation>Резиденты парков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="272"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="274"/>
         <source>Park supply links</source>
         <translation>Связи поставок в парки</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="277"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="279"/>
         <source>Solver status</source>
         <translation>Статус решателя</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="292"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="294"/>
         <source>Reading the inputs</source>
         <translation>Чтение входных данных</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="299"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="302"/>
         <source>Building the model</source>
         <translation>Построение модели</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="305"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="308"/>
         <source>Catalogue is unusable: {}</source>
         <translation>Каталог непригоден: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="308"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="311"/>
         <source>{} supply flows skipped: unknown material or unit, enterprise without location, or no positive quantity</source>
         <translation>Пропущено потоков предложения: {} — неизвестный материал или единица, предприятие без местоположения или неположительное количество</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="314"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="317"/>
         <source>Model: {0} sites, {1} supply-site pairs, {2} variables, {3} constraints</source>
         <translation>Модель: площадок {0}, пар поставщик–площадка {1}, переменных {2}, ограничений {3}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="321"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="324"/>
         <source>Solving (HiGHS)</source>
         <translation>Решение (HiGHS)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="332"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="335"/>
         <source>Canceled: the solver is left to stop by itself at its time limit ({:g} s); its result is discarded and nothing is written</source>
         <translation>Отменено: решатель остановится сам по лимиту времени ({:g} с); его результат отбрасывается, ничего не записывается</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="375"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="378"/>
         <source>geometry</source>
         <translation>геометрия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="380"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="383"/>
         <source>Layer &apos;{layer}&apos;, field {field}: {text}</source>
         <translation>Слой «{layer}», поле {field}: {text}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="384"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="387"/>
         <source>Tenant catalogue: {}</source>
         <translation>Каталог резидентов: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="417"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="431"/>
         <source>No roads: transport costs straight distance x {:g} x road tariff</source>
         <translation>Дороги не заданы: транспорт стоит расстояние по прямой x {:g} x автомобильный тариф</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="425"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="439"/>
         <source>Building the road and rail graph</source>
         <translation>Построение графа автодорог и железных дорог</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="443"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="457"/>
         <source>Routing {} supplier-site pairs</source>
         <translation>Построение маршрутов для пар поставщик–площадка: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="469"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="483"/>
         <source>Solver: {status}; MIP gap {gap}; {seconds:.1f} s</source>
         <translation>Решатель: {status}; разрыв MIP {gap}; {seconds:.1f} с</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="534"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="556"/>
         <source>Could not write the feature of {field} = {value}: {error}</source>
         <translation>Не удалось записать объект с {field} = {value}: {error}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="563"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="585"/>
         <source>{:.1f} Mt</source>
         <translation>{:.1f} млн т</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="564"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="586"/>
         <source>{:.0f} kt</source>
         <translation>{:.0f} тыс. т</translation>
     </message>
@@ -2963,7 +2963,7 @@ The connection&apos;s login must own the database (or be a superuser): it create
 Every login, the anonymous one included, can list the names of all logins of the server. With opaque login names the sample&apos;s enterprises are owned by logins named reg_ and 16 random hex digits, which say nothing about the enterprise; registry.enterprise.owner_login tells the owner which is which.</source>
         <translation>Создаёт региональный реестр вторичных ресурсов в базе данных PostgreSQL с PostGIS или обновляет существующий до версии схемы модуля: таблицы предприятий, заявок (предложений и потребностей) и подобранных пар, роли предприятий, регионального оператора и анонимных читателей с защитой на уровне строк, а также представления registry.enterprises и registry.flows, которые любой алгоритм читает так же, как слои предприятий и потоков. Уже применённые миграции пропускаются; каждая миграция применяется целиком или не применяется вовсе. Каталог материалов копируется в реестр.
 
-Учётная запись подключения должна быть владельцем базы данных (или суперпользователем): она создаёт расширение PostGIS и роли. Загружайте пример по Кузбассу только в пустой реестр: его предприятия принадлежат учётным записям ent_&lt;id&gt; (ent_pp04 для PP04), которые создаются командой SELECT registry.create_login(&apos;ent_pp04&apos;, &apos;password&apos;, &apos;enterprise&apos;).
+Учётная запись подключения должна быть владельцем базы данных (или суперпользователем): она создаёт расширение PostGIS и роли. Загружайте пример по Кузбассу только в пустой реестр: его предприятия принадлежат учётным записям ent_&lt;id&gt; (ent_pp04 для PP04), которые создаются командой SELECT registry.create_login('ent_pp04', 'password', 'enterprise').
 
 Любая учётная запись, включая анонимную, может получить список имён всех учётных записей сервера. С обезличенными именами предприятия примера принадлежат учётным записям с именами из reg_ и 16 случайных шестнадцатеричных цифр, которые ничего не говорят о предприятии; какая запись чья, владелец узнаёт из registry.enterprise.owner_login.</translation>
     </message>
@@ -2971,6 +2971,16 @@ Every login, the anonymous one included, can list the names of all logins of the
         <location filename="../symbiosis_qgis/processing/registry_init.py" line="66"/>
         <source>Sample enterprises owned by logins with opaque names</source>
         <translation>Предприятия примера принадлежат учётным записям с обезличенными именами</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="218"/>
+        <source>Barriers of the links (output of &apos;Diagnose barriers&apos;), for the report</source>
+        <translation>Барьеры связей (результат «Выявить барьеры для обменов») для отчёта</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_io.py" line="137"/>
+        <source>Layer &apos;{0}&apos;: feature {1} has an invalid geometry (a line of a single point). Fix it, or set Processing to skip invalid features.</source>
+        <translation>Слой «{0}»: у объекта {1} некорректная геометрия (линия из одной точки). Исправьте её или включите в настройках обработки пропуск объектов с некорректной геометрией.</translation>
     </message>
 </context>
 </TS>
