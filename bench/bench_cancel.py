@@ -349,7 +349,8 @@ def measure_one(case, after_s):
         processing.run(f"symbiosis:{alg}", params, feedback=feedback)
         outcome = "returned"
     except QgsProcessingException as err:
-        outcome = f"raised: {str(err)[:200]}"
+        text = str(err)
+        outcome = f"raised: {text if len(text) < 400 else text[:200] + ' ... ' + text[-200:]}"
     returned = time.perf_counter() - start
     if timer is not None:
         timer.cancel()
