@@ -129,6 +129,8 @@ def test_sample_run_matches_the_core_and_adds_up(symbiosis_provider, sample_gpkg
         for link in into:  # arrows end at the park
             end = link["geometry"].asPolyline()[-1]
             assert end.distance(park["geometry"].asPoint()) < 1e-6
+            assert link["demand_name"] == park["name"]
+            assert link["supply_name"] and link["supply_name"] != link["ent_id"]
     assert any("MIP gap" in line for line in feedback.log)
     assert {lk["category"] for lk in links} <= {
         "ash_slag",
@@ -292,3 +294,37 @@ def test_sample_sites_are_flagged_and_the_sample_run_uses_them(symbiosis_provide
     assert 1 <= len(parks) <= 3  # the default MAX_PARKS
     assert {p["site_id"] for p in parks} <= {r["site_id"] for r in rows}
     assert result["COFINANCING"] <= 400e6 + 1e-6  # the default budget
+
+
+def test_park_design_model_runs(symbiosis_provider, sample_gpkg, tmp_path):
+    import subprocess
+
+    import processing
+
+    model_id = "symbiosis:eco_industrial_park_design"
+    model = QgsApplication.processingRegistry().algorithmById(model_id)
+    if model is None:  # the provider was registered before the model file existed
+        symbiosis_provider.refreshAlgorithms()
+        model = QgsApplication.processingRegistry().algorithmById(model_id)
+    assert model is not None
+    assert model.parameterDefinition("SITES").defaultValue().endswith("layername=sites")
+    pdf = tmp_path / "parks.pdf"
+    result = processing.run(
+        model_id,
+        {
+            **{
+                name.upper(): f"{sample_gpkg}|layername={name}"
+                for name in ("sites", "enterprises", "flows", "roads", "rails", "terminals")
+            },
+            "MAX_PARKS": 2,
+            "validate:validation": "TEMPORARY_OUTPUT",
+            "parks:parks": "TEMPORARY_OUTPUT",
+            "parks:park_tenants": "TEMPORARY_OUTPUT",
+            "parks:park_supply_links": "TEMPORARY_OUTPUT",
+            "map:park_map_pdf": str(pdf),
+        },
+    )
+    assert pdf.exists() and pdf.stat().st_size > 0
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Eco-industrial parks" in text
+    assert len(rows_of(result["parks:parks"])) in (1, 2)

@@ -103,7 +103,9 @@ LINK_FIELDS = [
     ("km", QVariant.Double),
     ("transport_cost", QVariant.Double),
     ("avoided_disposal", QVariant.Double),
-    # what the diagram-arrow style reads
+    # what the diagram-arrow style and the exported map's table read
+    ("supply_name", QVariant.String),
+    ("demand_name", QVariant.String),
     ("category", QVariant.String),
     ("width_class", QVariant.Int),
     ("label", QVariant.String),
@@ -292,6 +294,7 @@ class SiteParksAlgorithm(SymbiosisAlgorithm):
         feedback.setProgressText(tr("Reading the inputs"))
         sites, site_geoms = self._sites(sites_src, context, feedback)
         ents, _ = enterprise_lonlat(ents_src, context, feedback, progress_span=(10, 15))
+        self._ent_names = self._names(ents_src)
         flows = source_to_frame(flows_src, feedback, progress_span=(15, 20))
         if feedback.isCanceled():
             return {}
@@ -410,6 +413,17 @@ class SiteParksAlgorithm(SymbiosisAlgorithm):
         frame["_row"] = np.arange(len(frame))
         return frame, geoms
 
+    def _names(self, ents_src):
+        """{ent_id: name} of the enterprises (the map's table shows names)."""
+        if "name" not in ents_src.fields().names():
+            return {}
+        names = {}
+        for feature in ents_src.getFeatures():
+            ent_id = plain_value(feature["ent_id"])
+            if ent_id is not None:
+                names[str(ent_id).strip()] = plain_value(feature["name"]) or str(ent_id)
+        return names
+
     def _router(self, parameters, context, feedback, settings):
         """Network costs when roads are given (None: straight distance x detour)."""
         roads = self.source(parameters, self.ROADS, context, optional=True)
@@ -497,10 +511,18 @@ class SiteParksAlgorithm(SymbiosisAlgorithm):
         for record in result.tenants.to_dict("records"):
             self._add(tenants_sink, TENANT_FIELDS, record, _point(geom_of.get(record["j"])))
         categories = load_materials()["category"]
+        park_names = {
+            j: name or sid
+            for j, name, sid in zip(
+                result.parks["j"], result.parks["name"], result.parks["site_id"]
+            )
+        }
         for k, record in enumerate(result.links.to_dict("records")):
             if k % 500 == 0 and feedback.isCanceled():
                 break
             record["category"] = categories.get(record["material"], "")
+            record["supply_name"] = self._ent_names.get(record["ent_id"], record["ent_id"])
+            record["demand_name"] = park_names.get(record["j"], record["site_id"])
             record["width_class"] = int(np.searchsorted(WIDTH_BREAKS, record["amount"]) + 1)
             record["label"] = "{} {}".format(
                 tr(_material_label(record["category"])), _amount_text(record)
