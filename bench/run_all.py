@@ -15,11 +15,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_allocation
 import bench_candidates
 import bench_network
+import bench_parks
 
 BENCHES = {
     "candidates": ("partner candidates (issue 3)", bench_candidates.main),
     "network": ("network routing (issue 4)", bench_network.main),
     "allocation": ("allocation (issue 5)", bench_allocation.main),
+    "parks": ("eco-industrial parks, exact MILP vs greedy (issue 14)", bench_parks.main),
 }
 
 if __name__ == "__main__":

@@ -44,4 +44,19 @@ echo "== symbiosis:policyscenarios on the routed links"
 run symbiosis:policyscenarios -- "LINKS=$DB|layername=links" "FLOWS=$GPKG|layername=flows" \
   "OUTPUT=ogr:dbname='$DB' table=policy_scenarios" > "$OUT/scenarios.json"
 
+echo "== symbiosis:siteparks on the sample candidate sites"
+PARKS_DB="$OUT/parks.gpkg"
+rm -f "$PARKS_DB"
+run symbiosis:siteparks -- "SITES=$GPKG|layername=sites" \
+  "ENTERPRISES=$GPKG|layername=enterprises" "FLOWS=$GPKG|layername=flows" \
+  "ROADS=$GPKG|layername=roads" "RAILS=$GPKG|layername=rails" \
+  "TERMINALS=$GPKG|layername=terminals" SNAP_TOLERANCE=15000 \
+  "PARKS=ogr:dbname='$PARKS_DB' table=parks (geom)" \
+  "TENANT_ROWS=ogr:dbname='$PARKS_DB' table=tenants (geom)" \
+  "SUPPLY_LINKS=ogr:dbname='$PARKS_DB' table=supply_links (geom)" > "$OUT/parks.json"
+run symbiosis:exportmap -- "ARROWS=$PARKS_DB|layername=supply_links" \
+  "NODES=$PARKS_DB|layername=parks" "BACKGROUND=$GPKG|layername=sites" \
+  "TITLE=Eco-industrial parks: sites, tenants and supplies (sample data)" \
+  "OUTPUT_PDF=$OUT/parks_map.pdf" "OUTPUT_PNG=$OUT/parks_map.png" > "$OUT/parks_map.json"
+
 /usr/bin/python3 tools/demo_summary.py "$OUT"
