@@ -213,6 +213,35 @@ def test_site_without_area_is_named(symbiosis_provider, sample_gpkg, tmp_path):
     assert "area_ha" in message and "features 2" in message  # the field and the feature id
 
 
+def test_repeated_site_id_is_named(symbiosis_provider, sample_gpkg, tmp_path):
+    rows = [SITES[0], SITES[1], ("S1", "again", 86.9, 54.3, 10.0, "brownfield", None)]
+    message = failing_run(sample_gpkg, tmp_path, rows)
+    assert "site_id" in message and "features 3" in message
+
+
+def test_time_limit_writes_the_best_solution_and_says_so(
+    symbiosis_provider, sample_gpkg, tmp_path, monkeypatch
+):
+    import processing
+
+    real_milp = parks_core.milp
+
+    def stopped_by_time_limit(**kwargs):  # HiGHS's answer when the clock runs out
+        res = real_milp(**kwargs)
+        res.status, res.mip_gap = 1, 0.05
+        return res
+
+    monkeypatch.setattr(parks_core, "milp", stopped_by_time_limit)
+    feedback = LogFeedback()
+    result = processing.run(
+        ALG, params(sample_gpkg, write_sites(tmp_path / "s.gpkg")), feedback=feedback
+    )
+    assert result["STATUS"] == "time_limit"
+    assert result["MIP_GAP"] == pytest.approx(0.05)
+    assert any("time limit reached" in line and "5 %" in line for line in feedback.log)
+    assert len(rows_of(result["PARKS"])) == result["PARKS_OPENED"] >= 1
+
+
 def test_unknown_recipe_material_is_named(symbiosis_provider, sample_gpkg, tmp_path):
     layer = tenant_csv(tmp_path, lambda t: t.replace("bf_slag=1; fly_ash=0.35", "slagg=1"))
     message = failing_run(sample_gpkg, tmp_path, TENANTS=layer)

@@ -58,6 +58,9 @@ MSG = {
     "site_area": QT_TRANSLATE_NOOP(
         "@default", "Sites without a positive area_ha (features {features})"
     ),
+    "site_id": QT_TRANSLATE_NOOP(
+        "@default", "Sites with an empty or repeated site_id (features {features})"
+    ),
     "site_cost": QT_TRANSLATE_NOOP(
         "@default", "Sites with a negative fixed_cost (features {features})"
     ),
@@ -224,6 +227,10 @@ def check_sites(sites, settings):
     if (cost < 0).any():
         raise ParkError("site_cost", features=_first(ids[cost < 0]))
     out["fixed_cost"] = cost.fillna(settings.default_site_cost)
+    site_id = out["site_id"].astype(str).str.strip()
+    bad = site_id.isin(["", "None", "nan"]) | site_id.duplicated(keep="first")
+    if bad.any():
+        raise ParkError("site_id", features=_first(ids[bad]))
     out = out[np.isfinite(out["x"].astype(float)) & np.isfinite(out["y"].astype(float))]
     if out.empty:
         raise ParkError("no_sites")

@@ -375,6 +375,7 @@ class SiteParksAlgorithm(SymbiosisAlgorithm):
         layer_field = {
             "site_area": (tr("Candidate park sites"), "area_ha"),
             "site_cost": (tr("Candidate park sites"), "fixed_cost"),
+            "site_id": (tr("Candidate park sites"), "site_id"),
             "no_sites": (tr("Candidate park sites"), tr("geometry")),
         }
         text = tr(MSG[err.code]).format(**err.params)
