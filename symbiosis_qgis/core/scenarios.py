@@ -7,6 +7,7 @@ import pandas as pd
 from ..paths import resource_path
 from .allocation import Economics, optimise
 from .inputs import check_finite, check_share
+from .interruptible import SolveCanceledError
 
 SCENARIO_COLUMNS = [
     "scenario_id",
@@ -125,7 +126,10 @@ def compare_scenarios(
         if is_canceled is not None and is_canceled():
             break
         economics = economics_of(scenario, base)
-        result = optimise(links, flows, rules, economics=economics)
+        try:
+            result = optimise(links, flows, rules, economics=economics, is_canceled=is_canceled)
+        except SolveCanceledError:
+            break
         quota_materials = set(economics.quotas)
         ex = result.exchanges
         keys = set(map(tuple, ex[LINK_KEYS].astype(str).to_numpy())) if len(ex) else set()

@@ -14,7 +14,7 @@ from .catalogue import KNOWN_UNITS, conversion_factor, load_materials, load_syne
 from .definitions import SECTORS
 from .fkko import MSG as FKKO_MSG
 from .fkko import fkko_block_fits
-from .inputs import FID
+from .inputs import FID, id_text
 from .text import QT_TRANSLATE_NOOP
 
 ERROR = "error"
@@ -127,9 +127,9 @@ def geometry_states(gdf):
 
 
 def _text(value):
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    return str(value).strip()
+    # ids compare as the algorithms compare them: 9000000000000.0 (a Real field) is
+    # "9000000000000", as in an Integer64 or text field
+    return id_text(value)
 
 
 def _as_number(value):

@@ -20,11 +20,13 @@ from ..core.validation import FLOW_REQUIRED
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
 from .layer_io import (
+    ENTERPRISE_GEOMETRIES,
     core_errors,
     plain_value,
     prepare_output_file,
     require_crs,
     require_fields,
+    require_geometry_type,
     source_to_frame,
 )
 
@@ -152,6 +154,9 @@ class AssessBenefitsAlgorithm(SymbiosisAlgorithm):
         require_fields(sources[self.EXCHANGES], EXCHANGE_REQUIRED, labels[self.EXCHANGES])
         require_fields(sources[self.ENTERPRISES], ["ent_id"], labels[self.ENTERPRISES])
         require_fields(sources[self.FLOWS], FLOW_REQUIRED, labels[self.FLOWS])
+        require_geometry_type(
+            sources[self.ENTERPRISES], ENTERPRISE_GEOMETRIES, labels[self.ENTERPRISES]
+        )
         require_crs(sources[self.ENTERPRISES], labels[self.ENTERPRISES])
         # refuse an unwritable report before any work, not after it
         report = prepare_output_file(self.parameterAsFileOutput(parameters, self.REPORT, context))
@@ -166,7 +171,11 @@ class AssessBenefitsAlgorithm(SymbiosisAlgorithm):
             flows = check_flows(flows, labels[self.FLOWS])
             for column in ["tonnage"] + [c for c in EXCHANGE_NUMBERS if c in exchanges.columns]:
                 exchanges[column] = numeric_column(
-                    exchanges, column, labels[self.EXCHANGES], allow_empty=column != "tonnage"
+                    exchanges,
+                    column,
+                    labels[self.EXCHANGES],
+                    minimum=0.0 if column == "tonnage" else None,
+                    allow_empty=column != "tonnage",
                 )
         feedback.setProgressText(tr("Assessing"))
         result = assess(exchanges, ents, flows)

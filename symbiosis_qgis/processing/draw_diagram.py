@@ -151,6 +151,8 @@ class DrawDiagramAlgorithm(SymbiosisAlgorithm):
         links_label = tr("Links")
         require_fields(links_src, ["supply_ent", "demand_ent"], links_label)
         ents, crs = self._enterprise_xy(ents_src, context, feedback)
+        if ents is None:  # canceled while reading
+            return {}
         links = source_to_frame(links_src, feedback, progress_span=(10, 30))
         if feedback.isCanceled():
             return {}
@@ -220,6 +222,8 @@ class DrawDiagramAlgorithm(SymbiosisAlgorithm):
         """Enterprise table with x, y in a metric CRS (the layer's, or a UTM zone)."""
         label = tr("Enterprises")
         lonlat, points = enterprise_lonlat(source, context, feedback, (0, 10), layer_label=label)
+        if feedback.isCanceled():
+            return None, None
         frame = source_to_frame(source)
         frame["ent_id"] = lonlat["ent_id"].to_numpy()  # checked, ids as text
         crs = metric_crs(source.sourceCrs(), source.sourceExtent().center().x())

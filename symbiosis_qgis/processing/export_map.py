@@ -30,6 +30,7 @@ from qgis.core import (
     QgsReadWriteContext,
     QgsRectangle,
     QgsRenderContext,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtXml import QDomDocument
@@ -37,7 +38,7 @@ from qgis.PyQt.QtXml import QDomDocument
 from ..i18n import tr
 from ..paths import resource_path
 from .base import SymbiosisAlgorithm
-from .layer_io import prepare_output_file, require_crs
+from .layer_io import prepare_output_file, require_crs, require_geometry_type
 from .styling import style_layer
 
 TEMPLATES = ["symbiosis_a4.qpt", "symbiosis_a3.qpt"]  # enum order: append only
@@ -222,7 +223,14 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             name = self.ARROWS if arrows is None else self.NODES
             raise QgsProcessingException(self.invalidSourceError(parameters, name))
         background = self.parameterAsLayerList(parameters, self.BACKGROUND, context)
-        for layer in [arrows, nodes, *background]:
+        # the parameter and the layer, as the user chose it: "Symbiosis arrows (roads)"
+        arrows_label = f"{self.parameterDefinition(self.ARROWS).description()} ({arrows.name()})"
+        nodes_label = f"{self.parameterDefinition(self.NODES).description()} ({nodes.name()})"
+        require_geometry_type(arrows, [QgsWkbTypes.LineGeometry], arrows_label)
+        require_geometry_type(nodes, [QgsWkbTypes.PointGeometry], nodes_label)
+        require_crs(arrows, arrows_label)
+        require_crs(nodes, nodes_label)
+        for layer in background:
             require_crs(layer, layer.name())
         pdf = prepare_output_file(self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context))
         png = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG, context)

@@ -73,6 +73,9 @@ class LayerSnapshot:
         return self._features.getFeatures(request or QgsFeatureRequest())
 
 
+ENTERPRISE_GEOMETRIES = (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry)
+
+
 def transform_to_wgs84(source, context):
     return QgsCoordinateTransform(
         source.sourceCrs(), QgsCoordinateReferenceSystem("EPSG:4326"), context.transformContext()
@@ -246,6 +249,7 @@ def enterprise_lonlat(source, context, feedback=None, progress_span=(0, 100), la
     """
     label = layer_label or tr("Enterprises")
     require_fields(source, ["ent_id"], label)
+    require_geometry_type(source, ENTERPRISE_GEOMETRIES, label)
     require_crs(source, label)
     to_wgs84 = transform_to_wgs84(source, context)
     has_node = "node" in source.fields().names()

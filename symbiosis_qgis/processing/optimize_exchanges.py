@@ -11,7 +11,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.allocation import EXCHANGE_COLUMNS, Economics, optimise, unmatched_links
-from ..core.inputs import check_finite, check_flows
+from ..core.inputs import check_finite, check_flows, numeric_column
 from ..core.interruptible import SolveCanceledError
 from ..core.validation import FID, FLOW_REQUIRED
 from ..i18n import tr
@@ -21,6 +21,8 @@ from .styling import apply_style_on_load
 
 TOTALS = ["EXCHANGES", "TONNES", "NET_BENEFIT", "CO2_AVOIDED", "TRANSPORT_CO2"]
 TEXT_EXCHANGE_COLUMNS = {"unit", "demand_unit"}
+# the link columns the allocation prices with: finite numbers when given
+LINK_NUMBERS = ["cost_t", "net_km", "dist_km", "road_km", "rail_km"]
 
 
 def exchange_fields(link_fields):
@@ -103,6 +105,9 @@ class OptimizeExchangesAlgorithm(SymbiosisAlgorithm):
             return {}
         with core_errors():
             flows = check_flows(flows, flows_label)
+            for column in LINK_NUMBERS:
+                if column in links.columns:  # empty: not routed, costed by distance
+                    links[column] = numeric_column(links, column, links_label, allow_empty=True)
             economics = Economics(
                 default_cost_per_unit_km=check_finite(
                     self.parameterAsDouble(parameters, self.DEFAULT_COST, context),

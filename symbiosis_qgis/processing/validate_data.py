@@ -1,6 +1,7 @@
 """symbiosis:validatedata — check enterprises and flows before any analysis."""
 
 from qgis.core import (
+    QgsFeatureRequest,
     QgsField,
     QgsFields,
     QgsProcessing,
@@ -12,7 +13,12 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.validation import ERROR, WARNING, validate
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
-from .layer_io import core_errors, source_to_frame
+from .layer_io import (
+    ENTERPRISE_GEOMETRIES,
+    core_errors,
+    require_geometry_type,
+    source_to_frame,
+)
 
 
 def issue_fields():
@@ -76,7 +82,15 @@ class ValidateDataAlgorithm(SymbiosisAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("WARNINGS", tr("Number of warnings")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        ents_src = self.source(parameters, self.ENTERPRISES, context)
+        # invalid polygons are findings of this algorithm, not a reason to stop it: read the
+        # enterprises without Processing's geometry check (3.22 has no algorithm flag for it)
+        check = context.invalidGeometryCheck()
+        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        try:
+            ents_src = self.source(parameters, self.ENTERPRISES, context)
+        finally:
+            context.setInvalidGeometryCheck(check)
+        require_geometry_type(ents_src, ENTERPRISE_GEOMETRIES, tr("Enterprises"))
         flows_src = self.source(parameters, self.FLOWS, context)
         rules = self.optional_table(parameters, self.SYNERGIES, context)
         materials = self.materials(parameters, context, feedback)
