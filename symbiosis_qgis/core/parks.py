@@ -129,7 +129,20 @@ class ParkSettings:
 
 
 def capital_recovery_factor(rate: float, years: int) -> float:
-    """Annual payment per RUB of capex over ``years`` at ``rate`` (1/years when rate is 0)."""
+    """Annual payment per RUB of capex.
+
+    Parameters
+    ----------
+    rate : float
+        Discount rate per year (0.1 = 10 %).
+    years : int
+        Lifetime over which the capex is repaid.
+
+    Returns
+    -------
+    float
+        r (1 + r)^n / ((1 + r)^n - 1), or 1 / n when r is 0.
+    """
     if years <= 0:
         raise ValueError("lifetime must be at least one year")
     if rate == 0:
@@ -470,7 +483,7 @@ def build_model(sites, supplies, tenants, pairs, settings, strong=True) -> ParkM
     # area per site: sum_k land_k n_jk - area_j y_j <= 0; linking n_jk - ub y_j <= 0
     j_of_n = n_idx["j"].to_numpy()
     add(row + j_of_n, n_idx["col"], land)
-    add(row + np.arange(n_sites), y0 + np.arange(n_sites), -area_all(sites))
+    add(row + np.arange(n_sites), y0 + np.arange(n_sites), -_site_areas(sites))
     lo.append(np.full(n_sites, -np.inf))
     hi.append(np.zeros(n_sites))
     row += n_sites
@@ -535,7 +548,7 @@ def build_model(sites, supplies, tenants, pairs, settings, strong=True) -> ParkM
     )
 
 
-def area_all(sites):
+def _site_areas(sites):
     return sites["area_ha"].to_numpy(float)
 
 
@@ -828,9 +841,47 @@ def prepare(sites, flows, enterprises, tenants=None, settings=None, router=None,
 
 
 def site_parks(
-    sites, flows, enterprises, tenants=None, settings=None, router=None, is_canceled=None
+    sites: pd.DataFrame,
+    flows: pd.DataFrame,
+    enterprises: pd.DataFrame,
+    tenants: "pd.DataFrame | str | None" = None,
+    settings: "ParkSettings | None" = None,
+    router=None,
+    is_canceled=None,
 ) -> ParkResult:
-    """Choose parks, tenants and supplies (see the module docstring); one call."""
+    """Choose parks, their tenant modules, supplies and co-financing (one call).
+
+    Parameters
+    ----------
+    sites : DataFrame
+        Candidate sites: ``site_id``, ``name``, ``area_ha``, ``land_status``, optional
+        ``fixed_cost`` (one-off RUB), ``x`` (lon) and ``y`` (lat) in WGS 84.
+    flows : DataFrame
+        Flows of the data model; the ``supply`` rows are used.
+    enterprises : DataFrame
+        ``ent_id``, ``x`` (lon), ``y`` (lat).
+    tenants : DataFrame or path, optional
+        Tenant catalogue; default ``resources/park_tenants.csv``.
+    settings : ParkSettings, optional
+        MAX_PARKS, budget, co-financing share, discount rate, lifetime, reach, tariffs,
+        time limit and MIP gap.
+    router : callable, optional
+        ``router(o_lon, o_lat, d_lon, d_lat) -> (cost per unit, km, reachable)`` for road
+        and rail materials; default geodesic distance x detour x road tariff.
+    is_canceled : callable, optional
+        Polled while HiGHS runs; True abandons the solve (status "canceled").
+
+    Returns
+    -------
+    ParkResult
+        ``parks``, ``tenants`` and ``links`` frames, the solver outcome (status, MIP gap,
+        bound) and ``totals``.
+
+    Raises
+    ------
+    ParkError
+        On bad input (``code`` names the problem, ``params`` the offending rows).
+    """
     settings = settings or ParkSettings()
     prepared = prepare(sites, flows, enterprises, tenants, settings, router)
     outcome = solve_model(
@@ -845,12 +896,36 @@ def site_columns(model, site_set):
     return np.flatnonzero(np.isin(model.site_of_col, list(site_set)) | (model.site_of_col < 0))
 
 
-def greedy_parks(model, max_parks, time_limit=60.0, mip_gap=1e-4, is_canceled=None):
-    """Greedy add-one-site (what location-allocation tools do): start with no park; at each
-    step add the site whose addition gives the largest net benefit, scored by the LP
-    relaxation of the tenant mix; stop at ``max_parks`` or when no site adds benefit. The
-    chosen sites' tenant mix is then solved exactly. Returns (SolveOutcome on the full
-    model's columns, chosen site indices)."""
+def greedy_parks(
+    model: ParkModel,
+    max_parks: int,
+    time_limit: float = 60.0,
+    mip_gap: float = 1e-4,
+    is_canceled=None,
+) -> "tuple[SolveOutcome, list[int]]":
+    """Greedy add-one-site, what location-allocation tools do: the reference of the bench.
+
+    Start with no park; at each step add the site whose addition gives the largest net
+    benefit, scored by the LP relaxation of the tenant mix; stop at ``max_parks`` or when no
+    site adds benefit. The chosen sites' tenant mix is then solved exactly.
+
+    Parameters
+    ----------
+    model : ParkModel
+        From ``prepare(...).model``.
+    max_parks : int
+        Most sites to open.
+    time_limit, mip_gap : float
+        For each solve.
+    is_canceled : callable, optional
+        Checked before every trial.
+
+    Returns
+    -------
+    tuple of (SolveOutcome, list of int)
+        The outcome on the full model's columns (read it with ``read_solution``) and the
+        chosen site indices in the order they were added.
+    """
     start = time.perf_counter()
     chosen, best = [], 0.0
     candidates = sorted(set(model.site_of_col[model.n_index["col"]]))
