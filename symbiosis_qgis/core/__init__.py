@@ -46,6 +46,11 @@ _EXPORTS = {
     "Economics": "allocation",
     "optimise": "allocation",
     "AllocationError": "allocation",
+    # eco-industrial parks and barriers
+    "site_parks": "parks",
+    "load_tenants": "parks",
+    "greedy_parks": "parks",
+    "diagnose": "barriers",
     # what the exchanges bring, and what policy changes
     "assess": "assessment",
     "material_balance": "assessment",

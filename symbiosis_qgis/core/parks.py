@@ -23,7 +23,6 @@ Constraints: supply, module capacity, recipe shares (z_jkm <= share_km x tenant 
 area (land of modules <= area_ha y_j), at most ``max_parks`` sites, co-financing.
 """
 
-import threading
 import time
 from dataclasses import dataclass, field
 
@@ -36,6 +35,7 @@ from scipy.spatial import cKDTree
 from ..paths import resource_path
 from .catalogue import conversion_factor, load_materials
 from .geodesy import ecef, geodesic_m
+from .interruptible import SolveCanceledError, run_interruptible
 from .text import QT_TRANSLATE_NOOP
 
 TENANT_NUMERIC = [
@@ -49,7 +49,6 @@ TENANT_NUMERIC = [
 TENANT_REQUIRED = ["tenant_id", "name_en", "unit", "inputs"] + TENANT_NUMERIC
 # what a unit of an off-road material costs to move a km (pipeline, heat main): estimates
 OFF_NETWORK_COST_PER_UNIT_KM = {"thousand m3/yr": 3.0, "GJ/yr": 2.0}
-SOLVER_POLL_S = 0.2  # how often a running solve looks at the cancel flag
 AMOUNT_SCALE = 1e3  # the solver counts amounts in thousands (kt, million m3, TJ)
 MONEY_SCALE = 1e6  # and money in millions of RUB
 
@@ -503,16 +502,16 @@ def build_model(sites, supplies, tenants, pairs, settings, strong=True) -> ParkM
         row += n_x
     # at most max_parks sites
     add(np.full(n_sites, row), y0 + np.arange(n_sites), np.ones(n_sites))
-    lo.append([-np.inf])
-    hi.append([settings.max_parks])
+    lo.append(np.array([-np.inf]))
+    hi.append(np.array([float(settings.max_parks)]))
     row += 1
     # co-financing: C - share (sum capex n + sum site_cost y) <= 0
     share = settings.cofinance_share
     add(np.full(n_sites, row), y0 + np.arange(n_sites), -share * site_cost)
     add(np.full(n_n, row), n_idx["col"], -share * capex)
     add([row], [c_col], [1.0])
-    lo.append([-np.inf])
-    hi.append([0.0])
+    lo.append(np.array([-np.inf]))
+    hi.append(np.array([0.0]))
     row += 1
 
     a = coo_matrix(
@@ -565,28 +564,17 @@ class SolveOutcome:
 
 
 def solve_model(model, time_limit=60.0, mip_gap=1e-4, is_canceled=None, relax=False):
-    """Solve with HiGHS. With ``is_canceled`` the solve runs in a worker thread; a cancel
-    returns at once with status "canceled" and leaves the thread to stop at its time limit
-    (scipy's milp cannot be interrupted). ``relax``: the LP relaxation (integrality off)."""
+    """Solve with HiGHS. With ``is_canceled`` the solve can be stopped: HiGHS holds the GIL,
+    so it runs in a forked child (core.interruptible) that a cancel terminates within
+    0.1 s; status "canceled". ``relax``: the LP relaxation (integrality off)."""
     start = time.perf_counter()
     options = {"time_limit": float(time_limit), "mip_rel_gap": float(mip_gap), "disp": False}
     problem = scaled_problem(model, relax=relax)
     args = {**problem.args, "options": options}
-    if is_canceled is not None and is_canceled():
+    try:
+        res = run_interruptible(milp, **args, is_canceled=is_canceled)
+    except SolveCanceledError:
         return SolveOutcome("canceled", None, np.nan, np.nan, np.nan, _since(start))
-    if is_canceled is None:
-        res = milp(**args)
-    else:
-        box = {}
-        worker = threading.Thread(target=lambda: box.setdefault("res", milp(**args)), daemon=True)
-        worker.start()
-        while worker.is_alive():
-            worker.join(SOLVER_POLL_S)
-            if worker.is_alive() and is_canceled():
-                return SolveOutcome("canceled", None, np.nan, np.nan, np.nan, _since(start))
-        res = box.get("res")
-        if res is None:
-            return SolveOutcome("error", None, np.nan, np.nan, np.nan, _since(start))
     return problem.unscale(_outcome(res, start), len(model.c))
 
 
@@ -927,7 +915,8 @@ def greedy_parks(
         chosen site indices in the order they were added.
     """
     start = time.perf_counter()
-    chosen, best = [], 0.0
+    chosen: list[int] = []
+    best = 0.0
     candidates = sorted(set(model.site_of_col[model.n_index["col"]]))
     lp_options = {"disp": False, "time_limit": float(time_limit)}
     while len(chosen) < max_parks:

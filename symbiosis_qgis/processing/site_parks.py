@@ -332,12 +332,7 @@ class SiteParksAlgorithm(SymbiosisAlgorithm):
 
         outcome = solve_model(model, settings.time_limit, settings.mip_gap, canceled)
         if outcome.status == "canceled":
-            feedback.pushWarning(
-                tr(
-                    "Canceled: the solver is left to stop by itself at its time limit "
-                    "({:g} s); its result is discarded and nothing is written"
-                ).format(settings.time_limit)
-            )
+            feedback.pushWarning(tr("Canceled: the solver was stopped and nothing is written"))
             return {}
         self._log_status(feedback, outcome)
         result = read_solution(model, outcome)
