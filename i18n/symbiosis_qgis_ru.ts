@@ -109,7 +109,7 @@
         <translation>Загрузить пример данных по Кузбассу</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="98"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="101"/>
         <source>Could not read the input layer</source>
         <translation>Не удалось прочитать входной слой</translation>
     </message>
@@ -119,7 +119,7 @@
         <translation>Промышленный симбиоз</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="45"/>
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="51"/>
         <source>Validate symbiosis data</source>
         <translation>Проверить данные симбиоза</translation>
     </message>
@@ -129,7 +129,7 @@
         <translation>Данные</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="289"/>
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="93"/>
         <source>Enterprises</source>
         <translation>Предприятия</translation>
     </message>
@@ -144,27 +144,27 @@
         <translation>Правила синергии (по умолчанию: встроенный каталог)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="70"/>
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="76"/>
         <source>Validation report</source>
         <translation>Отчёт о проверке</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="75"/>
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="81"/>
         <source>Number of errors</source>
         <translation>Число ошибок</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="76"/>
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="82"/>
         <source>Number of warnings</source>
         <translation>Число предупреждений</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="225"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="228"/>
         <source>Synergy catalogue is unusable: {}</source>
         <translation>Каталог синергий непригоден: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="130"/>
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="144"/>
         <source>{0} errors, {1} warnings</source>
         <translation>Ошибок: {0}, предупреждений: {1}</translation>
     </message>
@@ -319,7 +319,7 @@ potential = min(предложение x коэффициент замещени
         <translation>Пропущено пар: {0} — их единицы не приводятся к единицам правила</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="233"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="236"/>
         <source>Layer &apos;{layer}&apos; lacks the required field(s): {fields}</source>
         <translation>В слое «{layer}» нет обязательных полей: {fields}</translation>
     </message>
@@ -462,7 +462,7 @@ Every candidate stays in the output: unreachable ones with reachable = false and
         <translation>Чтение сети</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="442"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="438"/>
         <source>The road layer has no usable lines</source>
         <translation>В слое автодорог нет пригодных линий</translation>
     </message>
@@ -472,7 +472,7 @@ Every candidate stays in the output: unreachable ones with reachable = false and
         <translation>Построение графа</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="450"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="446"/>
         <source>Graph: {0} nodes, {1} edges, {2} terminals linked</source>
         <translation>Граф: узлов {0}, рёбер {1}, подключено терминалов {2}</translation>
     </message>
@@ -502,37 +502,37 @@ Every candidate stays in the output: unreachable ones with reachable = false and
         <translation>Решатель остановился: {detail}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="41"/>
         <source>Number of exchanges chosen</source>
         <translation>Число выбранных обменов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="40"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="42"/>
         <source>Tonnes per year exchanged (flows in t/yr)</source>
         <translation>Тонн в год в обменах (потоки в т/год)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="41"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="43"/>
         <source>Net benefit, RUB per year</source>
         <translation>Чистая выгода, руб. в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="42"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="44"/>
         <source>CO2 avoided, t per year (before transport)</source>
         <translation>Предотвращённые выбросы CO2, т в год (без учёта транспорта)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="43"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="45"/>
         <source>CO2 of transport, t per year</source>
         <translation>Выбросы CO2 транспорта, т в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="58"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="60"/>
         <source>Optimise exchanges</source>
         <translation>Оптимизировать обмены</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="61"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="63"/>
         <source>Chooses how much to move on each link so that the region&apos;s net benefit is largest: avoided disposal cost at the supplier + avoided purchase of primary material at the consumer (times the substitution ratio) - transport cost - pre-processing cost, without exceeding any supply or any demand. Solved as a linear programme (HiGHS).
 
 Links: the output of &apos;Route candidates over road and rail&apos; (route cost cost_t per unit) or of &apos;Find partner candidates&apos; (then transport costs the straight distance times the default cost). Unreachable links are ignored; links that lose money are never chosen. Prices come from the flows&apos; price field (disposal cost of a supply, purchase price of a demand).
@@ -555,7 +555,7 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Стоимость транспорта для связей без стоимости маршрута, руб. за ед.·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="84"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="86"/>
         <source>Chosen exchanges</source>
         <translation>Выбранные обмены</translation>
     </message>
@@ -565,7 +565,7 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="113"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="118"/>
         <source>Solving the allocation</source>
         <translation>Решение задачи распределения</translation>
     </message>
@@ -585,7 +585,7 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Промышленные узлы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="128"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="130"/>
         <source>Material balance by node</source>
         <translation>Материальный баланс по узлам</translation>
     </message>
@@ -730,12 +730,12 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Остаётся для размещения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="84"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="86"/>
         <source>Assess benefits</source>
         <translation>Оценить выгоды</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="87"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="89"/>
         <source>From the chosen exchanges (the output of &apos;Optimise exchanges&apos;): per enterprise, per industrial node and for the region, tonnes diverted from dumps, primary raw material replaced, transport tonne-km, CO2 avoided net of transport CO2 and net money; a material balance per node (generated, exchanged, left for disposal); and the symbiosis network read as a graph: clusters of connected enterprises, closed loops, and the anchor tenants whose removal would break most exchanges.
 
 Money is attributed as it arises: the supplier keeps the avoided disposal less pre-processing; the consumer keeps the avoided purchase less transport. Tonnes count flows in t/yr only. The HTML report holds the tables and charts, ready to print.</source>
@@ -744,12 +744,12 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
 Деньги распределяются там, где возникают: поставщику — предотвращённые затраты на размещение за вычетом переработки; потребителю — предотвращённая закупка за вычетом транспорта. Тонны считаются только для потоков в т/год. HTML-отчёт содержит таблицы и диаграммы, готовые к печати.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="116"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="118"/>
         <source>Benefits by enterprise</source>
         <translation>Выгоды по предприятиям</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="123"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="125"/>
         <source>Benefits by industrial node</source>
         <translation>Выгоды по промышленным узлам</translation>
     </message>
@@ -764,17 +764,17 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Файлы HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="140"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="142"/>
         <source>Clusters</source>
         <translation>Кластеры</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="171"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="180"/>
         <source>Assessing</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="206"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="215"/>
         <source>Net money {0:,.0f} RUB/yr, net CO2 avoided {1:,.0f} t/yr, {2} clusters</source>
         <translation>Чистый денежный эффект {0:,.0f} руб./год, чистое предотвращение CO2 {1:,.0f} т/год, кластеров: {2}</translation>
     </message>
@@ -934,17 +934,17 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Интервал между предприятиями на схеме, м</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="162"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="163"/>
         <source>Symbiosis arrows</source>
         <translation>Стрелки симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="167"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="168"/>
         <source>Symbiosis enterprises</source>
         <translation>Предприятия симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="216"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="218"/>
         <source>{0} arrows between {1} enterprises</source>
         <translation>Стрелок: {0}, предприятий: {1}</translation>
     </message>
@@ -963,17 +963,17 @@ Links: chosen exchanges, routed links or candidates (tonnage, else potential, gi
         <translation>Только обмены внутри этих промышленных узлов (через запятую)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="125"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="126"/>
         <source>The layout template has no item &apos;{}&apos;</source>
         <translation>В шаблоне макета нет элемента «{}»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="147"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="148"/>
         <source>Export symbiosis map</source>
         <translation>Экспортировать карту симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="150"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="151"/>
         <source>Builds a print layout of the symbiosis diagram from a template (A4 or A3 landscape): the map, a title, a legend (material colours and tonnage width classes), a scale bar, a north arrow, a table of the exchanges, the data sources and the date; exports it to PDF and PNG. Runs headless (qgis_process). The layout is also added to the project, so it can be edited before printing.
 
 Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (styled for print if they are not already). Background layers (roads, rails...) are drawn beneath.</source>
@@ -982,87 +982,87 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
 Стрелки и предприятия: результаты «Нарисовать схему симбиоза» (оформляются для печати, если ещё не оформлены). Фоновые слои (дороги, железные дороги...) рисуются ниже.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="172"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="173"/>
         <source>Background layers</source>
         <translation>Фоновые слои</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="180"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="181"/>
         <source>Page</source>
         <translation>Лист</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="180"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="181"/>
         <source>A4 landscape</source>
         <translation>A4 альбомная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="180"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="181"/>
         <source>A3 landscape</source>
         <translation>A3 альбомная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="188"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="189"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="188"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="189"/>
         <source>Potential symbiosis links of the industrial node</source>
         <translation>Потенциальные связи симбиоза промышленного узла</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="195"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="196"/>
         <source>Add the layout to the project</source>
         <translation>Добавить макет в проект</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="200"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="201"/>
         <source>Map (PDF)</source>
         <translation>Карта (PDF)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="200"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="201"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="212"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="213"/>
         <source>Map (PNG)</source>
         <translation>Карта (PNG)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="212"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="213"/>
         <source>PNG files (*.png)</source>
         <translation>Файлы PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="249"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="257"/>
         <source>Could not write the PDF {}</source>
         <translation>Не удалось записать PDF {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="257"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="265"/>
         <source>Could not write the PNG {}</source>
         <translation>Не удалось записать PNG {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="281"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="289"/>
         <source>Legend</source>
         <translation>Легенда</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="312"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="320"/>
         <source>From</source>
         <translation>Откуда</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="313"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="321"/>
         <source>To</source>
         <translation>Куда</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="314"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="322"/>
         <source>Material and quantity</source>
         <translation>Материал и количество</translation>
     </message>
@@ -1907,62 +1907,62 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Код ФККО «{code}» начинается с {block}: такого блока нет</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="57"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="56"/>
         <source>No candidate site has a usable location</source>
         <translation>Ни у одной площадки-кандидата нет пригодного местоположения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="58"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="57"/>
         <source>Sites without a positive area_ha (features {features})</source>
         <translation>Площадки без положительной area_ha (объекты {features})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="61"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="63"/>
         <source>Sites with a negative fixed_cost (features {features})</source>
         <translation>Площадки с отрицательной fixed_cost (объекты {features})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="64"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="66"/>
         <source>MAX_PARKS must be at least 1</source>
         <translation>MAX_PARKS должно быть не меньше 1</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="65"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="67"/>
         <source>The tenant catalogue lacks the column(s): {columns}</source>
         <translation>В каталоге резидентов нет столбцов: {columns}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="77"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="79"/>
         <source>Tenant &apos;{tenant}&apos; accepts unknown material(s): {materials}</source>
         <translation>Резидент «{tenant}» принимает неизвестные материалы: {materials}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="90"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="92"/>
         <source>optimal (within the MIP gap asked for)</source>
         <translation>оптимально (в пределах заданного разрыва MIP)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="91"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="93"/>
         <source>time limit reached: the best solution found is written</source>
         <translation>достигнут лимит времени: записано лучшее найденное решение</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="94"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="96"/>
         <source>time limit reached before any solution was found: nothing chosen</source>
         <translation>лимит времени достигнут до нахождения какого-либо решения: ничего не выбрано</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="97"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="99"/>
         <source>canceled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="98"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="100"/>
         <source>infeasible</source>
         <translation>задача несовместна</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="99"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="101"/>
         <source>the solver failed</source>
         <translation>сбой решателя</translation>
     </message>
@@ -2292,62 +2292,62 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Объём, сдерживаемый барьерами, на которые направлен каждый инструмент, тыс. т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="173"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="175"/>
         <source>Laying out the diagram</source>
         <translation>Компоновка схемы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="108"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="109"/>
         <source>layers {names} (their metadata names no source)</source>
         <translation>слои {names} (в их метаданных не указан источник)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="205"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="206"/>
         <source>Data sources printed on the map (default: from the layers&apos; metadata)</source>
         <translation>Источники данных, печатаемые на карте (по умолчанию: из метаданных слоёв)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="293"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="301"/>
         <source>Data: {sources}. Exchanges computed by symbiosis_qgis. Date: {date}</source>
         <translation>Данные: {sources}. Обмены рассчитаны symbiosis_qgis. Дата: {date}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="152"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="155"/>
         <source>a value does not fit its field</source>
         <translation>значение не помещается в поле</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="153"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="156"/>
         <source>Could not write to &apos;{layer}&apos;: {reason}</source>
         <translation>Не удалось записать в «{layer}»: {reason}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="177"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="180"/>
         <source>Layer &apos;{layer}&apos; has no coordinate reference system. Set its CRS (Layer Properties &gt; Source) or add the .prj file, then run again.</source>
         <translation>У слоя «{layer}» нет системы координат. Задайте СК слоя (Свойства слоя &gt; Источник) или добавьте файл .prj и запустите снова.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="191"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="194"/>
         <source>Layer &apos;{layer}&apos; has {found} geometry; it must be {wanted}</source>
         <translation>Тип геометрии слоя «{layer}»: {found}; требуется: {wanted}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="205"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="208"/>
         <source>Cannot create the folder &apos;{folder}&apos;: {reason}</source>
         <translation>Не удаётся создать папку «{folder}»: {reason}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="211"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="214"/>
         <source>The folder &apos;{folder}&apos; is not writable</source>
         <translation>В папку «{folder}» нельзя записывать</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="272"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="276"/>
         <source>Layer &apos;{layer}&apos;: feature(s) {fids} cannot be transformed from {crs} to WGS 84; is the layer&apos;s CRS right?</source>
         <translation>Слой «{layer}»: объекты {fids} не удаётся преобразовать из {crs} в WGS 84; верна ли СК слоя?</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="293"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="297"/>
         <source>Network layer</source>
         <translation>Слой сети</translation>
     </message>
@@ -2367,7 +2367,7 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Запись связей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="126"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="131"/>
         <source>{0} links refer to flows missing from the flow table and were left out</source>
         <translation>Исключено связей, ссылающихся на потоки, которых нет в таблице потоков: {0}</translation>
     </message>
@@ -2591,7 +2591,7 @@ Outputs: parks (the chosen sites with tenants, tonnes, capex, co-financing and n
 Результаты: парки (выбранные площадки с резидентами, тоннами, капитальными затратами, софинансированием и чистой выгодой), строки резидентов (по одной на площадку и тип резидента, с числом модулей), связи поставок (стрелки поставщик -&gt; парк). Статус решателя и разрыв MIP выводятся в журнал и в выходные значения; расчёт, остановленный по лимиту времени, записывает лучшее найденное решение и сообщает об этом.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="378"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="374"/>
         <source>Candidate park sites</source>
         <translation>Площадки-кандидаты для парков</translation>
     </message>
@@ -2711,67 +2711,62 @@ Outputs: parks (the chosen sites with tenants, tonnes, capex, co-financing and n
         <translation>Решение (HiGHS)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="335"/>
-        <source>Canceled: the solver is left to stop by itself at its time limit ({:g} s); its result is discarded and nothing is written</source>
-        <translation>Отменено: решатель остановится сам по лимиту времени ({:g} с); его результат отбрасывается, ничего не записывается</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="378"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="374"/>
         <source>geometry</source>
         <translation>геометрия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="383"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="379"/>
         <source>Layer &apos;{layer}&apos;, field {field}: {text}</source>
         <translation>Слой «{layer}», поле {field}: {text}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="387"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="383"/>
         <source>Tenant catalogue: {}</source>
         <translation>Каталог резидентов: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="431"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="427"/>
         <source>No roads: transport costs straight distance x {:g} x road tariff</source>
         <translation>Дороги не заданы: транспорт стоит расстояние по прямой x {:g} x автомобильный тариф</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="439"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="435"/>
         <source>Building the road and rail graph</source>
         <translation>Построение графа автодорог и железных дорог</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="457"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="453"/>
         <source>Routing {} supplier-site pairs</source>
         <translation>Построение маршрутов для пар поставщик–площадка: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="483"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="479"/>
         <source>Solver: {status}; MIP gap {gap}; {seconds:.1f} s</source>
         <translation>Решатель: {status}; разрыв MIP {gap}; {seconds:.1f} с</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="556"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="552"/>
         <source>Could not write the feature of {field} = {value}: {error}</source>
         <translation>Не удалось записать объект с {field} = {value}: {error}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="585"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="581"/>
         <source>{:.1f} Mt</source>
         <translation>{:.1f} млн т</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="586"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="582"/>
         <source>{:.0f} kt</source>
         <translation>{:.0f} тыс. т</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="89"/>
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="103"/>
         <source>Checking</source>
         <translation>Проверка</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="141"/>
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="155"/>
         <source>{0} more findings are in the output table</source>
         <translation>Остальные находки ({0}) — в выходной таблице</translation>
     </message>
@@ -2881,7 +2876,7 @@ Outputs: parks (the chosen sites with tenants, tonnes, capex, co-financing and n
         <translation>Срок договора</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="48"/>
+        <location filename="../symbiosis_qgis/processing/validate_data.py" line="54"/>
         <source>Checks an enterprise layer and a flow table against the symbiosis data model and the material and synergy catalogues before any analysis.
 
 Errors: missing required fields, empty or duplicate identifiers, flows of unknown enterprises, unknown materials or units, negative, non-numeric, NaN or infinite quantities, enterprises without geometry, a layer without CRS.
@@ -2973,7 +2968,7 @@ Every login, the anonymous one included, can list the names of all logins of the
         <translation>Предприятия примера принадлежат учётным записям с обезличенными именами</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="218"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="227"/>
         <source>Barriers of the links (output of &apos;Diagnose barriers&apos;), for the report</source>
         <translation>Барьеры связей (результат «Выявить барьеры для обменов») для отчёта</translation>
     </message>
@@ -2981,6 +2976,16 @@ Every login, the anonymous one included, can list the names of all logins of the
         <location filename="../symbiosis_qgis/processing/network_io.py" line="137"/>
         <source>Layer &apos;{0}&apos;: feature {1} has an invalid geometry (a line of a single point). Fix it, or set Processing to skip invalid features.</source>
         <translation>Слой «{0}»: у объекта {1} некорректная геометрия (линия из одной точки). Исправьте её или включите в настройках обработки пропуск объектов с некорректной геометрией.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/parks.py" line="60"/>
+        <source>Sites with an empty or repeated site_id (features {features})</source>
+        <translation>Площадки с пустым или повторяющимся site_id (объекты {features})</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="335"/>
+        <source>Canceled: the solver was stopped and nothing is written</source>
+        <translation>Отменено: решатель остановлен, ничего не записано</translation>
     </message>
 </context>
 </TS>
