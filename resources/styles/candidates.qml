@@ -1111,7 +1111,7 @@
             <Option type="QString" name="dash_pattern_offset_unit" value="MM"/>
             <Option type="QString" name="draw_inside_polygon" value="0"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="line_color" value="158,158,158,255"/>
+            <Option type="QString" name="line_color" value="188,170,164,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.5"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -1139,7 +1139,7 @@
           <prop k="dash_pattern_offset_unit" v="MM"/>
           <prop k="draw_inside_polygon" v="0"/>
           <prop k="joinstyle" v="bevel"/>
-          <prop k="line_color" v="158,158,158,255"/>
+          <prop k="line_color" v="188,170,164,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.5"/>
           <prop k="line_width_unit" v="MM"/>
@@ -1216,7 +1216,7 @@
               <Option type="Map">
                 <Option type="QString" name="angle" value="0"/>
                 <Option type="QString" name="cap_style" value="square"/>
-                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="color" value="188,170,164,255"/>
                 <Option type="QString" name="horizontal_anchor_point" value="1"/>
                 <Option type="QString" name="joinstyle" value="bevel"/>
                 <Option type="QString" name="name" value="filled_arrowhead"/>
@@ -1236,7 +1236,7 @@
               </Option>
               <prop k="angle" v="0"/>
               <prop k="cap_style" v="square"/>
-              <prop k="color" v="158,158,158,255"/>
+              <prop k="color" v="188,170,164,255"/>
               <prop k="horizontal_anchor_point" v="1"/>
               <prop k="joinstyle" v="bevel"/>
               <prop k="name" v="filled_arrowhead"/>
@@ -1284,7 +1284,7 @@
             <Option type="QString" name="dash_pattern_offset_unit" value="MM"/>
             <Option type="QString" name="draw_inside_polygon" value="0"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="line_color" value="158,158,158,255"/>
+            <Option type="QString" name="line_color" value="188,170,164,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.5"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -1312,7 +1312,7 @@
           <prop k="dash_pattern_offset_unit" v="MM"/>
           <prop k="draw_inside_polygon" v="0"/>
           <prop k="joinstyle" v="bevel"/>
-          <prop k="line_color" v="158,158,158,255"/>
+          <prop k="line_color" v="188,170,164,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.5"/>
           <prop k="line_width_unit" v="MM"/>
@@ -1389,7 +1389,7 @@
               <Option type="Map">
                 <Option type="QString" name="angle" value="0"/>
                 <Option type="QString" name="cap_style" value="square"/>
-                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="color" value="188,170,164,255"/>
                 <Option type="QString" name="horizontal_anchor_point" value="1"/>
                 <Option type="QString" name="joinstyle" value="bevel"/>
                 <Option type="QString" name="name" value="filled_arrowhead"/>
@@ -1409,7 +1409,7 @@
               </Option>
               <prop k="angle" v="0"/>
               <prop k="cap_style" v="square"/>
-              <prop k="color" v="158,158,158,255"/>
+              <prop k="color" v="188,170,164,255"/>
               <prop k="horizontal_anchor_point" v="1"/>
               <prop k="joinstyle" v="bevel"/>
               <prop k="name" v="filled_arrowhead"/>
@@ -2322,7 +2322,7 @@
             <Option type="QString" name="dash_pattern_offset_unit" value="MM"/>
             <Option type="QString" name="draw_inside_polygon" value="0"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="line_color" value="158,158,158,255"/>
+            <Option type="QString" name="line_color" value="0,131,143,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.5"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -2350,7 +2350,7 @@
           <prop k="dash_pattern_offset_unit" v="MM"/>
           <prop k="draw_inside_polygon" v="0"/>
           <prop k="joinstyle" v="bevel"/>
-          <prop k="line_color" v="158,158,158,255"/>
+          <prop k="line_color" v="0,131,143,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.5"/>
           <prop k="line_width_unit" v="MM"/>
@@ -2427,7 +2427,7 @@
               <Option type="Map">
                 <Option type="QString" name="angle" value="0"/>
                 <Option type="QString" name="cap_style" value="square"/>
-                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="color" value="0,131,143,255"/>
                 <Option type="QString" name="horizontal_anchor_point" value="1"/>
                 <Option type="QString" name="joinstyle" value="bevel"/>
                 <Option type="QString" name="name" value="filled_arrowhead"/>
@@ -2447,7 +2447,7 @@
               </Option>
               <prop k="angle" v="0"/>
               <prop k="cap_style" v="square"/>
-              <prop k="color" v="158,158,158,255"/>
+              <prop k="color" v="0,131,143,255"/>
               <prop k="horizontal_anchor_point" v="1"/>
               <prop k="joinstyle" v="bevel"/>
               <prop k="name" v="filled_arrowhead"/>
@@ -2495,7 +2495,7 @@
             <Option type="QString" name="dash_pattern_offset_unit" value="MM"/>
             <Option type="QString" name="draw_inside_polygon" value="0"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="line_color" value="158,158,158,255"/>
+            <Option type="QString" name="line_color" value="0,131,143,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.5"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -2523,7 +2523,7 @@
           <prop k="dash_pattern_offset_unit" v="MM"/>
           <prop k="draw_inside_polygon" v="0"/>
           <prop k="joinstyle" v="bevel"/>
-          <prop k="line_color" v="158,158,158,255"/>
+          <prop k="line_color" v="0,131,143,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.5"/>
           <prop k="line_width_unit" v="MM"/>
@@ -2600,7 +2600,7 @@
               <Option type="Map">
                 <Option type="QString" name="angle" value="0"/>
                 <Option type="QString" name="cap_style" value="square"/>
-                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="color" value="0,131,143,255"/>
                 <Option type="QString" name="horizontal_anchor_point" value="1"/>
                 <Option type="QString" name="joinstyle" value="bevel"/>
                 <Option type="QString" name="name" value="filled_arrowhead"/>
@@ -2620,7 +2620,7 @@
               </Option>
               <prop k="angle" v="0"/>
               <prop k="cap_style" v="square"/>
-              <prop k="color" v="158,158,158,255"/>
+              <prop k="color" v="0,131,143,255"/>
               <prop k="horizontal_anchor_point" v="1"/>
               <prop k="joinstyle" v="bevel"/>
               <prop k="name" v="filled_arrowhead"/>
@@ -3014,7 +3014,7 @@
             <Option type="QString" name="dash_pattern_offset_unit" value="MM"/>
             <Option type="QString" name="draw_inside_polygon" value="0"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="line_color" value="158,158,158,255"/>
+            <Option type="QString" name="line_color" value="85,139,47,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.5"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -3042,7 +3042,7 @@
           <prop k="dash_pattern_offset_unit" v="MM"/>
           <prop k="draw_inside_polygon" v="0"/>
           <prop k="joinstyle" v="bevel"/>
-          <prop k="line_color" v="158,158,158,255"/>
+          <prop k="line_color" v="85,139,47,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.5"/>
           <prop k="line_width_unit" v="MM"/>
@@ -3119,7 +3119,7 @@
               <Option type="Map">
                 <Option type="QString" name="angle" value="0"/>
                 <Option type="QString" name="cap_style" value="square"/>
-                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="color" value="85,139,47,255"/>
                 <Option type="QString" name="horizontal_anchor_point" value="1"/>
                 <Option type="QString" name="joinstyle" value="bevel"/>
                 <Option type="QString" name="name" value="filled_arrowhead"/>
@@ -3139,7 +3139,7 @@
               </Option>
               <prop k="angle" v="0"/>
               <prop k="cap_style" v="square"/>
-              <prop k="color" v="158,158,158,255"/>
+              <prop k="color" v="85,139,47,255"/>
               <prop k="horizontal_anchor_point" v="1"/>
               <prop k="joinstyle" v="bevel"/>
               <prop k="name" v="filled_arrowhead"/>
@@ -3187,7 +3187,7 @@
             <Option type="QString" name="dash_pattern_offset_unit" value="MM"/>
             <Option type="QString" name="draw_inside_polygon" value="0"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="line_color" value="158,158,158,255"/>
+            <Option type="QString" name="line_color" value="85,139,47,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.5"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -3215,7 +3215,7 @@
           <prop k="dash_pattern_offset_unit" v="MM"/>
           <prop k="draw_inside_polygon" v="0"/>
           <prop k="joinstyle" v="bevel"/>
-          <prop k="line_color" v="158,158,158,255"/>
+          <prop k="line_color" v="85,139,47,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.5"/>
           <prop k="line_width_unit" v="MM"/>
@@ -3292,7 +3292,7 @@
               <Option type="Map">
                 <Option type="QString" name="angle" value="0"/>
                 <Option type="QString" name="cap_style" value="square"/>
-                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="color" value="85,139,47,255"/>
                 <Option type="QString" name="horizontal_anchor_point" value="1"/>
                 <Option type="QString" name="joinstyle" value="bevel"/>
                 <Option type="QString" name="name" value="filled_arrowhead"/>
@@ -3312,7 +3312,7 @@
               </Option>
               <prop k="angle" v="0"/>
               <prop k="cap_style" v="square"/>
-              <prop k="color" v="158,158,158,255"/>
+              <prop k="color" v="85,139,47,255"/>
               <prop k="horizontal_anchor_point" v="1"/>
               <prop k="joinstyle" v="bevel"/>
               <prop k="name" v="filled_arrowhead"/>
@@ -3360,7 +3360,7 @@
             <Option type="QString" name="dash_pattern_offset_unit" value="MM"/>
             <Option type="QString" name="draw_inside_polygon" value="0"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="line_color" value="158,158,158,255"/>
+            <Option type="QString" name="line_color" value="85,139,47,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.5"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -3388,7 +3388,7 @@
           <prop k="dash_pattern_offset_unit" v="MM"/>
           <prop k="draw_inside_polygon" v="0"/>
           <prop k="joinstyle" v="bevel"/>
-          <prop k="line_color" v="158,158,158,255"/>
+          <prop k="line_color" v="85,139,47,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.5"/>
           <prop k="line_width_unit" v="MM"/>
@@ -3465,7 +3465,7 @@
               <Option type="Map">
                 <Option type="QString" name="angle" value="0"/>
                 <Option type="QString" name="cap_style" value="square"/>
-                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="color" value="85,139,47,255"/>
                 <Option type="QString" name="horizontal_anchor_point" value="1"/>
                 <Option type="QString" name="joinstyle" value="bevel"/>
                 <Option type="QString" name="name" value="filled_arrowhead"/>
@@ -3485,7 +3485,7 @@
               </Option>
               <prop k="angle" v="0"/>
               <prop k="cap_style" v="square"/>
-              <prop k="color" v="158,158,158,255"/>
+              <prop k="color" v="85,139,47,255"/>
               <prop k="horizontal_anchor_point" v="1"/>
               <prop k="joinstyle" v="bevel"/>
               <prop k="name" v="filled_arrowhead"/>
@@ -3533,7 +3533,7 @@
             <Option type="QString" name="dash_pattern_offset_unit" value="MM"/>
             <Option type="QString" name="draw_inside_polygon" value="0"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="line_color" value="158,158,158,255"/>
+            <Option type="QString" name="line_color" value="85,139,47,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.5"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -3561,7 +3561,7 @@
           <prop k="dash_pattern_offset_unit" v="MM"/>
           <prop k="draw_inside_polygon" v="0"/>
           <prop k="joinstyle" v="bevel"/>
-          <prop k="line_color" v="158,158,158,255"/>
+          <prop k="line_color" v="85,139,47,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.5"/>
           <prop k="line_width_unit" v="MM"/>
@@ -3638,7 +3638,7 @@
               <Option type="Map">
                 <Option type="QString" name="angle" value="0"/>
                 <Option type="QString" name="cap_style" value="square"/>
-                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="color" value="85,139,47,255"/>
                 <Option type="QString" name="horizontal_anchor_point" value="1"/>
                 <Option type="QString" name="joinstyle" value="bevel"/>
                 <Option type="QString" name="name" value="filled_arrowhead"/>
@@ -3658,7 +3658,7 @@
               </Option>
               <prop k="angle" v="0"/>
               <prop k="cap_style" v="square"/>
-              <prop k="color" v="158,158,158,255"/>
+              <prop k="color" v="85,139,47,255"/>
               <prop k="horizontal_anchor_point" v="1"/>
               <prop k="joinstyle" v="bevel"/>
               <prop k="name" v="filled_arrowhead"/>
@@ -3706,7 +3706,7 @@
             <Option type="QString" name="dash_pattern_offset_unit" value="MM"/>
             <Option type="QString" name="draw_inside_polygon" value="0"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="line_color" value="158,158,158,255"/>
+            <Option type="QString" name="line_color" value="85,139,47,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.5"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -3734,7 +3734,7 @@
           <prop k="dash_pattern_offset_unit" v="MM"/>
           <prop k="draw_inside_polygon" v="0"/>
           <prop k="joinstyle" v="bevel"/>
-          <prop k="line_color" v="158,158,158,255"/>
+          <prop k="line_color" v="85,139,47,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.5"/>
           <prop k="line_width_unit" v="MM"/>
@@ -3811,7 +3811,7 @@
               <Option type="Map">
                 <Option type="QString" name="angle" value="0"/>
                 <Option type="QString" name="cap_style" value="square"/>
-                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="color" value="85,139,47,255"/>
                 <Option type="QString" name="horizontal_anchor_point" value="1"/>
                 <Option type="QString" name="joinstyle" value="bevel"/>
                 <Option type="QString" name="name" value="filled_arrowhead"/>
@@ -3831,7 +3831,7 @@
               </Option>
               <prop k="angle" v="0"/>
               <prop k="cap_style" v="square"/>
-              <prop k="color" v="158,158,158,255"/>
+              <prop k="color" v="85,139,47,255"/>
               <prop k="horizontal_anchor_point" v="1"/>
               <prop k="joinstyle" v="bevel"/>
               <prop k="name" v="filled_arrowhead"/>
@@ -3879,7 +3879,7 @@
             <Option type="QString" name="dash_pattern_offset_unit" value="MM"/>
             <Option type="QString" name="draw_inside_polygon" value="0"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="line_color" value="158,158,158,255"/>
+            <Option type="QString" name="line_color" value="85,139,47,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.5"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -3907,7 +3907,7 @@
           <prop k="dash_pattern_offset_unit" v="MM"/>
           <prop k="draw_inside_polygon" v="0"/>
           <prop k="joinstyle" v="bevel"/>
-          <prop k="line_color" v="158,158,158,255"/>
+          <prop k="line_color" v="85,139,47,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.5"/>
           <prop k="line_width_unit" v="MM"/>
@@ -3984,7 +3984,7 @@
               <Option type="Map">
                 <Option type="QString" name="angle" value="0"/>
                 <Option type="QString" name="cap_style" value="square"/>
-                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="color" value="85,139,47,255"/>
                 <Option type="QString" name="horizontal_anchor_point" value="1"/>
                 <Option type="QString" name="joinstyle" value="bevel"/>
                 <Option type="QString" name="name" value="filled_arrowhead"/>
@@ -4004,7 +4004,7 @@
               </Option>
               <prop k="angle" v="0"/>
               <prop k="cap_style" v="square"/>
-              <prop k="color" v="158,158,158,255"/>
+              <prop k="color" v="85,139,47,255"/>
               <prop k="horizontal_anchor_point" v="1"/>
               <prop k="joinstyle" v="bevel"/>
               <prop k="name" v="filled_arrowhead"/>
@@ -4225,7 +4225,7 @@
             <Option type="QString" name="dash_pattern_offset_unit" value="MM"/>
             <Option type="QString" name="draw_inside_polygon" value="0"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="line_color" value="158,158,158,255"/>
+            <Option type="QString" name="line_color" value="85,139,47,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.5"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -4253,7 +4253,7 @@
           <prop k="dash_pattern_offset_unit" v="MM"/>
           <prop k="draw_inside_polygon" v="0"/>
           <prop k="joinstyle" v="bevel"/>
-          <prop k="line_color" v="158,158,158,255"/>
+          <prop k="line_color" v="85,139,47,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.5"/>
           <prop k="line_width_unit" v="MM"/>
@@ -4330,7 +4330,7 @@
               <Option type="Map">
                 <Option type="QString" name="angle" value="0"/>
                 <Option type="QString" name="cap_style" value="square"/>
-                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="color" value="85,139,47,255"/>
                 <Option type="QString" name="horizontal_anchor_point" value="1"/>
                 <Option type="QString" name="joinstyle" value="bevel"/>
                 <Option type="QString" name="name" value="filled_arrowhead"/>
@@ -4350,7 +4350,7 @@
               </Option>
               <prop k="angle" v="0"/>
               <prop k="cap_style" v="square"/>
-              <prop k="color" v="158,158,158,255"/>
+              <prop k="color" v="85,139,47,255"/>
               <prop k="horizontal_anchor_point" v="1"/>
               <prop k="joinstyle" v="bevel"/>
               <prop k="name" v="filled_arrowhead"/>
@@ -4744,7 +4744,7 @@
             <Option type="QString" name="dash_pattern_offset_unit" value="MM"/>
             <Option type="QString" name="draw_inside_polygon" value="0"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="line_color" value="158,158,158,255"/>
+            <Option type="QString" name="line_color" value="69,39,160,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.5"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -4772,7 +4772,7 @@
           <prop k="dash_pattern_offset_unit" v="MM"/>
           <prop k="draw_inside_polygon" v="0"/>
           <prop k="joinstyle" v="bevel"/>
-          <prop k="line_color" v="158,158,158,255"/>
+          <prop k="line_color" v="69,39,160,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.5"/>
           <prop k="line_width_unit" v="MM"/>
@@ -4849,7 +4849,7 @@
               <Option type="Map">
                 <Option type="QString" name="angle" value="0"/>
                 <Option type="QString" name="cap_style" value="square"/>
-                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="color" value="69,39,160,255"/>
                 <Option type="QString" name="horizontal_anchor_point" value="1"/>
                 <Option type="QString" name="joinstyle" value="bevel"/>
                 <Option type="QString" name="name" value="filled_arrowhead"/>
@@ -4869,7 +4869,7 @@
               </Option>
               <prop k="angle" v="0"/>
               <prop k="cap_style" v="square"/>
-              <prop k="color" v="158,158,158,255"/>
+              <prop k="color" v="69,39,160,255"/>
               <prop k="horizontal_anchor_point" v="1"/>
               <prop k="joinstyle" v="bevel"/>
               <prop k="name" v="filled_arrowhead"/>
@@ -4917,7 +4917,7 @@
             <Option type="QString" name="dash_pattern_offset_unit" value="MM"/>
             <Option type="QString" name="draw_inside_polygon" value="0"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="line_color" value="158,158,158,255"/>
+            <Option type="QString" name="line_color" value="69,39,160,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.5"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -4945,7 +4945,7 @@
           <prop k="dash_pattern_offset_unit" v="MM"/>
           <prop k="draw_inside_polygon" v="0"/>
           <prop k="joinstyle" v="bevel"/>
-          <prop k="line_color" v="158,158,158,255"/>
+          <prop k="line_color" v="69,39,160,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.5"/>
           <prop k="line_width_unit" v="MM"/>
@@ -5022,7 +5022,7 @@
               <Option type="Map">
                 <Option type="QString" name="angle" value="0"/>
                 <Option type="QString" name="cap_style" value="square"/>
-                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="color" value="69,39,160,255"/>
                 <Option type="QString" name="horizontal_anchor_point" value="1"/>
                 <Option type="QString" name="joinstyle" value="bevel"/>
                 <Option type="QString" name="name" value="filled_arrowhead"/>
@@ -5042,7 +5042,7 @@
               </Option>
               <prop k="angle" v="0"/>
               <prop k="cap_style" v="square"/>
-              <prop k="color" v="158,158,158,255"/>
+              <prop k="color" v="69,39,160,255"/>
               <prop k="horizontal_anchor_point" v="1"/>
               <prop k="joinstyle" v="bevel"/>
               <prop k="name" v="filled_arrowhead"/>
@@ -5090,7 +5090,7 @@
             <Option type="QString" name="dash_pattern_offset_unit" value="MM"/>
             <Option type="QString" name="draw_inside_polygon" value="0"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="line_color" value="158,158,158,255"/>
+            <Option type="QString" name="line_color" value="69,39,160,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.5"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -5118,7 +5118,7 @@
           <prop k="dash_pattern_offset_unit" v="MM"/>
           <prop k="draw_inside_polygon" v="0"/>
           <prop k="joinstyle" v="bevel"/>
-          <prop k="line_color" v="158,158,158,255"/>
+          <prop k="line_color" v="69,39,160,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.5"/>
           <prop k="line_width_unit" v="MM"/>
@@ -5195,7 +5195,7 @@
               <Option type="Map">
                 <Option type="QString" name="angle" value="0"/>
                 <Option type="QString" name="cap_style" value="square"/>
-                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="color" value="69,39,160,255"/>
                 <Option type="QString" name="horizontal_anchor_point" value="1"/>
                 <Option type="QString" name="joinstyle" value="bevel"/>
                 <Option type="QString" name="name" value="filled_arrowhead"/>
@@ -5215,7 +5215,7 @@
               </Option>
               <prop k="angle" v="0"/>
               <prop k="cap_style" v="square"/>
-              <prop k="color" v="158,158,158,255"/>
+              <prop k="color" v="69,39,160,255"/>
               <prop k="horizontal_anchor_point" v="1"/>
               <prop k="joinstyle" v="bevel"/>
               <prop k="name" v="filled_arrowhead"/>
@@ -5263,7 +5263,7 @@
             <Option type="QString" name="dash_pattern_offset_unit" value="MM"/>
             <Option type="QString" name="draw_inside_polygon" value="0"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="line_color" value="158,158,158,255"/>
+            <Option type="QString" name="line_color" value="69,39,160,255"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.5"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -5291,7 +5291,7 @@
           <prop k="dash_pattern_offset_unit" v="MM"/>
           <prop k="draw_inside_polygon" v="0"/>
           <prop k="joinstyle" v="bevel"/>
-          <prop k="line_color" v="158,158,158,255"/>
+          <prop k="line_color" v="69,39,160,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.5"/>
           <prop k="line_width_unit" v="MM"/>
@@ -5368,7 +5368,7 @@
               <Option type="Map">
                 <Option type="QString" name="angle" value="0"/>
                 <Option type="QString" name="cap_style" value="square"/>
-                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="color" value="69,39,160,255"/>
                 <Option type="QString" name="horizontal_anchor_point" value="1"/>
                 <Option type="QString" name="joinstyle" value="bevel"/>
                 <Option type="QString" name="name" value="filled_arrowhead"/>
@@ -5388,7 +5388,7 @@
               </Option>
               <prop k="angle" v="0"/>
               <prop k="cap_style" v="square"/>
-              <prop k="color" v="158,158,158,255"/>
+              <prop k="color" v="69,39,160,255"/>
               <prop k="horizontal_anchor_point" v="1"/>
               <prop k="joinstyle" v="bevel"/>
               <prop k="name" v="filled_arrowhead"/>

@@ -22,11 +22,18 @@
       <rule filter="&quot;category&quot; = 'gas'" symbol="5" label="Gas" key="{bde655a6-51a5-52d2-a09b-89748815c1e5}"/>
       <rule filter="&quot;category&quot; = 'heat'" symbol="6" label="Heat" key="{37f182ae-6fd1-5865-aa16-6e9cd2854dd8}"/>
       <rule filter="&quot;category&quot; = 'water'" symbol="7" label="Water" key="{719708c4-4f03-52ad-9f6e-5daae97935aa}"/>
-      <rule filter="FALSE" symbol="8" label="less than 10 thousand per year" key="{c5108009-3fa1-5bf0-a000-2fbf6541d51f}"/>
-      <rule filter="FALSE" symbol="9" label="10 to 50 thousand per year" key="{faac59f4-c21f-5274-8fa0-eede30e2a574}"/>
-      <rule filter="FALSE" symbol="10" label="50 to 200 thousand per year" key="{074a9300-6917-5122-9f11-933b25b3bb25}"/>
-      <rule filter="FALSE" symbol="11" label="200 thousand to 1 million per year" key="{dbb6ab50-6203-55dd-b4ff-d0dbd185932a}"/>
-      <rule filter="FALSE" symbol="12" label="over 1 million per year" key="{e02e5ccd-5dc9-5a85-a184-13f165dcc29c}"/>
+      <rule filter="&quot;category&quot; = 'gypsum'" symbol="8" label="Gypsum" key="{c5108009-3fa1-5bf0-a000-2fbf6541d51f}"/>
+      <rule filter="&quot;category&quot; = 'chemical_byproduct'" symbol="9" label="Chemical by-products" key="{faac59f4-c21f-5274-8fa0-eede30e2a574}"/>
+      <rule filter="&quot;category&quot; = 'organic_residue'" symbol="10" label="Organic residues and sludges" key="{074a9300-6917-5122-9f11-933b25b3bb25}"/>
+      <rule filter="&quot;category&quot; = 'metallurgical_residue'" symbol="11" label="Scrap and metallurgical residues" key="{dbb6ab50-6203-55dd-b4ff-d0dbd185932a}"/>
+      <rule filter="&quot;category&quot; = 'agriculture'" symbol="12" label="Agricultural inputs" key="{e02e5ccd-5dc9-5a85-a184-13f165dcc29c}"/>
+      <rule filter="&quot;category&quot; = 'electricity'" symbol="13" label="Electricity" key="{fe7f6350-4d78-548c-afad-bc07b13468d7}"/>
+      <rule filter="&quot;category&quot; = 'metallurgical_raw'" symbol="14" label="Metallurgical raw materials" key="{ff199898-86f9-5e8d-8fdc-9973567edd43}"/>
+      <rule filter="FALSE" symbol="15" label="less than 10 thousand per year" key="{3be32a84-8a98-52d7-bf62-971b643009e3}"/>
+      <rule filter="FALSE" symbol="16" label="10 to 50 thousand per year" key="{6669e626-6170-5043-bf9a-a56a976417dd}"/>
+      <rule filter="FALSE" symbol="17" label="50 to 200 thousand per year" key="{74b4079a-ab5f-5158-a369-f3df5a8f2c65}"/>
+      <rule filter="FALSE" symbol="18" label="200 thousand to 1 million per year" key="{6ede6826-2193-5f7f-96dc-f4fba4cdc88b}"/>
+      <rule filter="FALSE" symbol="19" label="over 1 million per year" key="{8215db21-1f6e-51c2-8c54-2cd3f36a7bff}"/>
     </rules>
     <symbols>
       <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
@@ -285,6 +292,825 @@
         </data_defined_properties>
         <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
+            <Option type="QString" name="arrow_start_width" value="1"/>
+            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="arrow_type" value="0"/>
+            <Option type="QString" name="arrow_width" value="1"/>
+            <Option type="QString" name="arrow_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_length" value="1.5"/>
+            <Option type="QString" name="head_length_unit" value="MM"/>
+            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_thickness" value="1.5"/>
+            <Option type="QString" name="head_thickness_unit" value="MM"/>
+            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_type" value="0"/>
+            <Option type="QString" name="is_curved" value="1"/>
+            <Option type="QString" name="is_repeated" value="0"/>
+            <Option type="QString" name="offset" value="0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="ring_filter" value="0"/>
+          </Option>
+          <prop k="arrow_start_width" v="1"/>
+          <prop k="arrow_start_width_unit" v="MM"/>
+          <prop k="arrow_start_width_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="arrow_type" v="0"/>
+          <prop k="arrow_width" v="1"/>
+          <prop k="arrow_width_unit" v="MM"/>
+          <prop k="arrow_width_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="head_length" v="1.5"/>
+          <prop k="head_length_unit" v="MM"/>
+          <prop k="head_length_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="head_thickness" v="1.5"/>
+          <prop k="head_thickness_unit" v="MM"/>
+          <prop k="head_thickness_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="head_type" v="0"/>
+          <prop k="is_curved" v="1"/>
+          <prop k="is_repeated" v="0"/>
+          <prop k="offset" v="0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="offset_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="ring_filter" v="0"/>
+          <data_defined_properties>
+            <Option type="Map">
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="arrowHeadLength">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+                <Option type="Map" name="arrowHeadThickness">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+                <Option type="Map" name="arrowStartWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+                <Option type="Map" name="arrowWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+              </Option>
+              <Option type="QString" name="type" value="collection"/>
+            </Option>
+          </data_defined_properties>
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@10@0">
+            <data_defined_properties>
+              <Option type="Map">
+                <Option type="QString" name="name" value=""/>
+                <Option name="properties"/>
+                <Option type="QString" name="type" value="collection"/>
+              </Option>
+            </data_defined_properties>
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
+              <Option type="Map">
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="85,139,47,255"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="255,255,255,255"/>
+                <Option type="QString" name="outline_style" value="solid"/>
+                <Option type="QString" name="outline_width" value="0.15"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
+              </Option>
+              <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+              <prop k="color" v="85,139,47,255"/>
+              <prop k="joinstyle" v="bevel"/>
+              <prop k="offset" v="0,0"/>
+              <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+              <prop k="offset_unit" v="MM"/>
+              <prop k="outline_color" v="255,255,255,255"/>
+              <prop k="outline_style" v="solid"/>
+              <prop k="outline_width" v="0.15"/>
+              <prop k="outline_width_unit" v="MM"/>
+              <prop k="style" v="solid"/>
+              <data_defined_properties>
+                <Option type="Map">
+                  <Option type="QString" name="name" value=""/>
+                  <Option name="properties"/>
+                  <Option type="QString" name="type" value="collection"/>
+                </Option>
+              </data_defined_properties>
+            </layer>
+          </symbol>
+        </layer>
+      </symbol>
+      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="11">
+        <data_defined_properties>
+          <Option type="Map">
+            <Option type="QString" name="name" value=""/>
+            <Option name="properties"/>
+            <Option type="QString" name="type" value="collection"/>
+          </Option>
+        </data_defined_properties>
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
+          <Option type="Map">
+            <Option type="QString" name="arrow_start_width" value="1"/>
+            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="arrow_type" value="0"/>
+            <Option type="QString" name="arrow_width" value="1"/>
+            <Option type="QString" name="arrow_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_length" value="1.5"/>
+            <Option type="QString" name="head_length_unit" value="MM"/>
+            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_thickness" value="1.5"/>
+            <Option type="QString" name="head_thickness_unit" value="MM"/>
+            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_type" value="0"/>
+            <Option type="QString" name="is_curved" value="1"/>
+            <Option type="QString" name="is_repeated" value="0"/>
+            <Option type="QString" name="offset" value="0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="ring_filter" value="0"/>
+          </Option>
+          <prop k="arrow_start_width" v="1"/>
+          <prop k="arrow_start_width_unit" v="MM"/>
+          <prop k="arrow_start_width_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="arrow_type" v="0"/>
+          <prop k="arrow_width" v="1"/>
+          <prop k="arrow_width_unit" v="MM"/>
+          <prop k="arrow_width_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="head_length" v="1.5"/>
+          <prop k="head_length_unit" v="MM"/>
+          <prop k="head_length_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="head_thickness" v="1.5"/>
+          <prop k="head_thickness_unit" v="MM"/>
+          <prop k="head_thickness_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="head_type" v="0"/>
+          <prop k="is_curved" v="1"/>
+          <prop k="is_repeated" v="0"/>
+          <prop k="offset" v="0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="offset_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="ring_filter" v="0"/>
+          <data_defined_properties>
+            <Option type="Map">
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="arrowHeadLength">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+                <Option type="Map" name="arrowHeadThickness">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+                <Option type="Map" name="arrowStartWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+                <Option type="Map" name="arrowWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+              </Option>
+              <Option type="QString" name="type" value="collection"/>
+            </Option>
+          </data_defined_properties>
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@11@0">
+            <data_defined_properties>
+              <Option type="Map">
+                <Option type="QString" name="name" value=""/>
+                <Option name="properties"/>
+                <Option type="QString" name="type" value="collection"/>
+              </Option>
+            </data_defined_properties>
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
+              <Option type="Map">
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="69,39,160,255"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="255,255,255,255"/>
+                <Option type="QString" name="outline_style" value="solid"/>
+                <Option type="QString" name="outline_width" value="0.15"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
+              </Option>
+              <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+              <prop k="color" v="69,39,160,255"/>
+              <prop k="joinstyle" v="bevel"/>
+              <prop k="offset" v="0,0"/>
+              <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+              <prop k="offset_unit" v="MM"/>
+              <prop k="outline_color" v="255,255,255,255"/>
+              <prop k="outline_style" v="solid"/>
+              <prop k="outline_width" v="0.15"/>
+              <prop k="outline_width_unit" v="MM"/>
+              <prop k="style" v="solid"/>
+              <data_defined_properties>
+                <Option type="Map">
+                  <Option type="QString" name="name" value=""/>
+                  <Option name="properties"/>
+                  <Option type="QString" name="type" value="collection"/>
+                </Option>
+              </data_defined_properties>
+            </layer>
+          </symbol>
+        </layer>
+      </symbol>
+      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="12">
+        <data_defined_properties>
+          <Option type="Map">
+            <Option type="QString" name="name" value=""/>
+            <Option name="properties"/>
+            <Option type="QString" name="type" value="collection"/>
+          </Option>
+        </data_defined_properties>
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
+          <Option type="Map">
+            <Option type="QString" name="arrow_start_width" value="1"/>
+            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="arrow_type" value="0"/>
+            <Option type="QString" name="arrow_width" value="1"/>
+            <Option type="QString" name="arrow_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_length" value="1.5"/>
+            <Option type="QString" name="head_length_unit" value="MM"/>
+            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_thickness" value="1.5"/>
+            <Option type="QString" name="head_thickness_unit" value="MM"/>
+            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_type" value="0"/>
+            <Option type="QString" name="is_curved" value="1"/>
+            <Option type="QString" name="is_repeated" value="0"/>
+            <Option type="QString" name="offset" value="0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="ring_filter" value="0"/>
+          </Option>
+          <prop k="arrow_start_width" v="1"/>
+          <prop k="arrow_start_width_unit" v="MM"/>
+          <prop k="arrow_start_width_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="arrow_type" v="0"/>
+          <prop k="arrow_width" v="1"/>
+          <prop k="arrow_width_unit" v="MM"/>
+          <prop k="arrow_width_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="head_length" v="1.5"/>
+          <prop k="head_length_unit" v="MM"/>
+          <prop k="head_length_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="head_thickness" v="1.5"/>
+          <prop k="head_thickness_unit" v="MM"/>
+          <prop k="head_thickness_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="head_type" v="0"/>
+          <prop k="is_curved" v="1"/>
+          <prop k="is_repeated" v="0"/>
+          <prop k="offset" v="0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="offset_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="ring_filter" v="0"/>
+          <data_defined_properties>
+            <Option type="Map">
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="arrowHeadLength">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+                <Option type="Map" name="arrowHeadThickness">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+                <Option type="Map" name="arrowStartWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+                <Option type="Map" name="arrowWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+              </Option>
+              <Option type="QString" name="type" value="collection"/>
+            </Option>
+          </data_defined_properties>
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@12@0">
+            <data_defined_properties>
+              <Option type="Map">
+                <Option type="QString" name="name" value=""/>
+                <Option name="properties"/>
+                <Option type="QString" name="type" value="collection"/>
+              </Option>
+            </data_defined_properties>
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
+              <Option type="Map">
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="158,157,36,255"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="255,255,255,255"/>
+                <Option type="QString" name="outline_style" value="solid"/>
+                <Option type="QString" name="outline_width" value="0.15"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
+              </Option>
+              <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+              <prop k="color" v="158,157,36,255"/>
+              <prop k="joinstyle" v="bevel"/>
+              <prop k="offset" v="0,0"/>
+              <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+              <prop k="offset_unit" v="MM"/>
+              <prop k="outline_color" v="255,255,255,255"/>
+              <prop k="outline_style" v="solid"/>
+              <prop k="outline_width" v="0.15"/>
+              <prop k="outline_width_unit" v="MM"/>
+              <prop k="style" v="solid"/>
+              <data_defined_properties>
+                <Option type="Map">
+                  <Option type="QString" name="name" value=""/>
+                  <Option name="properties"/>
+                  <Option type="QString" name="type" value="collection"/>
+                </Option>
+              </data_defined_properties>
+            </layer>
+          </symbol>
+        </layer>
+      </symbol>
+      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="13">
+        <data_defined_properties>
+          <Option type="Map">
+            <Option type="QString" name="name" value=""/>
+            <Option name="properties"/>
+            <Option type="QString" name="type" value="collection"/>
+          </Option>
+        </data_defined_properties>
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
+          <Option type="Map">
+            <Option type="QString" name="arrow_start_width" value="1"/>
+            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="arrow_type" value="0"/>
+            <Option type="QString" name="arrow_width" value="1"/>
+            <Option type="QString" name="arrow_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_length" value="1.5"/>
+            <Option type="QString" name="head_length_unit" value="MM"/>
+            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_thickness" value="1.5"/>
+            <Option type="QString" name="head_thickness_unit" value="MM"/>
+            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_type" value="0"/>
+            <Option type="QString" name="is_curved" value="1"/>
+            <Option type="QString" name="is_repeated" value="0"/>
+            <Option type="QString" name="offset" value="0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="ring_filter" value="0"/>
+          </Option>
+          <prop k="arrow_start_width" v="1"/>
+          <prop k="arrow_start_width_unit" v="MM"/>
+          <prop k="arrow_start_width_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="arrow_type" v="0"/>
+          <prop k="arrow_width" v="1"/>
+          <prop k="arrow_width_unit" v="MM"/>
+          <prop k="arrow_width_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="head_length" v="1.5"/>
+          <prop k="head_length_unit" v="MM"/>
+          <prop k="head_length_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="head_thickness" v="1.5"/>
+          <prop k="head_thickness_unit" v="MM"/>
+          <prop k="head_thickness_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="head_type" v="0"/>
+          <prop k="is_curved" v="1"/>
+          <prop k="is_repeated" v="0"/>
+          <prop k="offset" v="0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="offset_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="ring_filter" v="0"/>
+          <data_defined_properties>
+            <Option type="Map">
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="arrowHeadLength">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+                <Option type="Map" name="arrowHeadThickness">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+                <Option type="Map" name="arrowStartWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+                <Option type="Map" name="arrowWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+              </Option>
+              <Option type="QString" name="type" value="collection"/>
+            </Option>
+          </data_defined_properties>
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@13@0">
+            <data_defined_properties>
+              <Option type="Map">
+                <Option type="QString" name="name" value=""/>
+                <Option name="properties"/>
+                <Option type="QString" name="type" value="collection"/>
+              </Option>
+            </data_defined_properties>
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
+              <Option type="Map">
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="251,192,45,255"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="255,255,255,255"/>
+                <Option type="QString" name="outline_style" value="solid"/>
+                <Option type="QString" name="outline_width" value="0.15"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
+              </Option>
+              <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+              <prop k="color" v="251,192,45,255"/>
+              <prop k="joinstyle" v="bevel"/>
+              <prop k="offset" v="0,0"/>
+              <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+              <prop k="offset_unit" v="MM"/>
+              <prop k="outline_color" v="255,255,255,255"/>
+              <prop k="outline_style" v="solid"/>
+              <prop k="outline_width" v="0.15"/>
+              <prop k="outline_width_unit" v="MM"/>
+              <prop k="style" v="solid"/>
+              <data_defined_properties>
+                <Option type="Map">
+                  <Option type="QString" name="name" value=""/>
+                  <Option name="properties"/>
+                  <Option type="QString" name="type" value="collection"/>
+                </Option>
+              </data_defined_properties>
+            </layer>
+          </symbol>
+        </layer>
+      </symbol>
+      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="14">
+        <data_defined_properties>
+          <Option type="Map">
+            <Option type="QString" name="name" value=""/>
+            <Option name="properties"/>
+            <Option type="QString" name="type" value="collection"/>
+          </Option>
+        </data_defined_properties>
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
+          <Option type="Map">
+            <Option type="QString" name="arrow_start_width" value="1"/>
+            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="arrow_type" value="0"/>
+            <Option type="QString" name="arrow_width" value="1"/>
+            <Option type="QString" name="arrow_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_length" value="1.5"/>
+            <Option type="QString" name="head_length_unit" value="MM"/>
+            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_thickness" value="1.5"/>
+            <Option type="QString" name="head_thickness_unit" value="MM"/>
+            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_type" value="0"/>
+            <Option type="QString" name="is_curved" value="1"/>
+            <Option type="QString" name="is_repeated" value="0"/>
+            <Option type="QString" name="offset" value="0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="ring_filter" value="0"/>
+          </Option>
+          <prop k="arrow_start_width" v="1"/>
+          <prop k="arrow_start_width_unit" v="MM"/>
+          <prop k="arrow_start_width_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="arrow_type" v="0"/>
+          <prop k="arrow_width" v="1"/>
+          <prop k="arrow_width_unit" v="MM"/>
+          <prop k="arrow_width_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="head_length" v="1.5"/>
+          <prop k="head_length_unit" v="MM"/>
+          <prop k="head_length_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="head_thickness" v="1.5"/>
+          <prop k="head_thickness_unit" v="MM"/>
+          <prop k="head_thickness_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="head_type" v="0"/>
+          <prop k="is_curved" v="1"/>
+          <prop k="is_repeated" v="0"/>
+          <prop k="offset" v="0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="offset_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="ring_filter" v="0"/>
+          <data_defined_properties>
+            <Option type="Map">
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="arrowHeadLength">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+                <Option type="Map" name="arrowHeadThickness">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+                <Option type="Map" name="arrowStartWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+                <Option type="Map" name="arrowWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+              </Option>
+              <Option type="QString" name="type" value="collection"/>
+            </Option>
+          </data_defined_properties>
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@14@0">
+            <data_defined_properties>
+              <Option type="Map">
+                <Option type="QString" name="name" value=""/>
+                <Option name="properties"/>
+                <Option type="QString" name="type" value="collection"/>
+              </Option>
+            </data_defined_properties>
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
+              <Option type="Map">
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="93,64,55,255"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="255,255,255,255"/>
+                <Option type="QString" name="outline_style" value="solid"/>
+                <Option type="QString" name="outline_width" value="0.15"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
+              </Option>
+              <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+              <prop k="color" v="93,64,55,255"/>
+              <prop k="joinstyle" v="bevel"/>
+              <prop k="offset" v="0,0"/>
+              <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+              <prop k="offset_unit" v="MM"/>
+              <prop k="outline_color" v="255,255,255,255"/>
+              <prop k="outline_style" v="solid"/>
+              <prop k="outline_width" v="0.15"/>
+              <prop k="outline_width_unit" v="MM"/>
+              <prop k="style" v="solid"/>
+              <data_defined_properties>
+                <Option type="Map">
+                  <Option type="QString" name="name" value=""/>
+                  <Option name="properties"/>
+                  <Option type="QString" name="type" value="collection"/>
+                </Option>
+              </data_defined_properties>
+            </layer>
+          </symbol>
+        </layer>
+      </symbol>
+      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="15">
+        <data_defined_properties>
+          <Option type="Map">
+            <Option type="QString" name="name" value=""/>
+            <Option name="properties"/>
+            <Option type="QString" name="type" value="collection"/>
+          </Option>
+        </data_defined_properties>
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
+          <Option type="Map">
+            <Option type="QString" name="arrow_start_width" value="0.5"/>
+            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="arrow_type" value="0"/>
+            <Option type="QString" name="arrow_width" value="0.5"/>
+            <Option type="QString" name="arrow_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_length" value="2.4"/>
+            <Option type="QString" name="head_length_unit" value="MM"/>
+            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_thickness" value="1.35"/>
+            <Option type="QString" name="head_thickness_unit" value="MM"/>
+            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_type" value="0"/>
+            <Option type="QString" name="is_curved" value="1"/>
+            <Option type="QString" name="is_repeated" value="0"/>
+            <Option type="QString" name="offset" value="0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="ring_filter" value="0"/>
+          </Option>
+          <prop k="arrow_start_width" v="0.5"/>
+          <prop k="arrow_start_width_unit" v="MM"/>
+          <prop k="arrow_start_width_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="arrow_type" v="0"/>
+          <prop k="arrow_width" v="0.5"/>
+          <prop k="arrow_width_unit" v="MM"/>
+          <prop k="arrow_width_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="head_length" v="2.4"/>
+          <prop k="head_length_unit" v="MM"/>
+          <prop k="head_length_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="head_thickness" v="1.35"/>
+          <prop k="head_thickness_unit" v="MM"/>
+          <prop k="head_thickness_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="head_type" v="0"/>
+          <prop k="is_curved" v="1"/>
+          <prop k="is_repeated" v="0"/>
+          <prop k="offset" v="0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="offset_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="ring_filter" v="0"/>
+          <data_defined_properties>
+            <Option type="Map">
+              <Option type="QString" name="name" value=""/>
+              <Option name="properties"/>
+              <Option type="QString" name="type" value="collection"/>
+            </Option>
+          </data_defined_properties>
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@15@0">
+            <data_defined_properties>
+              <Option type="Map">
+                <Option type="QString" name="name" value=""/>
+                <Option name="properties"/>
+                <Option type="QString" name="type" value="collection"/>
+              </Option>
+            </data_defined_properties>
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
+              <Option type="Map">
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="255,255,255,255"/>
+                <Option type="QString" name="outline_style" value="solid"/>
+                <Option type="QString" name="outline_width" value="0.15"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
+              </Option>
+              <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+              <prop k="color" v="158,158,158,255"/>
+              <prop k="joinstyle" v="bevel"/>
+              <prop k="offset" v="0,0"/>
+              <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+              <prop k="offset_unit" v="MM"/>
+              <prop k="outline_color" v="255,255,255,255"/>
+              <prop k="outline_style" v="solid"/>
+              <prop k="outline_width" v="0.15"/>
+              <prop k="outline_width_unit" v="MM"/>
+              <prop k="style" v="solid"/>
+              <data_defined_properties>
+                <Option type="Map">
+                  <Option type="QString" name="name" value=""/>
+                  <Option name="properties"/>
+                  <Option type="QString" name="type" value="collection"/>
+                </Option>
+              </data_defined_properties>
+            </layer>
+          </symbol>
+        </layer>
+      </symbol>
+      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="16">
+        <data_defined_properties>
+          <Option type="Map">
+            <Option type="QString" name="name" value=""/>
+            <Option name="properties"/>
+            <Option type="QString" name="type" value="collection"/>
+          </Option>
+        </data_defined_properties>
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
+          <Option type="Map">
+            <Option type="QString" name="arrow_start_width" value="0.9"/>
+            <Option type="QString" name="arrow_start_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="arrow_type" value="0"/>
+            <Option type="QString" name="arrow_width" value="0.9"/>
+            <Option type="QString" name="arrow_width_unit" value="MM"/>
+            <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_length" value="2.88"/>
+            <Option type="QString" name="head_length_unit" value="MM"/>
+            <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_thickness" value="1.63"/>
+            <Option type="QString" name="head_thickness_unit" value="MM"/>
+            <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="head_type" value="0"/>
+            <Option type="QString" name="is_curved" value="1"/>
+            <Option type="QString" name="is_repeated" value="0"/>
+            <Option type="QString" name="offset" value="0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="ring_filter" value="0"/>
+          </Option>
+          <prop k="arrow_start_width" v="0.9"/>
+          <prop k="arrow_start_width_unit" v="MM"/>
+          <prop k="arrow_start_width_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="arrow_type" v="0"/>
+          <prop k="arrow_width" v="0.9"/>
+          <prop k="arrow_width_unit" v="MM"/>
+          <prop k="arrow_width_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="head_length" v="2.88"/>
+          <prop k="head_length_unit" v="MM"/>
+          <prop k="head_length_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="head_thickness" v="1.63"/>
+          <prop k="head_thickness_unit" v="MM"/>
+          <prop k="head_thickness_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="head_type" v="0"/>
+          <prop k="is_curved" v="1"/>
+          <prop k="is_repeated" v="0"/>
+          <prop k="offset" v="0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="offset_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="ring_filter" v="0"/>
+          <data_defined_properties>
+            <Option type="Map">
+              <Option type="QString" name="name" value=""/>
+              <Option name="properties"/>
+              <Option type="QString" name="type" value="collection"/>
+            </Option>
+          </data_defined_properties>
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@16@0">
+            <data_defined_properties>
+              <Option type="Map">
+                <Option type="QString" name="name" value=""/>
+                <Option name="properties"/>
+                <Option type="QString" name="type" value="collection"/>
+              </Option>
+            </data_defined_properties>
+            <layer class="SimpleFill" enabled="1" locked="0" pass="0">
+              <Option type="Map">
+                <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="joinstyle" value="bevel"/>
+                <Option type="QString" name="offset" value="0,0"/>
+                <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+                <Option type="QString" name="offset_unit" value="MM"/>
+                <Option type="QString" name="outline_color" value="255,255,255,255"/>
+                <Option type="QString" name="outline_style" value="solid"/>
+                <Option type="QString" name="outline_width" value="0.15"/>
+                <Option type="QString" name="outline_width_unit" value="MM"/>
+                <Option type="QString" name="style" value="solid"/>
+              </Option>
+              <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+              <prop k="color" v="158,158,158,255"/>
+              <prop k="joinstyle" v="bevel"/>
+              <prop k="offset" v="0,0"/>
+              <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+              <prop k="offset_unit" v="MM"/>
+              <prop k="outline_color" v="255,255,255,255"/>
+              <prop k="outline_style" v="solid"/>
+              <prop k="outline_width" v="0.15"/>
+              <prop k="outline_width_unit" v="MM"/>
+              <prop k="style" v="solid"/>
+              <data_defined_properties>
+                <Option type="Map">
+                  <Option type="QString" name="name" value=""/>
+                  <Option name="properties"/>
+                  <Option type="QString" name="type" value="collection"/>
+                </Option>
+              </data_defined_properties>
+            </layer>
+          </symbol>
+        </layer>
+      </symbol>
+      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="17">
+        <data_defined_properties>
+          <Option type="Map">
+            <Option type="QString" name="name" value=""/>
+            <Option name="properties"/>
+            <Option type="QString" name="type" value="collection"/>
+          </Option>
+        </data_defined_properties>
+        <layer class="ArrowLine" enabled="1" locked="0" pass="0">
+          <Option type="Map">
             <Option type="QString" name="arrow_start_width" value="1.5"/>
             <Option type="QString" name="arrow_start_width_unit" value="MM"/>
             <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -333,7 +1159,7 @@
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@10@0">
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@17@0">
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
@@ -377,7 +1203,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="11">
+      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="18">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -435,7 +1261,7 @@
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@11@0">
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@18@0">
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
@@ -479,7 +1305,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="12">
+      <symbol type="line" force_rhr="0" clip_to_extent="1" alpha="1" name="19">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -537,7 +1363,7 @@
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@12@0">
+          <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="@19@0">
             <data_defined_properties>
               <Option type="Map">
                 <Option type="QString" name="name" value=""/>
@@ -1329,17 +2155,17 @@
         </data_defined_properties>
         <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="arrow_start_width" value="0.5"/>
+            <Option type="QString" name="arrow_start_width" value="1"/>
             <Option type="QString" name="arrow_start_width_unit" value="MM"/>
             <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="arrow_type" value="0"/>
-            <Option type="QString" name="arrow_width" value="0.5"/>
+            <Option type="QString" name="arrow_width" value="1"/>
             <Option type="QString" name="arrow_width_unit" value="MM"/>
             <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_length" value="2.4"/>
+            <Option type="QString" name="head_length" value="1.5"/>
             <Option type="QString" name="head_length_unit" value="MM"/>
             <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_thickness" value="1.35"/>
+            <Option type="QString" name="head_thickness" value="1.5"/>
             <Option type="QString" name="head_thickness_unit" value="MM"/>
             <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="head_type" value="0"/>
@@ -1350,17 +2176,17 @@
             <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="ring_filter" value="0"/>
           </Option>
-          <prop k="arrow_start_width" v="0.5"/>
+          <prop k="arrow_start_width" v="1"/>
           <prop k="arrow_start_width_unit" v="MM"/>
           <prop k="arrow_start_width_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="arrow_type" v="0"/>
-          <prop k="arrow_width" v="0.5"/>
+          <prop k="arrow_width" v="1"/>
           <prop k="arrow_width_unit" v="MM"/>
           <prop k="arrow_width_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="head_length" v="2.4"/>
+          <prop k="head_length" v="1.5"/>
           <prop k="head_length_unit" v="MM"/>
           <prop k="head_length_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="head_thickness" v="1.35"/>
+          <prop k="head_thickness" v="1.5"/>
           <prop k="head_thickness_unit" v="MM"/>
           <prop k="head_thickness_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="head_type" v="0"/>
@@ -1373,7 +2199,28 @@
           <data_defined_properties>
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
-              <Option name="properties"/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="arrowHeadLength">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+                <Option type="Map" name="arrowHeadThickness">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+                <Option type="Map" name="arrowStartWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+                <Option type="Map" name="arrowWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+              </Option>
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
@@ -1388,7 +2235,7 @@
             <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
                 <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="color" value="188,170,164,255"/>
                 <Option type="QString" name="joinstyle" value="bevel"/>
                 <Option type="QString" name="offset" value="0,0"/>
                 <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -1400,7 +2247,7 @@
                 <Option type="QString" name="style" value="solid"/>
               </Option>
               <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-              <prop k="color" v="158,158,158,255"/>
+              <prop k="color" v="188,170,164,255"/>
               <prop k="joinstyle" v="bevel"/>
               <prop k="offset" v="0,0"/>
               <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
@@ -1431,17 +2278,17 @@
         </data_defined_properties>
         <layer class="ArrowLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option type="QString" name="arrow_start_width" value="0.9"/>
+            <Option type="QString" name="arrow_start_width" value="1"/>
             <Option type="QString" name="arrow_start_width_unit" value="MM"/>
             <Option type="QString" name="arrow_start_width_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="arrow_type" value="0"/>
-            <Option type="QString" name="arrow_width" value="0.9"/>
+            <Option type="QString" name="arrow_width" value="1"/>
             <Option type="QString" name="arrow_width_unit" value="MM"/>
             <Option type="QString" name="arrow_width_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_length" value="2.88"/>
+            <Option type="QString" name="head_length" value="1.5"/>
             <Option type="QString" name="head_length_unit" value="MM"/>
             <Option type="QString" name="head_length_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="head_thickness" value="1.63"/>
+            <Option type="QString" name="head_thickness" value="1.5"/>
             <Option type="QString" name="head_thickness_unit" value="MM"/>
             <Option type="QString" name="head_thickness_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="head_type" value="0"/>
@@ -1452,17 +2299,17 @@
             <Option type="QString" name="offset_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="ring_filter" value="0"/>
           </Option>
-          <prop k="arrow_start_width" v="0.9"/>
+          <prop k="arrow_start_width" v="1"/>
           <prop k="arrow_start_width_unit" v="MM"/>
           <prop k="arrow_start_width_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="arrow_type" v="0"/>
-          <prop k="arrow_width" v="0.9"/>
+          <prop k="arrow_width" v="1"/>
           <prop k="arrow_width_unit" v="MM"/>
           <prop k="arrow_width_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="head_length" v="2.88"/>
+          <prop k="head_length" v="1.5"/>
           <prop k="head_length_unit" v="MM"/>
           <prop k="head_length_unit_scale" v="3x:0,0,0,0,0,0"/>
-          <prop k="head_thickness" v="1.63"/>
+          <prop k="head_thickness" v="1.5"/>
           <prop k="head_thickness_unit" v="MM"/>
           <prop k="head_thickness_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="head_type" v="0"/>
@@ -1475,7 +2322,28 @@
           <data_defined_properties>
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
-              <Option name="properties"/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="arrowHeadLength">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.8 + 1.2 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+                <Option type="Map" name="arrowHeadThickness">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="1.0 + 0.7 * (CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END)"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+                <Option type="Map" name="arrowStartWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+                <Option type="Map" name="arrowWidth">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="CASE &quot;width_class&quot; WHEN 1 THEN 0.5 WHEN 2 THEN 0.9 WHEN 3 THEN 1.5 WHEN 4 THEN 2.3 ELSE 3.3 END"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+              </Option>
               <Option type="QString" name="type" value="collection"/>
             </Option>
           </data_defined_properties>
@@ -1490,7 +2358,7 @@
             <layer class="SimpleFill" enabled="1" locked="0" pass="0">
               <Option type="Map">
                 <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-                <Option type="QString" name="color" value="158,158,158,255"/>
+                <Option type="QString" name="color" value="0,131,143,255"/>
                 <Option type="QString" name="joinstyle" value="bevel"/>
                 <Option type="QString" name="offset" value="0,0"/>
                 <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -1502,7 +2370,7 @@
                 <Option type="QString" name="style" value="solid"/>
               </Option>
               <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
-              <prop k="color" v="158,158,158,255"/>
+              <prop k="color" v="0,131,143,255"/>
               <prop k="joinstyle" v="bevel"/>
               <prop k="offset" v="0,0"/>
               <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
