@@ -1,37 +1,45 @@
-"""Partner-candidate search: core.find_candidates against what users would otherwise write.
+"""findcandidates as users run it: processing.run on GeoPackages, writing a GeoPackage.
 
-For 10k and 100k generated enterprises (one flow each: 40% supply fly ash, 60% demand for a
-concrete addition, spread over 600 x 600 km in UTM 45N, radius 10 km), times in one run:
-  core      symbiosis_qgis.core.candidates.find_candidates, planar metres (same semantics as
-            the two below; its KD-tree search on every core, and on one thread) and, for
-            information, on the WGS 84 ellipsoid;
-  sjoin     geopandas: buffer every supplier, sjoin(predicate="intersects") with consumers;
-  qgis      a PyQGIS loop: QgsSpatialIndex of consumers, bounding-box query per supplier,
-            exact distance check.
-Each is timed on the call that produces its result (best of 5 runs for core, whose first run
-mostly pays for fresh memory pages; 3 for sjoin; 2 for the slow QGIS loop); sets are built after.
-Pair sets are compared: core == qgis exactly; sjoin loses the pairs between the buffer's
-inscribed polygon and the true circle, and every pair it lost is checked to lie in that band.
+100,000 generated enterprises (one flow each: 40% supply fly ash, 60% demand for a concrete
+addition, spread over 600 x 600 km in UTM 45N), one rule with a 10 km radius: about 2 million
+candidate lines. The inputs are written to a GeoPackage once (cached in /tmp). Each side runs in
+its own process (its own peak memory), all in the same `make bench`, each once (the machine is
+shared: see load_average in the JSON):
+  plugin    processing.run("symbiosis:findcandidates") on the GeoPackage layers, OUTPUT a
+            GeoPackage; stages timed from the algorithm's progress texts;
+  core      for information: core.candidates.find_candidates on the frames (no layers);
+  qgis      a PyQGIS script writing the same lines: the layers read with QGIS, a
+            QgsSpatialIndex of consumers, a bounding-box query per supplier, the ellipsoidal
+            distance (QgsDistanceArea) checked against the radius, one feature per pair with the
+            same 18 fields, written with QgsVectorFileWriter to a GeoPackage;
+  geopandas read_file, buffer every supplier, sjoin(predicate="intersects") with consumers,
+            a line per pair, to_file (GeoPackage).
+Pair sets are compared: plugin == qgis; geopandas's planar 64-gon buffer loses and gains a
+few pairs near the 10 km circle.
 """
 
 import json
-import math
+import os
+import resource
+import sqlite3
+import subprocess
 import sys
 import time
 from pathlib import Path
 
-import geopandas as gpd
 import numpy as np
 import pandas as pd
-from pyproj import Transformer
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from symbiosis_qgis.core.candidates import LONLAT, PLANAR, TOLERANCE_M, find_candidates  # noqa: E402
-
+N = 100_000
 RADIUS_M = 10_000.0
 EXTENT_M = 600_000.0
+TMP = Path("/tmp/symbiosis_bench_candidates")
+DATA = TMP / "candidates_bench.gpkg"
+QGIS_PLUGINS = "/usr/share/qgis/python/plugins"
 RULES = pd.DataFrame(
     {
         "rule_id": ["R"],
@@ -45,7 +53,7 @@ RULES = pd.DataFrame(
 )
 
 
-def generate(n, seed=42):
+def generate(n=N, seed=42):
     rng = np.random.default_rng(seed)
     x = 300_000 + rng.random(n) * EXTENT_M
     y = 5_700_000 + rng.random(n) * EXTENT_M
@@ -64,121 +72,296 @@ def generate(n, seed=42):
     return ents, flows
 
 
-def timed(fn, repeats):
-    """Best of ``repeats`` wall times (the first run also pays for fresh memory pages)."""
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - start)
-    return result, best
+def write_data():
+    from osgeo import ogr, osr
+
+    if DATA.exists():
+        return
+    TMP.mkdir(exist_ok=True)
+    ents, flows = generate()
+    partial = DATA.with_suffix(".partial.gpkg")
+    partial.unlink(missing_ok=True)
+    data = ogr.GetDriverByName("GPKG").CreateDataSource(str(partial))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32645)
+    layer = data.CreateLayer("enterprises", srs, ogr.wkbPoint)
+    layer.CreateField(ogr.FieldDefn("ent_id", ogr.OFTString))
+    layer.StartTransaction()
+    for ent_id, x, y in ents.itertuples(index=False):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("ent_id", ent_id)
+        feature.SetGeometryDirectly(ogr.CreateGeometryFromWkt(f"POINT ({x} {y})"))
+        layer.CreateFeature(feature)
+    layer.CommitTransaction()
+    for name, frame in [("flows", flows), ("rules", RULES)]:
+        table = data.CreateLayer(name, None, ogr.wkbNone)
+        for column in frame.columns:
+            kind = ogr.OFTReal if frame[column].dtype.kind == "f" else ogr.OFTString
+            table.CreateField(ogr.FieldDefn(column, kind))
+        table.StartTransaction()
+        for row in frame.itertuples(index=False):
+            feature = ogr.Feature(table.GetLayerDefn())
+            for column, value in zip(frame.columns, row):
+                feature.SetField(column, value)
+            table.CreateFeature(feature)
+        table.CommitTransaction()
+    data = None
+    partial.rename(DATA)
 
 
-def to_lonlat(ents):
-    lon, lat = Transformer.from_crs(32645, 4326, always_xy=True).transform(
-        ents["x"].to_numpy(), ents["y"].to_numpy()
+def layer_uri(name):
+    return f"{DATA}|layername={name}"
+
+
+def output_pairs(path):
+    """(supply_flow, demand_flow) pairs of the one table of a GeoPackage, read with sqlite."""
+    with sqlite3.connect(path) as db:
+        (table,) = db.execute("SELECT table_name FROM gpkg_contents").fetchone()
+        columns = [r[1] for r in db.execute(f'PRAGMA table_info("{table}")')]
+        s, d = (
+            ("supply_flow", "demand_flow")
+            if "supply_flow" in columns
+            else ("flow_id_left", "flow_id_right")
+        )
+        return set(db.execute(f'SELECT "{s}", "{d}" FROM "{table}"'))
+
+
+def run_plugin():
+    sys.path.append(QGIS_PLUGINS)
+    from bench_network import StageClock, start_qgis
+    from qgis.core import QgsApplication
+
+    start_qgis()
+    import processing
+    from processing.core.Processing import Processing
+
+    from symbiosis_qgis.processing.provider import SymbiosisProvider
+
+    Processing.initialize()
+    provider = SymbiosisProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    out = TMP / "plugin.gpkg"
+    out.unlink(missing_ok=True)
+    clock = StageClock()
+    start = time.perf_counter()
+    result = processing.run(
+        "symbiosis:findcandidates",
+        {
+            "ENTERPRISES": layer_uri("enterprises"),
+            "FLOWS": layer_uri("flows"),
+            "SYNERGIES": layer_uri("rules"),
+            "OUTPUT": str(out),
+        },
+        feedback=clock.feedback,
     )
-    return ents.assign(x=lon, y=lat)
-
-
-def run_core(ents, flows, coords, workers=None):
-    return find_candidates(ents, flows, RULES, coords=coords, workers=workers)[0]
-
-
-def run_sjoin(ents, flows):
-    gdf = gpd.GeoDataFrame(
-        flows.merge(ents, on="ent_id"),
-        geometry=gpd.points_from_xy(ents["x"], ents["y"]),
-        crs=32645,
-    )
-    suppliers = gdf[gdf["direction"] == "supply"]
-    consumers = gdf[gdf["direction"] == "demand"]
-    reach = suppliers.copy()
-    reach["geometry"] = suppliers.buffer(RADIUS_M)
-    return gpd.sjoin(reach, consumers, predicate="intersects")
-
-
-def run_qgis(ents, flows):
-    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsRectangle, QgsSpatialIndex
-
-    table = flows.merge(ents, on="ent_id")
-    suppliers = table[table["direction"] == "supply"]
-    consumers = table[table["direction"] == "demand"]
-    index = QgsSpatialIndex()
-    points = {}
-    for fid, row in enumerate(consumers.itertuples()):
-        feature = QgsFeature(fid)
-        point = QgsPointXY(row.x, row.y)
-        feature.setGeometry(QgsGeometry.fromPointXY(point))
-        index.addFeature(feature)
-        points[fid] = (point, row.flow_id)
-    pairs = []
-    r2 = (RADIUS_M + TOLERANCE_M) ** 2
-    for row in suppliers.itertuples():
-        here = QgsPointXY(row.x, row.y)
-        box = QgsRectangle(row.x - RADIUS_M, row.y - RADIUS_M, row.x + RADIUS_M, row.y + RADIUS_M)
-        for fid in index.intersects(box):
-            point, flow_id = points[fid]
-            if here.sqrDist(point) <= r2:  # radius + 1 mm, as documented in core
-                pairs.append((row.flow_id, flow_id))
-    return pairs
-
-
-def lost_pairs_in_buffer_band(lost, ents, flows):
-    """True when every pair sjoin lost lies between the 64-gon and the circle."""
-    if not lost:
-        return True
-    pos = flows.merge(ents, on="ent_id").set_index("flow_id")
-    s = pos.loc[[a for a, _ in lost]]
-    d = pos.loc[[b for _, b in lost]]
-    dist = np.hypot(s["x"].to_numpy() - d["x"].to_numpy(), s["y"].to_numpy() - d["y"].to_numpy())
-    inner = RADIUS_M * math.cos(math.pi / 64)  # buffer(): 16 segments per quarter circle
-    return bool(((dist >= inner - 1e-6) & (dist <= RADIUS_M + TOLERANCE_M)).all())
-
-
-def bench(n):
-    ents, flows = generate(n)
-    core, t_core = timed(lambda: run_core(ents, flows, PLANAR), 5)
-    _, t_core_1 = timed(lambda: run_core(ents, flows, PLANAR, workers=1), 5)
-    ents_lonlat = to_lonlat(ents)
-    _, t_core_geo = timed(lambda: run_core(ents_lonlat, flows, LONLAT), 3)
-    joined, t_sjoin = timed(lambda: run_sjoin(ents, flows), 3)
-    qgis, t_qgis = timed(lambda: run_qgis(ents, flows), 2)
-    core_pairs = set(zip(core["supply_flow"], core["demand_flow"]))
-    sjoin_pairs = set(zip(joined["flow_id_left"], joined["flow_id_right"]))
-    qgis_pairs = set(qgis)
-    lost = core_pairs - sjoin_pairs
+    total_s = time.perf_counter() - start
     return {
-        "enterprises": n,
-        "pairs": len(core_pairs),
-        "core_s": round(t_core, 3),
-        "core_1_thread_s": round(t_core_1, 3),
-        "core_ellipsoid_s": round(t_core_geo, 3),
-        "sjoin_s": round(t_sjoin, 3),
-        "qgis_index_s": round(t_qgis, 3),
-        "sjoin_over_core": round(t_sjoin / t_core, 1),
-        "sjoin_over_core_1_thread": round(t_sjoin / t_core_1, 1),
-        "qgis_over_core": round(t_qgis / t_core, 1),
-        "core_equals_qgis": core_pairs == qgis_pairs,
-        "sjoin_extra_pairs": len(sjoin_pairs - core_pairs),
-        "sjoin_lost_pairs": len(lost),
-        "sjoin_lost_all_in_buffer_band": lost_pairs_in_buffer_band(lost, ents, flows),
+        "total_s": round(total_s, 2),
+        "stages_s": clock.seconds(),
+        "candidates": result["CANDIDATES"],
+        "output": str(out),
     }
 
 
-def main(sizes=(10_000, 100_000)):
-    from qgis.core import QgsApplication
+def run_core():
+    from pyproj import Transformer
 
-    app = QgsApplication([], False)
-    app.initQgis()
-    results = [bench(n) for n in sizes]
+    from symbiosis_qgis.core.candidates import LONLAT, find_candidates
+
+    ents, flows = generate()
+    lon, lat = Transformer.from_crs(32645, 4326, always_xy=True).transform(ents.x, ents.y)
+    ents = ents.assign(x=lon, y=lat)
+    start = time.perf_counter()
+    candidates, _ = find_candidates(ents, flows, RULES, coords=LONLAT)
+    return {"total_s": round(time.perf_counter() - start, 2), "candidates": len(candidates)}
+
+
+def run_qgis():
+    from bench_network import start_qgis
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransformContext,
+        QgsDistanceArea,
+        QgsFeature,
+        QgsField,
+        QgsFields,
+        QgsGeometry,
+        QgsRectangle,
+        QgsSpatialIndex,
+        QgsVectorFileWriter,
+        QgsVectorLayer,
+        QgsWkbTypes,
+    )
+    from qgis.PyQt.QtCore import QVariant
+
+    from symbiosis_qgis.core.candidates import CANDIDATE_COLUMNS
+
+    start_qgis()
+    out = TMP / "qgis.gpkg"
+    out.unlink(missing_ok=True)
+    start = time.perf_counter()
+    ents = QgsVectorLayer(layer_uri("enterprises"), "enterprises", "ogr")
+    flows = QgsVectorLayer(layer_uri("flows"), "flows", "ogr")
+    where = {f["ent_id"]: f.geometry().asPoint() for f in ents.getFeatures()}
+    supplies, demands = [], []
+    for f in flows.getFeatures():
+        row = (f["flow_id"], f["ent_id"], f["material"], f["quantity"], f["unit"])
+        (supplies if f["direction"] == "supply" else demands).append(row)
+    index = QgsSpatialIndex()
+    for fid, row in enumerate(demands):
+        feature = QgsFeature(fid)
+        feature.setGeometry(QgsGeometry.fromPointXY(where[row[1]]))
+        index.addFeature(feature)
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(ents.crs(), QgsCoordinateTransformContext())
+    measure.setEllipsoid("WGS84")
+    fields = QgsFields()
+    for name in CANDIDATE_COLUMNS:
+        text = name not in ("cand_id", "dist_km", "radius_km", "supply_qty", "demand_qty")
+        text = text and name != "potential"
+        fields.append(QgsField(name, QVariant.String if text else QVariant.Double))
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    writer = QgsVectorFileWriter.create(
+        str(out),
+        fields,
+        QgsWkbTypes.LineString,
+        QgsCoordinateReferenceSystem("EPSG:32645"),
+        QgsCoordinateTransformContext(),
+        options,
+    )
+    reach = RADIUS_M * 1.002  # the box in UTM metres must hold the ellipsoidal circle
+    batch, cand_id = [], 0
+    for s_flow, s_ent, s_mat, s_qty, s_unit in supplies:
+        here = where[s_ent]
+        box = QgsRectangle(here.x() - reach, here.y() - reach, here.x() + reach, here.y() + reach)
+        for fid in index.intersects(box):
+            d_flow, d_ent, d_mat, d_qty, d_unit = demands[fid]
+            there = where[d_ent]
+            metres = measure.measureLine(here, there)
+            if metres > RADIUS_M + 1e-3 or d_ent == s_ent:
+                continue
+            cand_id += 1
+            feature = QgsFeature(fields)
+            feature.setAttributes(
+                [
+                    cand_id,
+                    s_ent,
+                    d_ent,
+                    s_flow,
+                    d_flow,
+                    s_mat,
+                    d_mat,
+                    "R",
+                    metres / 1000,
+                    RADIUS_M / 1000,
+                    s_qty,
+                    s_unit,
+                    d_qty,
+                    min(s_qty, d_qty),
+                    d_unit,
+                    None,
+                    None,
+                    "road",
+                ][: len(CANDIDATE_COLUMNS)]
+            )
+            feature.setGeometry(QgsGeometry.fromPolylineXY([here, there]))
+            batch.append(feature)
+            if len(batch) == 10_000:
+                writer.addFeatures(batch)
+                batch = []
+    writer.addFeatures(batch)
+    del writer
+    total_s = time.perf_counter() - start
+    return {"total_s": round(total_s, 2), "candidates": cand_id, "output": str(out)}
+
+
+def run_geopandas():
+    import geopandas as gpd
+    from shapely.geometry import LineString
+
+    out = TMP / "geopandas.gpkg"
+    out.unlink(missing_ok=True)
+    start = time.perf_counter()
+    ents = gpd.read_file(DATA, layer="enterprises")
+    flows = pd.DataFrame(gpd.read_file(DATA, layer="flows").drop(columns="geometry"))
+    table = ents.merge(flows, on="ent_id")
+    suppliers = table[table["direction"] == "supply"]
+    consumers = table[table["direction"] == "demand"]
+    reach = suppliers.copy()
+    reach["geometry"] = suppliers.buffer(RADIUS_M)
+    pairs = gpd.sjoin(reach, consumers, predicate="intersects")
+    start_xy = suppliers.geometry.loc[pairs.index]
+    end_xy = consumers.geometry.loc[pairs["index_right"]]
+    lines = [LineString([(a.x, a.y), (b.x, b.y)]) for a, b in zip(start_xy.values, end_xy.values)]
+    result = gpd.GeoDataFrame(
+        pairs.drop(columns="geometry").reset_index(drop=True), geometry=lines, crs=ents.crs
+    )
+    result.to_file(out, driver="GPKG")
+    return {
+        "total_s": round(time.perf_counter() - start, 2),
+        "candidates": len(result),
+        "output": str(out),
+    }
+
+
+SIDES = {
+    "plugin": run_plugin,
+    "core": run_core,
+    "qgis": run_qgis,
+    "geopandas": run_geopandas,
+}
+
+
+def child(kind):
+    result = SIDES[kind]()
+    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    print(json.dumps(result), flush=True)
+    os._exit(0)  # no QGIS teardown: deleting layers after exitQgis can crash, after the result
+
+
+def run_child(kind):
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "PROJ_LIB": "/usr/share/proj",
+        "PATH": "/usr/bin:/bin",
+        "HOME": "/tmp",
+    }
+    out = subprocess.run([sys.executable, __file__, kind], capture_output=True, text=True, env=env)
+    if out.returncode != 0:
+        raise RuntimeError(f"{kind} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main(sides=None):
+    write_data()
+    sides = sides or list(SIDES)
+    summary = {"cores": os.cpu_count(), "enterprises": N, "load_average_at_start": os.getloadavg()}
+    for kind in sides:
+        try:
+            summary[kind] = run_child(kind)
+        except RuntimeError as err:  # one side failing must not lose the others' figures
+            summary[f"{kind}_error"] = str(err)[-1500:]
+        print(kind, json.dumps(summary.get(kind)), flush=True)
+    if "plugin" in summary:
+        plugin = summary["plugin"]["total_s"]
+        mine = output_pairs(summary["plugin"]["output"])
+        for kind in ("qgis", "geopandas"):
+            if kind in summary:
+                summary[f"plugin_speedup_vs_{kind}"] = round(summary[kind]["total_s"] / plugin, 1)
+                theirs = output_pairs(summary[kind]["output"])
+                summary[f"{kind}_pairs_missing_vs_plugin"] = len(mine - theirs)
+                summary[f"{kind}_pairs_extra_vs_plugin"] = len(theirs - mine)
+    summary["load_average_at_end"] = os.getloadavg()
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "candidates.json").write_text(json.dumps(results, indent=2))
-    print(pd.DataFrame(results).T.to_string(header=False))
-    app.exitQgis()
-    return results
+    (out / "candidates.json").write_text(json.dumps(summary, indent=2))
+    print(json.dumps(summary, indent=2))
+    return summary
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) > 1 and sys.argv[1] in SIDES:
+        child(sys.argv[1])
+    else:
+        main(sys.argv[1:])
