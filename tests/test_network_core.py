@@ -198,3 +198,13 @@ def test_costs_stop_when_canceled_and_report_progress(engine):
     full = []
     network_costs(network, node[:64], node, engine=engine, progress=full.append)
     assert full[-1] == 100.0
+
+
+def test_building_the_graph_stops_when_canceled():
+    from symbiosis_qgis.core.network import CanceledError
+
+    _, lines = random_lines(7)
+    calls = itertools.count()
+    with pytest.raises(CanceledError):
+        build_network(lines, np.ones(len(lines)), is_canceled=lambda: next(calls) >= 2)
+    assert next(calls) == 3  # it asked between steps and stopped at the first yes

@@ -74,6 +74,10 @@ OSM_HIGHWAY_FACTORS = {
 OSM_RAILWAYS = {"rail", "light_rail", "narrow_gauge", "industrial"}
 
 
+class CanceledError(Exception):
+    """The user canceled while the graph was being built."""
+
+
 @dataclass
 class Network:
     lon: np.ndarray  # node longitudes
@@ -200,18 +204,27 @@ def build_network(
     merge_tolerance_m=0.0,
     terminal_tolerance_m=2000.0,
     densify_m=250.0,
+    is_canceled=None,
 ):
     """Graph of road and rail lines (lists of (n, 2) lon/lat arrays, or Lines) and terminals
     ((k, 2)).
 
     road_rates: RUB per t-km for each road line; rail_rate: RUB per t-km on rail.
+    Raises CanceledError when ``is_canceled()`` turns true between two steps.
     """
+
+    def stop_if_canceled():  # between steps of about a second on a million segments
+        if is_canceled is not None and is_canceled():
+            raise CanceledError
+
     road_rates = np.asarray(road_rates, float)
     usable = _usable(road_lines)
     road_xy_all, road_sizes = densify(*flatten(road_lines), densify_m)
     rail_xy_all, rail_sizes = densify(*flatten(rail_lines), densify_m)
+    stop_if_canceled()
     road_xy, road_vertex_node = _vertex_nodes(road_xy_all, merge_tolerance_m)
     rail_xy, rail_vertex_node = _vertex_nodes(rail_xy_all, merge_tolerance_m)
+    stop_if_canceled()
     n_road = len(road_xy)
     u1, v1, w1 = _line_edges(
         road_xy_all,
@@ -226,6 +239,7 @@ def build_network(
     lat = np.concatenate([road_xy[:, 1], rail_xy[:, 1]])
     mode = np.concatenate([np.full(n_road, ROAD), np.full(len(rail_xy), RAIL)]).astype(np.int8)
     road_tree = cKDTree(ecef(road_xy[:, 0], road_xy[:, 1])) if n_road else None
+    stop_if_canceled()
     u3, v3, linked = _terminal_edges(terminals, road_tree, rail_xy, n_road, terminal_tolerance_m)
     u = np.concatenate([u1, u2, u3])
     v = np.concatenate([v1, v2, v3])
@@ -234,6 +248,7 @@ def build_network(
     new_lon, new_lat, new_mode = (np.empty_like(a) for a in (lon, lat, mode))
     new_lon[rank], new_lat[rank], new_mode[rank] = lon, lat, mode
     graph = _symmetric_csr(rank[u], rank[v], w, len(lon))
+    stop_if_canceled()
     _, component = connected_components(graph, directed=False)
     return Network(
         lon=new_lon,

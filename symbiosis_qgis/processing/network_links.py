@@ -26,6 +26,7 @@ from ..core.network import (
     OSM_HIGHWAY_FACTORS,
     OSM_RAILWAYS,
     REASONS,
+    CanceledError,
     Lines,
     build_network,
     off_network_modes,
@@ -255,15 +256,21 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
             return {}
         feedback.setProgressText(tr("Building the graph"))
         rates = road_rates(classes, road_cost, class_costs)
-        network = build_network(
-            road_lines,
-            rates,
-            rail_lines,
-            rail_cost,
-            terminals,
-            handling,
-            merge_tolerance_m=self.parameterAsDouble(parameters, self.MERGE_TOLERANCE, context),
-        )
+        try:
+            network = build_network(
+                road_lines,
+                rates,
+                rail_lines,
+                rail_cost,
+                terminals,
+                handling,
+                merge_tolerance_m=self.parameterAsDouble(
+                    parameters, self.MERGE_TOLERANCE, context
+                ),
+                is_canceled=feedback.isCanceled,
+            )
+        except CanceledError:
+            return {}
         feedback.pushInfo(
             tr("Graph: {0} nodes, {1} edges, {2} terminals linked").format(
                 network.nodes, network.edges, network.terminals_linked
