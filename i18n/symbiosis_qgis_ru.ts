@@ -354,12 +354,12 @@ potential = min(предложение x коэффициент замещени
         <translation>перемещается по трубопроводу или теплотрассе: маршрут по дорогам не строится</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="111"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="112"/>
         <source>Route candidates over road and rail</source>
         <translation>Построить маршруты по автодорогам и железной дороге</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="114"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="115"/>
         <source>Finds the cheapest route of every candidate exchange over the road network, the rail network, or road to a terminal, rail and road again, and draws it.
 
 Cost per tonne = road km x road tariff (per class when a class field or OSM highway tags are present) + rail km x rail tariff + handling at each road-rail transfer. Lines are joined where they share a vertex; Merge tolerance also joins vertices closer than it. Enterprises attach to their nearest road vertex within the snap tolerance (the access leg counts as road). OSM data: pass the &apos;lines&apos; layer of a .osm/.osm.pbf file as roads (highway tags) and as rails (railway tags). Distances are geodesic on WGS 84 whatever the layer CRS.
@@ -372,12 +372,12 @@ Every candidate stays in the output: unreachable ones with reachable = false and
 Все пары остаются в результате: недостижимые — с reachable = false и причиной (слишком далеко от сети, несвязная часть сети, дальше максимального расстояния). Потоки, идущие по трубопроводу или теплотрассе, не маршрутизируются.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="130"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="131"/>
         <source>Candidates (supply_ent, demand_ent)</source>
         <translation>Пары-кандидаты (supply_ent, demand_ent)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="313"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="320"/>
         <source>Roads</source>
         <translation>Автодороги</translation>
     </message>
@@ -407,57 +407,57 @@ Every candidate stays in the output: unreachable ones with reachable = false and
         <translation>Перевалка на каждом терминале, руб. за т</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="166"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="167"/>
         <source>Road class field (OSM &apos;highway&apos; is used when present)</source>
         <translation>Поле класса дороги (если есть, используется OSM «highway»)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="174"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="175"/>
         <source>Road tariff per class, e.g. trunk=5.4, track=11</source>
         <translation>Тариф по классам дорог, например trunk=5.4, track=11</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="181"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="182"/>
         <source>Maximum network distance, km</source>
         <translation>Максимальное расстояние по сети, км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="190"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="191"/>
         <source>Snap tolerance: enterprise to road, m</source>
         <translation>Допуск привязки предприятия к дороге, м</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="199"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="200"/>
         <source>Merge vertices closer than, m (0: shared vertices only)</source>
         <translation>Объединять вершины ближе, м (0: только общие вершины)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="403"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="410"/>
         <source>Routed links</source>
         <translation>Маршруты связей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="213"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="214"/>
         <source>Candidates routed</source>
         <translation>Пар с маршрутом</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="214"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="215"/>
         <source>Candidates unreachable</source>
         <translation>Недостижимых пар</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="222"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="223"/>
         <source>Candidates</source>
         <translation>Пары-кандидаты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="241"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="242"/>
         <source>Road tariff per class: {}</source>
         <translation>Тариф по классам дорог: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="243"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="244"/>
         <source>Reading the network</source>
         <translation>Чтение сети</translation>
     </message>
@@ -467,7 +467,7 @@ Every candidate stays in the output: unreachable ones with reachable = false and
         <translation>В слое автодорог нет пригодных линий</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="256"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="257"/>
         <source>Building the graph</source>
         <translation>Построение графа</translation>
     </message>
@@ -477,12 +477,12 @@ Every candidate stays in the output: unreachable ones with reachable = false and
         <translation>Граф: узлов {0}, рёбер {1}, подключено терминалов {2}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="277"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="284"/>
         <source>Routing</source>
         <translation>Построение маршрутов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="389"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="396"/>
         <source>{0} candidates routed, {1} unreachable</source>
         <translation>Пар с маршрутом: {0}, недостижимых: {1}</translation>
     </message>
@@ -1432,12 +1432,12 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>второстепенная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="279"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="286"/>
         <source>Shortest paths: compiled engine (numba)</source>
         <translation>Кратчайшие пути: компилированный движок (numba)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="281"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="288"/>
         <source>Shortest paths: scipy engine. Installing numba in QGIS&apos;s Python makes routing about three times faster</source>
         <translation>Кратчайшие пути: движок scipy. Если установить numba в Python QGIS, маршрутизация станет примерно втрое быстрее</translation>
     </message>
@@ -2357,12 +2357,12 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Слой «{0}»: не удалось преобразовать координаты ({1})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="274"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="281"/>
         <source>Reading enterprises and candidates</source>
         <translation>Чтение предприятий и пар-кандидатов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="350"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="357"/>
         <source>Writing the links</source>
         <translation>Запись связей</translation>
     </message>
