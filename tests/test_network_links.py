@@ -246,7 +246,19 @@ def test_sample_data_routes_every_candidate(symbiosis_provider, sample_gpkg):
         SNAP_TOLERANCE=15000,
     )
     assert len(rows) == cands.featureCount()
-    assert result["UNREACHABLE"] == 0
+    # the only pairs not routed are those of mines beyond the snap tolerance of the schematic
+    # network (the wider catalogue pairs a remote mine's host rock with road builders)
+    unreachable = [r for r in rows if not r["reachable"]]
+    assert result["UNREACHABLE"] == len(unreachable) <= 3
+    assert all("network" in r["reason"] for r in unreachable), unreachable
+    remote = {r["supply_ent"] for r in unreachable} | {r["demand_ent"] for r in unreachable}
+    roads = gpkg_layer(sample_gpkg, "roads")
+    for ent in ents.getFeatures():
+        if ent["ent_id"] in remote and ent["ent_id"].startswith("M"):
+            nearest = min(
+                ent.geometry().distance(road.geometry()) for road in roads.getFeatures()
+            )
+            assert nearest > 15000 * 0.999, (ent["ent_id"], nearest)  # layer CRS in metres
     modes = {r["mode"] for r in rows}
     assert {"road", "road+rail", "pipeline", "heat_main"} <= modes
     for r in rows:

@@ -25,25 +25,25 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.candidates import CANDIDATE_COLUMNS, LONLAT, find_candidates
 from ..core.catalogue import CatalogueError, load_synergies
+from ..core.definitions import MATERIAL_CATEGORIES
 from ..core.geodesy import geodesic_circle
+from ..core.inputs import check_flows
 from ..core.validation import FLOW_REQUIRED
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
 from .gpkg_bulk import append_lines, gpkg_destination
-from .layer_io import enterprise_lonlat, require_fields, source_to_frame, write_features
+from .layer_io import (
+    core_errors,
+    enterprise_lonlat,
+    require_fields,
+    source_to_frame,
+    write_features,
+)
 from .styling import apply_style_on_load
 
-# Supply material categories offered as a filter. Append only: saved models store indices.
-CATEGORY_CODES = [
-    "ash_slag",
-    "metallurgical_slag",
-    "mining_rock",
-    "coal_waste",
-    "fuel",
-    "gas",
-    "heat",
-    "water",
-]
+# Supply material categories offered as a filter, in core.definitions' order (append only
+# there: saved models store indices).
+CATEGORY_CODES = list(MATERIAL_CATEGORIES)
 
 BULK_ROWS = 10_000  # from this many candidates a GeoPackage output is written in bulk
 
@@ -77,16 +77,7 @@ def candidate_fields():
 
 
 def category_labels():
-    return [
-        tr("Ash and slag"),
-        tr("Metallurgical slag"),
-        tr("Mining rock"),
-        tr("Coal waste"),
-        tr("Fuel"),
-        tr("Gas"),
-        tr("Heat"),
-        tr("Water"),
-    ]
+    return [tr(label) for label, _ in MATERIAL_CATEGORIES.values()]
 
 
 class FindCandidatesAlgorithm(SymbiosisAlgorithm):
@@ -97,6 +88,7 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
     SYNERGIES = "SYNERGIES"
     DISTANCE = "DISTANCE"
     CATEGORIES = "CATEGORIES"
+    MATERIALS = "MATERIALS"
     NODES = "NODES"
     ALLOW_INTERNAL = "ALLOW_INTERNAL"
     OUTPUT = "OUTPUT"
@@ -110,10 +102,13 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
             "For every supply flow (waste or by-product), finds the enterprises within reach "
             "whose demand a catalogue rule says it can serve, and draws a line from supplier "
             "to consumer for each candidate.\n\n"
-            "Reach: the rule's economic radius (max_distance_km), or Distance when set. A pair "
-            "is a candidate when the geodesic distance on the WGS 84 ellipsoid between the two "
-            "enterprises is at most the radius, whatever the layer CRS; a pair exactly at the "
-            "radius is included. Distance is in the units of the enterprise layer's CRS; for a "
+            "Reach: per transport mode the material may use (road_km, rail_km, water_km of the "
+            "material catalogue; pipelines and heat mains use radius_km), a rule's own "
+            "max_distance_km or mode radii, or Distance when set. A pair is a candidate when "
+            "the geodesic distance on the WGS 84 ellipsoid between the two enterprises is at "
+            "most the longest reach of an allowed mode, whatever the layer CRS (a pair exactly "
+            "at the radius is included); reach_mode says which modes cover it. Distance is "
+            "in the units of the enterprise layer's CRS; for a "
             "geographic CRS, degrees are converted as QGIS does (111.3 km per degree), so "
             "prefer a projected layer or the catalogue radii.\n\n"
             "potential = min(supply x substitution ratio, demand), in the demand's unit.\n"
@@ -121,13 +116,17 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
             "with either end in these nodes). An enterprise is not its own partner unless "
             "internal reuse is allowed. Enterprises without geometry and flows of unknown "
             "enterprises are skipped and counted in the log. The optional reach layer shows "
-            "each supplier's radius (for display only)."
+            "each supplier's radius (for display only).\n\n"
+            "Flows are checked first: unique flow_id, direction supply or demand, finite "
+            "non-negative quantities and prices; a failure names the field and features. "
+            "Your own materials (MATERIALS) are merged over the bundled catalogue."
         )
 
     def initAlgorithm(self, config=None):
         self.add_enterprises_input()
         self.add_flows_input()
         self.add_synergies_input()
+        self.add_materials_input()
         distance = QgsProcessingParameterDistance(
             self.DISTANCE,
             tr("Distance (overrides every rule's radius)"),
@@ -193,7 +192,9 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
         flows_src = self.source(parameters, self.FLOWS, context)
         layer_name = tr("Enterprises")
         require_fields(ents_src, ["ent_id"], layer_name)
-        require_fields(flows_src, FLOW_REQUIRED, tr("Flows (supplies and demands)"))
+        flows_label = tr("Flows (supplies and demands)")
+        require_fields(flows_src, FLOW_REQUIRED, flows_label)
+        materials = self.materials(parameters, context, feedback)
         try:
             rules = load_synergies(self.optional_table(parameters, self.SYNERGIES, context))
         except CatalogueError as err:
@@ -221,11 +222,14 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
         flows = source_to_frame(flows_src, feedback, progress_span=(20, 30))
         if feedback.isCanceled():
             return {}
+        with core_errors():
+            flows = check_flows(flows, flows_label)
         feedback.setProgressText(tr("Searching partners within reach"))
         candidates, stats = find_candidates(
             ents,
             flows,
             rules,
+            materials=materials,
             coords=LONLAT,
             distance_m=distance_m,
             allow_internal=allow_internal,
