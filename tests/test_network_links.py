@@ -255,9 +255,7 @@ def test_sample_data_routes_every_candidate(symbiosis_provider, sample_gpkg):
     roads = gpkg_layer(sample_gpkg, "roads")
     for ent in ents.getFeatures():
         if ent["ent_id"] in remote and ent["ent_id"].startswith("M"):
-            nearest = min(
-                ent.geometry().distance(road.geometry()) for road in roads.getFeatures()
-            )
+            nearest = min(ent.geometry().distance(road.geometry()) for road in roads.getFeatures())
             assert nearest > 15000 * 0.999, (ent["ent_id"], nearest)  # layer CRS in metres
     modes = {r["mode"] for r in rows}
     assert {"road", "road+rail", "pipeline", "heat_main"} <= modes
@@ -501,3 +499,56 @@ def test_file_layers_read_with_gdal_as_qgis_reads_them(symbiosis_provider, tmp_p
         )
     assert found["gdal"] == found["qgis"]
     assert found["gdal"][2] == ["x", "x", "тропа"] + [""] * (check == "GeometryNoCheck") + [None]
+
+
+def test_without_roads_links_are_estimated_and_said_so(symbiosis_provider, sample_gpkg):
+    """A region without network data: straight km x detour at the road tariff."""
+    ents = gpkg_layer(sample_gpkg, "enterprises")
+    cands = processing.run(
+        "symbiosis:findcandidates",
+        {
+            "ENTERPRISES": ents,
+            "FLOWS": gpkg_layer(sample_gpkg, "flows"),
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )["OUTPUT"]
+    feedback = LogFeedback()
+    result = processing.run(
+        "symbiosis:networklinks",
+        {"CANDIDATES": cands, "ENTERPRISES": ents, "DETOUR": 1.25, "OUTPUT": "TEMPORARY_OUTPUT"},
+        feedback=feedback,
+    )
+    rows = rows_of(result["OUTPUT"])
+    assert len(rows) == cands.featureCount() and result["UNREACHABLE"] == 0
+    assert any("No road layer" in m for m in feedback.messages)
+    estimated = [r for r in rows if r["mode"] == "estimated"]
+    piped = [r for r in rows if r["mode"] in ("pipeline", "heat_main")]
+    assert estimated and piped and len(estimated) + len(piped) == len(rows)
+    for r in estimated:  # dist_km: findcandidates' geodesic distance, carried over
+        assert r["net_km"] == pytest.approx(1.25 * r["dist_km"], rel=1e-6)
+        assert r["cost_t"] == pytest.approx(6.0 * r["net_km"], rel=1e-9)
+
+
+def test_heat_and_gas_cost_the_same_routed_or_straight(sample_links):
+    """Gas, heat and water never pay the road tariff or truck CO2: the same pipe cost per
+    unit-km whether the allocation reads candidates or routed links."""
+    cands, links, flow_layer = sample_links
+    chosen = {}
+    for name, layer in (("straight", cands), ("routed", links)):
+        out = processing.run(
+            "symbiosis:optimizeexchanges",
+            {"LINKS": layer, "FLOWS": flow_layer, "OUTPUT": "TEMPORARY_OUTPUT"},
+        )["OUTPUT"]
+        chosen[name] = {
+            (r["supply_flow"], r["demand_flow"]): r
+            for r in rows_of(out)
+            if r["supply_mat"] in ("waste_heat", "coke_oven_gas", "mine_methane")
+        }
+    common = set(chosen["straight"]) & set(chosen["routed"])
+    assert common, chosen
+    for key in common:
+        a, b = chosen["straight"][key], chosen["routed"][key]
+        assert a["transport_co2"] == 0 and b["transport_co2"] == 0
+        assert a["transport_cost"] / a["tonnage"] == pytest.approx(
+            b["transport_cost"] / b["tonnage"], rel=1e-9
+        )

@@ -20,6 +20,7 @@ from .catalogue import conversion_factor, load_materials, load_synergies
 from .errors import MESSAGES, InputError
 from .inputs import normalise_ids
 from .interruptible import run_interruptible
+from .network import off_network_modes
 
 QUOTA_PENALTY = 1e6  # RUB per unit of demand left below its quota
 ROAD_CO2_KG_PER_TKM = 0.1  # heavy truck, order of magnitude (GLEC framework range 0.06-0.12)
@@ -51,6 +52,9 @@ class Economics:
     """Knobs of the allocation; the policy scenarios change them."""
 
     default_cost_per_unit_km: float = 6.0  # links without a route cost (straight candidates)
+    # gas and heat move by pipeline or heat main, never by truck: their running cost per
+    # unit-km (pumping, losses; an estimate) and no transport CO2, routed or not
+    pipe_cost_per_unit_km: float = 0.05
     disposal_fee_delta: float = 0.0  # RUB per t added to the disposal cost of t/yr supplies
     processing_subsidy: float = 0.0  # share of pre-processing cost co-financed (0-1)
     rail_discount: float = 0.0  # share off the rail part of route costs (0-1)
@@ -105,12 +109,15 @@ def link_economics(links, flows, rules=None, materials=None, economics=None):
     per_combo = np.array([_factor(a, b) * _factor(c, e) for a, b, c, e in uniq] or [1.0])
     factor = per_combo[code] * ratio if len(code) else np.zeros(0)
     km = _numeric(lk, "net_km").fillna(_numeric(lk, "dist_km")).fillna(0.0).to_numpy()
+    piped = piped_links(lk, materials)
     cost_t = _numeric(lk, "cost_t").to_numpy()
     cost_t = np.where(np.isnan(cost_t), km * economics.default_cost_per_unit_km, cost_t)
+    cost_t = np.where(piped, km * economics.pipe_cost_per_unit_km, cost_t)
     rail_km = _numeric(lk, "rail_km", 0.0).fillna(0.0).to_numpy()
     cost_t = cost_t - economics.rail_discount * rail_km * economics.rail_cost_per_tkm
     road_km = _numeric(lk, "road_km").to_numpy()
     road_km = np.where(np.isnan(road_km), km, road_km)
+    road_km = np.where(piped, 0.0, road_km)  # no truck, no truck CO2
     unit = pd.DataFrame(
         {
             "disposal": _numeric(s, "price", 0.0).fillna(0.0).to_numpy()
@@ -135,6 +142,15 @@ def link_economics(links, flows, rules=None, materials=None, economics=None):
         if len(bad):
             raise AllocationError("bad_quantity", flow=bad.index[0], kind=kind)
     return lk, unit, capacity_s, d_unit[valid], fl
+
+
+def piped_links(links: pd.DataFrame, materials: pd.DataFrame) -> np.ndarray:
+    """Per link: does its supply material move by pipeline or heat main (gas, heat, water),
+    whatever the link's own mode column says?"""
+    if "supply_mat" not in links.columns:
+        return np.zeros(len(links), bool)
+    piped = off_network_modes(materials)
+    return links["supply_mat"].astype(str).isin(piped).to_numpy()
 
 
 def unmatched_links(links: pd.DataFrame, flows: pd.DataFrame) -> int:

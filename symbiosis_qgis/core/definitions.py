@@ -192,6 +192,9 @@ class RoutingDefaults:
     handling_cost: float = 150.0  # RUB per t at each road-rail transfer (estimate)
     max_km: float = 300.0  # network distance beyond which a link is unreachable
     snap_tolerance_m: float = 5000.0  # enterprise to road
+    # road km per straight km where there is no network: circuity factors of road travel
+    # are about 1.2-1.4 (Ballou, Rahardja and Sakai 2002, Transportation Research Part A 36)
+    detour: float = 1.3
 
 
 ROUTING = RoutingDefaults()

@@ -20,6 +20,7 @@ from scipy.sparse.csgraph import connected_components
 from scipy.spatial import cKDTree
 
 from .geodesy import ecef, geodesic_m
+from .inputs import normalise_ids
 from .shortest_paths import ShortestPaths
 from .text import QT_TRANSLATE_NOOP
 
@@ -34,6 +35,9 @@ REASONS = {
     "canceled": QT_TRANSLATE_NOOP("@default", "canceled before it was routed"),
     "not_routed": QT_TRANSLATE_NOOP(
         "@default", "moves by pipeline or heat main: not routed over roads or rail"
+    ),
+    "estimated": QT_TRANSLATE_NOOP(
+        "@default", "no road layer: straight distance x detour factor, not routed"
     ),
 }
 LINK_COLUMNS = [
@@ -492,7 +496,7 @@ def route_candidates(network, candidates, enterprises, off_network=None, **optio
     paths aligned with its rows).
     """
     off_network = off_network or {}
-    cands = candidates.reset_index(drop=True).copy()
+    cands = normalise_ids(candidates.reset_index(drop=True), ("supply_ent", "demand_ent"))
     piped = (
         cands["supply_mat"].astype(str).isin(off_network).to_numpy()
         if "supply_mat" in cands.columns
@@ -514,9 +518,35 @@ def route_candidates(network, candidates, enterprises, off_network=None, **optio
     return out.iloc[order].drop(columns="_row").reset_index(drop=True), [paths[k] for k in order]
 
 
+def estimated_links(candidates, enterprises, off_network=None, road_rate=6.0, detour=1.3):
+    """Candidates costed without a network: straight geodesic km x ``detour`` by road
+    (mode "estimated"); gas, heat and water keep their pipeline or heat-main mode, uncosted
+    here as when routed (the allocation prices them per unit-km). Same columns and paths as
+    route_candidates, so the chain runs in a region without network data."""
+    off_network = off_network or {}
+    cands = candidates.reset_index(drop=True)
+    piped = (
+        cands["supply_mat"].astype(str).isin(off_network).to_numpy()
+        if "supply_mat" in cands.columns
+        else np.zeros(len(cands), bool)
+    )
+    out, paths = _straight_links(cands, enterprises, off_network)
+    road = ~piped & out["reachable"].to_numpy(bool)
+    km = out["net_km"].to_numpy(float) * detour
+    out.loc[road, "mode"] = "estimated"
+    out.loc[road, "net_km"] = km[road]
+    out.loc[road, "road_km"] = km[road]
+    out.loc[road, "detour"] = detour
+    out.loc[road, "cost_t"] = road_rate * km[road]
+    out.loc[road, "reason"] = "estimated"
+    if "potential" in out.columns:
+        out.loc[road, "cost_total"] = out.loc[road, "cost_t"] * out.loc[road, "potential"]
+    return out, paths
+
+
 def _locations(enterprises):
     return (
-        enterprises.assign(ent_id=enterprises["ent_id"].astype(str).str.strip())
+        normalise_ids(enterprises, ("ent_id",))
         .dropna(subset=["x", "y"])
         .drop_duplicates("ent_id")
         .set_index("ent_id")
@@ -525,9 +555,7 @@ def _locations(enterprises):
 
 def _straight_links(cands, enterprises, off_network):
     where = _locations(enterprises)
-    out = cands.copy()
-    for column in ("supply_ent", "demand_ent"):
-        out[column] = out[column].astype(str).str.strip()
+    out = normalise_ids(cands, ("supply_ent", "demand_ent"))
     a = where.reindex(out["supply_ent"])[["x", "y"]].to_numpy(float)
     b = where.reindex(out["demand_ent"])[["x", "y"]].to_numpy(float)
     located = ~(np.isnan(a).any(axis=1) | np.isnan(b).any(axis=1))

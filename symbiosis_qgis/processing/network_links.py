@@ -20,7 +20,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.catalogue import load_materials
+from ..core.definitions import ROUTING
+from ..core.inputs import normalise_ids
 from ..core.network import (
     LINK_COLUMNS,
     OSM_HIGHWAY_FACTORS,
@@ -29,6 +30,7 @@ from ..core.network import (
     CanceledError,
     Lines,
     build_network,
+    estimated_links,
     off_network_modes,
     parse_class_costs,
     road_rates,
@@ -106,6 +108,8 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
     MAX_DISTANCE = "MAX_DISTANCE"
     SNAP_TOLERANCE = "SNAP_TOLERANCE"
     MERGE_TOLERANCE = "MERGE_TOLERANCE"
+    DETOUR = "DETOUR"
+    MATERIALS = "MATERIALS"
     OUTPUT = "OUTPUT"
 
     def displayName(self):
@@ -124,7 +128,11 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
             "tags). Distances are geodesic on WGS 84 whatever the layer CRS.\n\n"
             "Every candidate stays in the output: unreachable ones with reachable = false and "
             "a reason (too far from the network, disconnected part of the network, beyond the "
-            "maximum distance). Flows moving by pipeline or heat main are not routed."
+            "maximum distance). Flows moving by pipeline or heat main are not routed: "
+            "'Optimise exchanges' prices them per unit-km of pipe, routed or not.\n\n"
+            "Without a road layer (or with an empty one) every candidate is costed by the "
+            "straight distance x Detour factor at the road tariff, mode 'estimated', so the "
+            "chain still runs in a region without network data; the log says so."
         )
 
     def initAlgorithm(self, config=None):
@@ -136,9 +144,13 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
             )
         )
         self.add_enterprises_input()
+        self.add_materials_input()
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.ROADS, tr("Roads"), [QgsProcessing.TypeVectorLine]
+                self.ROADS,
+                tr("Roads (none: straight distance x detour factor)"),
+                [QgsProcessing.TypeVectorLine],
+                optional=True,
             )
         )
         self.addParameter(
@@ -155,9 +167,18 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
             )
         )
         for name, label, default in [
-            (self.ROAD_COST, tr("Road tariff, RUB per t-km"), 6.0),
-            (self.RAIL_COST, tr("Rail tariff, RUB per t-km"), 1.5),
-            (self.HANDLING_COST, tr("Handling at each road-rail transfer, RUB per t"), 150.0),
+            (self.ROAD_COST, tr("Road tariff, RUB per t-km"), ROUTING.road_cost),
+            (self.RAIL_COST, tr("Rail tariff, RUB per t-km"), ROUTING.rail_cost),
+            (
+                self.HANDLING_COST,
+                tr("Handling at each road-rail transfer, RUB per t"),
+                ROUTING.handling_cost,
+            ),
+            (
+                self.DETOUR,
+                tr("Detour factor of straight distances when there is no road layer"),
+                ROUTING.detour,
+            ),
         ]:
             self.addParameter(
                 QgsProcessingParameterNumber(
@@ -184,7 +205,7 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
                 self.MAX_DISTANCE,
                 tr("Maximum network distance, km"),
                 QgsProcessingParameterNumber.Double,
-                300.0,
+                ROUTING.max_km,
                 minValue=0.0,
             )
         )
@@ -193,7 +214,7 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
                 self.SNAP_TOLERANCE,
                 tr("Snap tolerance: enterprise to road, m"),
                 QgsProcessingParameterNumber.Double,
-                5000.0,
+                ROUTING.snap_tolerance_m,
                 minValue=0.0,
             )
         )
@@ -217,7 +238,7 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         cands_src = self.source(parameters, self.CANDIDATES, context)
         ents_src = self.source(parameters, self.ENTERPRISES, context)
-        roads_src = self.source(parameters, self.ROADS, context)
+        roads_src = self.source(parameters, self.ROADS, context, optional=True)
         rails_src = self.source(parameters, self.RAILS, context, optional=True)
         terms_src = self.source(parameters, self.TERMINALS, context, optional=True)
         require_fields(cands_src, ["supply_ent", "demand_ent"], tr("Candidates"))
@@ -241,6 +262,9 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
         except ValueError as err:
             raise QgsProcessingException(tr("Road tariff per class: {}").format(err)) from err
 
+        materials = self.materials(parameters, context, feedback)
+        if roads_src is None or roads_src.featureCount() == 0:
+            return self._estimate(parameters, context, feedback, cands_src, ents_src, materials)
         feedback.setProgressText(tr("Reading the network"))
         road_lines, classes = self._road_lines(parameters, context, roads_src, feedback)
         if not len(road_lines.sizes):
@@ -279,8 +303,13 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
         feedback.setProgress(25)
 
         feedback.setProgressText(tr("Reading enterprises and candidates"))
-        ents, points = enterprise_lonlat(ents_src, context)
-        cands = source_to_frame(cands_src)
+        ents, points = enterprise_lonlat(ents_src, context, feedback, (25, 27))
+        cands = normalise_ids(
+            source_to_frame(cands_src, feedback, progress_span=(27, 30)),
+            ("supply_ent", "demand_ent"),
+        )
+        if feedback.isCanceled():
+            return {}
         feedback.setProgressText(tr("Routing"))
         if default_engine() == "numba":
             feedback.pushInfo(tr("Shortest paths: compiled engine (numba)"))
@@ -295,7 +324,7 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
             network,
             cands,
             ents,
-            off_network=off_network_modes(load_materials()),
+            off_network=off_network_modes(materials),
             road_rate=road_cost,
             max_km=self.parameterAsDouble(parameters, self.MAX_DISTANCE, context),
             snap_tolerance_m=self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context),
@@ -306,6 +335,30 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
         )
         if feedback.isCanceled():
             return {}
+        return self._write(
+            parameters, context, feedback, cands_src, ents_src, links, paths, points
+        )
+
+    def _estimate(self, parameters, context, feedback, cands_src, ents_src, materials):
+        """No road network: straight distance x detour at the road tariff, said in the log."""
+        detour = self.parameterAsDouble(parameters, self.DETOUR, context)
+        feedback.pushWarning(
+            tr(
+                "No road layer: links are costed by straight distance x {0:g} at the road "
+                "tariff (mode 'estimated'), not routed"
+            ).format(detour)
+        )
+        ents, points = enterprise_lonlat(ents_src, context, feedback, (0, 40))
+        cands = source_to_frame(cands_src, feedback, progress_span=(40, 60))
+        if feedback.isCanceled():
+            return {}
+        links, paths = estimated_links(
+            cands,
+            ents,
+            off_network_modes(materials),
+            road_rate=self.parameterAsDouble(parameters, self.ROAD_COST, context),
+            detour=detour,
+        )
         return self._write(
             parameters, context, feedback, cands_src, ents_src, links, paths, points
         )
