@@ -17,6 +17,7 @@ GPKG=sample_layers/kuzbass.gpkg
 DB="$OUT/symbiosis_demo.gpkg"
 rm -f "$DB" "$OUT"/*.json
 table() { echo "ogr:dbname='$DB' table=$1 (geom)"; }
+SAMPLE_SOURCES="Global Energy Monitor trackers (CC BY 4.0); derived flows and schematic road and rail network of the symbiosis_qgis sample data"
 
 run() {  # run ALG PARAM=VALUE...: results as JSON; the log goes to out/qgis_process.log
   $QP --json run "$@" 2>>"$OUT/qgis_process.log" | /usr/bin/python3 -c \
@@ -28,7 +29,7 @@ run symbiosis:symbiosis_full_analysis -- \
   "ENTERPRISES=$GPKG|layername=enterprises" "FLOWS=$GPKG|layername=flows" \
   "ROADS=$GPKG|layername=roads" "RAILS=$GPKG|layername=rails" \
   "TERMINALS=$GPKG|layername=terminals" NODE=Novokuznetsk \
-  "SOURCES=Global Energy Monitor trackers (CC BY 4.0); derived flows and schematic road and rail network of the symbiosis_qgis sample data" \
+  "SOURCES=$SAMPLE_SOURCES" \
   "validate:validation=$(table validation)" "candidates:candidates=$(table candidates)" \
   "links:links=$(table links)" "exchanges:exchanges=$(table exchanges)" \
   "benefits:benefits_enterprises=$(table benefits_enterprises)" \
@@ -57,6 +58,14 @@ run symbiosis:siteparks -- "SITES=$GPKG|layername=sites" \
 run symbiosis:exportmap -- "ARROWS=$PARKS_DB|layername=supply_links" \
   "NODES=$PARKS_DB|layername=parks" "BACKGROUND=$GPKG|layername=sites" \
   "TITLE=Eco-industrial parks: sites, tenants and supplies (sample data)" \
+  "SOURCES=$SAMPLE_SOURCES; candidate sites placed by hand, areas estimated" \
   "OUTPUT_PDF=$OUT/parks_map.pdf" "OUTPUT_PNG=$OUT/parks_map.png" > "$OUT/parks_map.json"
+
+echo "== symbiosis:diagnosebarriers on the routed links and the chosen exchanges"
+run symbiosis:diagnosebarriers -- "LINKS=$DB|layername=links" "FLOWS=$GPKG|layername=flows" \
+  "EXCHANGES=$DB|layername=exchanges" "TERMINALS=$GPKG|layername=terminals" \
+  "OUTPUT=ogr:dbname='$DB' table=barriers (geom)" \
+  "SUMMARY=ogr:dbname='$DB' table=barrier_summary" \
+  "REPORT=$OUT/barriers_report.html" > "$OUT/barriers.json"
 
 /usr/bin/python3 tools/demo_summary.py "$OUT"

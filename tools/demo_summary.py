@@ -28,12 +28,29 @@ with sqlite3.connect(gpkg) as db:
         "select name, net_benefit, d_net_benefit, exchanges from policy_scenarios"
     ):
         print(f"  {name}: {count} exchanges, {value / 1e9:,.2f} bn RUB/yr ({delta / 1e9:+,.2f})")
+    print("barriers (binding barrier: links held back, Mt/yr, net benefit held back):")
+    for shows_as, links, tonnes, held in db.execute(
+        "select shows_as, links_binding, tonnes_binding, benefit_held from barrier_summary "
+        "where links_binding > 0"
+    ):
+        print(
+            f"  {shows_as}: {links} links, {(tonnes or 0) / 1e6:,.2f} Mt/yr, "
+            f"{(held or 0) / 1e9:,.2f} bn RUB/yr"
+        )
     tables = [
         row[0] for row in db.execute("select table_name from gpkg_contents order by table_name")
     ]
+with sqlite3.connect(out / "parks.gpkg") as db:
+    columns = [row[1] for row in db.execute("pragma table_info(parks)")]
+    print(
+        f"eco-industrial parks chosen: {db.execute('select count(*) from parks').fetchone()[0]}"
+        f" ({', '.join(c for c in columns if c not in ('fid', 'geom'))})"
+    )
 print(f"layers: {gpkg} ({', '.join(tables)})")
 for name in (
     "symbiosis_report.html",
+    "barriers_report.html",
+    "parks_map.pdf",
     "novokuznetsk_symbiosis_map.pdf",
     "novokuznetsk_symbiosis_map.png",
 ):
