@@ -174,47 +174,47 @@
         <translation>Пример данных: Кузбасс</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="81"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="152"/>
         <source>Ash and slag</source>
         <translation>Золошлаковые отходы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="82"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="153"/>
         <source>Metallurgical slag</source>
         <translation>Металлургические шлаки</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="83"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="154"/>
         <source>Mining rock</source>
         <translation>Горные породы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="84"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="155"/>
         <source>Coal waste</source>
         <translation>Отходы углеобогащения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="85"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="156"/>
         <source>Fuel</source>
         <translation>Топливо</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="86"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="157"/>
         <source>Gas</source>
         <translation>Газ</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="87"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="158"/>
         <source>Heat</source>
         <translation>Тепло</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="88"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="159"/>
         <source>Water</source>
         <translation>Вода</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="106"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="98"/>
         <source>Find partner candidates</source>
         <translation>Найти возможных партнёров</translation>
     </message>
@@ -224,37 +224,22 @@
         <translation>Анализ</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="109"/>
-        <source>For every supply flow (waste or by-product), finds the enterprises within reach whose demand a catalogue rule says it can serve, and draws a line from supplier to consumer for each candidate.
-
-Reach: the rule&apos;s economic radius (max_distance_km), or Distance when set. A pair is a candidate when the geodesic distance on the WGS 84 ellipsoid between the two enterprises is at most the radius, whatever the layer CRS; a pair exactly at the radius is included. Distance is in the units of the enterprise layer&apos;s CRS; for a geographic CRS, degrees are converted as QGIS does (111.3 km per degree), so prefer a projected layer or the catalogue radii.
-
-potential = min(supply x substitution ratio, demand), in the demand&apos;s unit.
-Filters: supply material categories; industrial nodes (comma-separated: pairs with either end in these nodes). An enterprise is not its own partner unless internal reuse is allowed. Enterprises without geometry and flows of unknown enterprises are skipped and counted in the log. The optional reach layer shows each supplier&apos;s radius (for display only).</source>
-        <translation>Для каждого потока предложения (отхода или побочного продукта) находит предприятия в пределах досягаемости, спрос которых, согласно правилу каталога, он может покрыть, и рисует линию от поставщика к потребителю для каждой пары.
-
-Досягаемость: экономический радиус правила (max_distance_km) или «Расстояние», если оно задано. Пара считается кандидатом, если геодезическое расстояние на эллипсоиде WGS 84 между предприятиями не больше радиуса, в любой СК слоя; пара ровно на радиусе включается. «Расстояние» задаётся в единицах СК слоя предприятий; для географической СК градусы пересчитываются так же, как в QGIS (111,3 км на градус), поэтому лучше использовать слой в проекции или радиусы каталога.
-
-potential = min(предложение x коэффициент замещения, спрос), в единицах спроса.
-Фильтры: категории материалов предложения; промышленные узлы (через запятую: пары, у которых хотя бы один конец в этих узлах). Предприятие не считается собственным партнёром, если не разрешено внутреннее использование. Предприятия без геометрии и потоки неизвестных предприятий пропускаются, их число пишется в журнал. Необязательный слой досягаемости показывает радиус каждого поставщика (только для отображения).</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="131"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="130"/>
         <source>Distance (overrides every rule&apos;s radius)</source>
         <translation>Расстояние (заменяет радиус всех правил)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="140"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="139"/>
         <source>Supply material categories (all when none chosen)</source>
         <translation>Категории материалов предложения (все, если не выбраны)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="149"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="148"/>
         <source>Industrial nodes, comma-separated (all when empty)</source>
         <translation>Промышленные узлы через запятую (все, если пусто)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="154"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="153"/>
         <source>Allow internal reuse (an enterprise as its own partner)</source>
         <translation>Разрешить внутреннее использование (предприятие — собственный партнёр)</translation>
     </message>
@@ -264,57 +249,57 @@ potential = min(предложение x коэффициент замещени
         <translation>Возможные партнёры</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="349"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="353"/>
         <source>Reach of suppliers</source>
         <translation>Досягаемость поставщиков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="175"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="174"/>
         <source>Number of candidates</source>
         <translation>Число пар-кандидатов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="183"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="182"/>
         <source>The enterprise layer has a geographic CRS: Distance is read in degrees. Use a projected layer to give it in metres.</source>
         <translation>У слоя предприятий географическая СК: «Расстояние» читается в градусах. Чтобы задать его в метрах, используйте слой в проекции.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="219"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="220"/>
         <source>Reading enterprises and flows</source>
         <translation>Чтение предприятий и потоков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="224"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="227"/>
         <source>Searching partners within reach</source>
         <translation>Поиск партнёров в пределах досягаемости</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="244"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="248"/>
         <source>Writing candidates</source>
         <translation>Запись пар-кандидатов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="258"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="262"/>
         <source>{0} partner candidates</source>
         <translation>Пар-кандидатов: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="263"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="267"/>
         <source>{0} enterprises without geometry were skipped</source>
         <translation>Пропущено предприятий без геометрии: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="269"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="273"/>
         <source>{0} flows of unknown enterprises were skipped</source>
         <translation>Пропущено потоков неизвестных предприятий: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="275"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="279"/>
         <source>{0} flows with a missing, zero or negative quantity were skipped</source>
         <translation>Пропущено потоков с отсутствующим, нулевым или отрицательным количеством: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="281"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="285"/>
         <source>{0} pairs were skipped: their units do not convert to the rule&apos;s</source>
         <translation>Пропущено пар: {0} — их единицы не приводятся к единицам правила</translation>
     </message>
@@ -324,60 +309,47 @@ potential = min(предложение x коэффициент замещени
         <translation>В слое «{layer}» нет обязательных полей: {fields}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/network.py" line="30"/>
+        <location filename="../symbiosis_qgis/core/network.py" line="31"/>
         <source>too far from the network</source>
         <translation>слишком далеко от сети</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/network.py" line="31"/>
+        <location filename="../symbiosis_qgis/core/network.py" line="32"/>
         <source>disconnected part of the network</source>
         <translation>несвязная часть сети</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/network.py" line="32"/>
+        <location filename="../symbiosis_qgis/core/network.py" line="33"/>
         <source>beyond MAX_DISTANCE</source>
         <translation>дальше MAX_DISTANCE</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/network.py" line="33"/>
+        <location filename="../symbiosis_qgis/core/network.py" line="34"/>
         <source>enterprise unknown or without location</source>
         <translation>предприятие неизвестно или без местоположения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/network.py" line="34"/>
+        <location filename="../symbiosis_qgis/core/network.py" line="35"/>
         <source>canceled before it was routed</source>
         <translation>отменено до построения маршрута</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/network.py" line="35"/>
+        <location filename="../symbiosis_qgis/core/network.py" line="36"/>
         <source>moves by pipeline or heat main: not routed over roads or rail</source>
         <translation>перемещается по трубопроводу или теплотрассе: маршрут по дорогам не строится</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="112"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="116"/>
         <source>Route candidates over road and rail</source>
         <translation>Построить маршруты по автодорогам и железной дороге</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="115"/>
-        <source>Finds the cheapest route of every candidate exchange over the road network, the rail network, or road to a terminal, rail and road again, and draws it.
-
-Cost per tonne = road km x road tariff (per class when a class field or OSM highway tags are present) + rail km x rail tariff + handling at each road-rail transfer. Lines are joined where they share a vertex; Merge tolerance also joins vertices closer than it. Enterprises attach to their nearest road vertex within the snap tolerance (the access leg counts as road). OSM data: pass the &apos;lines&apos; layer of a .osm/.osm.pbf file as roads (highway tags) and as rails (railway tags). Distances are geodesic on WGS 84 whatever the layer CRS.
-
-Every candidate stays in the output: unreachable ones with reachable = false and a reason (too far from the network, disconnected part of the network, beyond the maximum distance). Flows moving by pipeline or heat main are not routed.</source>
-        <translation>Находит самый дешёвый маршрут для каждой возможной пары обмена: по автодорогам, по железной дороге или автомобилем до терминала, по железной дороге и снова автомобилем, — и рисует его.
-
-Стоимость на тонну = км автодорог x автомобильный тариф (по классу дороги, если задано поле класса или есть теги OSM highway) + км железной дороги x железнодорожный тариф + перевалка на каждом терминале. Линии соединяются в общих вершинах; «Допуск слияния» объединяет и вершины ближе заданного. Предприятия привязываются к ближайшей вершине автодороги в пределах допуска привязки (подъезд считается автодорогой). Данные OSM: укажите слой «lines» файла .osm/.osm.pbf как автодороги (теги highway) и как железные дороги (теги railway). Расстояния геодезические на WGS 84 в любой СК слоя.
-
-Все пары остаются в результате: недостижимые — с reachable = false и причиной (слишком далеко от сети, несвязная часть сети, дальше максимального расстояния). Потоки, идущие по трубопроводу или теплотрассе, не маршрутизируются.</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="131"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="139"/>
         <source>Candidates (supply_ent, demand_ent)</source>
         <translation>Пары-кандидаты (supply_ent, demand_ent)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="320"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="373"/>
         <source>Roads</source>
         <translation>Автодороги</translation>
     </message>
@@ -407,57 +379,57 @@ Every candidate stays in the output: unreachable ones with reachable = false and
         <translation>Перевалка на каждом терминале, руб. за т</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="167"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="188"/>
         <source>Road class field (OSM &apos;highway&apos; is used when present)</source>
         <translation>Поле класса дороги (если есть, используется OSM «highway»)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="175"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="196"/>
         <source>Road tariff per class, e.g. trunk=5.4, track=11</source>
         <translation>Тариф по классам дорог, например trunk=5.4, track=11</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="182"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="203"/>
         <source>Maximum network distance, km</source>
         <translation>Максимальное расстояние по сети, км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="191"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="212"/>
         <source>Snap tolerance: enterprise to road, m</source>
         <translation>Допуск привязки предприятия к дороге, м</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="200"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="221"/>
         <source>Merge vertices closer than, m (0: shared vertices only)</source>
         <translation>Объединять вершины ближе, м (0: только общие вершины)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="410"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="463"/>
         <source>Routed links</source>
         <translation>Маршруты связей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="214"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="235"/>
         <source>Candidates routed</source>
         <translation>Пар с маршрутом</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="215"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="236"/>
         <source>Candidates unreachable</source>
         <translation>Недостижимых пар</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="223"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="244"/>
         <source>Candidates</source>
         <translation>Пары-кандидаты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="242"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="263"/>
         <source>Road tariff per class: {}</source>
         <translation>Тариф по классам дорог: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="244"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="268"/>
         <source>Reading the network</source>
         <translation>Чтение сети</translation>
     </message>
@@ -467,7 +439,7 @@ Every candidate stays in the output: unreachable ones with reachable = false and
         <translation>В слое автодорог нет пригодных линий</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="257"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="281"/>
         <source>Building the graph</source>
         <translation>Построение графа</translation>
     </message>
@@ -477,12 +449,12 @@ Every candidate stays in the output: unreachable ones with reachable = false and
         <translation>Граф: узлов {0}, рёбер {1}, подключено терминалов {2}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="284"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="313"/>
         <source>Routing</source>
         <translation>Построение маршрутов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="396"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="449"/>
         <source>{0} candidates routed, {1} unreachable</source>
         <translation>Пар с маршрутом: {0}, недостижимых: {1}</translation>
     </message>
@@ -1432,12 +1404,12 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>второстепенная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="286"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="315"/>
         <source>Shortest paths: compiled engine (numba)</source>
         <translation>Кратчайшие пути: компилированный движок (numba)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="288"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="317"/>
         <source>Shortest paths: scipy engine. Installing numba in QGIS&apos;s Python makes routing about three times faster</source>
         <translation>Кратчайшие пути: движок scipy. Если установить numba в Python QGIS, маршрутизация станет примерно втрое быстрее</translation>
     </message>
@@ -2357,12 +2329,12 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Слой «{0}»: не удалось преобразовать координаты ({1})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="281"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="305"/>
         <source>Reading enterprises and candidates</source>
         <translation>Чтение предприятий и пар-кандидатов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="357"/>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="410"/>
         <source>Writing the links</source>
         <translation>Запись связей</translation>
     </message>
@@ -2986,6 +2958,62 @@ Every login, the anonymous one included, can list the names of all logins of the
         <location filename="../symbiosis_qgis/processing/site_parks.py" line="335"/>
         <source>Canceled: the solver was stopped and nothing is written</source>
         <translation>Отменено: решатель остановлен, ничего не записано</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/network.py" line="39"/>
+        <source>no road layer: straight distance x detour factor, not routed</source>
+        <translation>нет слоя автодорог: расстояние по прямой x коэффициент непрямолинейности, без маршрута</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="101"/>
+        <source>For every supply flow (waste or by-product), finds the enterprises within reach whose demand a catalogue rule says it can serve, and draws a line from supplier to consumer for each candidate.
+
+Reach: per transport mode the material may use (road_km, rail_km, water_km of the material catalogue; pipelines and heat mains use radius_km), a rule&apos;s own max_distance_km or mode radii, or Distance when set. A pair is a candidate when the geodesic distance on the WGS 84 ellipsoid between the two enterprises is at most the longest reach of an allowed mode, whatever the layer CRS (a pair exactly at the radius is included); reach_mode says which modes cover it. Distance is in the units of the enterprise layer&apos;s CRS; for a geographic CRS, degrees are converted as QGIS does (111.3 km per degree), so prefer a projected layer or the catalogue radii.
+
+potential = min(supply x substitution ratio, demand), in the demand&apos;s unit.
+Filters: supply material categories; industrial nodes (comma-separated: pairs with either end in these nodes). An enterprise is not its own partner unless internal reuse is allowed. Enterprises without geometry and flows of unknown enterprises are skipped and counted in the log. The optional reach layer shows each supplier&apos;s radius (for display only).
+
+Flows are checked first: unique flow_id, direction supply or demand, finite non-negative quantities and prices; a failure names the field and features. Your own materials (MATERIALS) are merged over the bundled catalogue.</source>
+        <translation>Для каждого потока предложения (отхода или побочного продукта) находит предприятия в пределах досягаемости, спрос которых, согласно правилу каталога, он может покрыть, и рисует линию от поставщика к потребителю для каждой пары.
+
+Досягаемость: для каждого вида транспорта, которым может перевозиться материал (road_km, rail_km, water_km каталога материалов; трубопроводы и теплотрассы используют radius_km), собственный max_distance_km правила или его радиусы по видам транспорта, либо «Расстояние», если оно задано. Пара считается кандидатом, если геодезическое расстояние на эллипсоиде WGS 84 между предприятиями не больше наибольшей досягаемости допустимого вида транспорта, в любой СК слоя (пара ровно на радиусе включается); reach_mode показывает, какие виды транспорта её покрывают. «Расстояние» задаётся в единицах СК слоя предприятий; для географической СК градусы пересчитываются так же, как в QGIS (111,3 км на градус), поэтому лучше использовать слой в проекции или радиусы каталога.
+
+potential = min(предложение x коэффициент замещения, спрос), в единицах спроса.
+Фильтры: категории материалов предложения; промышленные узлы (через запятую: пары, у которых хотя бы один конец в этих узлах). Предприятие не считается собственным партнёром, если не разрешено внутреннее использование. Предприятия без геометрии и потоки неизвестных предприятий пропускаются, их число пишется в журнал. Необязательный слой досягаемости показывает радиус каждого поставщика (только для отображения).
+
+Сначала проверяются потоки: уникальный flow_id, направление supply или demand, конечные неотрицательные количества и цены; при ошибке указываются поле и объекты. Собственные материалы (MATERIALS) дополняют встроенный каталог.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="119"/>
+        <source>Finds the cheapest route of every candidate exchange over the road network, the rail network, or road to a terminal, rail and road again, and draws it.
+
+Cost per tonne = road km x road tariff (per class when a class field or OSM highway tags are present) + rail km x rail tariff + handling at each road-rail transfer. Lines are joined where they share a vertex; Merge tolerance also joins vertices closer than it. Enterprises attach to their nearest road vertex within the snap tolerance (the access leg counts as road). OSM data: pass the &apos;lines&apos; layer of a .osm/.osm.pbf file as roads (highway tags) and as rails (railway tags). Distances are geodesic on WGS 84 whatever the layer CRS.
+
+Every candidate stays in the output: unreachable ones with reachable = false and a reason (too far from the network, disconnected part of the network, beyond the maximum distance). Flows moving by pipeline or heat main are not routed: &apos;Optimise exchanges&apos; prices them per unit-km of pipe, routed or not.
+
+Without a road layer (or with an empty one) every candidate is costed by the straight distance x Detour factor at the road tariff, mode &apos;estimated&apos;, so the chain still runs in a region without network data; the log says so.</source>
+        <translation>Находит самый дешёвый маршрут для каждой возможной пары обмена: по автодорогам, по железной дороге или автомобилем до терминала, по железной дороге и снова автомобилем, — и рисует его.
+
+Стоимость на тонну = км автодорог x автомобильный тариф (по классу дороги, если задано поле класса или есть теги OSM highway) + км железной дороги x железнодорожный тариф + перевалка на каждом терминале. Линии соединяются в общих вершинах; «Допуск слияния» объединяет и вершины ближе заданного. Предприятия привязываются к ближайшей вершине автодороги в пределах допуска привязки (подъезд считается автодорогой). Данные OSM: укажите слой «lines» файла .osm/.osm.pbf как автодороги (теги highway) и как железные дороги (теги railway). Расстояния геодезические на WGS 84 в любой СК слоя.
+
+Все пары остаются в результате: недостижимые — с reachable = false и причиной (слишком далеко от сети, несвязная часть сети, дальше максимального расстояния). Потоки, идущие по трубопроводу или теплотрассе, не маршрутизируются: «Оптимизировать обмены» оценивает их по стоимости за ед.·км трубы, с маршрутом или без.
+
+Без слоя автодорог (или с пустым слоем) стоимость каждой пары оценивается по расстоянию по прямой x «Коэффициент непрямолинейности» по автомобильному тарифу, с режимом «estimated», чтобы цепочка работала и в регионе без данных о сети; об этом сообщается в журнале.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="148"/>
+        <source>Roads (none: straight distance x detour factor)</source>
+        <translation>Автодороги (если нет: расстояние по прямой x коэффициент непрямолинейности)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="177"/>
+        <source>Detour factor of straight distances when there is no road layer</source>
+        <translation>Коэффициент непрямолинейности для расстояний по прямой, если нет слоя автодорог</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="345"/>
+        <source>No road layer: links are costed by straight distance x {0:g} at the road tariff (mode &apos;estimated&apos;), not routed</source>
+        <translation>Нет слоя автодорог: стоимость связей оценивается по расстоянию по прямой x {0:g} по автомобильному тарифу (режим «estimated»), маршруты не строятся</translation>
     </message>
 </context>
 </TS>
