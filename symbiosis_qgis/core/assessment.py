@@ -14,26 +14,8 @@ import pandas as pd
 
 from .inputs import normalise_ids
 
-ENTERPRISE_COLUMNS = [
-    "ent_id",
-    "name",
-    "node",
-    "sector",
-    "diverted_t",
-    "replaced_t",
-    "transport_tkm",
-    "co2_avoided_t",
-    "transport_co2_t",
-    "net_co2_t",
-    "net_money_rub",
-    "exchanges",
-    "cluster",
-    "anchor_rank",
-]
-NODE_COLUMNS = [
-    "node",
-    "enterprises",
-    "exchanges",
+# what is measured for every enterprise, node and the region
+MEASURES = [
     "diverted_t",
     "replaced_t",
     "transport_tkm",
@@ -42,6 +24,9 @@ NODE_COLUMNS = [
     "net_co2_t",
     "net_money_rub",
 ]
+ENTERPRISE_COLUMNS = ["ent_id", "name", "node", "sector", *MEASURES]
+ENTERPRISE_COLUMNS += ["exchanges", "cluster", "anchor_rank"]
+NODE_COLUMNS = ["node", "enterprises", "exchanges", *MEASURES]
 BALANCE_COLUMNS = ["node", "material", "unit", "generated", "exchanged", "left_for_disposal"]
 SUMMED = [
     "diverted_t",

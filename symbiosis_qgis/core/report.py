@@ -8,6 +8,7 @@ from datetime import date
 
 import numpy as np
 
+from .assessment import MEASURES
 from .text import QT_TRANSLATE_NOOP
 
 T = {
@@ -137,17 +138,7 @@ def render_html(assessment, translate=lambda text: text, title=None, sections=()
     region_rows = "".join(
         f"<tr><th>{html.escape(translate(COLUMN_TITLES.get(k, k)))}</th>"
         f'<td class="n">{_fmt(float(region[k]))}</td></tr>'
-        for k in (
-            "exchanges",
-            "enterprises",
-            "diverted_t",
-            "replaced_t",
-            "transport_tkm",
-            "co2_avoided_t",
-            "transport_co2_t",
-            "net_co2_t",
-            "net_money_rub",
-        )
+        for k in ("exchanges", "enterprises", *MEASURES)
     )
     nodes = assessment.nodes
     money_chart = bar_chart_svg(

@@ -12,7 +12,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.assessment import BALANCE_COLUMNS, ENTERPRISE_COLUMNS, NODE_COLUMNS, assess
+from ..core.assessment import (
+    BALANCE_COLUMNS,
+    ENTERPRISE_COLUMNS,
+    MEASURES,
+    NODE_COLUMNS,
+    assess,
+)
 from ..core.barriers import INSTRUMENTS, instrument_summary, report_section, summarise
 from ..core.inputs import check_enterprises, check_flows, id_text, numeric_column
 from ..core.report import COLUMN_TITLES, render_html
@@ -45,15 +51,7 @@ EXCHANGE_NUMBERS = [
 ]
 TEXT_COLUMNS = {"ent_id", "name", "node", "sector", "material", "unit"}
 INT_COLUMNS = {"exchanges", "cluster", "anchor_rank", "enterprises"}
-REGION_OUTPUTS = [
-    "diverted_t",
-    "replaced_t",
-    "transport_tkm",
-    "co2_avoided_t",
-    "transport_co2_t",
-    "net_co2_t",
-    "net_money_rub",
-]
+REGION_OUTPUTS = MEASURES
 
 
 def table_fields(columns):

@@ -3,6 +3,7 @@
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
+    QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -15,6 +16,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core.catalogue import MSG as CATALOGUE_MSG
 from ..core.catalogue import load_materials
+from ..core.inputs import FID
 from ..i18n import tr
 from ..paths import resource_path
 from .layer_io import core_errors, qgis_value, source_to_frame, write_features
@@ -114,6 +116,32 @@ class SymbiosisAlgorithm(QgsProcessingAlgorithm):
         total = len(records) if hasattr(records, "__len__") else None
         write_features(sink, features(), label, feedback, total, progress_span)
         return dest_id
+
+    def write_records_with_source_geometry(
+        self, parameters, name, context, fields, records, source, feedback=None, span=None
+    ):
+        """Write ``records`` (rows of a frame read from ``source``, with its FID column),
+        each with the geometry of the feature it came from, in the source's type and CRS."""
+        geometry_of = (
+            {
+                f.id(): f.geometry()
+                for f in source.getFeatures(QgsFeatureRequest().setNoAttributes())
+            }
+            if source.wkbType() != QgsWkbTypes.NoGeometry
+            else {}
+        )
+        return self.write_records(
+            parameters,
+            name,
+            context,
+            fields,
+            records,
+            source.wkbType(),
+            source.sourceCrs(),
+            geometry=lambda record: geometry_of.get(record.get(FID)),
+            feedback=feedback,
+            progress_span=span,
+        )
 
     # the inputs several algorithms share, defined once so labels and types stay alike
     def add_enterprises_input(self, name="ENTERPRISES"):

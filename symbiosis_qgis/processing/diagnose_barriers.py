@@ -10,7 +10,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -33,7 +32,7 @@ from ..core.barriers import (
 from ..core.geodesy import geodesic_m
 from ..core.inputs import check_finite, check_flows, check_share, numeric_column
 from ..core.scenarios import load_scenarios
-from ..core.validation import FID, FLOW_REQUIRED
+from ..core.validation import FLOW_REQUIRED
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
 from .layer_io import (
@@ -265,22 +264,15 @@ class DiagnoseBarriersAlgorithm(SymbiosisAlgorithm):
             for column in NUMERIC_COLUMNS:  # "never chosen" (inf) is stored as NULL
                 if isinstance(record[column], float) and np.isinf(record[column]):
                     record[column] = None
-        geometry_of = (
-            {f.id(): f.geometry() for f in links_src.getFeatures()}
-            if links_src.wkbType() != QgsWkbTypes.NoGeometry
-            else {}
-        )
-        dest_id = self.write_records(
+        dest_id = self.write_records_with_source_geometry(
             parameters,
             self.OUTPUT,
             context,
             diagnosis_fields(links_src.fields()),
             records,
-            links_src.wkbType(),
-            links_src.sourceCrs(),
-            geometry=lambda record: geometry_of.get(record.get(FID)),
-            feedback=feedback,
-            progress_span=(75, 95),
+            links_src,
+            feedback,
+            (75, 95),
         )
         apply_style_on_load(context, dest_id, "barriers.qml")
         summary = self._translated_summary(result.summary)

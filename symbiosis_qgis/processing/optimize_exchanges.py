@@ -6,14 +6,13 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.allocation import EXCHANGE_COLUMNS, Economics, optimise, unmatched_links
 from ..core.inputs import check_finite, check_flows, numeric_column
 from ..core.interruptible import SolveCanceledError
-from ..core.validation import FID, FLOW_REQUIRED
+from ..core.validation import FLOW_REQUIRED
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
 from .layer_io import core_errors, require_fields, source_to_frame
@@ -142,22 +141,15 @@ class OptimizeExchangesAlgorithm(SymbiosisAlgorithm):
         return {self.OUTPUT: dest_id, **result.totals}
 
     def _write(self, parameters, context, feedback, links_src, exchanges):
-        geometry_of = (
-            {f.id(): f.geometry() for f in links_src.getFeatures()}
-            if links_src.wkbType() != QgsWkbTypes.NoGeometry
-            else {}
-        )
-        dest_id = self.write_records(
+        dest_id = self.write_records_with_source_geometry(
             parameters,
             self.OUTPUT,
             context,
             exchange_fields(links_src.fields()),
             exchanges.to_dict("records"),
-            links_src.wkbType(),
-            links_src.sourceCrs(),
-            geometry=lambda record: geometry_of.get(record.get(FID)),
-            feedback=feedback,
-            progress_span=(80, 100),
+            links_src,
+            feedback,
+            (80, 100),
         )
         apply_style_on_load(context, dest_id, "candidates.qml")  # arrows by supply material
         return dest_id
