@@ -124,7 +124,7 @@
         <translation>Проверить данные симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="25"/>
+        <location filename="../symbiosis_qgis/processing/base.py" line="27"/>
         <source>Data</source>
         <translation>Данные</translation>
     </message>
@@ -139,7 +139,7 @@
         <translation>Потоки (предложение и спрос)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="136"/>
+        <location filename="../symbiosis_qgis/processing/base.py" line="164"/>
         <source>Synergy rules (default: bundled catalogue)</source>
         <translation>Правила синергии (по умолчанию: встроенный каталог)</translation>
     </message>
@@ -219,7 +219,7 @@
         <translation>Найти возможных партнёров</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="25"/>
+        <location filename="../symbiosis_qgis/processing/base.py" line="27"/>
         <source>Analysis</source>
         <translation>Анализ</translation>
     </message>
@@ -474,37 +474,37 @@
         <translation>Решатель остановился: {detail}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="41"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="40"/>
         <source>Number of exchanges chosen</source>
         <translation>Число выбранных обменов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="42"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="41"/>
         <source>Tonnes per year exchanged (flows in t/yr)</source>
         <translation>Тонн в год в обменах (потоки в т/год)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="43"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="42"/>
         <source>Net benefit, RUB per year</source>
         <translation>Чистая выгода, руб. в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="44"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="43"/>
         <source>CO2 avoided, t per year (before transport)</source>
         <translation>Предотвращённые выбросы CO2, т в год (без учёта транспорта)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="45"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="44"/>
         <source>CO2 of transport, t per year</source>
         <translation>Выбросы CO2 транспорта, т в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="60"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="59"/>
         <source>Optimise exchanges</source>
         <translation>Оптимизировать обмены</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="63"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="62"/>
         <source>Chooses how much to move on each link so that the region&apos;s net benefit is largest: avoided disposal cost at the supplier + avoided purchase of primary material at the consumer (times the substitution ratio) - transport cost - pre-processing cost, without exceeding any supply or any demand. Solved as a linear programme (HiGHS).
 
 Links: the output of &apos;Route candidates over road and rail&apos; (route cost cost_t per unit) or of &apos;Find partner candidates&apos; (then transport costs the straight distance times the default cost). Unreachable links are ignored; links that lose money are never chosen. Prices come from the flows&apos; price field (disposal cost of a supply, purchase price of a demand).
@@ -517,17 +517,17 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
 Результат: выбранные связи с геометрией, объём (в единицах предложения), поставленное количество (в единицах спроса), выгода, затраты на транспорт и переработку, предотвращённые размещение и закупка, предотвращённые выбросы CO2 и выбросы транспорта; итоги — в выходных значениях.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="166"/>
+        <location filename="../symbiosis_qgis/processing/base.py" line="194"/>
         <source>Links (routed links or candidates)</source>
         <translation>Связи (маршруты или пары-кандидаты)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="173"/>
+        <location filename="../symbiosis_qgis/processing/base.py" line="201"/>
         <source>Transport cost of links without a route cost, RUB per unit-km</source>
         <translation>Стоимость транспорта для связей без стоимости маршрута, руб. за ед.·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="86"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="85"/>
         <source>Chosen exchanges</source>
         <translation>Выбранные обмены</translation>
     </message>
@@ -537,72 +537,72 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="118"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="117"/>
         <source>Solving the allocation</source>
         <translation>Решение задачи распределения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="14"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="15"/>
         <source>Industrial symbiosis: benefits of the chosen exchanges</source>
         <translation>Промышленный симбиоз: выгоды выбранных обменов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="17"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="18"/>
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="18"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="19"/>
         <source>Industrial nodes</source>
         <translation>Промышленные узлы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="130"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="128"/>
         <source>Material balance by node</source>
         <translation>Материальный баланс по узлам</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="21"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="22"/>
         <source>Symbiosis network</source>
         <translation>Сеть симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="22"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="23"/>
         <source>Net money by node, million RUB per year</source>
         <translation>Чистый денежный эффект по узлам, млн руб. в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="28"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="29"/>
         <source>Clusters (connected groups of enterprises)</source>
         <translation>Кластеры (связанные группы предприятий)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="29"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="30"/>
         <source>Closed loops</source>
         <translation>Замкнутые циклы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="30"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="31"/>
         <source>Anchor tenants (exchanges broken if removed)</source>
         <translation>Якорные предприятия (сколько обменов прервётся без них)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="31"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="32"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="32"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="33"/>
         <source>Generated on {date} by symbiosis_qgis</source>
         <translation>Сформировано {date} модулем symbiosis_qgis</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="33"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="34"/>
         <source>exchanged</source>
         <translation>передано</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="34"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="35"/>
         <source>left for disposal</source>
         <translation>оставлено для размещения</translation>
     </message>
@@ -612,72 +612,72 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="39"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="40"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="40"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="41"/>
         <source>Node</source>
         <translation>Узел</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="41"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="42"/>
         <source>Sector</source>
         <translation>Отрасль</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="43"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="44"/>
         <source>Exchanges</source>
         <translation>Обмены</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="44"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="45"/>
         <source>Diverted from dumps, t/yr</source>
         <translation>Не направлено в отвалы, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="45"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="46"/>
         <source>Primary material replaced, t/yr</source>
         <translation>Замещено первичного сырья, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="46"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="47"/>
         <source>Transport, t-km/yr</source>
         <translation>Транспортная работа, т·км/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="47"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="48"/>
         <source>CO2 avoided, t/yr</source>
         <translation>Предотвращено CO2, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="48"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="49"/>
         <source>CO2 of transport, t/yr</source>
         <translation>CO2 транспорта, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="49"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="50"/>
         <source>Net CO2 avoided, t/yr</source>
         <translation>Чистое предотвращение CO2, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="50"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="51"/>
         <source>Net money, RUB/yr</source>
         <translation>Чистый денежный эффект, руб./год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="51"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="52"/>
         <source>Cluster</source>
         <translation>Кластер</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="52"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="53"/>
         <source>Anchor rank</source>
         <translation>Ранг якорного предприятия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="53"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="54"/>
         <source>Exchanges broken</source>
         <translation>Прерванных обменов</translation>
     </message>
@@ -692,7 +692,7 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Единица</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="56"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="57"/>
         <source>Generated</source>
         <translation>Образуется</translation>
     </message>
@@ -702,12 +702,12 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Остаётся для размещения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="86"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="84"/>
         <source>Assess benefits</source>
         <translation>Оценить выгоды</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="89"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="87"/>
         <source>From the chosen exchanges (the output of &apos;Optimise exchanges&apos;): per enterprise, per industrial node and for the region, tonnes diverted from dumps, primary raw material replaced, transport tonne-km, CO2 avoided net of transport CO2 and net money; a material balance per node (generated, exchanged, left for disposal); and the symbiosis network read as a graph: clusters of connected enterprises, closed loops, and the anchor tenants whose removal would break most exchanges.
 
 Money is attributed as it arises: the supplier keeps the avoided disposal less pre-processing; the consumer keeps the avoided purchase less transport. Tonnes count flows in t/yr only. The HTML report holds the tables and charts, ready to print.</source>
@@ -716,37 +716,37 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
 Деньги распределяются там, где возникают: поставщику — предотвращённые затраты на размещение за вычетом переработки; потребителю — предотвращённая закупка за вычетом транспорта. Тонны считаются только для потоков в т/год. HTML-отчёт содержит таблицы и диаграммы, готовые к печати.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="118"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="116"/>
         <source>Benefits by enterprise</source>
         <translation>Выгоды по предприятиям</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="125"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="123"/>
         <source>Benefits by industrial node</source>
         <translation>Выгоды по промышленным узлам</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="192"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="191"/>
         <source>Report</source>
         <translation>Отчёт</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="192"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="191"/>
         <source>HTML files (*.html)</source>
         <translation>Файлы HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="142"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="140"/>
         <source>Clusters</source>
         <translation>Кластеры</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="180"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="178"/>
         <source>Assessing</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="215"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="213"/>
         <source>Net money {0:,.0f} RUB/yr, net CO2 avoided {1:,.0f} t/yr, {2} clusters</source>
         <translation>Чистый денежный эффект {0:,.0f} руб./год, чистое предотвращение CO2 {1:,.0f} т/год, кластеров: {2}</translation>
     </message>
@@ -776,7 +776,7 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>{0}: обменов {1}, чистая выгода {2:,.0f} руб./год ({3:+,.0f})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="57"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="58"/>
         <source>Exchanged</source>
         <translation>Передано</translation>
     </message>
@@ -861,7 +861,7 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Нарисовать схему симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="25"/>
+        <location filename="../symbiosis_qgis/processing/base.py" line="27"/>
         <source>Maps</source>
         <translation>Карты</translation>
     </message>
@@ -1407,11 +1407,6 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <location filename="../symbiosis_qgis/processing/network_links.py" line="315"/>
         <source>Shortest paths: compiled engine (numba)</source>
         <translation>Кратчайшие пути: компилированный движок (numba)</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="317"/>
-        <source>Shortest paths: scipy engine. Installing numba in QGIS&apos;s Python makes routing about three times faster</source>
-        <translation>Кратчайшие пути: движок scipy. Если установить numba в Python QGIS, маршрутизация станет примерно втрое быстрее</translation>
     </message>
     <message>
         <location filename="../symbiosis_qgis/core/barriers.py" line="42"/>
@@ -2139,72 +2134,72 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Не установлены пакеты Python: {names}. Недоступно инструментов: {count}, пока пакеты не установлены (Debian/Ubuntu: {apt}; OSGeo4W Shell или pip: {pip}) и QGIS не перезапущен.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="146"/>
+        <location filename="../symbiosis_qgis/processing/base.py" line="174"/>
         <source>Your own materials (merged over the bundled catalogue; yours win)</source>
         <translation>Собственные материалы (дополняют встроенный каталог; при совпадении действуют ваши)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="106"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="105"/>
         <source>Diagnose barriers to exchanges</source>
         <translation>Выявить барьеры для обменов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="110"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="109"/>
         <source>For every link (the output of &apos;Route candidates over road and rail&apos; or of &apos;Find partner candidates&apos;): the barriers of each category, with their measure; the binding barrier (the first, in this order: unreachable, quality, loses money, better use elsewhere, licence, waste status, pipeline, rail access, estimated quantity, single supplier) and the instrument that addresses it.</source>
         <translation>Для каждой связи (результат «Построить маршруты по автодорогам и железной дороге» или «Найти возможных партнёров»): барьеры каждой категории с их мерой; определяющий барьер (первый в таком порядке: недостижимость, качество, убыточность, выгоднее использовать иначе, лицензия, статус отхода, трубопровод, доступ к железной дороге, оценочное количество, единственный поставщик) и инструмент, который на него направлен.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="117"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="116"/>
         <source>Economic: net benefit per unit as &apos;Optimise exchanges&apos; counts it; the opportunity value (what the same supply or demand earns in the other exchanges, from the optimal dual prices); the shortfall; the break-even primary price, disposal fee rise, co-financed share of pre-processing and rail discount at which the optimiser would choose this link (for this link alone, all else equal). Technological: flow columns q_ash_class, q_loi_pct, q_particle_mm, q_moisture_pct against rule columns req_ash_class, req_max_loi_pct, req_max_particle_mm, req_max_moisture_pct; a missing value is &apos;not checked&apos;, never &apos;passes&apos;. Infrastructure: unreachable links, the pipeline or heat main to build (length and capital cost), no rail terminal near a partner on a long haul (needs TERMINALS). Institutional: FKKO hazard class I-IV (licence), waste or by-product (flow field legal_status, else the material catalogue). Supply guarantee: the supplier&apos;s share of the consumer&apos;s need, the consumer&apos;s only supplier, quantities marked qty_basis = estimated.</source>
         <translation>Экономические: чистая выгода на единицу, как её считает «Оптимизировать обмены»; альтернативная ценность (сколько то же предложение или спрос приносит в других обменах, по оптимальным двойственным оценкам); недостача; безубыточные цена первичного сырья, повышение платы за размещение, доля софинансирования предварительной переработки и скидка на железнодорожный тариф, при которых оптимизация выбрала бы эту связь (для одной этой связи при прочих равных). Технологические: столбцы потока q_ash_class, q_loi_pct, q_particle_mm, q_moisture_pct сравниваются со столбцами правила req_ash_class, req_max_loi_pct, req_max_particle_mm, req_max_moisture_pct; отсутствующее значение означает «не проверено», но никогда не «соответствует». Инфраструктурные: недостижимые связи, трубопровод или теплотрасса, которые нужно построить (длина и капитальные затраты), отсутствие железнодорожного терминала рядом с партнёром при дальней перевозке (нужен TERMINALS). Институциональные: класс опасности по ФККО I–IV (лицензия), отход или побочный продукт (поле потока legal_status, иначе каталог материалов). Гарантия поставок: доля поставщика в потребности потребителя, единственный поставщик потребителя, количества с пометкой qty_basis = estimated.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="133"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="132"/>
         <source>EXCHANGES (optional): the output of &apos;Optimise exchanges&apos; marks the chosen links; without it the links are optimised here. Outputs: the links with one field per category, styled by binding barrier; a summary per barrier (links affected, links it binds, their tonnes and net benefit, the money needed); an optional HTML report.</source>
         <translation>EXCHANGES (необязательно): результат «Оптимизировать обмены» отмечает выбранные связи; без него связи оптимизируются здесь же. Результаты: связи с отдельным полем для каждой категории и стилем по определяющему барьеру; сводка по барьерам (затронутые связи, связи, которые барьер сдерживает, их тонны и чистая выгода, необходимые средства); необязательный отчёт HTML.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="152"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="151"/>
         <source>Chosen exchanges (optional: otherwise optimised here)</source>
         <translation>Выбранные обмены (необязательно: иначе оптимизируются здесь)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="161"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="160"/>
         <source>Rail terminals (optional: for the rail-access check)</source>
         <translation>Железнодорожные терминалы (необязательно: для проверки доступа к железной дороге)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="182"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="181"/>
         <source>Links with their barriers</source>
         <translation>Связи с их барьерами</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="187"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="186"/>
         <source>Barrier summary</source>
         <translation>Сводка по барьерам</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="243"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="242"/>
         <source>Diagnosing the links</source>
         <translation>Диагностика связей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="332"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="324"/>
         <source>decided per link</source>
         <translation>определяется для каждой связи</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="338"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="330"/>
         <source>{0} links, {1} chosen by the optimisation</source>
         <translation>Связей: {0}, из них выбрано оптимизацией: {1}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="341"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="333"/>
         <source>{0}: {1} links affected, {2} held back, {3:,.0f} t/yr, {4:,.0f} RUB/yr</source>
         <translation>{0}: затронуто связей {1}, сдерживается {2}, {3:,.0f} т/год, {4:,.0f} руб./год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="354"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="346"/>
         <source>Instrument addressing the most tonnes: {0} ({1} links, {2:,.0f} t/yr)</source>
         <translation>Инструмент, направленный на наибольший объём: {0} (связей {1}, {2:,.0f} т/год)</translation>
     </message>
@@ -2339,7 +2334,7 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Запись связей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="131"/>
+        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="130"/>
         <source>{0} links refer to flows missing from the flow table and were left out</source>
         <translation>Исключено связей, ссылающихся на потоки, которых нет в таблице потоков: {0}</translation>
     </message>
@@ -2940,7 +2935,7 @@ Every login, the anonymous one included, can list the names of all logins of the
         <translation>Предприятия примера принадлежат учётным записям с обезличенными именами</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="227"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="225"/>
         <source>Barriers of the links (output of &apos;Diagnose barriers&apos;), for the report</source>
         <translation>Барьеры связей (результат «Выявить барьеры для обменов») для отчёта</translation>
     </message>
@@ -3014,6 +3009,11 @@ Without a road layer (or with an empty one) every candidate is costed by the str
         <location filename="../symbiosis_qgis/processing/network_links.py" line="345"/>
         <source>No road layer: links are costed by straight distance x {0:g} at the road tariff (mode &apos;estimated&apos;), not routed</source>
         <translation>Нет слоя автодорог: стоимость связей оценивается по расстоянию по прямой x {0:g} по автомобильному тарифу (режим «estimated»), маршруты не строятся</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="317"/>
+        <source>Shortest paths: scipy engine. Installing numba in QGIS&apos;s Python makes routing about four times faster</source>
+        <translation>Кратчайшие пути: движок scipy. Если установить numba в Python QGIS, маршрутизация станет примерно вчетверо быстрее</translation>
     </message>
 </context>
 </TS>
