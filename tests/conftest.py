@@ -6,7 +6,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.core import (
+    QgsApplication,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorLayer,
+)
 
 # QGIS's own Python plugins (the `processing` package) live outside site-packages.
 _QGIS_PLUGINS = Path("/usr/share/qgis/python/plugins")  # Debian; pkgDataPath() is unset here
@@ -128,5 +136,57 @@ def pytest_unconfigure(config):
         sys.stderr.flush()
         os._exit(_EXIT_STATUS["status"])
 
+
 # the registry tests' throw-away PostgreSQL server (session fixture `registry_server`)
 from .registry_server import registry_server  # noqa: E402, F401
+
+# layers and a feedback that several test modules build their cases from
+ENT_FIELDS = (
+    "field=ent_id:string&field=name:string&field=name_ru:string&field=sector:string"
+    "&field=node:string"
+)
+FLOW_FIELDS = (
+    "field=flow_id:string&field=ent_id:string&field=direction:string"
+    "&field=material:string&field=quantity:string&field=unit:string&field=price:string"
+)
+
+
+def memory_layer(uri, rows, geoms=None):
+    layer = QgsVectorLayer(uri, "memory", "memory")
+    assert layer.isValid()
+    features = []
+    for i, row in enumerate(rows):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes(list(row))
+        if geoms is not None and geoms[i] is not None:
+            feature.setGeometry(geoms[i])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def enterprises(rows, crs="EPSG:32645", geoms=None, fields=ENT_FIELDS):
+    if geoms is None:
+        geoms = [
+            QgsGeometry.fromPointXY(QgsPointXY(500000 + 1000 * i, 6000000))
+            for i in range(len(rows))
+        ]
+    return memory_layer(f"Point?crs={crs}&{fields}", rows, geoms)
+
+
+def flows(rows, fields=FLOW_FIELDS):
+    return memory_layer(f"None?{fields}", rows)
+
+
+class LogFeedback(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.messages = []
+
+    def pushWarning(self, text):
+        self.messages.append(text)
+        super().pushWarning(text)
+
+    def pushInfo(self, text):
+        self.messages.append(text)
+        super().pushInfo(text)

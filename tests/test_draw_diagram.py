@@ -63,7 +63,7 @@ def test_arrows_curve_from_supplier_to_consumer_and_widen_with_tonnage(exchanges
 
 
 def test_parallel_and_opposite_flows_do_not_overlap(symbiosis_provider):
-    from .test_validate_data import enterprises, memory_layer
+    from .conftest import enterprises, memory_layer
 
     ents = enterprises([("A", "a", "", "coal_power_plant", "N"), ("B", "b", "", "cement", "N")])
     links = memory_layer(

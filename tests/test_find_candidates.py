@@ -8,12 +8,10 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsVectorLayer,
 )
 
-from .conftest import gpkg_layer
-from .test_validate_data import enterprises, flows, memory_layer
+from .conftest import LogFeedback, enterprises, flows, gpkg_layer, memory_layer
 
 ALG = "symbiosis:findcandidates"
 CONSTRUCTION_USES = {
@@ -26,20 +24,6 @@ CONSTRUCTION_USES = {
     "cement_main_constituent",
     "clinker_raw_material",
 }
-
-
-class LogFeedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def pushWarning(self, text):
-        self.messages.append(text)
-        super().pushWarning(text)
-
-    def pushInfo(self, text):
-        self.messages.append(text)
-        super().pushInfo(text)
 
 
 def run(ents, flow_layer, feedback=None, **extra):

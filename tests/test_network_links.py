@@ -24,9 +24,15 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from .conftest import ROOT, gpkg_layer, qgis_process_profile, rows_of
-from .test_find_candidates import LogFeedback
-from .test_validate_data import enterprises, memory_layer
+from .conftest import (
+    ROOT,
+    LogFeedback,
+    enterprises,
+    gpkg_layer,
+    memory_layer,
+    qgis_process_profile,
+    rows_of,
+)
 
 ALG = "symbiosis:networklinks"
 OSM_FIXTURE = Path(__file__).parent / "data" / "mini.osm"

@@ -4,8 +4,7 @@ import processing
 import pytest
 from qgis.core import QgsProcessingException
 
-from .conftest import rows_of
-from .test_validate_data import flows, memory_layer
+from .conftest import flows, memory_layer, rows_of
 
 ALG = "symbiosis:optimizeexchanges"
 

@@ -3,52 +3,13 @@
 import processing
 import pytest
 from qgis.core import (
-    QgsFeature,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsVectorLayer,
 )
 
-from .conftest import file_digest, gpkg_layer
-
-ENT_FIELDS = (
-    "field=ent_id:string&field=name:string&field=name_ru:string&field=sector:string"
-    "&field=node:string"
-)
-FLOW_FIELDS = (
-    "field=flow_id:string&field=ent_id:string&field=direction:string"
-    "&field=material:string&field=quantity:string&field=unit:string&field=price:string"
-)
-
-
-def memory_layer(uri, rows, geoms=None):
-    layer = QgsVectorLayer(uri, "memory", "memory")
-    assert layer.isValid()
-    features = []
-    for i, row in enumerate(rows):
-        feature = QgsFeature(layer.fields())
-        feature.setAttributes(list(row))
-        if geoms is not None and geoms[i] is not None:
-            feature.setGeometry(geoms[i])
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    return layer
-
-
-def enterprises(rows, crs="EPSG:32645", geoms=None, fields=ENT_FIELDS):
-    if geoms is None:
-        geoms = [
-            QgsGeometry.fromPointXY(QgsPointXY(500000 + 1000 * i, 6000000))
-            for i in range(len(rows))
-        ]
-    return memory_layer(f"Point?crs={crs}&{fields}", rows, geoms)
-
-
-def flows(rows, fields=FLOW_FIELDS):
-    return memory_layer(f"None?{fields}", rows)
-
+from .conftest import FLOW_FIELDS, enterprises, file_digest, flows, gpkg_layer
 
 GOOD_ENTS = [
     ("E1", "Power plant", "ГРЭС", "coal_power_plant", "N"),
