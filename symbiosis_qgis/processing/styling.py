@@ -24,7 +24,10 @@ def style_layer(layer, qml_name):
     if isinstance(renderer, QgsCategorizedSymbolRenderer):
         for index, category in enumerate(renderer.categories()):
             renderer.updateCategoryLabel(index, tr(category.label()))
-            _reroot_svg(category.symbol())
+            # categories() returns copies: re-root a clone and set it back
+            symbol = category.symbol().clone()
+            _reroot_svg(symbol)
+            renderer.updateCategorySymbol(index, symbol)
     elif isinstance(renderer, QgsRuleBasedRenderer):
         for rule in renderer.rootRule().descendants():
             rule.setLabel(tr(rule.label()))
