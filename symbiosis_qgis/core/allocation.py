@@ -111,8 +111,11 @@ def link_economics(links, flows, rules=None, materials=None, economics=None):
     km = _numeric(lk, "net_km").fillna(_numeric(lk, "dist_km")).fillna(0.0).to_numpy()
     piped = piped_links(lk, materials)
     cost_t = _numeric(lk, "cost_t").to_numpy()
-    cost_t = np.where(np.isnan(cost_t), km * economics.default_cost_per_unit_km, cost_t)
-    cost_t = np.where(piped, km * economics.pipe_cost_per_unit_km, cost_t)
+    # links without a route cost: by pipe for gas and heat, else at the road default
+    unrouted = np.where(
+        piped, km * economics.pipe_cost_per_unit_km, km * economics.default_cost_per_unit_km
+    )
+    cost_t = np.where(np.isnan(cost_t), unrouted, cost_t)
     rail_km = _numeric(lk, "rail_km", 0.0).fillna(0.0).to_numpy()
     cost_t = cost_t - economics.rail_discount * rail_km * economics.rail_cost_per_tkm
     road_km = _numeric(lk, "road_km").to_numpy()
