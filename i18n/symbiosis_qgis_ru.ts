@@ -4,92 +4,92 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="31"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="35"/>
         <source>Required field &apos;{field}&apos; is missing</source>
         <translation>Отсутствует обязательное поле «{field}»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="32"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="36"/>
         <source>Field &apos;{field}&apos; is missing (recommended: names in Russian)</source>
         <translation>Отсутствует поле «{field}» (рекомендуется: названия на русском)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="35"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="39"/>
         <source>Empty identifier in &apos;{field}&apos;</source>
         <translation>Пустой идентификатор в поле «{field}»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="36"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="40"/>
         <source>Identifier &apos;{value}&apos; is used by {count} features</source>
         <translation>Идентификатор «{value}» встречается у {count} объектов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="39"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="43"/>
         <source>Feature has no geometry</source>
         <translation>У объекта нет геометрии</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="40"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="44"/>
         <source>Feature has an empty geometry</source>
         <translation>У объекта пустая геометрия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="46"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="50"/>
         <source>Flow refers to unknown enterprise &apos;{value}&apos;</source>
         <translation>Поток ссылается на неизвестное предприятие «{value}»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="49"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="53"/>
         <source>Direction &apos;{value}&apos; is neither &apos;supply&apos; nor &apos;demand&apos;</source>
         <translation>Направление «{value}» не равно ни «supply» (предложение), ни «demand» (спрос)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/registry/listings.py" line="37"/>
+        <location filename="../symbiosis_qgis/registry/listings.py" line="40"/>
         <source>Material &apos;{value}&apos; is not in the material catalogue</source>
         <translation>Материала «{value}» нет в каталоге материалов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/registry/listings.py" line="51"/>
+        <location filename="../symbiosis_qgis/registry/listings.py" line="54"/>
         <source>Unit &apos;{value}&apos; is unknown (known units: {known})</source>
         <translation>Неизвестная единица «{value}» (известные единицы: {known})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="63"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="67"/>
         <source>Quantity &apos;{value}&apos; is not a number</source>
         <translation>Количество «{value}» не является числом</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="64"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="68"/>
         <source>Quantity {value} is negative</source>
         <translation>Количество {value} отрицательно</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="65"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="69"/>
         <source>Quantity is zero</source>
         <translation>Количество равно нулю</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="66"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="70"/>
         <source>Price &apos;{value}&apos; is not a number</source>
         <translation>Цена «{value}» не является числом</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="67"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="71"/>
         <source>Sector &apos;{value}&apos; is not one of the catalogue sectors</source>
         <translation>Отрасль «{value}» не входит в список отраслей каталога</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="70"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="74"/>
         <source>No catalogue rule lets another enterprise in the data use supply of &apos;{value}&apos;</source>
         <translation>Ни одно правило каталога не позволяет другому предприятию из данных использовать предложение «{value}»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="78"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="82"/>
         <source>Substitution ratio &apos;{value}&apos; must be a positive number</source>
         <translation>Коэффициент замещения «{value}» должен быть положительным числом</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="81"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="85"/>
         <source>Rule refers to material &apos;{value}&apos; that is not in the material catalogue</source>
         <translation>Правило ссылается на материал «{value}», которого нет в каталоге материалов</translation>
     </message>
@@ -459,17 +459,17 @@
         <translation>Пар с маршрутом: {0}, недостижимых: {1}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/errors.py" line="44"/>
+        <location filename="../symbiosis_qgis/core/errors.py" line="47"/>
         <source>Links lack the column(s): {columns}</source>
         <translation>В связях нет столбцов: {columns}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/errors.py" line="50"/>
+        <location filename="../symbiosis_qgis/core/errors.py" line="53"/>
         <source>The allocation is infeasible: {detail}</source>
         <translation>Задача распределения несовместна: {detail}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/errors.py" line="51"/>
+        <location filename="../symbiosis_qgis/core/errors.py" line="54"/>
         <source>The solver stopped: {detail}</source>
         <translation>Решатель остановился: {detail}</translation>
     </message>
@@ -542,17 +542,17 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Решение задачи распределения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="15"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="18"/>
         <source>Industrial symbiosis: benefits of the chosen exchanges</source>
         <translation>Промышленный симбиоз: выгоды выбранных обменов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="18"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="21"/>
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="19"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="22"/>
         <source>Industrial nodes</source>
         <translation>Промышленные узлы</translation>
     </message>
@@ -562,47 +562,47 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Материальный баланс по узлам</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="22"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="25"/>
         <source>Symbiosis network</source>
         <translation>Сеть симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="23"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="26"/>
         <source>Net money by node, million RUB per year</source>
         <translation>Чистый денежный эффект по узлам, млн руб. в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="29"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="32"/>
         <source>Clusters (connected groups of enterprises)</source>
         <translation>Кластеры (связанные группы предприятий)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="30"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="33"/>
         <source>Closed loops</source>
         <translation>Замкнутые циклы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="31"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="34"/>
         <source>Anchor tenants (exchanges broken if removed)</source>
         <translation>Якорные предприятия (сколько обменов прервётся без них)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="32"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="35"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="33"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="36"/>
         <source>Generated on {date} by symbiosis_qgis</source>
         <translation>Сформировано {date} модулем symbiosis_qgis</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="34"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="37"/>
         <source>exchanged</source>
         <translation>передано</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="35"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="38"/>
         <source>left for disposal</source>
         <translation>оставлено для размещения</translation>
     </message>
@@ -612,72 +612,72 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="40"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="44"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="41"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="45"/>
         <source>Node</source>
         <translation>Узел</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="42"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="46"/>
         <source>Sector</source>
         <translation>Отрасль</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="44"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="48"/>
         <source>Exchanges</source>
         <translation>Обмены</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="45"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="49"/>
         <source>Diverted from dumps, t/yr</source>
         <translation>Не направлено в отвалы, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="46"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="50"/>
         <source>Primary material replaced, t/yr</source>
         <translation>Замещено первичного сырья, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="47"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="51"/>
         <source>Transport, t-km/yr</source>
         <translation>Транспортная работа, т·км/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="48"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="52"/>
         <source>CO2 avoided, t/yr</source>
         <translation>Предотвращено CO2, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="49"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="53"/>
         <source>CO2 of transport, t/yr</source>
         <translation>CO2 транспорта, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="50"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="54"/>
         <source>Net CO2 avoided, t/yr</source>
         <translation>Чистое предотвращение CO2, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="51"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="55"/>
         <source>Net money, RUB/yr</source>
         <translation>Чистый денежный эффект, руб./год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="52"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="56"/>
         <source>Cluster</source>
         <translation>Кластер</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="53"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="57"/>
         <source>Anchor rank</source>
         <translation>Ранг якорного предприятия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="54"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="58"/>
         <source>Exchanges broken</source>
         <translation>Прерванных обменов</translation>
     </message>
@@ -692,7 +692,7 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Единица</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="57"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="61"/>
         <source>Generated</source>
         <translation>Образуется</translation>
     </message>
@@ -776,7 +776,7 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>{0}: обменов {1}, чистая выгода {2:,.0f} руб./год ({3:+,.0f})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="58"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="62"/>
         <source>Exchanged</source>
         <translation>Передано</translation>
     </message>
@@ -1479,257 +1479,257 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Не требуется</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="72"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="74"/>
         <source>no route between the partners on the road and rail network</source>
         <translation>нет маршрута между партнёрами по сети автодорог и железных дорог</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="80"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="82"/>
         <source>the flow&apos;s quality is outside the consumer&apos;s requirement</source>
         <translation>качество потока не отвечает требованиям потребителя</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="114"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="116"/>
         <source>FKKO hazard class I-IV: a licence is needed to transport and use it</source>
         <translation>класс опасности по ФККО I–IV: для транспортирования и использования нужна лицензия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="122"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="124"/>
         <source>handled as waste, not as a recognised by-product</source>
         <translation>обращается как отход, а не как признанный побочный продукт</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="128"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="130"/>
         <source>a pipeline or heat main has to be built</source>
         <translation>нужно построить трубопровод или теплотрассу</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="134"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="136"/>
         <source>long haul, no rail terminal near a partner</source>
         <translation>дальняя перевозка, рядом с партнёром нет железнодорожного терминала</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="140"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="142"/>
         <source>quantity estimated, not reported by the enterprise</source>
         <translation>количество оценочное, предприятие его не сообщало</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="146"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="148"/>
         <source>the consumer would depend on one supplier for much of its need</source>
         <translation>потребитель зависел бы от одного поставщика в большей части своей потребности</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="179"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="184"/>
         <source>Capital cost of a heat main</source>
         <translation>Капитальные затраты на теплотрассу</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="188"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="193"/>
         <source>Capital cost of a gas or water pipeline</source>
         <translation>Капитальные затраты на газопровод или водопровод</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="197"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="202"/>
         <source>Pipeline length per km of straight distance</source>
         <translation>Длина трубопровода на 1 км расстояния по прямой</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="197"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="202"/>
         <source>estimate; a pipe follows roads and property lines</source>
         <translation>оценка; труба идёт вдоль дорог и границ участков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="202"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="207"/>
         <source>Haul beyond which rail access matters</source>
         <translation>Дальность перевозки, с которой важен доступ к железной дороге</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="211"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="216"/>
         <source>Largest distance from a partner to a rail terminal</source>
         <translation>Наибольшее расстояние от партнёра до железнодорожного терминала</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="211"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="216"/>
         <source>estimate: a short road leg to a siding or terminal</source>
         <translation>оценка: короткое автомобильное плечо до подъездного пути или терминала</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="216"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="221"/>
         <source>estimate (a definition: more than half)</source>
         <translation>оценка (по определению: больше половины)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="224"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="229"/>
         <source>Classification or selective collection of ash</source>
         <translation>Классификация или раздельный отбор золы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="232"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="237"/>
         <source>Removal of unburnt carbon (loss on ignition)</source>
         <translation>Удаление недожога (потери при прокаливании)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="232"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="237"/>
         <source>estimate (electrostatic separation or flotation)</source>
         <translation>оценка (электростатическая сепарация или флотация)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="237"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="242"/>
         <source>Crushing, grinding and screening</source>
         <translation>Дробление, измельчение и грохочение</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="237"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="242"/>
         <source>estimate, order of the catalogue&apos;s crushing cost (synergies.csv R09, R12)</source>
         <translation>оценка, порядок стоимости дробления по каталогу (synergies.csv R09, R12)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="244"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="249"/>
         <source>Dewatering and drying</source>
         <translation>Обезвоживание и сушка</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="252"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="257"/>
         <source>Largest disposal fee rise considered</source>
         <translation>Наибольшее рассматриваемое повышение платы за размещение</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="252"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="257"/>
         <source>level of the disposal_fee scenario in resources/policy_scenarios.csv</source>
         <translation>уровень сценария disposal_fee в resources/policy_scenarios.csv</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="259"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="264"/>
         <source>Largest co-financed share of pre-processing considered</source>
         <translation>Наибольшая рассматриваемая доля софинансирования предварительной переработки</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="259"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="264"/>
         <source>level of the infrastructure scenario in resources/policy_scenarios.csv</source>
         <translation>уровень сценария infrastructure в resources/policy_scenarios.csv</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="266"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="271"/>
         <source>Largest rail tariff discount considered</source>
         <translation>Наибольшая рассматриваемая скидка на железнодорожный тариф</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="266"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="271"/>
         <source>level of the rail_discount scenario in resources/policy_scenarios.csv</source>
         <translation>уровень сценария rail_discount в resources/policy_scenarios.csv</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="279"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="285"/>
         <source>classification or selective collection</source>
         <translation>классификация или раздельный отбор</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="285"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="291"/>
         <source>carbon removal</source>
         <translation>удаление недожога</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="291"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="297"/>
         <source>crushing and screening</source>
         <translation>дробление и грохочение</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="297"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="303"/>
         <source>drying</source>
         <translation>сушка</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="310"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="318"/>
         <source>not priced: flow, rule or unit conversion missing</source>
         <translation>не оценено: нет потока, правила или пересчёта единиц</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="311"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="319"/>
         <source>loses {shortfall:,.0f} RUB per {unit}</source>
         <translation>убыток {shortfall:,.0f} руб. на {unit}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="312"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="320"/>
         <source>earns {benefit:,.0f} RUB per {unit}, needs {opportunity:,.0f} to be chosen</source>
         <translation>приносит {benefit:,.0f} руб. на {unit}, для выбора нужно {opportunity:,.0f}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="315"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="323"/>
         <source>{attribute} {value} outside the requirement {requirement}: {remedy}</source>
         <translation>{attribute} {value} вне требования {requirement}: {remedy}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="318"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="326"/>
         <source>quality not checked: {attributes}</source>
         <translation>качество не проверено: {attributes}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="319"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="327"/>
         <source>pre-processing: {what}, {cost:,.0f} RUB per unit</source>
         <translation>предварительная переработка: {what}, {cost:,.0f} руб. на единицу</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="322"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="330"/>
         <source>unreachable on the network: {reason}</source>
         <translation>недостижимо по сети: {reason}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="323"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="331"/>
         <source>{what}: {km:,.1f} km, about {capex:,.0f} million RUB</source>
         <translation>{what}: {km:,.1f} км, около {capex:,.0f} млн руб.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="326"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="334"/>
         <source>heat main</source>
         <translation>теплотрасса</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="327"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="335"/>
         <source>pipeline</source>
         <translation>трубопровод</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="328"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="336"/>
         <source>{km:,.0f} km haul, nearest rail terminal {terminal_km:,.1f} km away</source>
         <translation>перевозка на {km:,.0f} км, ближайший железнодорожный терминал в {terminal_km:,.1f} км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="331"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="339"/>
         <source>FKKO {code}: hazard class {roman}, licence needed to transport and use it</source>
         <translation>ФККО {code}: класс опасности {roman}, для транспортирования и использования нужна лицензия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="334"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="342"/>
         <source>FKKO {code}: hazard class V, no licence needed</source>
         <translation>ФККО {code}: класс опасности V, лицензия не нужна</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="335"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="343"/>
         <source>hazard class not checked: no valid FKKO code ({detail})</source>
         <translation>класс опасности не проверен: нет корректного кода ФККО ({detail})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="343"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="351"/>
         <source> (assumed from the material catalogue)</source>
         <translation> (принято по каталогу материалов)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="344"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="352"/>
         <source>quantity estimated: {flows}</source>
         <translation>количество оценочное: {flows}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="345"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="353"/>
         <source>the supplier could cover {share:.0%} of the consumer&apos;s need</source>
         <translation>поставщик мог бы покрыть {share:.0%} потребности потребителя</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="348"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="356"/>
         <source>the only candidate supplier of this consumer</source>
         <translation>единственный возможный поставщик этого потребителя</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="349"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="357"/>
         <source>quantity basis not checked (no qty_basis)</source>
         <translation>основание количества не проверено (нет qty_basis)</translation>
     </message>
@@ -1809,137 +1809,137 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Обращение с отходами</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/errors.py" line="18"/>
+        <location filename="../symbiosis_qgis/core/errors.py" line="21"/>
         <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; is empty in feature(s) {fids}</source>
         <translation>Слой «{layer}»: поле «{field}» пусто у объектов {fids}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/errors.py" line="39"/>
+        <location filename="../symbiosis_qgis/core/errors.py" line="42"/>
         <source>{name} must be a share between 0 and 1, not {value}</source>
         <translation>{name} должно быть долей от 0 до 1, а не {value}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/errors.py" line="42"/>
+        <location filename="../symbiosis_qgis/core/errors.py" line="45"/>
         <source>{name} must be a finite number, not {value}</source>
         <translation>{name} должно быть конечным числом, а не {value}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/fkko.py" line="29"/>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="32"/>
         <source>Waste of agriculture, forestry, fish farming and fishing</source>
         <translation>Отходы сельского, лесного хозяйства, рыбоводства и рыболовства</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/fkko.py" line="30"/>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="33"/>
         <source>Waste of mining</source>
         <translation>Отходы добычи полезных ископаемых</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/fkko.py" line="31"/>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="34"/>
         <source>Waste of manufacturing</source>
         <translation>Отходы обрабатывающих производств</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/fkko.py" line="36"/>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="39"/>
         <source>Waste of electricity, gas and steam supply</source>
         <translation>Отходы обеспечения электроэнергией, газом и паром</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/fkko.py" line="41"/>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="44"/>
         <source>Waste of construction and repair</source>
         <translation>Отходы строительства и ремонта</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/fkko.py" line="42"/>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="45"/>
         <source>Waste of other activities</source>
         <translation>Отходы прочих видов деятельности</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/fkko.py" line="68"/>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="75"/>
         <source>FKKO code is empty</source>
         <translation>Код ФККО пуст</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/fkko.py" line="69"/>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="76"/>
         <source>FKKO code &apos;{code}&apos; holds characters other than digits and spaces</source>
         <translation>Код ФККО «{code}» содержит символы, кроме цифр и пробелов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/fkko.py" line="72"/>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="79"/>
         <source>FKKO code &apos;{code}&apos; has {digits} digits instead of 11</source>
         <translation>В коде ФККО «{code}» {digits} цифр вместо 11</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/fkko.py" line="75"/>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="82"/>
         <source>FKKO code &apos;{code}&apos; starts with {block}: there is no such block</source>
         <translation>Код ФККО «{code}» начинается с {block}: такого блока нет</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="56"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="59"/>
         <source>No candidate site has a usable location</source>
         <translation>Ни у одной площадки-кандидата нет пригодного местоположения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="57"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="60"/>
         <source>Sites without a positive area_ha (features {features})</source>
         <translation>Площадки без положительной area_ha (объекты {features})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="63"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="66"/>
         <source>Sites with a negative fixed_cost (features {features})</source>
         <translation>Площадки с отрицательной fixed_cost (объекты {features})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="66"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="69"/>
         <source>MAX_PARKS must be at least 1</source>
         <translation>MAX_PARKS должно быть не меньше 1</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="67"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="70"/>
         <source>The tenant catalogue lacks the column(s): {columns}</source>
         <translation>В каталоге резидентов нет столбцов: {columns}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="79"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="82"/>
         <source>Tenant &apos;{tenant}&apos; accepts unknown material(s): {materials}</source>
         <translation>Резидент «{tenant}» принимает неизвестные материалы: {materials}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="92"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="96"/>
         <source>optimal (within the MIP gap asked for)</source>
         <translation>оптимально (в пределах заданного разрыва MIP)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="93"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="97"/>
         <source>time limit reached: the best solution found is written</source>
         <translation>достигнут лимит времени: записано лучшее найденное решение</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="96"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="100"/>
         <source>time limit reached before any solution was found: nothing chosen</source>
         <translation>лимит времени достигнут до нахождения какого-либо решения: ничего не выбрано</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="99"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="103"/>
         <source>canceled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="100"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="104"/>
         <source>infeasible</source>
         <translation>задача несовместна</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="101"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="105"/>
         <source>the solver failed</source>
         <translation>сбой решателя</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="84"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="88"/>
         <source>{field} &apos;{value}&apos; is not a finite number</source>
         <translation>{field} «{value}» не является конечным числом</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/validation.py" line="90"/>
+        <location filename="../symbiosis_qgis/core/validation.py" line="94"/>
         <source>Geometry is not valid ({reason}); its point on surface may be misplaced</source>
         <translation>Геометрия некорректна ({reason}); её точка на поверхности может оказаться смещённой</translation>
     </message>
@@ -2204,57 +2204,57 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Инструмент, направленный на наибольший объём: {0} (связей {1}, {2:,.0f} т/год)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1151"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1164"/>
         <source>Category</source>
         <translation>Категория</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1152"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1165"/>
         <source>How it shows here</source>
         <translation>Как проявляется здесь</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1153"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1166"/>
         <source>Instrument</source>
         <translation>Инструмент</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1154"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1167"/>
         <source>Links affected</source>
         <translation>Затронуто связей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1155"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1168"/>
         <source>Links held back</source>
         <translation>Сдерживается связей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1156"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1169"/>
         <source>Tonnes held back, t/yr</source>
         <translation>Сдерживаемый объём, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1157"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1170"/>
         <source>Net benefit held back, RUB/yr</source>
         <translation>Сдерживаемая чистая выгода, руб./год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1158"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1171"/>
         <source>Money to bridge, RUB/yr</source>
         <translation>Недостающие средства, руб./год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1160"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1173"/>
         <source>Tonnes, t/yr</source>
         <translation>Объём, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1136"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1148"/>
         <source>Barriers to exchanges and the instruments that address them</source>
         <translation>Барьеры для обменов и инструменты их преодоления</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1141"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1153"/>
         <source>Tonnes held back by the barriers each instrument addresses, kt/yr</source>
         <translation>Объём, сдерживаемый барьерами, на которые направлен каждый инструмент, тыс. т/год</translation>
     </message>
@@ -2738,32 +2738,32 @@ Outputs: parks (the chosen sites with tenants, tonnes, capex, co-financing and n
         <translation>Остальные находки ({0}) — в выходной таблице</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/registry/listings.py" line="36"/>
+        <location filename="../symbiosis_qgis/registry/listings.py" line="39"/>
         <source>A listing is an offer or a need</source>
         <translation>Заявка — это предложение или потребность</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/registry/listings.py" line="50"/>
+        <location filename="../symbiosis_qgis/registry/listings.py" line="53"/>
         <source>The quantity must be a positive number</source>
         <translation>Количество должно быть положительным числом</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/registry/listings.py" line="54"/>
+        <location filename="../symbiosis_qgis/registry/listings.py" line="57"/>
         <source>Unit &apos;{value}&apos; does not convert to &apos;{expected}&apos;, the unit of &apos;{material}&apos;</source>
         <translation>Единица «{value}» не приводится к «{expected}», единице материала «{material}»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/registry/listings.py" line="57"/>
+        <location filename="../symbiosis_qgis/registry/listings.py" line="60"/>
         <source>The price must be empty or a number, at least 0</source>
         <translation>Цена должна быть пустой или числом не меньше 0</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/registry/listings.py" line="58"/>
+        <location filename="../symbiosis_qgis/registry/listings.py" line="61"/>
         <source>The legal status of an offer is waste or by-product</source>
         <translation>Правовой статус предложения — отход или побочный продукт</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/registry/listings.py" line="61"/>
+        <location filename="../symbiosis_qgis/registry/listings.py" line="64"/>
         <source>Visibility is public, members or operator only</source>
         <translation>Видимость: всем, участникам или только оператору</translation>
     </message>
@@ -2862,22 +2862,22 @@ The output table lists every finding (severity, layer, feature id, field, messag
 Выходная таблица перечисляет все находки (серьёзность, слой, идентификатор объекта, поле, сообщение); ERRORS и WARNINGS дают их число. Предупреждения никогда не приводят к сбою алгоритма, входные данные не изменяются.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/registry/listings.py" line="47"/>
+        <location filename="../symbiosis_qgis/registry/listings.py" line="50"/>
         <source>FKKO code &apos;{code}&apos; must be written with the digits 0-9</source>
         <translation>Код ФККО «{code}» должен состоять из цифр 0–9</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/registry/listings.py" line="64"/>
+        <location filename="../symbiosis_qgis/registry/listings.py" line="67"/>
         <source>Available from {start} is after available to {end}</source>
         <translation>«Доступно с» {start} позже, чем «доступно до» {end}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1139"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1151"/>
         <source>Barriers</source>
         <translation>Барьеры</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1140"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1152"/>
         <source>Instruments</source>
         <translation>Инструменты</translation>
     </message>
@@ -2945,7 +2945,7 @@ Every login, the anonymous one included, can list the names of all logins of the
         <translation>Слой «{0}»: у объекта {1} некорректная геометрия (линия из одной точки). Исправьте её или включите в настройках обработки пропуск объектов с некорректной геометрией.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="60"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="63"/>
         <source>Sites with an empty or repeated site_id (features {features})</source>
         <translation>Площадки с пустым или повторяющимся site_id (объекты {features})</translation>
     </message>
@@ -3014,6 +3014,171 @@ Without a road layer (or with an empty one) every candidate is costed by the str
         <location filename="../symbiosis_qgis/processing/network_links.py" line="317"/>
         <source>Shortest paths: scipy engine. Installing numba in QGIS&apos;s Python makes routing about four times faster</source>
         <translation>Кратчайшие пути: движок scipy. Если установить numba в Python QGIS, маршрутизация станет примерно вчетверо быстрее</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="88"/>
+        <source>not priced: its flows or rule are missing, or the units do not convert</source>
+        <translation>не оценено: нет его потоков или правила либо единицы не приводятся</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="97"/>
+        <source>net benefit per unit below zero: primary material too cheap, transport or pre-processing too dear</source>
+        <translation>чистая выгода на единицу ниже нуля: первичное сырьё слишком дёшево, транспорт или предварительная переработка слишком дороги</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="107"/>
+        <source>worth doing, but the supply or the demand earns more in other exchanges</source>
+        <translation>обмен выгоден, но предложение или спрос приносят больше в других обменах</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="184"/>
+        <source>estimate (two-pipe DN 300-500, 2024 prices); check the state cost norms NCS 81-02-13 &apos;External heat networks&apos; for the region</source>
+        <translation>оценка (двухтрубная DN 300–500, цены 2024 г.); сверьтесь с НЦС 81-02-13 «Наружные тепловые сети» для региона</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="193"/>
+        <source>estimate (steel DN 200-300, 2024 prices); check NCS 81-02-12 &apos;External gas networks&apos; and NCS 81-02-14 &apos;External water and sewer networks&apos;</source>
+        <translation>оценка (стальной DN 200–300, цены 2024 г.); сверьтесь с НЦС 81-02-12 «Наружные сети газоснабжения» и НЦС 81-02-14 «Наружные сети водоснабжения и канализации»</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="207"/>
+        <source>rail rarely beats road under about 100-150 km (freight estimates in the project&apos;s reference notes)</source>
+        <translation>железная дорога редко выигрывает у автотранспорта на расстоянии менее 100–150 км (оценки грузоперевозок в справочных заметках проекта)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="221"/>
+        <source>Share of a consumer&apos;s need from its only supplier that makes it depend on it</source>
+        <translation>Доля потребности потребителя, покрываемая его единственным поставщиком, при которой возникает зависимость от него</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="229"/>
+        <source>estimate, order of the catalogue&apos;s classification cost (synergies.csv R01-R02)</source>
+        <translation>оценка, порядок стоимости классификации по каталогу (synergies.csv R01–R02)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="249"/>
+        <source>estimate, order of the catalogue&apos;s dewatering cost (synergies.csv R05-R07)</source>
+        <translation>оценка, порядок стоимости обезвоживания по каталогу (synergies.csv R05–R07)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="346"/>
+        <source>handled as waste{assumed}; recognised as a by-product it would need no licence, no waste passport and no disposal payment, and could be sold under a specification</source>
+        <translation>обращается как отход{assumed}; признанный побочным продуктом, он не требовал бы лицензии, паспорта отхода и платы за размещение и мог бы продаваться по техническим условиям</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1156"/>
+        <source>Tonnes: t/yr supplies; links that share a supply overlap. Competition is not a barrier: the supply or demand earns more in another exchange.</source>
+        <translation>Объём: т/год предложения; связи с общим предложением перекрываются. Конкуренция — не барьер: предложение или спрос приносят больше в другом обмене.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/catalogue.py" line="55"/>
+        <source>Material &apos;{key}&apos; of the user catalogue replaces the shipped one (differs in: {columns})</source>
+        <translation>Материал «{key}» пользовательского каталога заменяет встроенный (отличается в: {columns})</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/catalogue.py" line="59"/>
+        <source>Rule &apos;{key}&apos; of the user catalogue replaces the shipped one (differs in: {columns})</source>
+        <translation>Правило «{key}» пользовательского каталога заменяет встроенное (отличается в: {columns})</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="24"/>
+        <source>Layer &apos;{layer}&apos;: {field} must be unique; {count} value(s) repeat, e.g. {examples}</source>
+        <translation>Слой «{layer}»: значения {field} должны быть уникальны; повторяющихся значений: {count}, например {examples}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="28"/>
+        <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; must hold finite numbers; feature(s) {fids} hold {values}</source>
+        <translation>Слой «{layer}»: поле «{field}» должно содержать конечные числа; у объектов {fids} значения {values}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="33"/>
+        <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; must be at least {minimum}; feature(s) {fids} hold {values}</source>
+        <translation>Слой «{layer}»: значение поля «{field}» должно быть не меньше {minimum}; у объектов {fids} значения {values}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="38"/>
+        <source>Layer &apos;{layer}&apos;: direction must be &apos;supply&apos; or &apos;demand&apos;; feature(s) {fids} hold {values}</source>
+        <translation>Слой «{layer}»: направление должно быть «supply» или «demand»; у объектов {fids} значения {values}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="48"/>
+        <source>Flow &apos;{flow}&apos; has no usable quantity: the capacity constraint of {kind} &apos;{flow}&apos; would be unbounded</source>
+        <translation>У потока «{flow}» нет пригодного количества: ограничение ёмкости ({kind}) «{flow}» было бы неограниченным</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="55"/>
+        <source>None of the {count} links refers to a flow of the flow table (e.g. supply flow &apos;{example}&apos;): are the links and flows from the same data?</source>
+        <translation>Ни одна из связей ({count}) не ссылается на поток из таблицы потоков (например, поток предложения «{example}»): связи и потоки взяты из одних данных?</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="35"/>
+        <source>Waste of consumption; materials and products that lost their consumer properties</source>
+        <translation>Отходы потребления; материалы и изделия, утратившие потребительские свойства</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="40"/>
+        <source>Waste of water supply, sewerage and of collecting, treating and disposing of waste</source>
+        <translation>Отходы водоснабжения, водоотведения, сбора, обработки, утилизации, обезвреживания и размещения отходов</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/fkko.py" line="85"/>
+        <source>FKKO code &apos;{code}&apos; is a pattern with unknown digits (x), not the code of a waste</source>
+        <translation>Код ФККО «{code}» — шаблон с неизвестными цифрами (x), а не код отхода</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/parks.py" line="73"/>
+        <source>Tenant &apos;{tenant}&apos;: {column} must be a number &gt;= 0 (module_capacity &gt; 0), got &apos;{value}&apos;</source>
+        <translation>Резидент «{tenant}»: {column} должно быть числом &gt;= 0 (module_capacity &gt; 0), получено «{value}»</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/parks.py" line="77"/>
+        <source>Tenant &apos;{tenant}&apos;: the inputs &apos;{text}&apos; are not MATERIAL=SHARE items with shares in (0, 1]</source>
+        <translation>Резидент «{tenant}»: входы «{text}» не являются элементами МАТЕРИАЛ=ДОЛЯ с долями в (0, 1]</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/parks.py" line="85"/>
+        <source>Tenant &apos;{tenant}&apos; works in {unit}, but its input {material} is measured in {other}</source>
+        <translation>Резидент «{tenant}» работает в {unit}, но его вход {material} измеряется в {other}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/parks.py" line="89"/>
+        <source>No supply flow within {km:g} km of any site is a material a tenant accepts</source>
+        <translation>Ни один поток предложения в пределах {km:g} км от какой-либо площадки не является материалом, который принимает резидент</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="27"/>
+        <source>Share exchanged and left for disposal by material (t/yr flows), %; labels: generated, kt per year</source>
+        <translation>Доля переданного и оставленного для размещения по материалам (потоки в т/год), %; подписи: образуется, тыс. т в год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/validation.py" line="45"/>
+        <source>Layer CRS {crs} is geographic: distances will be computed on the ellipsoid or after reprojection to a metric CRS</source>
+        <translation>СК слоя {crs} географическая: расстояния будут вычисляться на эллипсоиде или после перепроецирования в метрическую СК</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/validation.py" line="62"/>
+        <source>Unit &apos;{value}&apos; cannot be converted to the catalogue unit &apos;{expected}&apos; of material &apos;{material}&apos;</source>
+        <translation>Единицу «{value}» нельзя привести к единице каталога «{expected}» для материала «{material}»</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/validation.py" line="77"/>
+        <source>No catalogue rule lets a supply of another enterprise in the data serve demand for &apos;{value}&apos;</source>
+        <translation>Ни одно правило каталога не позволяет покрыть спрос на «{value}» предложением другого предприятия из данных</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/validation.py" line="89"/>
+        <source>The layer has no coordinate reference system: distances and routes cannot be computed until it is set</source>
+        <translation>У слоя нет системы координат: расстояния и маршруты нельзя рассчитать, пока она не задана</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/validation.py" line="97"/>
+        <source>FKKO code {value} is in block {block}, but material &apos;{material}&apos; is expected in block(s) {expected}</source>
+        <translation>Код ФККО {value} относится к блоку {block}, а материал «{material}» ожидается в блоке (блоках) {expected}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/registry/listings.py" line="45"/>
+        <source>FKKO code &apos;{code}&apos; ends in {digit}: a listing needs the code of a kind of waste, whose last digit is its hazard class 1-5</source>
+        <translation>Код ФККО «{code}» оканчивается на {digit}: для заявки нужен код вида отхода, последняя цифра которого — класс опасности 1–5</translation>
     </message>
 </context>
 </TS>

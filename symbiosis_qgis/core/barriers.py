@@ -68,6 +68,8 @@ class Barrier:
 
 
 # In binding order: the first present on a link is its binding barrier.
+# pylupdate5 skips a QT_TRANSLATE_NOOP call with a trailing comma: keep the formatter out
+# fmt: off
 BARRIERS = [
     Barrier(
         "unreachable",
@@ -89,7 +91,7 @@ BARRIERS = [
         "registry",
         QT_TRANSLATE_NOOP(
             "@default",
-            "not priced: its flows or rule are missing, or the units do not convert",
+            "not priced: its flows or rule are missing, or the units do not convert"
         ),
     ),
     Barrier(
@@ -99,7 +101,7 @@ BARRIERS = [
         QT_TRANSLATE_NOOP(
             "@default",
             "net benefit per unit below zero: primary material too cheap, transport or "
-            "pre-processing too dear",
+            "pre-processing too dear"
         ),
     ),
     Barrier(
@@ -108,7 +110,7 @@ BARRIERS = [
         "none",
         QT_TRANSLATE_NOOP(
             "@default",
-            "worth doing, but the supply or the demand earns more in other exchanges",
+            "worth doing, but the supply or the demand earns more in other exchanges"
         ),
     ),
     Barrier(
@@ -152,6 +154,7 @@ BARRIERS = [
         ),
     ),
 ]
+# fmt: on
 BARRIER_BY_KEY = {b.key: b for b in BARRIERS}
 
 
@@ -175,6 +178,8 @@ class DiagnosisParameters:
 
 
 # name -> (unit, what it is, source). Estimates say so: they are parameters to be replaced.
+# pylupdate5 skips a QT_TRANSLATE_NOOP call with a trailing comma: keep the formatter out
+# fmt: off
 PARAMETERS = {
     "heat_main_rub_per_km": (
         "RUB/km",
@@ -182,7 +187,7 @@ PARAMETERS = {
         QT_TRANSLATE_NOOP(
             "@default",
             "estimate (two-pipe DN 300-500, 2024 prices); check the state cost norms "
-            "NCS 81-02-13 'External heat networks' for the region",
+            "NCS 81-02-13 'External heat networks' for the region"
         ),
     ),
     "pipeline_rub_per_km": (
@@ -191,7 +196,7 @@ PARAMETERS = {
         QT_TRANSLATE_NOOP(
             "@default",
             "estimate (steel DN 200-300, 2024 prices); check NCS 81-02-12 'External gas "
-            "networks' and NCS 81-02-14 'External water and sewer networks'",
+            "networks' and NCS 81-02-14 'External water and sewer networks'"
         ),
     ),
     "pipe_detour": (
@@ -205,7 +210,7 @@ PARAMETERS = {
         QT_TRANSLATE_NOOP(
             "@default",
             "rail rarely beats road under about 100-150 km (freight estimates in the project's "
-            "reference notes)",
+            "reference notes)"
         ),
     ),
     "rail_access_km": (
@@ -217,7 +222,7 @@ PARAMETERS = {
         "",
         QT_TRANSLATE_NOOP(
             "@default",
-            "Share of a consumer's need from its only supplier that makes it depend on it",
+            "Share of a consumer's need from its only supplier that makes it depend on it"
         ),
         QT_TRANSLATE_NOOP("@default", "estimate (a definition: more than half)"),
     ),
@@ -226,7 +231,7 @@ PARAMETERS = {
         QT_TRANSLATE_NOOP("@default", "Classification or selective collection of ash"),
         QT_TRANSLATE_NOOP(
             "@default",
-            "estimate, order of the catalogue's classification cost (synergies.csv R01-R02)",
+            "estimate, order of the catalogue's classification cost (synergies.csv R01-R02)"
         ),
     ),
     "remedy_loi_rub": (
@@ -246,7 +251,7 @@ PARAMETERS = {
         QT_TRANSLATE_NOOP("@default", "Dewatering and drying"),
         QT_TRANSLATE_NOOP(
             "@default",
-            "estimate, order of the catalogue's dewatering cost (synergies.csv R05-R07)",
+            "estimate, order of the catalogue's dewatering cost (synergies.csv R05-R07)"
         ),
     ),
     "max_disposal_fee_delta": (
@@ -271,6 +276,7 @@ PARAMETERS = {
         ),
     ),
 }
+# fmt: on
 
 # quality attribute of a flow -> (requirement column of a rule, comparison, remedy parameter,
 # remedy). Comparisons: "in" = the flow's value is one of the listed (";"-separated), "max" =
@@ -306,6 +312,8 @@ PASSES, FAILS, NOT_CHECKED = "passes", "fails", "not checked"
 PIPE_MODES = {"pipeline", "heat_main"}
 
 # message templates of the per-category texts (the adapters translate them)
+# pylupdate5 skips a QT_TRANSLATE_NOOP call with a trailing comma: keep the formatter out
+# fmt: off
 T = {
     "unpriced": QT_TRANSLATE_NOOP("@default", "not priced: flow, rule or unit conversion missing"),
     "loses": QT_TRANSLATE_NOOP("@default", "loses {shortfall:,.0f} RUB per {unit}"),
@@ -338,7 +346,7 @@ T = {
     "waste": QT_TRANSLATE_NOOP(
         "@default",
         "handled as waste{assumed}; recognised as a by-product it would need no licence, no "
-        "waste passport and no disposal payment, and could be sold under a specification",
+        "waste passport and no disposal payment, and could be sold under a specification"
     ),
     "assumed": QT_TRANSLATE_NOOP("@default", " (assumed from the material catalogue)"),
     "estimated": QT_TRANSLATE_NOOP("@default", "quantity estimated: {flows}"),
@@ -350,6 +358,7 @@ T = {
         "@default", "quantity basis not checked (no qty_basis)"
     ),
 }
+# fmt: on
 
 NUMERIC_COLUMNS = [
     "net_benefit_t",
@@ -1132,6 +1141,9 @@ def render(findings, translate=lambda text: text) -> str:
 
 # --- the report section -------------------------------------------------------------------
 
+# pylupdate5 skips a QT_TRANSLATE_NOOP call with a trailing comma: keep the formatter out
+
+# fmt: off
 REPORT_TEXT = {
     "title": QT_TRANSLATE_NOOP(
         "@default", "Barriers to exchanges and the instruments that address them"
@@ -1144,9 +1156,10 @@ REPORT_TEXT = {
     "footer": QT_TRANSLATE_NOOP(
         "@default",
         "Tonnes: t/yr supplies; links that share a supply overlap. Competition is not a "
-        "barrier: the supply or demand earns more in another exchange.",
+        "barrier: the supply or demand earns more in another exchange."
     ),
 }
+# fmt: on
 REPORT_HEADINGS = {
     "category": QT_TRANSLATE_NOOP("@default", "Category"),
     "shows_as": QT_TRANSLATE_NOOP("@default", "How it shows here"),

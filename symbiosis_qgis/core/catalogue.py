@@ -48,16 +48,20 @@ UNIT_TO_BASE = {
 }
 KNOWN_UNITS = tuple(UNIT_TO_BASE)
 
+# pylupdate5 skips a QT_TRANSLATE_NOOP call with a trailing comma: keep the formatter out
+
+# fmt: off
 MSG = {
     "material_conflict": QT_TRANSLATE_NOOP(
         "@default",
-        "Material '{key}' of the user catalogue replaces the shipped one (differs in: {columns})",
+        "Material '{key}' of the user catalogue replaces the shipped one (differs in: {columns})"
     ),
     "rule_conflict": QT_TRANSLATE_NOOP(
         "@default",
-        "Rule '{key}' of the user catalogue replaces the shipped one (differs in: {columns})",
+        "Rule '{key}' of the user catalogue replaces the shipped one (differs in: {columns})"
     ),
 }
+# fmt: on
 
 
 class CatalogueError(ValueError):

@@ -11,6 +11,9 @@ from typing import Callable
 
 from .text import QT_TRANSLATE_NOOP
 
+# pylupdate5 skips a QT_TRANSLATE_NOOP call with a trailing comma: keep the formatter out
+
+# fmt: off
 MESSAGES: dict[str, str] = {
     "missing_fields": QT_TRANSLATE_NOOP(
         "@default", "Layer '{layer}' lacks the required field(s): {fields}"
@@ -20,21 +23,21 @@ MESSAGES: dict[str, str] = {
     ),
     "duplicate_ids": QT_TRANSLATE_NOOP(
         "@default",
-        "Layer '{layer}': {field} must be unique; {count} value(s) repeat, e.g. {examples}",
+        "Layer '{layer}': {field} must be unique; {count} value(s) repeat, e.g. {examples}"
     ),
     "not_numbers": QT_TRANSLATE_NOOP(
         "@default",
         "Layer '{layer}': field '{field}' must hold finite numbers; feature(s) {fids} "
-        "hold {values}",
+        "hold {values}"
     ),
     "below_minimum": QT_TRANSLATE_NOOP(
         "@default",
         "Layer '{layer}': field '{field}' must be at least {minimum}; feature(s) {fids} "
-        "hold {values}",
+        "hold {values}"
     ),
     "bad_direction": QT_TRANSLATE_NOOP(
         "@default",
-        "Layer '{layer}': direction must be 'supply' or 'demand'; feature(s) {fids} hold {values}",
+        "Layer '{layer}': direction must be 'supply' or 'demand'; feature(s) {fids} hold {values}"
     ),
     "share_out_of_range": QT_TRANSLATE_NOOP(
         "@default", "{name} must be a share between 0 and 1, not {value}"
@@ -45,16 +48,17 @@ MESSAGES: dict[str, str] = {
     "bad_quantity": QT_TRANSLATE_NOOP(
         "@default",
         "Flow '{flow}' has no usable quantity: the capacity constraint of {kind} "
-        "'{flow}' would be unbounded",
+        "'{flow}' would be unbounded"
     ),
     "infeasible": QT_TRANSLATE_NOOP("@default", "The allocation is infeasible: {detail}"),
     "solver": QT_TRANSLATE_NOOP("@default", "The solver stopped: {detail}"),
     "unknown_flows": QT_TRANSLATE_NOOP(
         "@default",
         "None of the {count} links refers to a flow of the flow table (e.g. supply flow "
-        "'{example}'): are the links and flows from the same data?",
+        "'{example}'): are the links and flows from the same data?"
     ),
 }
+# fmt: on
 
 
 class InputError(ValueError):

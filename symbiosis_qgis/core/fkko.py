@@ -25,22 +25,26 @@ import pandas as pd
 
 from .text import QT_TRANSLATE_NOOP
 
+# pylupdate5 skips a QT_TRANSLATE_NOOP call with a trailing comma: keep the formatter out
+
+# fmt: off
 BLOCKS = {
     "1": QT_TRANSLATE_NOOP("@default", "Waste of agriculture, forestry, fish farming and fishing"),
     "2": QT_TRANSLATE_NOOP("@default", "Waste of mining"),
     "3": QT_TRANSLATE_NOOP("@default", "Waste of manufacturing"),
     "4": QT_TRANSLATE_NOOP(
         "@default",
-        "Waste of consumption; materials and products that lost their consumer properties",
+        "Waste of consumption; materials and products that lost their consumer properties"
     ),
     "6": QT_TRANSLATE_NOOP("@default", "Waste of electricity, gas and steam supply"),
     "7": QT_TRANSLATE_NOOP(
         "@default",
-        "Waste of water supply, sewerage and of collecting, treating and disposing of waste",
+        "Waste of water supply, sewerage and of collecting, treating and disposing of waste"
     ),
     "8": QT_TRANSLATE_NOOP("@default", "Waste of construction and repair"),
     "9": QT_TRANSLATE_NOOP("@default", "Waste of other activities"),
 }
+# fmt: on
 HAZARD_CLASS_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V"}
 LICENSED_CLASSES = (1, 2, 3, 4)  # Federal Law 89-FZ art. 9: activities with class I-IV waste
 
@@ -64,6 +68,9 @@ CATEGORY_BLOCKS = {
     "electricity": (),
 }
 
+# pylupdate5 skips a QT_TRANSLATE_NOOP call with a trailing comma: keep the formatter out
+
+# fmt: off
 MSG = {
     "empty": QT_TRANSLATE_NOOP("@default", "FKKO code is empty"),
     "characters": QT_TRANSLATE_NOOP(
@@ -77,9 +84,10 @@ MSG = {
     ),
     "pattern": QT_TRANSLATE_NOOP(
         "@default",
-        "FKKO code '{code}' is a pattern with unknown digits (x), not the code of a waste",
+        "FKKO code '{code}' is a pattern with unknown digits (x), not the code of a waste"
     ),
 }
+# fmt: on
 
 _SEPARATORS = re.compile(r"[\s\u00a0\u202f\-]+")
 

@@ -52,6 +52,9 @@ OFF_NETWORK_COST_PER_UNIT_KM = {"thousand m3/yr": 3.0, "GJ/yr": 2.0}
 AMOUNT_SCALE = 1e3  # the solver counts amounts in thousands (kt, million m3, TJ)
 MONEY_SCALE = 1e6  # and money in millions of RUB
 
+# pylupdate5 skips a QT_TRANSLATE_NOOP call with a trailing comma: keep the formatter out
+
+# fmt: off
 MSG = {
     "no_sites": QT_TRANSLATE_NOOP("@default", "No candidate site has a usable location"),
     "site_area": QT_TRANSLATE_NOOP(
@@ -69,25 +72,26 @@ MSG = {
     ),
     "tenant_number": QT_TRANSLATE_NOOP(
         "@default",
-        "Tenant '{tenant}': {column} must be a number >= 0 (module_capacity > 0), got '{value}'",
+        "Tenant '{tenant}': {column} must be a number >= 0 (module_capacity > 0), got '{value}'"
     ),
     "tenant_recipe": QT_TRANSLATE_NOOP(
         "@default",
         "Tenant '{tenant}': the inputs '{text}' are not MATERIAL=SHARE items with shares in "
-        "(0, 1]",
+        "(0, 1]"
     ),
     "tenant_material": QT_TRANSLATE_NOOP(
         "@default", "Tenant '{tenant}' accepts unknown material(s): {materials}"
     ),
     "tenant_unit": QT_TRANSLATE_NOOP(
         "@default",
-        "Tenant '{tenant}' works in {unit}, but its input {material} is measured in {other}",
+        "Tenant '{tenant}' works in {unit}, but its input {material} is measured in {other}"
     ),
     "no_supply": QT_TRANSLATE_NOOP(
         "@default",
-        "No supply flow within {km:g} km of any site is a material a tenant accepts",
+        "No supply flow within {km:g} km of any site is a material a tenant accepts"
     ),
 }
+# fmt: on
 STATUS_TEXT = {
     "optimal": QT_TRANSLATE_NOOP("@default", "optimal (within the MIP gap asked for)"),
     "time_limit": QT_TRANSLATE_NOOP(

@@ -11,6 +11,9 @@ import numpy as np
 from .assessment import MEASURES
 from .text import QT_TRANSLATE_NOOP
 
+# pylupdate5 skips a QT_TRANSLATE_NOOP call with a trailing comma: keep the formatter out
+
+# fmt: off
 T = {
     "title": QT_TRANSLATE_NOOP(
         "@default", "Industrial symbiosis: benefits of the chosen exchanges"
@@ -24,7 +27,7 @@ T = {
     "exchanged_by_material": QT_TRANSLATE_NOOP(
         "@default",
         "Share exchanged and left for disposal by material (t/yr flows), %; "
-        "labels: generated, kt per year",
+        "labels: generated, kt per year"
     ),
     "clusters": QT_TRANSLATE_NOOP("@default", "Clusters (connected groups of enterprises)"),
     "loops": QT_TRANSLATE_NOOP("@default", "Closed loops"),
@@ -34,6 +37,7 @@ T = {
     "exchanged": QT_TRANSLATE_NOOP("@default", "exchanged"),
     "left": QT_TRANSLATE_NOOP("@default", "left for disposal"),
 }
+# fmt: on
 # column -> heading
 COLUMN_TITLES = {
     "ent_id": QT_TRANSLATE_NOOP("@default", "Id"),

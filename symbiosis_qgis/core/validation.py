@@ -27,6 +27,10 @@ DIRECTIONS = ("supply", "demand")
 GEOMETRY_STATE = "geometry_state"  # "ok", "null", "empty" or "invalid: <reason>"
 
 
+# pylupdate5 skips a QT_TRANSLATE_NOOP call with a trailing comma: keep the formatter out
+
+
+# fmt: off
 MSG = {
     "missing_field": QT_TRANSLATE_NOOP("@default", "Required field '{field}' is missing"),
     "missing_recommended": QT_TRANSLATE_NOOP(
@@ -41,7 +45,7 @@ MSG = {
     "geographic_crs": QT_TRANSLATE_NOOP(
         "@default",
         "Layer CRS {crs} is geographic: distances will be computed on the ellipsoid or after "
-        "reprojection to a metric CRS",
+        "reprojection to a metric CRS"
     ),
     "unknown_enterprise": QT_TRANSLATE_NOOP(
         "@default", "Flow refers to unknown enterprise '{value}'"
@@ -58,7 +62,7 @@ MSG = {
     "unit_mismatch": QT_TRANSLATE_NOOP(
         "@default",
         "Unit '{value}' cannot be converted to the catalogue unit '{expected}' of material "
-        "'{material}'",
+        "'{material}'"
     ),
     "non_numeric": QT_TRANSLATE_NOOP("@default", "Quantity '{value}' is not a number"),
     "negative_quantity": QT_TRANSLATE_NOOP("@default", "Quantity {value} is negative"),
@@ -73,7 +77,7 @@ MSG = {
     "demand_unmatched": QT_TRANSLATE_NOOP(
         "@default",
         "No catalogue rule lets a supply of another enterprise in the data serve demand for "
-        "'{value}'",
+        "'{value}'"
     ),
     "rule_bad_ratio": QT_TRANSLATE_NOOP(
         "@default", "Substitution ratio '{value}' must be a positive number"
@@ -85,7 +89,7 @@ MSG = {
     "missing_crs": QT_TRANSLATE_NOOP(
         "@default",
         "The layer has no coordinate reference system: distances and routes cannot be "
-        "computed until it is set",
+        "computed until it is set"
     ),
     "invalid_geometry": QT_TRANSLATE_NOOP(
         "@default", "Geometry is not valid ({reason}); its point on surface may be misplaced"
@@ -93,9 +97,10 @@ MSG = {
     "fkko_block_mismatch": QT_TRANSLATE_NOOP(
         "@default",
         "FKKO code {value} is in block {block}, but material '{material}' is expected in "
-        "block(s) {expected}",
+        "block(s) {expected}"
     ),
 }
+# fmt: on
 
 
 @dataclass

@@ -32,6 +32,9 @@ COLUMNS = (
     "contract_term",
 )
 
+# pylupdate5 skips a QT_TRANSLATE_NOOP call with a trailing comma: keep the formatter out
+
+# fmt: off
 MSG = {
     "bad_kind": QT_TRANSLATE_NOOP("@default", "A listing is an offer or a need"),
     "unknown_material": QT_TRANSLATE_NOOP(
@@ -42,7 +45,7 @@ MSG = {
     "fkko_no_hazard_class": QT_TRANSLATE_NOOP(
         "@default",
         "FKKO code '{code}' ends in {digit}: a listing needs the code of a kind of waste, "
-        "whose last digit is its hazard class 1-5",
+        "whose last digit is its hazard class 1-5"
     ),
     "fkko_not_ascii": QT_TRANSLATE_NOOP(
         "@default", "FKKO code '{code}' must be written with the digits 0-9"
@@ -65,6 +68,7 @@ MSG = {
         "@default", "Available from {start} is after available to {end}"
     ),
 }
+# fmt: on
 MSG.update({f"fkko_{error}": text for error, text in fkko.MSG.items() if error != "empty"})
 
 
