@@ -20,7 +20,7 @@ from .catalogue import conversion_factor, load_materials, load_synergies
 from .errors import MESSAGES, InputError
 from .inputs import normalise_ids
 from .interruptible import run_interruptible
-from .network import off_network_modes
+from .network import off_network_modes, piped_mask
 
 QUOTA_PENALTY = 1e6  # RUB per unit of demand left below its quota
 ROAD_CO2_KG_PER_TKM = 0.1  # heavy truck, order of magnitude (GLEC framework range 0.06-0.12)
@@ -109,7 +109,7 @@ def link_economics(links, flows, rules=None, materials=None, economics=None):
     per_combo = np.array([_factor(a, b) * _factor(c, e) for a, b, c, e in uniq] or [1.0])
     factor = per_combo[code] * ratio if len(code) else np.zeros(0)
     km = _numeric(lk, "net_km").fillna(_numeric(lk, "dist_km")).fillna(0.0).to_numpy()
-    piped = piped_links(lk, materials)
+    piped = piped_mask(lk, off_network_modes(materials))
     cost_t = _numeric(lk, "cost_t").to_numpy()
     # links without a route cost: by pipe for gas and heat, else at the road default
     unrouted = np.where(
@@ -145,15 +145,6 @@ def link_economics(links, flows, rules=None, materials=None, economics=None):
         if len(bad):
             raise AllocationError("bad_quantity", flow=bad.index[0], kind=kind)
     return lk, unit, capacity_s, d_unit[valid], fl
-
-
-def piped_links(links: pd.DataFrame, materials: pd.DataFrame) -> np.ndarray:
-    """Per link: does its supply material move by pipeline or heat main (gas, heat, water),
-    whatever the link's own mode column says?"""
-    if "supply_mat" not in links.columns:
-        return np.zeros(len(links), bool)
-    piped = off_network_modes(materials)
-    return links["supply_mat"].astype(str).isin(piped).to_numpy()
 
 
 def unmatched_links(links: pd.DataFrame, flows: pd.DataFrame) -> int:

@@ -487,6 +487,14 @@ def off_network_modes(materials):
     return modes
 
 
+def piped_mask(links, off_network):
+    """Per row: does its supply material move by pipeline or heat main (a key of
+    ``off_network``, see off_network_modes), whatever the row's own mode says?"""
+    if "supply_mat" not in links.columns:
+        return np.zeros(len(links), bool)
+    return links["supply_mat"].astype(str).isin(off_network).to_numpy()
+
+
 def route_candidates(network, candidates, enterprises, off_network=None, **options):
     """Route every candidate (supply_ent -> demand_ent) once per distinct enterprise pair.
 
@@ -497,11 +505,7 @@ def route_candidates(network, candidates, enterprises, off_network=None, **optio
     """
     off_network = off_network or {}
     cands = normalise_ids(candidates.reset_index(drop=True), ("supply_ent", "demand_ent"))
-    piped = (
-        cands["supply_mat"].astype(str).isin(off_network).to_numpy()
-        if "supply_mat" in cands.columns
-        else np.zeros(len(cands), bool)
-    )
+    piped = piped_mask(cands, off_network)
     routed, routed_paths = _route_on_network(network, cands[~piped], enterprises, options)
     if not piped.any():
         return routed, routed_paths
@@ -525,11 +529,7 @@ def estimated_links(candidates, enterprises, off_network=None, road_rate=6.0, de
     route_candidates, so the chain runs in a region without network data."""
     off_network = off_network or {}
     cands = candidates.reset_index(drop=True)
-    piped = (
-        cands["supply_mat"].astype(str).isin(off_network).to_numpy()
-        if "supply_mat" in cands.columns
-        else np.zeros(len(cands), bool)
-    )
+    piped = piped_mask(cands, off_network)
     out, paths = _straight_links(cands, enterprises, off_network)
     road = ~piped & out["reachable"].to_numpy(bool)
     km = out["net_km"].to_numpy(float) * detour
