@@ -5,8 +5,6 @@ import math
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
@@ -23,7 +21,7 @@ from ..core.diagram import diagram_tables
 from ..core.inputs import normalise_ids, numeric_column
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
-from .layer_io import core_errors, enterprise_lonlat, require_fields, source_to_frame
+from .layer_io import core_errors, enterprise_lonlat, fields_of, require_fields, source_to_frame
 from .styling import apply_style_on_load
 
 LANGUAGES = ["ru", "en"]  # enum order: append only
@@ -47,13 +45,6 @@ NODE_FIELDS = [
     ("throughput", QVariant.Double),
     ("size_class", QVariant.Int),
 ]
-
-
-def fields_of(spec):
-    fields = QgsFields()
-    for name, kind in spec:
-        fields.append(QgsField(name, kind))
-    return fields
 
 
 def metric_crs(source_crs, lon):

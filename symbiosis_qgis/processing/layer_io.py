@@ -13,6 +13,7 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
+    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
@@ -124,6 +125,14 @@ def geometry_state(geom):
 
 
 WRITE_BATCH = 2000  # features per addFeatures call: cancel is checked between batches
+
+
+def fields_of(spec):
+    """QgsFields from (name, QVariant type) pairs."""
+    fields = QgsFields()
+    for name, kind in spec:
+        fields.append(QgsField(name, kind))
+    return fields
 
 
 def write_features(sink, features, layer_label, feedback=None, total=None, progress_span=None):

@@ -10,8 +10,6 @@ from qgis.core import (
     QgsCsException,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
@@ -26,7 +24,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.catalogue import CatalogueError, load_materials
-from ..core.definitions import MATERIAL_CATEGORIES, WIDTH_BREAKS
+from ..core.definitions import MATERIAL_CATEGORIES
+from ..core.diagram import width_class
 from ..core.network import build_network, road_rates, route_pairs
 from ..core.parks import (
     MSG,
@@ -44,6 +43,7 @@ from .base import SymbiosisAlgorithm
 from .layer_io import (
     enterprise_lonlat,
     features_with_progress,
+    fields_of,
     line_parts_lonlat,
     plain_value,
     points_lonlat,
@@ -119,13 +119,6 @@ SITE_LEGEND_LABELS = [
     QT_TRANSLATE_NOOP("@default", "Hypothetical brownfield"),
 ]
 NUMBER_OUTPUTS = ["PARKS_OPENED", "MODULES", "TONNES", "NET_BENEFIT", "COFINANCING", "MIP_GAP"]
-
-
-def fields_of(spec):
-    fields = QgsFields()
-    for name, kind in spec:
-        fields.append(QgsField(name, kind))
-    return fields
 
 
 def number_labels():
@@ -519,7 +512,7 @@ class SiteParksAlgorithm(SymbiosisAlgorithm):
             record["category"] = categories.get(record["material"], "")
             record["supply_name"] = self._ent_names.get(record["ent_id"], record["ent_id"])
             record["demand_name"] = park_names.get(record["j"], record["site_id"])
-            record["width_class"] = int(np.searchsorted(WIDTH_BREAKS, record["amount"]) + 1)
+            record["width_class"] = int(width_class([record["amount"]])[0])
             record["label"] = "{} {}".format(
                 tr(_material_label(record["category"])), _amount_text(record)
             )
@@ -538,10 +531,9 @@ class SiteParksAlgorithm(SymbiosisAlgorithm):
         return outputs
 
     def _sink(self, parameters, context, name, spec, wkb, crs):
-        sink, dest = self.parameterAsSink(parameters, name, context, fields_of(spec), wkb, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, name))
-        return sink, dest
+        return self.create_sink(
+            parameters, context=context, name=name, fields=fields_of(spec), wkb=wkb, crs=crs
+        )
 
     def _add(self, sink, spec, record, geometry):
         feature = QgsFeature(fields_of(spec))
