@@ -47,6 +47,8 @@ TENANT_NUMERIC = [
     "product_price_rub",
 ]
 TENANT_REQUIRED = ["tenant_id", "name_en", "unit", "inputs"] + TENANT_NUMERIC
+# what a candidate-site layer must carry (name, land_status and fixed_cost are optional)
+SITE_REQUIRED = ["site_id", "area_ha"]
 # what a unit of an off-road material costs to move a km (pipeline, heat main): estimates
 OFF_NETWORK_COST_PER_UNIT_KM = {"thousand m3/yr": 3.0, "GJ/yr": 2.0}
 AMOUNT_SCALE = 1e3  # the solver counts amounts in thousands (kt, million m3, TJ)
