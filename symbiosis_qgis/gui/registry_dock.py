@@ -136,7 +136,7 @@ class RegistryDock(QgsDockWidget):
 
         self.listings_table = QTableWidget(0, len(LISTING_HEADERS))
         self.listings_table.setHorizontalHeaderLabels(
-            [tr("Id"), tr("Kind"), tr("Material"), tr("Quantity"), tr("Unit"), "FKKO"]
+            [tr("Id"), tr("Kind"), tr("Material"), tr("Quantity"), tr("Unit"), tr("FKKO")]
             + [tr("Visibility")]
         )
         self.listings_table.setEditTriggers(QAbstractItemView.NoEditTriggers)

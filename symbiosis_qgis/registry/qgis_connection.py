@@ -48,7 +48,8 @@ class RegistryError(Exception):
         self.raw = database_reason(raw)
         known = [text for key, text in REASONS.items() if key in self.raw]
         words = tr(known[0]) if known else tr("The registry refused the change.")
-        super().__init__(f"{words} ({tr('database')}: {self.raw})")
+        # a placeholder, not an f-string: pylupdate5 cannot see tr() inside an f-string
+        super().__init__(tr("{0} (database: {1})").format(words, self.raw))
 
 
 def database_reason(message: str) -> str:
