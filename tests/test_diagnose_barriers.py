@@ -4,7 +4,13 @@ import os
 
 import processing
 import pytest
-from qgis.core import QgsFeature, QgsField, QgsProcessingException, QgsVectorLayer
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsProcessingException,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtCore import QVariant
 
 from symbiosis_qgis.core.barriers import BARRIERS
@@ -238,3 +244,39 @@ def test_the_benefits_report_carries_the_barrier_section(diagnosed, sample_gpkg,
     for row in held:
         assert row["shows_as"] in page
         assert page.index(row["shows_as"]) < page.rindex("<h2>")
+
+
+def test_the_report_reads_instrument_codes_not_their_labels(diagnosed, sample_gpkg, tmp_path):
+    """A barrier layer written in another UI language (labels not ours) still reports its
+    instruments: assessbenefits reads `instrument_code`, not the translated label."""
+    from symbiosis_qgis.core.barriers import INSTRUMENTS
+
+    result, _, exchanges, _ = diagnosed
+    written = result["OUTPUT"]
+    written = QgsVectorLayer(written) if isinstance(written, str) else written
+    relabelled = written.materialize(QgsFeatureRequest())
+    column = relabelled.fields().indexOf("instrument")
+    relabelled.startEditing()
+    for feature in relabelled.getFeatures():
+        relabelled.changeAttributeValue(feature.id(), column, "инструмент на другом языке")
+    assert relabelled.commitChanges()
+    codes = {r["instrument_code"] for r in rows_of(written) if r["barrier"]}
+    assert codes and codes <= set(INSTRUMENTS)
+    report = tmp_path / "benefits.html"
+    processing.run(
+        "symbiosis:assessbenefits",
+        {
+            "EXCHANGES": exchanges["OUTPUT"],
+            "ENTERPRISES": gpkg_layer(sample_gpkg, "enterprises"),
+            "FLOWS": gpkg_layer(sample_gpkg, "flows"),
+            "BARRIERS": relabelled,
+            "OUTPUT_ENTERPRISES": "TEMPORARY_OUTPUT",
+            "OUTPUT_NODES": "TEMPORARY_OUTPUT",
+            "OUTPUT_BALANCE": "TEMPORARY_OUTPUT",
+            "REPORT": str(report),
+        },
+    )
+    page = report.read_text(encoding="utf-8")
+    for code in codes:
+        assert INSTRUMENTS[code] in page
+    assert "инструмент на другом языке" not in page

@@ -386,6 +386,7 @@ TEXT_COLUMNS = [
     "binding",
     "barrier",
     "instrument",
+    "instrument_code",  # the code behind the (translatable) instrument label, for tools
     "barriers",
     "qty_unit",
 ]
@@ -1063,6 +1064,7 @@ def _decide(frame, params, quota_materials):
         )
     frame["binding"], frame["barrier"] = binding, barrier
     frame["instrument"], frame["barriers"] = instrument, listed
+    frame["instrument_code"] = instrument  # the adapter translates "instrument", not this
     return frame
 
 

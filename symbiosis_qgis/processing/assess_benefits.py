@@ -227,9 +227,11 @@ class AssessBenefitsAlgorithm(SymbiosisAlgorithm):
             ["barriers", "barrier", "instrument", "max_qty"],
             tr("Barriers of the links (output of 'Diagnose barriers'), for the report"),
         )
-        # the layer shows instruments in the user's language; the tables want their codes
-        code_of = {tr(label): code for code, label in INSTRUMENTS.items()}
-        links["instrument"] = [code_of.get(i, i) for i in links["instrument"]]
+        if "instrument_code" in links.columns:
+            links["instrument"] = links["instrument_code"]
+        else:  # written before instrument_code existed: its labels are in the UI language
+            code_of = {tr(label): code for code, label in INSTRUMENTS.items()}
+            links["instrument"] = [code_of.get(i, i) for i in links["instrument"]]
         return [report_section(summarise(links), instrument_summary(links), translate=tr)]
 
     def _write(

@@ -47,7 +47,16 @@ from .styling import apply_style_on_load
 
 KEYS = ["supply_flow", "demand_flow", "rule_id"]
 SHARE_PARAMETERS = {"dependence_share", "max_cofinance_share", "max_rail_discount"}
-TEXT = {"tech_status", "binding", "barrier", "instrument", "barriers", "qty_unit", *CATEGORY_TEXT}
+TEXT = {
+    "tech_status",
+    "binding",
+    "barrier",
+    "instrument",
+    "instrument_code",
+    "barriers",
+    "qty_unit",
+    *CATEGORY_TEXT,
+}
 SUMMARY_TEXT = {"category", "barrier", "shows_as", "instrument"}
 
 
