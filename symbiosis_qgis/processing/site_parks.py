@@ -8,8 +8,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
-    QgsFeature,
-    QgsFeatureSink,
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
@@ -47,7 +45,6 @@ from .layer_io import (
     line_parts_lonlat,
     plain_value,
     points_lonlat,
-    qgis_value,
     require_fields,
     source_to_frame,
     transform_to_wgs84,
@@ -485,20 +482,42 @@ class SiteParksAlgorithm(SymbiosisAlgorithm):
         )
         rows = sites["_row"].to_numpy()
         geom_of = {j: site_geoms.get(int(rows[j])) for j in range(len(rows))}
-        outputs = {}
-        parks_sink, outputs[self.PARKS] = self._sink(
-            parameters, context, self.PARKS, PARK_FIELDS, sites_src.wkbType(), crs
-        )
-        tenants_sink, outputs[self.TENANT_ROWS] = self._sink(
-            parameters, context, self.TENANT_ROWS, TENANT_FIELDS, QgsWkbTypes.Point, crs
-        )
-        links_sink, outputs[self.SUPPLY_LINKS] = self._sink(
-            parameters, context, self.SUPPLY_LINKS, LINK_FIELDS, QgsWkbTypes.LineString, crs
-        )
-        for record in result.parks.to_dict("records"):
-            self._add(parks_sink, PARK_FIELDS, record, geom_of.get(record["j"]))
-        for record in result.tenants.to_dict("records"):
-            self._add(tenants_sink, TENANT_FIELDS, record, _point(geom_of.get(record["j"])))
+
+        def supply_line(record):
+            site_point = _point(geom_of.get(record["j"]))
+            if site_point is None:
+                return None
+            try:
+                start = from_wgs84.transform(QgsPointXY(record["x"], record["y"]))
+            except QgsCsException:
+                return None
+            return QgsGeometry.fromPolylineXY([start, site_point.asPoint()])
+
+        outputs = {
+            self.PARKS: self.write_records(
+                parameters, self.PARKS, context, fields_of(PARK_FIELDS),
+                result.parks.to_dict("records"), sites_src.wkbType(), crs,
+                geometry=lambda record: geom_of.get(record["j"]), feedback=feedback,
+            ),
+            self.TENANT_ROWS: self.write_records(
+                parameters, self.TENANT_ROWS, context, fields_of(TENANT_FIELDS),
+                result.tenants.to_dict("records"), QgsWkbTypes.Point, crs,
+                geometry=lambda record: _point(geom_of.get(record["j"])), feedback=feedback,
+            ),
+            self.SUPPLY_LINKS: self.write_records(
+                parameters, self.SUPPLY_LINKS, context, fields_of(LINK_FIELDS),
+                self._link_records(result), QgsWkbTypes.LineString, crs,
+                geometry=supply_line, feedback=feedback, progress_span=(90, 100),
+            ),
+        }  # fmt: skip
+        apply_style_on_load(context, outputs[self.PARKS], "parks.qml")
+        apply_style_on_load(context, outputs[self.SUPPLY_LINKS], "diagram_arrows.qml")
+        feedback.setProgress(100)
+        return outputs
+
+    def _link_records(self, result):
+        """Supply links with what the diagram style and the map's table read: material
+        category, supplier and park names, width class, a label."""
         categories = load_materials()["category"]
         park_names = {
             j: name or sid
@@ -506,46 +525,17 @@ class SiteParksAlgorithm(SymbiosisAlgorithm):
                 result.parks["j"], result.parks["name"], result.parks["site_id"]
             )
         }
-        for k, record in enumerate(result.links.to_dict("records")):
-            if k % 500 == 0 and feedback.isCanceled():
-                break
+        records = result.links.to_dict("records")
+        classes = width_class([record["amount"] for record in records]) if records else []
+        for record, width in zip(records, classes):
             record["category"] = categories.get(record["material"], "")
             record["supply_name"] = self._ent_names.get(record["ent_id"], record["ent_id"])
             record["demand_name"] = park_names.get(record["j"], record["site_id"])
-            record["width_class"] = int(width_class([record["amount"]])[0])
+            record["width_class"] = int(width)
             record["label"] = "{} {}".format(
                 tr(_material_label(record["category"])), _amount_text(record)
             )
-            line = None
-            site_point = _point(geom_of.get(record["j"]))
-            if site_point is not None:
-                try:
-                    start = from_wgs84.transform(QgsPointXY(record["x"], record["y"]))
-                    line = QgsGeometry.fromPolylineXY([start, site_point.asPoint()])
-                except QgsCsException:
-                    line = None
-            self._add(links_sink, LINK_FIELDS, record, line)
-        apply_style_on_load(context, outputs[self.PARKS], "parks.qml")
-        apply_style_on_load(context, outputs[self.SUPPLY_LINKS], "diagram_arrows.qml")
-        feedback.setProgress(100)
-        return outputs
-
-    def _sink(self, parameters, context, name, spec, wkb, crs):
-        return self.create_sink(
-            parameters, context=context, name=name, fields=fields_of(spec), wkb=wkb, crs=crs
-        )
-
-    def _add(self, sink, spec, record, geometry):
-        feature = QgsFeature(fields_of(spec))
-        feature.setAttributes([qgis_value(record.get(name)) for name, _ in spec])
-        if geometry is not None:
-            feature.setGeometry(geometry)
-        if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
-            raise QgsProcessingException(
-                tr("Could not write the feature of {field} = {value}: {error}").format(
-                    field=spec[0][0], value=record.get(spec[0][0]), error=sink.lastError()
-                )
-            )
+        return records
 
 
 SITE_COLUMNS = ["site_id", "name", "area_ha", "land_status", "fixed_cost"]
