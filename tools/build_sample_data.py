@@ -3,7 +3,8 @@
 
 Run by hand when the facts or the derivation change (the GeoPackage is committed, so a user
 never needs ../shared):  /usr/bin/python3 tools/build_sample_data.py [REFERENCE_DIR]
-(`--sites-only` rewrites only the candidate park sites layer.)
+(`--sites-only` rewrites only the candidate park sites layer; `--names-only` only the
+enterprises' and sites' name_ru and source, keeping the stored layer styles.)
 
 Every derived quantity states its ratio in the flow's `source`; prices are estimates.
 The road and rail layers are SCHEMATIC: straight segments between real towns along the real
@@ -535,6 +536,50 @@ NETWORK_NOTE = (
 )
 
 
+# GEM gives the Kuzbass mines' names transliterated into English ("Pervomaisky Coal Mine"):
+# the Cyrillic restored by hand from the transliteration (not from GEM), with the type word
+# (шахта: underground, разрез: open pit) of the sector inferred from the name.
+GEM_NAMES_RU = {
+    "M0767": "Алардинская", "M0772": "Бачатский", "M0773": "Барзасское товарищество",
+    "M0775": "Байкаимская", "M0778": "Березовский", "M0779": "Большевик",
+    "M0786": "Черемшанский", "M0787": "Черниговец", "M0800": "Камышанский",
+    "M0803": "Караканская-Южная", "M0804": "Караканский-Западный", "M0805": "Кедровский",
+    "M0809": "имени Кирова", "M0810": "Кийзасский", "M0812": "Краснобродский",
+    "M0813": "Красногорская", "M0818": "Листвяжная", "M0821": "Моховский",
+    "M0823": "Ольжерасская-Новая", "M0825": "Новоказанский-2", "M0828": "Осинниковская",
+    "M0831": "Пермяковский", "M0832": "Первомайский", "M0833": "Первомайская",
+    "M0834": "Поляны", "M0836": "Распадская", "M0837": "Распадская-Коксовая",
+    "M0838": "Распадский", "M0840": "Рубан", "M0844": "Шестаки",
+    "M0846": "Сибиргинский", "M0852": "Талдинская-Западная-1",
+    "M0853": "Талдинская-Западная-2", "M0854": "Талдинский", "M0856": "имени Тихова",
+    "M0859": "Коксовый Киселёвский", "M0864": "Усковская", "M0865": "Верхнетешский",
+    "M0866": "Виноградовский", "M0870": "Восточный (Салек)", "M0876": "Ялевский",
+    "M0877": "Ерунаковская-8", "M0878": "Есаульская", "M0880": "Заречный",
+    "M1096": "Томусинский", "M1267": "Калтанский", "M1270": "Листвяничный",
+    "M1271": "Междуреченский", "M1291": "Кыргайская", "M1294": "Южная",
+    "M1342": "Юбилейная", "M1343": "Костромовская", "M1348": "Киселёвский",
+    "M1379": "Талдинская-Южная", "M1381": "Сибэнергоуголь", "M1424": "Береговой",
+    "M1518": "Полосухинская", "M1520": "Увальная", "M1560": "Антоновская",
+    "M1561": "Анжерская-Южная", "M1565": "Чертинская-Коксовая", "M1568": "Грамотеинская",
+    "M2341": "Луговое", "M2342": "Прокопьевский", "M2343": "№ 12 (Кемерово)",
+    "M2344": "имени В. И. Ленина", "M3322": "Сибиргинская", "M4243": "Березовская",
+    "M4255": "Карагайлинский", "M4258": "Корчакольский", "M4271": "Октябринский",
+    "M4273": "Ольжерасский", "M4278": "Распадский Коксовый", "M4281": "Степановский",
+    "M4283": "Тайбинский", "M4284": "Тайлепский", "M4285": "ТалТЭК",
+    "M4286": "Трудармейский Южный", "M4292": "Заречная", "M4347": "Чернокалтанский",
+}  # fmt: skip
+NAME_RU_NOTE = (
+    "name_ru restored by hand from GEM's transliterated English name (not from GEM); "
+    "шахта/разрез from the sector inferred from the name"
+)
+
+
+def gem_name_ru(gem_id, sector):
+    """'шахта «Первомайская»' / 'разрез «Бачатский»' for a GEM mine."""
+    kind = "разрез" if sector == "coal_open_pit" else "шахта"
+    return f"{kind} «{GEM_NAMES_RU[gem_id]}»"
+
+
 def nearest_node(lat, lon):
     return min(NODES, key=lambda n: (NODES[n][0] - lat) ** 2 + (NODES[n][1] - lon) ** 2)
 
@@ -757,7 +802,7 @@ def build_enterprises(ref_dir):
             {
                 "ent_id": row["gem_id"],
                 "name": row["name"],
-                "name_ru": "",
+                "name_ru": gem_name_ru(row["gem_id"], sector),
                 "sector": sector,
                 "node": nearest_node(lat, lon),
                 "operator": row["owners"],
@@ -768,7 +813,7 @@ def build_enterprises(ref_dir):
                 "capacity": row["capacity_mt_per_yr"],
                 "capacity_unit": "Mt coal/yr",
                 "source": f"GEM Global Coal Mine Tracker ({row['wiki_url']}); {GEM}; "
-                "mine type inferred from the name (razrez/shakhta): unverified",
+                f"mine type inferred from the name (razrez/shakhta): unverified; {NAME_RU_NOTE}",
             }
         )
         methane = float(row["methane_mt_ch4_per_yr"] or 0)
@@ -890,7 +935,8 @@ def build_sites(ref_dir):
             {
                 "site_id": f"PS{len(sites) + 1:02d}",
                 "name": f"{row['name']} (mothballed)",
-                "name_ru": "",
+                "name_ru": gem_name_ru(row["gem_id"], mine_sector(row["name"]))
+                + " (на консервации)",
                 "area_ha": 50.0,
                 "land_status": "mothballed mine",
                 "node": nearest_node(lat, lon),
@@ -899,7 +945,7 @@ def build_sites(ref_dir):
                 "coord_quality": "gem",
                 "hypothetical": 0,
                 "source": f"GEM Global Coal Mine Tracker ({row['wiki_url']}), status "
-                f"mothballed; {GEM}; " + SITE_AREA_NOTE,
+                f"mothballed; {GEM}; " + SITE_AREA_NOTE + f"; {NAME_RU_NOTE}",
             }
         )
     for sid, name, name_ru, status, node, lat, lon, quality, hyp, area, note in PARK_SITES:
@@ -971,6 +1017,31 @@ def replace_sites_layer(ref_dir):
     print(f"{OUT}: sites layer rewritten, {len(sites)} candidate park sites")
 
 
+def update_names(ref_dir):
+    """Rewrite only name_ru and source of the enterprises and sites in the existing
+    GeoPackage (every other column, the geometries and the stored layer styles untouched)."""
+    ents, _ = build_enterprises(ref_dir)
+    wanted = {
+        "enterprises": ("ent_id", ents),
+        "sites": ("site_id", build_sites(ref_dir)),
+    }
+    ds = ogr.Open(str(OUT), update=1)
+    changed = 0
+    for name, (key, rows) in wanted.items():
+        by_id = {row[key]: row for row in rows}
+        layer = ds.GetLayerByName(name)
+        for feature in layer:
+            row = by_id[feature.GetField(key)]
+            if any(feature.GetField(c) != row[c] for c in ("name_ru", "source")):
+                feature.SetField("name_ru", row["name_ru"])
+                feature.SetField("source", row["source"])
+                if layer.SetFeature(feature) != 0:
+                    raise RuntimeError(f"cannot update {name} {row[key]}")
+                changed += 1
+    ds = None
+    print(f"{OUT}: name_ru and source updated in {changed} rows")
+
+
 # ---------------------------------------------------------------- writing
 def _transform():
     wgs, utm = osr.SpatialReference(), osr.SpatialReference()
@@ -1036,10 +1107,13 @@ def network_rows(lines):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a != "--sites-only"]
+    args = [a for a in sys.argv[1:] if a not in ("--sites-only", "--names-only")]
     ref_dir = Path(args[0]) if args else ROOT.parent / "shared" / "reference"
     if "--sites-only" in sys.argv:
         replace_sites_layer(ref_dir)
+        return
+    if "--names-only" in sys.argv:
+        update_names(ref_dir)
         return
     ents, flows = build_enterprises(ref_dir)
     srs, transform = _transform()
