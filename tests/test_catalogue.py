@@ -340,3 +340,20 @@ def test_shipped_rail_reach_of_slag_applies_to_rules_without_a_radius(materials,
             "rail": materials.at["bf_slag", "rail_km"] * 1000,
         }
     assert materials.at["bf_slag", "rail_km"] > materials.at["bf_slag", "road_km"]
+
+
+def test_catalogue_errors_translate_template_and_catalogue_name(tmp_path):
+    """A Russian user reads the whole message in Russian, the catalogue's name included."""
+    path = tmp_path / "bad.csv"
+    path.write_text("name_en,unit\nNew,t/yr\n")
+    with pytest.raises(CatalogueError) as caught:
+        merge_materials(path)
+    err = caught.value
+    assert err.code == "catalogue_columns" and str(err).startswith("User material catalogue")
+    words = {
+        "{what} catalogue lacks column(s): {columns}": "В справочнике «{what}» нет: {columns}",
+        "User material": "материалы пользователя",
+    }
+    assert err.message(lambda text: words.get(text, text)) == (
+        "В справочнике «материалы пользователя» нет: code"
+    )

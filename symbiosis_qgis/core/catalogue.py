@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..paths import resource_path
+from .errors import InputError
 from .text import QT_TRANSLATE_NOOP
 
 MATERIAL_COLUMNS = ["code", "name_en", "name_ru", "category", "unit", "radius_km"]
@@ -64,8 +65,9 @@ MSG = {
 # fmt: on
 
 
-class CatalogueError(ValueError):
-    """A catalogue that cannot be used; the message names the file or column."""
+class CatalogueError(InputError):
+    """A catalogue that cannot be used; the message (a code of core/errors.py) names the
+    file or column."""
 
 
 @dataclass(frozen=True)
@@ -109,14 +111,14 @@ def _read(source, what):
         return source.copy()
     path = Path(source)
     if not path.exists():
-        raise CatalogueError(f"{what} catalogue not found: {path}")
+        raise CatalogueError("catalogue_missing", what=what, path=str(path))
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
 def _require(frame, columns, what):
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise CatalogueError(f"{what} catalogue lacks column(s): {', '.join(missing)}")
+        raise CatalogueError("catalogue_columns", what=what, columns=", ".join(missing))
 
 
 def _as_text(frame):
@@ -179,10 +181,12 @@ def _overlay(base, user, key, what):
     keys = user[key]
     if (keys == "").any():
         rows = [str(i + 1) for i in np.flatnonzero(keys == "")[:5]]
-        raise CatalogueError(f"{what} catalogue: empty {key} in row(s) {', '.join(rows)}")
+        raise CatalogueError("catalogue_empty_key", what=what, key=key, rows=", ".join(rows))
     repeated = sorted(set(keys[keys.duplicated()]))
     if repeated:
-        raise CatalogueError(f"{what} catalogue: {key} repeated: {', '.join(repeated[:5])}")
+        raise CatalogueError(
+            "catalogue_repeated_key", what=what, key=key, keys=", ".join(repeated[:5])
+        )
     merged = base.set_index(key, drop=False)
     for column in user.columns:
         if column not in merged.columns:
@@ -201,12 +205,11 @@ def _check_new_materials(frame, codes):
     rows = frame.set_index("code", drop=False).loc[codes] if codes else frame.iloc[:0]
     no_unit = [c for c, u in zip(rows["code"], rows["unit"]) if u == ""]
     if no_unit:
-        raise CatalogueError(f"Material catalogue: no unit for {', '.join(no_unit[:5])}")
+        raise CatalogueError("catalogue_no_unit", codes=", ".join(no_unit[:5]))
     bad = [f"{c} ({u})" for c, u in zip(rows["code"], rows["unit"]) if u not in KNOWN_UNITS]
     if bad:
         raise CatalogueError(
-            f"Material catalogue: unknown unit for {', '.join(bad[:5])}; "
-            f"known: {', '.join(KNOWN_UNITS)}"
+            "catalogue_unknown_unit", codes=", ".join(bad[:5]), known=", ".join(KNOWN_UNITS)
         )
 
 
@@ -330,7 +333,7 @@ def merge_synergies(user, base=None) -> tuple:
     for column in SYNERGY_COLUMNS[1:4]:  # materials and ratio: a rule is useless without them
         if (new[column] == "").any():
             missing = ", ".join(new.loc[new[column] == "", "rule_id"].head(5))
-            raise CatalogueError(f"User synergy catalogue: no {column} for rule(s) {missing}")
+            raise CatalogueError("catalogue_incomplete_rule", column=column, rules=missing)
     merged = _typed_synergies(merged_text)
     before = _typed_synergies(base_text).set_index("rule_id", drop=False)
     conflicts = _conflicts("rule", before, merged.set_index("rule_id", drop=False), shared)

@@ -57,6 +57,41 @@ MESSAGES: dict[str, str] = {
         "None of the {count} links refers to a flow of the flow table (e.g. supply flow "
         "'{example}'): are the links and flows from the same data?"
     ),
+    # catalogues (core/catalogue.py); {what} is one of CATALOGUE_NAMES, translated too
+    "catalogue_missing": QT_TRANSLATE_NOOP("@default", "{what} catalogue not found: {path}"),
+    "catalogue_columns": QT_TRANSLATE_NOOP(
+        "@default", "{what} catalogue lacks column(s): {columns}"
+    ),
+    "catalogue_empty_key": QT_TRANSLATE_NOOP(
+        "@default", "{what} catalogue: empty {key} in row(s) {rows}"
+    ),
+    "catalogue_repeated_key": QT_TRANSLATE_NOOP(
+        "@default", "{what} catalogue: {key} repeated: {keys}"
+    ),
+    "catalogue_no_unit": QT_TRANSLATE_NOOP("@default", "Material catalogue: no unit for {codes}"),
+    "catalogue_unknown_unit": QT_TRANSLATE_NOOP(
+        "@default", "Material catalogue: unknown unit for {codes}; known: {known}"
+    ),
+    "catalogue_incomplete_rule": QT_TRANSLATE_NOOP(
+        "@default", "User synergy catalogue: no {column} for rule(s) {rules}"
+    ),
+    # policy scenarios (core/scenarios.py)
+    "scenario_missing": QT_TRANSLATE_NOOP("@default", "Scenario table not found: {path}"),
+    "scenario_columns": QT_TRANSLATE_NOOP(
+        "@default", "Scenario table lacks column(s): {columns}"
+    ),
+    "scenario_not_number": QT_TRANSLATE_NOOP(
+        "@default", "Scenario '{scenario}': {column} is not a number"
+    ),
+    "scenario_empty": QT_TRANSLATE_NOOP("@default", "The scenario table is empty"),
+}
+
+# the catalogue a message is about ({what} above)
+CATALOGUE_NAMES: dict[str, str] = {
+    "Material": QT_TRANSLATE_NOOP("@default", "Material"),
+    "User material": QT_TRANSLATE_NOOP("@default", "User material"),
+    "Synergy": QT_TRANSLATE_NOOP("@default", "Synergy"),
+    "User synergy": QT_TRANSLATE_NOOP("@default", "User synergy"),
 }
 # fmt: on
 
@@ -70,4 +105,7 @@ class InputError(ValueError):
 
     def message(self, translate: Callable[[str], str] = lambda text: text) -> str:
         """The message in the language of ``translate`` (the plugin passes its ``tr``)."""
-        return translate(MESSAGES[self.code]).format(**self.params)
+        params = dict(self.params)
+        if params.get("what") in CATALOGUE_NAMES:  # the catalogue's name is words too
+            params["what"] = translate(CATALOGUE_NAMES[params["what"]])
+        return translate(MESSAGES[self.code]).format(**params)

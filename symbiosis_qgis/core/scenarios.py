@@ -6,6 +6,7 @@ import pandas as pd
 
 from ..paths import resource_path
 from .allocation import Economics, optimise
+from .errors import InputError
 from .inputs import check_finite, check_share
 from .interruptible import SolveCanceledError
 
@@ -50,8 +51,8 @@ NUMERIC = ["quota_share", "processing_cofinance", "disposal_fee_delta", "rail_di
 SHARES = ["quota_share", "processing_cofinance", "rail_discount"]  # must lie in 0..1
 
 
-class ScenarioError(ValueError):
-    pass
+class ScenarioError(InputError):
+    """A scenario table that cannot be used (a code of core/errors.py)."""
 
 
 def load_scenarios(source=None):
@@ -63,16 +64,16 @@ def load_scenarios(source=None):
     else:
         path = Path(source) if source is not None else resource_path("policy_scenarios.csv")
         if not path.exists():
-            raise ScenarioError(f"scenario table not found: {path}")
+            raise ScenarioError("scenario_missing", path=str(path))
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [c for c in SCENARIO_COLUMNS if c not in frame.columns]
     if missing:
-        raise ScenarioError(f"scenario table lacks column(s): {', '.join(missing)}")
+        raise ScenarioError("scenario_columns", columns=", ".join(missing))
     for column in NUMERIC:
         values = pd.to_numeric(frame[column].replace("", "0").fillna(0), errors="coerce")
         bad = frame.loc[values.isna(), "scenario_id"]
         if len(bad):
-            raise ScenarioError(f"scenario '{bad.iloc[0]}': {column} is not a number")
+            raise ScenarioError("scenario_not_number", scenario=bad.iloc[0], column=column)
         for scenario_id, value in zip(frame["scenario_id"], values):
             name = f"{column} (scenario '{scenario_id}')"
             # a share outside 0..1 or an infinite fee would give a meaningless allocation
@@ -82,7 +83,7 @@ def load_scenarios(source=None):
                 check_finite(value, name)
         frame[column] = values
     if len(frame) == 0:
-        raise ScenarioError("scenario table is empty")
+        raise ScenarioError("scenario_empty")
     return frame.reset_index(drop=True)
 
 

@@ -198,9 +198,7 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
         try:
             rules = load_synergies(self.optional_table(parameters, self.SYNERGIES, context))
         except CatalogueError as err:
-            raise QgsProcessingException(
-                tr("Synergy catalogue is unusable: {}").format(err)
-            ) from err
+            raise QgsProcessingException(err.message(tr)) from err
 
         crs = ents_src.sourceCrs()
         distance_m = self._distance_m(parameters, context, crs, feedback)

@@ -22,7 +22,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.catalogue import CatalogueError
 from ..core.errors import InputError
 from ..core.inputs import id_text, require_unique_ids
 from ..core.validation import FID, GEOMETRY_STATE
@@ -228,13 +227,12 @@ def prepare_output_file(path):
 
 @contextmanager
 def core_errors():
-    """Turn a core InputError into a QgsProcessingException in the user's language."""
+    """Turn a core InputError (catalogue and scenario errors are InputErrors too) into a
+    QgsProcessingException in the user's language."""
     try:
         yield
     except InputError as err:
         raise QgsProcessingException(err.message(tr)) from err
-    except CatalogueError as err:
-        raise QgsProcessingException(tr("Synergy catalogue is unusable: {}").format(err)) from err
 
 
 def require_fields(source, names, layer_label):

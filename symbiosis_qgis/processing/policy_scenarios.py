@@ -136,7 +136,7 @@ class PolicyScenariosAlgorithm(SymbiosisAlgorithm):
                     is_canceled=feedback.isCanceled,
                 )
         except ScenarioError as err:
-            raise QgsProcessingException(tr("Scenario table: {}").format(err)) from err
+            raise QgsProcessingException(err.message(tr)) from err
         if feedback.isCanceled():
             return {}
         records = table.to_dict("records")

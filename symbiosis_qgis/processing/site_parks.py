@@ -295,7 +295,7 @@ class SiteParksAlgorithm(SymbiosisAlgorithm):
         except ParkError as err:
             raise QgsProcessingException(self._message(err)) from err
         except CatalogueError as err:
-            raise QgsProcessingException(tr("Catalogue is unusable: {}").format(err)) from err
+            raise QgsProcessingException(err.message(tr)) from err
         model = prepared.model
         if prepared.skipped_flows:
             feedback.pushWarning(
