@@ -61,7 +61,7 @@ registry: setup
 
 # styles, layouts and the model from tools/ (tests/test_resources.py checks the committed ones)
 resources: setup
-	for tool in make_output_styles style_sample_data make_layouts make_model; do \
+	for tool in make_output_styles style_sample_data make_layouts make_model make_park_model; do \
 	  QT_QPA_PLATFORM=offscreen $(PY) tools/$$tool.py || exit 1; done
 
 bench: setup

@@ -224,3 +224,89 @@ def test_every_algorithm_runs_from_qgis_process(tmp_path):
         ["pdftotext", str(tmp_path / "a3.pdf"), "-"], capture_output=True, text=True
     ).stdout
     assert "A3 test" in text and "Ash and slag" in text  # English labels, A3 template
+
+
+# what a person reads about each shipped model: id -> (display name, inputs in dialog order)
+SHIPPED = {
+    "symbiosis:symbiosis_full_analysis": (
+        "Full symbiosis analysis",
+        ["ENTERPRISES", "FLOWS", "ROADS", "RAILS", "TERMINALS", "NODE", "SOURCES"],
+    ),
+    "symbiosis:eco_industrial_park_design": (
+        "Eco-industrial park design",
+        [
+            "SITES",
+            "ENTERPRISES",
+            "FLOWS",
+            "ROADS",
+            "RAILS",
+            "TERMINALS",
+            "MAX_PARKS",
+            "BUDGET",
+            "COFINANCE_SHARE",
+        ],
+    ),
+}
+
+
+def shown_inputs(algorithm):
+    """The inputs in the order the Processing dialog lays them out (parameterDefinitions)."""
+    return [d.name() for d in algorithm.parameterDefinitions() if not d.isDestination()]
+
+
+@pytest.mark.parametrize("model_id", SHIPPED)
+def test_shipped_model_has_a_name_help_and_ordered_inputs(symbiosis_provider, model_id):
+    """QGIS 3.22 shows a model by its name (the id): "symbiosis_full_analysis", no help,
+    inputs in alphabetical order (Railways before Roads) when the file has no order."""
+    title, order = SHIPPED[model_id]
+    registry = QgsApplication.processingRegistry()
+    # the toolbox's instance and the one a dialog or processing.run creates
+    for model in (registry.algorithmById(model_id), registry.createAlgorithmById(model_id)):
+        assert model.id() == model_id
+        assert model.displayName() == title
+        assert shown_inputs(model) == order
+        help_html = model.shortHelpString()
+        for name in order:  # every input is explained under its own label
+            definition = model.parameterDefinition(name)
+            assert definition.help(), name
+            assert definition.description() in help_html and definition.help() in help_html
+        assert model.shortDescription()
+        assert model.group() == "Models"
+
+
+def test_shipped_model_reads_in_the_ui_language(symbiosis_provider):
+    """Display name, group, input labels, help and output labels all go through the
+    translation (a stand-in translator marks every string it is asked for)."""
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    from symbiosis_qgis.processing.provider import load_models
+
+    class Marking(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):
+            return "RU " + source if context == "@default" else ""
+
+        def isEmpty(self):
+            return False
+
+    translator = Marking()
+    QCoreApplication.installTranslator(translator)
+    try:
+        models = {m.name(): m for m in load_models()}
+        registered = QgsApplication.processingRegistry().algorithmById(MODEL)
+        assert registered.displayName() == "RU Full symbiosis analysis"
+        assert registered.group() == "RU Models"
+        for model in (
+            models["symbiosis_full_analysis"],
+            models["symbiosis_full_analysis"].createInstance(),
+        ):
+            assert model.name() == "symbiosis_full_analysis"  # the id does not change
+            assert model.parameterDefinition("ROADS").description() == "RU Roads"
+            assert model.parameterDefinition("ROADS").help().startswith("RU ")
+            assert model.parameterDefinition("map:map_pdf").description() == "RU Map (PDF)"
+            assert "RU The whole analysis in one run" in model.shortHelpString()
+        park = models["eco_industrial_park_design"]
+        assert park.displayName() == "RU Eco-industrial park design"
+        assert park.parameterDefinition("SITES").description() == "RU Candidate park sites"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert registered.displayName() == "Full symbiosis analysis"

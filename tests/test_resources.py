@@ -27,6 +27,7 @@ GENERATED = {
     ),
     "make_layouts.py": ("layouts", ["symbiosis_a4.qpt", "symbiosis_a3.qpt"]),
     "make_model.py": ("models", ["symbiosis_full_analysis.model3"]),
+    "make_park_model.py": ("models", ["eco_industrial_park_design.model3"]),
 }
 GENERATED_FILES = [f"{folder}/{name}" for folder, names in GENERATED.values() for name in names]
 ABSOLUTE_PATH_MARKERS = ["/work/", "/home/", "/tmp/", "/root/", "C:\\", "file://"]

@@ -4,131 +4,71 @@ links -> optimise -> assess -> diagram -> export map, for Model Builder and qgis
 
 `make resources` runs it; by hand:  .venv/bin/python tools/make_model.py [--out DIR]
 (default DIR: resources/models). The provider fills the layer inputs' defaults with the
-installed sample data when it loads the model, so the file holds no path.
+installed sample data when it loads the model, so the file holds no path. Labels, help and the
+order of the inputs come from symbiosis_qgis/processing/shipped_models.py.
 """
 
-import sys
-
+from model_building import (
+    add_inputs,
+    add_step,
+    child_output,
+    expression,
+    model_input,
+    new_model,
+    static,
+    write_model,
+)
 from qgis.core import (
-    QgsApplication,
-    QgsProcessingModelAlgorithm,
-    QgsProcessingModelChildAlgorithm,
-    QgsProcessingModelChildParameterSource,
-    QgsProcessingModelOutput,
-    QgsProcessingModelParameter,
+    QgsProcessing,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterString,
 )
 from qgis.PyQt.QtCore import QPointF
-from resource_io import RESOURCES, ROOT, GeneratorError, finish, output_folder, qgis_session, run
+from resource_io import RESOURCES, output_folder, run
 
-sys.path.insert(0, str(ROOT))
-sys.path.append("/usr/share/qgis/python/plugins")
-
-LAYER_INPUTS = [
-    ("ENTERPRISES", "Enterprises", [0, 2]),
-    ("FLOWS", "Flows", [-1]),
-    ("ROADS", "Roads", [1]),
-    ("RAILS", "Railways", [1]),
-    ("TERMINALS", "Road-rail terminals", [0]),
-]
+POINTS_OR_POLYGONS = [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]
+LINES = [QgsProcessing.TypeVectorLine]
 
 
-def model_input(name):
-    return QgsProcessingModelChildParameterSource.fromModelParameter(name)
-
-
-def child_output(child, output):
-    return QgsProcessingModelChildParameterSource.fromChildOutput(child, output)
-
-
-def static(value):
-    return QgsProcessingModelChildParameterSource.fromStaticValue(value)
-
-
-def add_child(model, child_id, alg_id, sources, outputs, x):
-    child = QgsProcessingModelChildAlgorithm(alg_id)
-    child.setChildId(child_id)
-    child.setDescription(child_id.replace("_", " "))
-    step = (x - 100) // 200  # the steps run left to right, outputs hang below each one
-    position = QPointF(150 + 260 * step, 320 + 110 * (step % 2))
-    child.setPosition(position)
-    for name, source in sources.items():
-        child.addParameterSources(name, [source])
-    # the algorithm's own defaults, written out as Model Builder does
-    for definition in (
-        QgsApplication.processingRegistry().algorithmById(alg_id).parameterDefinitions()
-    ):
-        if (
-            definition.name() not in sources
-            and not definition.isDestination()
-            and definition.defaultValue() is not None
-        ):
-            child.addParameterSources(definition.name(), [static(definition.defaultValue())])
-    model_outputs = {}
-    for output_name, (model_name, description) in outputs.items():
-        out = QgsProcessingModelOutput(model_name, description)
-        out.setChildId(child_id)
-        out.setPosition(position + QPointF(40, 230 + 45 * len(model_outputs)))
-        out.setChildOutputName(output_name)
-        model_outputs[model_name] = out
-    child.setModelOutputs(model_outputs)
-    model.addChildAlgorithm(child)
-    return child_id
+def step_position(step):
+    """The steps run left to right, alternately higher and lower; outputs hang below."""
+    return QPointF(150 + 260 * step, 320 + 110 * (step % 2))
 
 
 def build():
-    model = QgsProcessingModelAlgorithm("symbiosis_full_analysis", "Models")
-    model.setHelpContent(
+    model = new_model("symbiosis_full_analysis")
+    source = QgsProcessingParameterFeatureSource
+    add_inputs(
+        model,
         {
-            "ALG_DESC": (
-                "The whole analysis in one run: validate the data, find partner candidates, route "
-                "them over road and rail, choose the exchanges, assess their benefits, draw the "
-                "symbiosis diagram of one industrial node and export it as a map (PDF and PNG)."
-            )
-        }
+            "ENTERPRISES": source("ENTERPRISES", "", POINTS_OR_POLYGONS),
+            "FLOWS": source("FLOWS", "", [QgsProcessing.TypeVector]),
+            "ROADS": source("ROADS", "", LINES),
+            "RAILS": source("RAILS", "", LINES, optional=True),
+            "TERMINALS": source("TERMINALS", "", [QgsProcessing.TypeVectorPoint], optional=True),
+            "NODE": QgsProcessingParameterString("NODE", "", defaultValue="Novokuznetsk"),
+            "SOURCES": QgsProcessingParameterString("SOURCES", "", optional=True),
+        },
+        step=260.0,
     )
-    for k, (name, label, types) in enumerate(LAYER_INPUTS):
-        model.addModelParameter(
-            QgsProcessingParameterFeatureSource(
-                name, label, types, optional=name in ("RAILS", "TERMINALS")
-            ),
-            QgsProcessingModelParameter(name),
-        )
-        model.parameterComponent(name).setPosition(QPointF(150 + 260 * k, 80))
-    model.addModelParameter(
-        QgsProcessingParameterString(
-            "NODE", "Industrial node of the map", defaultValue="Novokuznetsk"
-        ),
-        QgsProcessingModelParameter("NODE"),
-    )
-    model.parameterComponent("NODE").setPosition(QPointF(150 + 260 * 5, 80))
-    model.addModelParameter(
-        QgsProcessingParameterString(
-            "SOURCES",
-            "Data sources printed on the map (default: from the layers' metadata)",
-            optional=True,
-        ),
-        QgsProcessingModelParameter("SOURCES"),
-    )
-    model.parameterComponent("SOURCES").setPosition(QPointF(150 + 260 * 6, 80))
-    add_child(
+    both = {"ENTERPRISES": model_input("ENTERPRISES"), "FLOWS": model_input("FLOWS")}
+    add_step(
         model,
         "validate",
         "symbiosis:validatedata",
-        {"ENTERPRISES": model_input("ENTERPRISES"), "FLOWS": model_input("FLOWS")},
-        {"OUTPUT": ("validation", "Validation report")},
-        100,
+        both,
+        {"OUTPUT": "validation"},
+        step_position(0),
     )
-    add_child(
+    add_step(
         model,
         "candidates",
         "symbiosis:findcandidates",
-        {"ENTERPRISES": model_input("ENTERPRISES"), "FLOWS": model_input("FLOWS")},
-        {"OUTPUT": ("candidates", "Partner candidates")},
-        300,
+        both,
+        {"OUTPUT": "candidates"},
+        step_position(1),
     )
-    add_child(
+    add_step(
         model,
         "links",
         "symbiosis:networklinks",
@@ -140,35 +80,31 @@ def build():
             "TERMINALS": model_input("TERMINALS"),
             "SNAP_TOLERANCE": static(15000.0),
         },
-        {"OUTPUT": ("links", "Routed links")},
-        500,
+        {"OUTPUT": "links"},
+        step_position(2),
     )
-    add_child(
+    add_step(
         model,
         "exchanges",
         "symbiosis:optimizeexchanges",
         {"LINKS": child_output("links", "OUTPUT"), "FLOWS": model_input("FLOWS")},
-        {"OUTPUT": ("exchanges", "Chosen exchanges")},
-        700,
+        {"OUTPUT": "exchanges"},
+        step_position(3),
     )
-    add_child(
+    add_step(
         model,
         "benefits",
         "symbiosis:assessbenefits",
+        {"EXCHANGES": child_output("exchanges", "OUTPUT"), **both},
         {
-            "EXCHANGES": child_output("exchanges", "OUTPUT"),
-            "ENTERPRISES": model_input("ENTERPRISES"),
-            "FLOWS": model_input("FLOWS"),
+            "OUTPUT_ENTERPRISES": "benefits_enterprises",
+            "OUTPUT_NODES": "benefits_nodes",
+            "OUTPUT_BALANCE": "material_balance",
+            "REPORT": "report",
         },
-        {
-            "OUTPUT_ENTERPRISES": ("benefits_enterprises", "Benefits by enterprise"),
-            "OUTPUT_NODES": ("benefits_nodes", "Benefits by industrial node"),
-            "OUTPUT_BALANCE": ("material_balance", "Material balance by node"),
-            "REPORT": ("report", "Report"),
-        },
-        900,
+        step_position(4),
     )
-    add_child(
+    add_step(
         model,
         "diagram",
         "symbiosis:drawdiagram",
@@ -179,51 +115,29 @@ def build():
             "SPACING": static(5000.0),
             "NODES": model_input("NODE"),
         },
-        {
-            "OUTPUT": ("diagram_arrows", "Symbiosis arrows"),
-            "OUTPUT_NODES": ("diagram_enterprises", "Symbiosis enterprises"),
-        },
-        1100,
+        {"OUTPUT": "diagram_arrows", "OUTPUT_NODES": "diagram_enterprises"},
+        step_position(5),
     )
-    add_child(
+    add_step(
         model,
         "map",
         "symbiosis:exportmap",
         {
             "ARROWS": child_output("diagram", "OUTPUT"),
             "NODES": child_output("diagram", "OUTPUT_NODES"),
-            "TITLE": QgsProcessingModelChildParameterSource.fromExpression(
+            "TITLE": expression(
                 "'Potential symbiosis links of the ' || @NODE || ' industrial node'"
             ),
             "SOURCES": model_input("SOURCES"),
         },
-        {"OUTPUT_PDF": ("map_pdf", "Map (PDF)"), "OUTPUT_PNG": ("map_png", "Map (PNG)")},
-        1300,
+        {"OUTPUT_PDF": "map_pdf", "OUTPUT_PNG": "map_png"},
+        step_position(6),
     )
-    model.updateDestinationParameters()  # model outputs become destination parameters
     return model
 
 
 def main():
-    out = output_folder(__doc__.splitlines()[0], RESOURCES / "models")
-    with qgis_session():
-        from processing.core.Processing import Processing
-
-        Processing.initialize()
-        from symbiosis_qgis.processing.provider import SymbiosisProvider
-
-        provider = SymbiosisProvider(with_models=False)
-        if not QgsApplication.processingRegistry().addProvider(provider):
-            raise GeneratorError("cannot register the symbiosis provider")
-        model = build()
-        ok, errors = model.validate()
-        if not ok:
-            raise GeneratorError("model does not validate: " + "; ".join(errors))
-        path = out / "symbiosis_full_analysis.model3"
-        if not model.toFile(str(path)):
-            raise GeneratorError(f"cannot write {path}")
-        finish(path)
-        print(f"wrote {path}")
+    write_model(build, output_folder(__doc__.splitlines()[0], RESOURCES / "models"))
 
 
 if __name__ == "__main__":

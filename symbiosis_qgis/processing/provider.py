@@ -2,12 +2,13 @@
 
 from importlib import import_module
 
-from qgis.core import QgsApplication, QgsProcessingModelAlgorithm, QgsProcessingProvider
+from qgis.core import QgsApplication, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import tr
 from ..paths import resource_path, sample_data_path
 from ..sample_project import SAMPLE_LAYERS
+from .shipped_models import ShippedModel
 
 # module -> algorithm class, in toolbox order. Imported one by one so that a missing Python
 # package disables only the algorithms that need it (plugin.py says which, and why).
@@ -84,12 +85,14 @@ class SymbiosisProvider(QgsProcessingProvider):
 
 
 def load_models():
-    """The shipped Model Builder models, their layer inputs defaulting to the sample data."""
+    """The shipped Model Builder models, their layer inputs defaulting to the sample data,
+    with display names and help in the UI language."""
     models = []
     for path in sorted(resource_path("models").glob("*.model3")):
-        model = QgsProcessingModelAlgorithm()
+        model = ShippedModel()
         if not model.fromFile(str(path)):
             continue
+        model.translate()
         gpkg = sample_data_path("kuzbass.gpkg")
         for definition in model.parameterDefinitions():
             layer = definition.name().lower()
