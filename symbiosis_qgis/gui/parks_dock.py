@@ -1,0 +1,695 @@
+"""Eco-industrial parks dock: run symbiosis:siteparks in the background, show the parks.
+
+The dock is a thin front of the algorithm: its knobs (MAX_PARKS, co-financing share, budget)
+take their defaults and limits from the algorithm's own parameter definitions, which read
+core.parks.ParkSettings; the run is a QgsProcessingAlgRunnerTask, so the window stays
+responsive and Cancel reaches the solver (siteparks runs HiGHS in a forked child that a
+cancel terminates). The outputs go first to a staging folder and are copied into one
+GeoPackage (next to the saved project) only when a run succeeds: a canceled or failed
+re-run leaves the previous parks in place.
+"""
+
+import contextlib
+import shutil
+import tempfile
+from pathlib import Path
+
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.parks import load_tenants
+from ..core.text import format_number
+from ..i18n import tr, user_locale
+from ..processing.layer_roles import select_role_layer
+from ..processing.styling import style_layer
+from .common import LINES, POINTS, TABLES, ProjectSettings, layer_combo
+
+ALGORITHM_ID = "symbiosis:siteparks"
+GROUP_PROPERTY = "symbiosis_qgis/parks_group"  # marks the dock's group, found again on reopen
+# output parameter -> (table in the GeoPackage, style or None)
+OUTPUT_TABLES = {
+    "PARKS": ("parks", "parks.qml"),
+    "TENANT_ROWS": ("park_tenants", None),
+    "SUPPLY_LINKS": ("park_supply_links", "diagram_arrows.qml"),
+}
+MILLION = 1e6
+
+
+def layer_titles():
+    return {
+        "PARKS": tr("Eco-industrial parks"),
+        "TENANT_ROWS": tr("Park tenants"),
+        "SUPPLY_LINKS": tr("Park supply links"),
+    }
+
+
+def land_status_words():
+    """land_status codes of the data model in words (the labels of resources/styles/sites.qml)."""
+    return {
+        "mothballed mine": tr("Mothballed mine"),
+        "reclaimed mine": tr("Reclaimed mine land"),
+        "planned park": tr("Planned park"),
+        "brownfield": tr("Brownfield"),
+        "greenfield": tr("Greenfield"),
+        "existing park": tr("Existing park"),
+    }
+
+
+def unit_words():
+    return {"t/yr": tr("t/yr"), "thousand m3/yr": tr("thousand m3/yr"), "GJ/yr": tr("GJ/yr")}
+
+
+def status_words(status, gap):
+    """The solver's outcome as a planner reads it (gap: relative, NaN when unknown)."""
+    language = user_locale()
+    gap_text = "" if gap is None or gap != gap else format_number(100 * gap, 2, language)
+    if status == "optimal":
+        return tr("Solution: optimal")
+    if status == "time_limit":
+        return tr(
+            "Solution: time limit reached, gap {} %; the best solution found is shown"
+        ).format(gap_text or "?")
+    if status == "no_solution":
+        return tr("The time limit was reached before any solution was found: no park is chosen")
+    if status == "infeasible":
+        return tr("Infeasible: no set of parks meets these settings; no park is chosen")
+    return tr("The solver failed: no park is chosen")
+
+
+def output_location(project):
+    """Where the parks GeoPackage goes, and whether that is next to the saved project."""
+    name = project.fileName()
+    if name:
+        path = Path(name)
+        return path.with_name(f"{path.stem}_parks.gpkg"), True
+    folder = Path(QgsApplication.qgisSettingsDirPath()) / "symbiosis_qgis"
+    return folder / "unsaved_project_parks.gpkg", False
+
+
+def layer_rows(layer):
+    names = layer.fields().names()
+    return [dict(zip(names, feature.attributes())) for feature in layer.getFeatures()]
+
+
+def _plain(value):
+    """A QVariant NULL as None."""
+    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
+
+
+class RunFeedback(QgsProcessingFeedback):
+    """Keeps the algorithm's errors in words and passes its stage texts to the dock."""
+
+    stage = pyqtSignal(str)
+
+    def __init__(self):
+        super().__init__()
+        self.errors = []
+
+    def reportError(self, error, fatalError=False):  # noqa: N803 (Qt's names)
+        self.errors.append(error)
+        super().reportError(error, fatalError)
+
+    def setProgressText(self, text):
+        self.stage.emit(text)  # emitted in the task's thread, delivered on the main thread
+        super().setProgressText(text)
+
+
+class ParksRun:
+    """One background run: the algorithm, its context and feedback live as long as the task."""
+
+    def __init__(self, parameters, names):
+        self.staging = Path(tempfile.mkdtemp(prefix="symbiosis_parks_"))
+        self.parameters = dict(parameters)
+        for output in OUTPUT_TABLES:
+            self.parameters[output] = str(self.staging / f"{output.lower()}.gpkg")
+        self.names = names  # {site_id: park name in the UI language}
+        self.algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALGORITHM_ID)
+        self.context = QgsProcessingContext()
+        self.context.setProject(QgsProject.instance())
+        self.feedback = RunFeedback()
+        self.task = QgsProcessingAlgRunnerTask(
+            self.algorithm, self.parameters, self.context, self.feedback
+        )
+
+    def error_text(self):
+        """The first error in words: a Python traceback is cut to its last line."""
+        for text in self.feedback.errors:
+            lines = [line for line in str(text).splitlines() if line.strip()]
+            if lines:
+                return lines[-1] if "Traceback" in text else "\n".join(lines)
+        return tr("The run failed; the Processing log has the details")
+
+    def discard(self):
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def remove_previous_parks(project, gpkg):
+    """Remove the dock's group(s) and every project layer read from its tables in ``gpkg``."""
+    root = project.layerTreeRoot()
+    for group in [g for g in root.findGroups(True) if g.customProperty(GROUP_PROPERTY)]:
+        ids = [node.layerId() for node in group.findLayers()]
+        group.parent().removeChildNode(group)
+        project.removeMapLayers(ids)
+    tables = {table for table, _ in OUTPUT_TABLES.values()}
+    stale = [
+        layer.id()
+        for layer in project.mapLayers().values()
+        if isinstance(layer, QgsVectorLayer)
+        and layer.source().startswith(str(gpkg))
+        and layer.source().rsplit("layername=", 1)[-1] in tables
+    ]
+    project.removeMapLayers(stale)
+
+
+def copy_into_geopackage(staged, gpkg):
+    """Copy the staged outputs into ``gpkg`` (tables replaced); {output: layer uri}."""
+    gpkg.parent.mkdir(parents=True, exist_ok=True)
+    uris = {}
+    for output, (table, _) in OUTPUT_TABLES.items():
+        source = QgsVectorLayer(staged[output], table, "ogr")
+        if not source.isValid():
+            raise OSError(tr("Could not read the result {}").format(staged[output]))
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = table
+        options.actionOnExistingFile = (
+            QgsVectorFileWriter.CreateOrOverwriteLayer
+            if gpkg.exists()
+            else QgsVectorFileWriter.CreateOrOverwriteFile
+        )
+        error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
+            source, str(gpkg), QgsProject.instance().transformContext(), options
+        )
+        if error != QgsVectorFileWriter.NoError:
+            raise OSError(
+                tr("Could not write table {table} of {path}: {error}").format(
+                    table=table, path=gpkg, error=message
+                )
+            )
+        uris[output] = f"{gpkg}|layername={table}"
+    return uris
+
+
+def add_parks_group(project, uris):
+    """The result layers, styled, in one group "Eco-industrial parks" at the top."""
+    group = project.layerTreeRoot().insertGroup(0, tr("Eco-industrial parks"))
+    group.setCustomProperty(GROUP_PROPERTY, True)
+    layers = {}
+    titles = layer_titles()
+    for output in ("PARKS", "SUPPLY_LINKS", "TENANT_ROWS"):
+        layer = QgsVectorLayer(uris[output], titles[output], "ogr")
+        style = OUTPUT_TABLES[output][1]
+        if style:
+            style_layer(layer, style)
+        project.addMapLayer(layer, False)
+        group.addLayer(layer)
+        layers[output] = layer
+    # the tenant rows sit on their park's point: shown in the dock's table, not twice on the map
+    group.findLayer(layers["TENANT_ROWS"].id()).setItemVisibilityChecked(False)
+    return group, layers
+
+
+def _table(headers):
+    widget = QTableWidget(0, len(headers))
+    widget.setHorizontalHeaderLabels(headers)
+    widget.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    widget.setSelectionBehavior(QAbstractItemView.SelectRows)
+    widget.setSelectionMode(QAbstractItemView.SingleSelection)
+    widget.verticalHeader().setVisible(False)
+    widget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    widget.horizontalHeader().setStretchLastSection(True)
+    widget.setMinimumHeight(60)  # never taller than the main window allows
+    widget.setWordWrap(False)
+    return widget
+
+
+def _fill(widget, rows):
+    widget.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            if c > 0 and (text[:1].isdigit() or text[:1] == "-"):
+                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            widget.setItem(r, c, item)
+
+
+class ParksDock(QgsDockWidget):
+    """Choose the layers and knobs, run siteparks in the background, read the parks."""
+
+    def __init__(self, iface=None, parent=None):
+        super().__init__(tr("Eco-industrial parks"), parent)
+        self.setObjectName("SymbiosisParksDock")
+        self.iface = iface
+        self.settings = ProjectSettings("parks")
+        self.run = None  # the ParksRun under way
+        self.outcome = ""  # of the last run: "written", "canceled" or "failed"
+        self.last_results = {}
+        self.parks = []  # rows of the parks layer, as shown
+        self.tenants = []
+        self.layers = {}
+        self.group = None
+        self.definitions = self._definitions()
+        self._restoring = True
+        self._build()
+        self.restore()
+        self._restoring = False
+        self.pick_layers()
+        self.layers_box.setCollapsed(self._required_chosen())
+        QgsProject.instance().layersAdded.connect(self.pick_layers)
+
+    # ---------------------------------------------------------------- widgets
+    @staticmethod
+    def _definitions():
+        algorithm = QgsApplication.processingRegistry().algorithmById(ALGORITHM_ID)
+        return {
+            name: algorithm.parameterDefinition(name)
+            for name in ("MAX_PARKS", "COFINANCE_SHARE", "BUDGET")
+        }
+
+    def _build(self):
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.layers_box = QgsCollapsibleGroupBox(tr("Layers"))
+        form = QFormLayout(self.layers_box)
+        self.sites_combo = layer_combo(POINTS)
+        self.enterprises_combo = layer_combo(POINTS)
+        self.flows_combo = layer_combo(TABLES)
+        self.tenants_combo = layer_combo(TABLES, allow_empty=True)
+        self.roads_combo = layer_combo(LINES, allow_empty=True)
+        self.rails_combo = layer_combo(LINES, allow_empty=True)
+        self.terminals_combo = layer_combo(POINTS, allow_empty=True)
+        self.tenants_combo.setToolTip(tr("Empty: the bundled catalogue of closing productions"))
+        self.roads_combo.setToolTip(tr("Empty: straight distance x detour factor"))
+        for label, combo in [
+            (tr("Candidate park sites"), self.sites_combo),
+            (tr("Enterprises"), self.enterprises_combo),
+            (tr("Flows (supplies and demands)"), self.flows_combo),
+            (tr("Tenant catalogue"), self.tenants_combo),
+            (tr("Roads"), self.roads_combo),
+            (tr("Railways"), self.rails_combo),
+            (tr("Road-rail terminals"), self.terminals_combo),
+        ]:
+            form.addRow(label, combo)
+        layout.addWidget(self.layers_box)
+
+        knobs = QGridLayout()  # two rows: narrow enough for a dock beside a 1366 px map
+        self.max_parks = QSpinBox()
+        self.cofinance = QDoubleSpinBox()
+        self.budget = QDoubleSpinBox()
+        self._limit_knobs()
+        for row, col, span, label, widget in [
+            (0, 0, 1, tr("Parks at most"), self.max_parks),
+            (0, 2, 1, tr("Co-financed"), self.cofinance),
+            (1, 0, 3, tr("Budget"), self.budget),
+        ]:
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            knobs.addWidget(caption, row, col)
+            knobs.addWidget(widget, row, col + 1, 1, span)
+        knobs.setColumnStretch(1, 1)
+        knobs.setColumnStretch(3, 1)
+        layout.addLayout(knobs)
+
+        actions = QHBoxLayout()
+        self.run_button = QPushButton(tr("Run"))
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumHeight(18)
+        actions.addWidget(self.progress, 1)
+        actions.addWidget(self.run_button)
+        actions.addWidget(self.cancel_button)
+        layout.addLayout(actions)
+
+        self.status = QLabel(tr("Choose the layers and press Run."))
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout.addWidget(self.status)
+
+        self.parks_table = _table(
+            [
+                tr("Park"),
+                tr("Land"),
+                tr("Tenants"),
+                tr("Taken in, t/yr"),
+                tr("Capex, mln RUB"),
+                tr("Co-financing, mln RUB"),
+                tr("Net benefit, mln RUB/yr"),
+            ]
+        )
+        self.tenants_table = _table(
+            [
+                tr("Tenant module"),
+                tr("Modules"),
+                tr("Input per year"),
+                tr("Utilisation, %"),
+                tr("Product per year"),
+                tr("Capex, mln RUB"),
+            ]
+        )
+        self.tenants_caption = QLabel()
+        tenants_box = QWidget()
+        tenants_layout = QVBoxLayout(tenants_box)
+        tenants_layout.setContentsMargins(0, 0, 0, 0)
+        tenants_layout.addWidget(self.tenants_caption)
+        tenants_layout.addWidget(self.tenants_table, 1)
+        splitter = QSplitter(Qt.Vertical)
+        splitter.addWidget(self.parks_table)
+        splitter.addWidget(tenants_box)
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter, 1)
+        self.setWidget(body)
+
+        self.run_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.parks_table.itemSelectionChanged.connect(self.show_tenants)
+        for combo in self._combos().values():
+            combo.layerChanged.connect(self.save)
+        for box in (self.max_parks, self.cofinance, self.budget):
+            box.valueChanged.connect(self.save)
+
+    def _limit_knobs(self):
+        """Defaults and limits of the algorithm's parameters (themselves from ParkSettings)."""
+        parks = self.definitions["MAX_PARKS"]
+        self.max_parks.setRange(int(parks.minimum()), int(min(parks.maximum(), 999)))
+        self.max_parks.setValue(int(parks.defaultValue()))
+        self.max_parks.setToolTip(parks.description())
+        share = self.definitions["COFINANCE_SHARE"]  # shown in per cent
+        self.cofinance.setRange(100 * share.minimum(), 100 * share.maximum())
+        self.cofinance.setDecimals(0)
+        self.cofinance.setSingleStep(5)
+        self.cofinance.setSuffix(" %")
+        self.cofinance.setValue(100 * share.defaultValue())
+        self.cofinance.setToolTip(share.description())
+        budget = self.definitions["BUDGET"]  # shown in million RUB
+        self.budget.setRange(budget.minimum() / MILLION, min(budget.maximum() / MILLION, 1e6))
+        self.budget.setDecimals(0)
+        self.budget.setSingleStep(50)
+        self.budget.setSuffix(tr(" mln RUB"))
+        self.budget.setValue(budget.defaultValue() / MILLION)
+        self.budget.setToolTip(budget.description())
+
+    def _combos(self):
+        return {
+            "sites": self.sites_combo,
+            "enterprises": self.enterprises_combo,
+            "flows": self.flows_combo,
+            "tenants": self.tenants_combo,
+            "roads": self.roads_combo,
+            "rails": self.rails_combo,
+            "terminals": self.terminals_combo,
+        }
+
+    def _required_chosen(self):
+        return all(
+            combo.currentLayer() is not None
+            for combo in (self.sites_combo, self.enterprises_combo, self.flows_combo)
+        )
+
+    # ---------------------------------------------------------------- settings
+    def pick_layers(self, *_):
+        """Each picker on the layer that plays its role, unless it already shows one."""
+        for role in ("sites", "enterprises", "flows", "tenants"):
+            select_role_layer(self._combos()[role], role)
+
+    def restore(self):
+        for key, combo in self._combos().items():
+            self.settings.restore_layer(combo, key)
+        for key, box in [
+            ("max_parks", self.max_parks),
+            ("cofinance_pct", self.cofinance),
+            ("budget_mln", self.budget),
+        ]:
+            with contextlib.suppress(ValueError):  # nothing stored: the default stays
+                box.setValue(type(box.value())(float(self.settings.read(key))))
+
+    def save(self, *_):
+        if self._restoring:  # a restored value must not overwrite one not yet read
+            return
+        for key, combo in self._combos().items():
+            layer = combo.currentLayer()
+            self.settings.write(key, layer.id() if layer is not None else "")
+        self.settings.write("max_parks", self.max_parks.value())
+        self.settings.write("cofinance_pct", self.cofinance.value())
+        self.settings.write("budget_mln", self.budget.value())
+
+    # ---------------------------------------------------------------- running
+    def parameters(self):
+        """siteparks parameters of the current choices (outputs are added by ParksRun)."""
+        values = {
+            "SITES": self.sites_combo.currentLayer(),
+            "ENTERPRISES": self.enterprises_combo.currentLayer(),
+            "FLOWS": self.flows_combo.currentLayer(),
+            "MAX_PARKS": self.max_parks.value(),
+            "COFINANCE_SHARE": self.cofinance.value() / 100.0,
+            "BUDGET": self.budget.value() * MILLION,
+        }
+        for name, combo in [
+            ("TENANTS", self.tenants_combo),
+            ("ROADS", self.roads_combo),
+            ("RAILS", self.rails_combo),
+            ("TERMINALS", self.terminals_combo),
+        ]:
+            if combo.currentLayer() is not None:
+                values[name] = combo.currentLayer()
+        return values
+
+    def start(self):
+        """Queue a siteparks run; the dock is updated when the task ends."""
+        if self.run is not None:
+            return None
+        if not self._required_chosen():
+            self.status.setText(
+                tr("Choose the candidate sites, the enterprises and the flows first.")
+            )
+            return None
+        self.run = ParksRun(self.parameters(), self._park_names())
+        self.run.task.executed.connect(self._finished)
+        self.run.task.progressChanged.connect(lambda p: self.progress.setValue(int(p)))
+        self.run.feedback.stage.connect(self.status.setText)
+        self.progress.setValue(0)
+        self.status.setText(tr("Running in the background…"))
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        QgsApplication.taskManager().addTask(self.run.task)
+        return self.run.task
+
+    def cancel(self):
+        if self.run is not None:
+            self.status.setText(tr("Canceling…"))
+            self.run.task.cancel()
+
+    def _finished(self, ok, results):
+        run, self.run = self.run, None
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        try:
+            if run.feedback.isCanceled():
+                self.outcome = "canceled"
+                self.status.setText(tr("Canceled: nothing was added; the previous parks stay."))
+                return
+            if not ok or "STATUS" not in results:
+                self.outcome = "failed"
+                self.status.setText(run.error_text())
+                return
+            self.outcome = "written" if self._publish(run, results) else "failed"
+        finally:
+            run.discard()
+            self.progress.setValue(100 if ok else 0)
+
+    def _publish(self, run, results):
+        project = QgsProject.instance()
+        gpkg, next_to_project = output_location(project)
+        staged = {output: str(results[output]) for output in OUTPUT_TABLES}
+        remove_previous_parks(project, gpkg)
+        try:
+            uris = copy_into_geopackage(staged, gpkg)
+        except OSError as err:
+            self.status.setText(str(err))
+            return False
+        self.group, self.layers = add_parks_group(project, uris)
+        self.last_results = dict(results)
+        self.show_results(run.names)
+        lines = [self.status.text()]
+        if not next_to_project:
+            lines.append(
+                tr(
+                    "The project is not saved, so the parks are written to {}. Save the project "
+                    "and run again to keep them next to it."
+                ).format(gpkg)
+            )
+        self.status.setText("\n".join(lines))
+        return True
+
+    def _park_names(self):
+        """{site_id: name in the UI language} from the sites layer (names fall back to ids)."""
+        layer = self.sites_combo.currentLayer()
+        if layer is None or "site_id" not in layer.fields().names():
+            return {}
+        fields = layer.fields().names()
+        localized = f"name_{user_locale()}"
+        names = {}
+        for feature in layer.getFeatures():
+            site_id = _plain(feature["site_id"])
+            if site_id is None:
+                continue
+            text = _plain(feature[localized]) if localized in fields else None
+            text = text or (_plain(feature["name"]) if "name" in fields else None)
+            names[str(site_id).strip()] = text or str(site_id)
+        return names
+
+    def cleanup(self):
+        """Stop a run and let go of the project's signals (plugin unload, tests)."""
+        if self.run is not None:
+            self.run.task.cancel()
+        with contextlib.suppress(TypeError):
+            QgsProject.instance().layersAdded.disconnect(self.pick_layers)
+
+    def closeEvent(self, event):
+        self.cancel()
+        super().closeEvent(event)
+
+    # ---------------------------------------------------------------- results
+    def show_results(self, names):
+        """Fill the parks table from the parks layer just written; status and gap in words."""
+        language = user_locale()
+        results = self.last_results
+        self.parks = sorted(
+            layer_rows(self.layers["PARKS"]), key=lambda row: -(_plain(row["net_benefit"]) or 0)
+        )
+        self.tenants = layer_rows(self.layers["TENANT_ROWS"])
+        self.product_names = self._product_names()
+        status = land_status_words()
+        rows = []
+        for park in self.parks:
+            site_id = str(park["site_id"])
+            park["label"] = names.get(site_id) or _plain(park["name"]) or site_id
+            rows.append(
+                [
+                    park["label"],
+                    status.get(_plain(park["land_status"]) or "", park["land_status"] or ""),
+                    self._tenants_in_words(site_id),
+                    format_number(park["tonnes"] or 0, 0, language),
+                    format_number((park["capex"] or 0) / MILLION, 0, language),
+                    format_number((park["cofinancing"] or 0) / MILLION, 0, language),
+                    format_number((park["net_benefit"] or 0) / MILLION, 1, language),
+                ]
+            )
+        _fill(self.parks_table, rows)
+        self.parks_table.resizeColumnsToContents()
+        self.status.setText(self._summary(results, language))
+        self.parks_table.clearSelection()
+        if rows:
+            self.parks_table.selectRow(0)  # the best park's modules below
+        self.show_tenants()
+
+    def _summary(self, results, language):
+        status = status_words(results.get("STATUS"), _plain(results.get("MIP_GAP")))
+        return "{}\n{}".format(
+            status,
+            tr(
+                "{parks} parks, {tonnes} t/yr taken in, net benefit {benefit} mln RUB/yr, "
+                "regional co-financing {cofinancing} mln RUB"
+            ).format(
+                parks=format_number(results.get("PARKS_OPENED") or 0, 0, language),
+                tonnes=format_number(results.get("TONNES") or 0, 0, language),
+                benefit=format_number((results.get("NET_BENEFIT") or 0) / MILLION, 1, language),
+                cofinancing=format_number(
+                    (results.get("COFINANCING") or 0) / MILLION, 0, language
+                ),
+            ),
+        )
+
+    def _tenant_name(self, row):
+        if user_locale() == "ru" and _plain(row.get("tenant_ru")):
+            return row["tenant_ru"]
+        return _plain(row.get("tenant")) or str(row["tenant_id"])
+
+    def _tenants_in_words(self, site_id):
+        return "; ".join(
+            f"{self._tenant_name(row)} × {row['modules']}"
+            for row in self.tenants
+            if str(row["site_id"]) == site_id
+        )
+
+    def _product_names(self):
+        """{tenant_id: product in the UI language} where the catalogue names it."""
+        column = f"product_{user_locale()}"
+        layer = self.tenants_combo.currentLayer()
+        try:
+            if layer is not None:
+                rows = layer_rows(layer)
+            else:
+                rows = load_tenants().to_dict("records")
+        except (ValueError, OSError):
+            return {}
+        return {
+            str(row["tenant_id"]).strip(): row[column]
+            for row in rows
+            if _plain(row.get(column)) and str(row[column]).strip()
+        }
+
+    def selected_park(self):
+        rows = self.parks_table.selectionModel().selectedRows()
+        return self.parks[rows[0].row()] if rows else None
+
+    def show_tenants(self):
+        """The tenant modules of the selected park."""
+        park = self.selected_park()
+        if park is None:
+            self.tenants_caption.setText(tr("Select a park to see its tenant modules."))
+            _fill(self.tenants_table, [])
+            return
+        language = user_locale()
+        units = unit_words()
+        self.tenants_caption.setText(tr("Tenant modules of {}").format(park["label"]))
+        rows = []
+        for row in self.tenants:
+            if str(row["site_id"]) != str(park["site_id"]):
+                continue
+            unit = units.get(row["unit"], row["unit"])
+            product = self.product_names.get(str(row["tenant_id"]), _plain(row["product"]) or "")
+            amount = format_number(row["product_amount"] or 0, 0, language)
+            if row["unit"] == "t/yr":  # other products name their unit ("electricity, MWh")
+                amount = tr("{} t").format(amount)
+            rows.append(
+                [
+                    self._tenant_name(row),
+                    format_number(row["modules"] or 0, 0, language),
+                    f"{format_number(row['input'] or 0, 0, language)} {unit}",
+                    format_number(100 * (row["utilisation"] or 0), 0, language),
+                    f"{product}: {amount}" if product else amount,
+                    format_number((row["capex"] or 0) / MILLION, 0, language),
+                ]
+            )
+        _fill(self.tenants_table, rows)
+        self.tenants_table.resizeColumnsToContents()
