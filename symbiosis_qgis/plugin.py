@@ -45,6 +45,7 @@ class SymbiosisPlugin:
         for text, slot in [
             (tr("Symbiosis explorer"), lambda: self.show_dock("explorer")),
             (tr("Flow balance"), lambda: self.show_dock("balance")),
+            (tr("Eco-industrial parks"), lambda: self.show_dock("parks")),
             (tr("Resource registry"), lambda: self.show_dock("registry")),
             (tr("Validate symbiosis data…"), self._open_validate_dialog),
             (tr("Load Kuzbass sample data"), lambda: load_sample_layers()),
@@ -66,6 +67,7 @@ class SymbiosisPlugin:
             try:
                 from .gui.balance_dock import FlowBalanceDock
                 from .gui.explorer_dock import SymbiosisExplorerDock
+                from .gui.parks_dock import ParksDock
                 from .gui.registry_dock import RegistryDock
             except ImportError:  # a missing package: say which instead of a traceback
                 self.iface.messageBar().pushCritical(
@@ -74,6 +76,8 @@ class SymbiosisPlugin:
                 return None
             if kind == "registry":
                 dock = RegistryDock(self.iface, self.iface.mainWindow())
+            elif kind == "parks":
+                dock = ParksDock(self.iface, self.iface.mainWindow())
             else:
                 dock = (
                     SymbiosisExplorerDock(self.iface, self.iface.mainWindow())

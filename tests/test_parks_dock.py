@@ -220,3 +220,27 @@ def test_sites_without_area_end_in_words_and_add_nothing(dock, project, qtbot, t
     assert "Traceback" not in text
     assert set(QgsProject.instance().mapLayers()) == layer_ids and not parks_groups()
     assert dock.parks_table.rowCount() == 0 and dock.run_button.isEnabled()
+
+
+def test_menu_entry_opens_one_dock_that_unload_removes(qgis_iface, qgis_processing, qtbot):
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+    from qgis.PyQt.QtWidgets import QDockWidget
+
+    import symbiosis_qgis
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("symbiosis") is not None:  # the plugin registers its own
+        registry.removeProvider("symbiosis")
+    plugin = symbiosis_qgis.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        (action,) = [a for a in plugin.menu.actions() if a.text() == "Eco-industrial parks"]
+        action.trigger()
+        dock = plugin.docks["parks"]
+        assert isinstance(dock, ParksDock) and not dock.isHidden()
+        assert plugin.show_dock("parks") is dock  # made once
+    finally:
+        plugin.unload()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    window = qgis_iface.mainWindow()
+    assert "SymbiosisParksDock" not in {d.objectName() for d in window.findChildren(QDockWidget)}

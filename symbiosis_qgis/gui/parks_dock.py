@@ -287,7 +287,11 @@ class ParksDock(QgsDockWidget):
     # ---------------------------------------------------------------- widgets
     @staticmethod
     def _definitions():
+        """The knobs' parameter definitions; None when siteparks is not registered (scipy
+        missing, say: the plugin's message bar says which package)."""
         algorithm = QgsApplication.processingRegistry().algorithmById(ALGORITHM_ID)
+        if algorithm is None:
+            return None
         return {
             name: algorithm.parameterDefinition(name)
             for name in ("MAX_PARKS", "COFINANCE_SHARE", "BUDGET")
@@ -399,6 +403,10 @@ class ParksDock(QgsDockWidget):
 
     def _limit_knobs(self):
         """Defaults and limits of the algorithm's parameters (themselves from ParkSettings)."""
+        if self.definitions is None:
+            for widget in (self.max_parks, self.cofinance, self.budget):
+                widget.setEnabled(False)
+            return
         parks = self.definitions["MAX_PARKS"]
         self.max_parks.setRange(int(parks.minimum()), int(min(parks.maximum(), 999)))
         self.max_parks.setValue(int(parks.defaultValue()))
@@ -486,6 +494,11 @@ class ParksDock(QgsDockWidget):
     def start(self):
         """Queue a siteparks run; the dock is updated when the task ends."""
         if self.run is not None:
+            return None
+        if self.definitions is None:
+            self.status.setText(
+                tr("Site eco-industrial parks is unavailable: a Python package is missing.")
+            )
             return None
         if not self._required_chosen():
             self.status.setText(
