@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QCoreApplication, QThread
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.catalogue import MSG as CATALOGUE_MSG
@@ -20,11 +21,45 @@ from ..core.inputs import FID
 from ..i18n import tr
 from ..paths import resource_path
 from .layer_io import core_errors, qgis_value, source_to_frame, write_features
+from .layer_roles import best_layer_for_role
 
 
 def group_labels():
     """Toolbox groups by GROUP_ID (translated when asked, after the translator loads)."""
     return {"data": tr("Data"), "analysis": tr("Analysis"), "maps": tr("Maps")}
+
+
+# input parameter -> the role (processing/layer_roles.py) of the layer it takes
+ROLE_OF_INPUT = {
+    "ENTERPRISES": "enterprises",
+    "FLOWS": "flows",
+    "SITES": "sites",
+    "TENANTS": "tenants",
+}
+
+
+def preselect_role_layer(definition):
+    """Let a dialog open on the project layer that plays the input's role (told by its
+    fields), not on the first layer of the right geometry in alphabetical order.
+
+    Only the GUI default is set (``setGuiDefaultValueOverride``: QGIS's widgets read it,
+    running the algorithm never does), so processing.run and qgis_process behave as before
+    and a missing required input stays an error. Only in the main thread: algorithms are also
+    created in tasks, where the project's layer tree must not be read.
+    """
+    role = ROLE_OF_INPUT.get(definition.name())
+    app = QCoreApplication.instance()
+    if (
+        role is None
+        or not isinstance(definition, QgsProcessingParameterFeatureSource)
+        or definition.defaultValue() is not None
+        or app is None
+        or QThread.currentThread() is not app.thread()
+    ):
+        return
+    layer = best_layer_for_role(role)
+    if layer is not None:
+        definition.setGuiDefaultValueOverride(layer.id())
 
 
 class SymbiosisAlgorithm(QgsProcessingAlgorithm):
@@ -34,6 +69,10 @@ class SymbiosisAlgorithm(QgsProcessingAlgorithm):
 
     def name(self):
         return self.ALG_ID
+
+    def addParameter(self, definition, createOutput=True):  # noqa: N803 (QGIS's name)
+        preselect_role_layer(definition)
+        return super().addParameter(definition, createOutput)
 
     def createInstance(self):
         return type(self)()
