@@ -59,7 +59,10 @@ def parks_groups():
     return [g for g in root.findGroups(True) if g.customProperty(GROUP_PROPERTY)]
 
 
-def column(table, index):
+def column(table, header):
+    """The texts of the column titled ``header``."""
+    titles = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    index = titles.index(header)
     return [table.item(r, index).text() for r in range(table.rowCount())]
 
 
@@ -109,21 +112,25 @@ def test_run_shows_what_processing_finds_and_survives_save_and_reopen(
     assert reference["STATUS"] == "optimal"
     expected = sorted(reference["PARKS"].getFeatures(), key=lambda f: -f["net_benefit"])
     assert dock.parks_table.rowCount() == len(expected) == 3
-    assert column(dock.parks_table, 0) == [f["name"] for f in expected]
-    assert column(dock.parks_table, 6) == [
+    assert column(dock.parks_table, "Park") == [f["name"] for f in expected]
+    assert column(dock.parks_table, "Net benefit, mln RUB/yr") == [
         format_number(f["net_benefit"] / 1e6, 1, "en") for f in expected
     ]
     total = format_number(reference["NET_BENEFIT"] / 1e6, 1, "en")
     assert "Solution: optimal" in dock.status.text()
     assert f"net benefit {total} mln RUB/yr" in dock.status.text()
     # tenants in words, never codes; the selected park's modules below
-    assert all(t and "_" not in t for t in column(dock.parks_table, 2))
+    assert all(t and "_" not in t for t in column(dock.parks_table, "Tenants"))
     dock.parks_table.selectRow(0)
     tenants = [
         f for f in reference["TENANT_ROWS"].getFeatures() if f["site_id"] == expected[0]["site_id"]
     ]
-    assert sorted(column(dock.tenants_table, 0)) == sorted(f["tenant"] for f in tenants)
-    assert sum(int(m) for m in column(dock.tenants_table, 1)) == sum(f["modules"] for f in tenants)
+    assert sorted(column(dock.tenants_table, "Tenant module")) == sorted(
+        f["tenant"] for f in tenants
+    )
+    assert sum(int(m) for m in column(dock.tenants_table, "Modules")) == sum(
+        f["modules"] for f in tenants
+    )
 
     # one group of three layers read from the GeoPackage next to the project
     gpkg = tmp_path / "study_parks.gpkg"
@@ -139,10 +146,10 @@ def test_run_shows_what_processing_finds_and_survives_save_and_reopen(
     monkeypatch.setattr(parks_dock, "user_locale", lambda: "ru")
     ru_names = {f["site_id"]: f["name_ru"] for f in project["sites"].getFeatures()}
     dock.show_results({k: v for k, v in ru_names.items() if v})
-    shown = column(dock.parks_table, 0)
+    shown = column(dock.parks_table, "Park")
     assert [ru_names[f["site_id"]] or f["name"] for f in expected] == shown
-    assert "\u202f" in column(dock.parks_table, 3)[0]
-    assert any("\u0430" <= ch <= "\u044f" for ch in column(dock.tenants_table, 0)[0])
+    assert "\u202f" in column(dock.parks_table, "Taken in, t/yr")[0]
+    assert any("\u0430" <= ch <= "\u044f" for ch in column(dock.tenants_table, "Tenant module")[0])
 
     QgsProject.instance().write()
     QgsProject.instance().clear()
@@ -153,6 +160,15 @@ def test_run_shows_what_processing_finds_and_survives_save_and_reopen(
     assert sorted(f["site_id"] for f in parks_layer.getFeatures()) == sorted(
         f["site_id"] for f in expected
     )
+    # the dock shows them again, with the status and totals of that run
+    monkeypatch.setattr(parks_dock, "user_locale", lambda: "en")
+    reopened = ParksDock()
+    qtbot.addWidget(reopened)
+    try:
+        assert column(reopened.parks_table, "Park") == [f["name"] for f in expected]
+        assert f"net benefit {total} mln RUB/yr" in reopened.status.text()
+    finally:
+        reopened.cleanup()
 
 
 def test_rerun_with_one_park_replaces_the_group(dock, project, qtbot):
@@ -164,12 +180,14 @@ def test_rerun_with_one_park_replaces_the_group(dock, project, qtbot):
     reference = reference_run(project, 1)
     assert dock.parks_table.rowCount() == 1
     (best,) = list(reference["PARKS"].getFeatures())
-    assert column(dock.parks_table, 0) == [best["name"]]
+    assert column(dock.parks_table, "Park") == [best["name"]]
     (group,) = parks_groups()
     layers = [node.layer() for node in group.findLayers()]
     assert len(layers) == 3 and not {layer.id() for layer in layers} & before
     assert layers[0].featureCount() == 1
     assert not before & set(QgsProject.instance().mapLayers())  # old layers gone too
+    QgsProject.instance().removeMapLayer(layers[0].id())  # the tables do not outlive them
+    assert dock.parks_table.rowCount() == 0 and dock.tenants_table.rowCount() == 0
 
 
 def test_cancel_midway_adds_nothing_and_keeps_the_previous_parks(dock, project, qtbot):

@@ -10,6 +10,7 @@ re-run leaves the previous parks in place.
 """
 
 import contextlib
+import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -115,6 +116,12 @@ def output_location(project):
 def layer_rows(layer):
     names = layer.fields().names()
     return [dict(zip(names, feature.attributes())) for feature in layer.getFeatures()]
+
+
+def _totals(results):
+    """The result values worth keeping in the project (no layer paths)."""
+    keys = ("STATUS", "MIP_GAP", "PARKS_OPENED", "TONNES", "NET_BENEFIT", "COFINANCING")
+    return {key: _plain(results.get(key)) for key in keys}
 
 
 def _plain(value):
@@ -242,7 +249,7 @@ def _table(headers):
     widget.setSelectionBehavior(QAbstractItemView.SelectRows)
     widget.setSelectionMode(QAbstractItemView.SingleSelection)
     widget.verticalHeader().setVisible(False)
-    widget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    widget.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
     widget.horizontalHeader().setStretchLastSection(True)
     widget.setMinimumHeight(60)  # never taller than the main window allows
     widget.setWordWrap(False)
@@ -258,6 +265,14 @@ def _fill(widget, rows):
             if c > 0 and (text[:1].isdigit() or text[:1] == "-"):
                 item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
             widget.setItem(r, c, item)
+
+
+def _fit_columns(widget, widest=200):
+    """Columns as wide as their text but no wider than ``widest`` px (long names elide, the
+    tooltip has them whole), so the numbers stay in view in a narrow dock."""
+    widget.resizeColumnsToContents()
+    for index in range(widget.columnCount() - 1):
+        widget.setColumnWidth(index, min(widget.columnWidth(index), widest))
 
 
 class ParksDock(QgsDockWidget):
@@ -282,7 +297,10 @@ class ParksDock(QgsDockWidget):
         self._restoring = False
         self.pick_layers()
         self.layers_box.setCollapsed(self._required_chosen())
+        self.show_previous()
         QgsProject.instance().layersAdded.connect(self.pick_layers)
+        QgsProject.instance().readProject.connect(self.show_previous)
+        QgsProject.instance().layersWillBeRemoved.connect(self.forget_removed)
 
     # ---------------------------------------------------------------- widgets
     @staticmethod
@@ -362,12 +380,12 @@ class ParksDock(QgsDockWidget):
         self.parks_table = _table(
             [
                 tr("Park"),
-                tr("Land"),
-                tr("Tenants"),
+                tr("Net benefit, mln RUB/yr"),
                 tr("Taken in, t/yr"),
                 tr("Capex, mln RUB"),
                 tr("Co-financing, mln RUB"),
-                tr("Net benefit, mln RUB/yr"),
+                tr("Land"),
+                tr("Tenants"),
             ]
         )
         self.tenants_table = _table(
@@ -551,6 +569,8 @@ class ParksDock(QgsDockWidget):
             return False
         self.group, self.layers = add_parks_group(project, uris)
         self.last_results = dict(results)
+        self.settings.write("results", json.dumps(_totals(results)))
+        self.settings.write("names", json.dumps(run.names))
         self.show_results(run.names)
         lines = [self.status.text()]
         if not next_to_project:
@@ -580,12 +600,50 @@ class ParksDock(QgsDockWidget):
             names[str(site_id).strip()] = text or str(site_id)
         return names
 
+    def show_previous(self, *_):
+        """The parks of the project's group, when it has one (a reopened project), with
+        the status and totals of the run that wrote them."""
+        project = QgsProject.instance()
+        groups = [g for g in project.layerTreeRoot().findGroups(True)
+                  if g.customProperty(GROUP_PROPERTY)]  # fmt: skip
+        layers = {}
+        for node in groups[0].findLayers() if groups else []:
+            layer = node.layer()
+            for output, (table, _) in OUTPUT_TABLES.items():
+                if layer is not None and layer.source().endswith(f"layername={table}"):
+                    layers[output] = layer
+        if len(layers) < len(OUTPUT_TABLES) or not all(x.isValid() for x in layers.values()):
+            return False
+        try:
+            self.last_results = json.loads(self.settings.read("results") or "{}")
+            names = json.loads(self.settings.read("names") or "{}")
+        except ValueError:
+            self.last_results, names = {}, {}
+        self.group, self.layers = groups[0], layers
+        self.show_results(names)
+        return True
+
+    def forget_removed(self, layer_ids):
+        """Empty the tables when the layers they show leave the project."""
+        if not set(layer_ids) & {layer.id() for layer in self.layers.values()}:
+            return
+        self.layers, self.group, self.parks, self.tenants = {}, None, [], []
+        _fill(self.parks_table, [])
+        self.show_tenants()
+        self.status.setText(tr("The parks layers were removed from the project."))
+
     def cleanup(self):
         """Stop a run and let go of the project's signals (plugin unload, tests)."""
         if self.run is not None:
             self.run.task.cancel()
-        with contextlib.suppress(TypeError):
-            QgsProject.instance().layersAdded.disconnect(self.pick_layers)
+        project = QgsProject.instance()
+        for signal, slot in [
+            (project.layersAdded, self.pick_layers),
+            (project.readProject, self.show_previous),
+            (project.layersWillBeRemoved, self.forget_removed),
+        ]:
+            with contextlib.suppress(TypeError):
+                signal.disconnect(slot)
 
     def closeEvent(self, event):
         self.cancel()
@@ -609,16 +667,16 @@ class ParksDock(QgsDockWidget):
             rows.append(
                 [
                     park["label"],
-                    status.get(_plain(park["land_status"]) or "", park["land_status"] or ""),
-                    self._tenants_in_words(site_id),
+                    format_number((park["net_benefit"] or 0) / MILLION, 1, language),
                     format_number(park["tonnes"] or 0, 0, language),
                     format_number((park["capex"] or 0) / MILLION, 0, language),
                     format_number((park["cofinancing"] or 0) / MILLION, 0, language),
-                    format_number((park["net_benefit"] or 0) / MILLION, 1, language),
+                    status.get(_plain(park["land_status"]) or "", park["land_status"] or ""),
+                    self._tenants_in_words(site_id),
                 ]
             )
         _fill(self.parks_table, rows)
-        self.parks_table.resizeColumnsToContents()
+        _fit_columns(self.parks_table)
         self.status.setText(self._summary(results, language))
         self.parks_table.clearSelection()
         if rows:
@@ -705,4 +763,4 @@ class ParksDock(QgsDockWidget):
                 ]
             )
         _fill(self.tenants_table, rows)
-        self.tenants_table.resizeColumnsToContents()
+        _fit_columns(self.tenants_table)
