@@ -11,6 +11,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QPoint, Qt
 
+from symbiosis_qgis.core.catalogue import load_materials
 from symbiosis_qgis.gui.balance_dock import FlowBalanceDock
 from symbiosis_qgis.gui.explorer_dock import SymbiosisExplorerDock
 from symbiosis_qgis.sample_project import load_sample_layers
@@ -66,7 +67,10 @@ def test_explorer_tables_match_the_data(explorer, sample_project):
     explorer.select_enterprise("PP04")
     flows = [f for f in sample_project["flows"].getFeatures() if f["ent_id"] == "PP04"]
     assert explorer.flows_table.rowCount() == len(flows)
-    assert sorted(table_column(explorer.flows_table, 1)) == sorted(f["material"] for f in flows)
+    names = load_materials()["name_en"]  # the tables show names, not codes
+    assert sorted(table_column(explorer.flows_table, 1)) == sorted(
+        names[f["material"]] for f in flows
+    )
     cands = [
         r
         for r in rows_of(sample_project["candidates"])
@@ -81,7 +85,7 @@ def test_explorer_tables_match_the_data(explorer, sample_project):
     assert explorer.exchanges_table.rowCount() == len(exchanges) > 0
     # filters: heat only, then a minimum quantity nothing reaches
     explorer.category_box.setCurrentIndex(explorer.category_box.findData("heat"))
-    assert set(table_column(explorer.flows_table, 1)) == {"waste_heat"}
+    assert set(table_column(explorer.flows_table, 1)) == {names["waste_heat"]}
     explorer.category_box.setCurrentIndex(0)
     explorer.min_quantity.setValue(1e11)
     assert explorer.flows_table.rowCount() == 0

@@ -2,14 +2,17 @@
 
 from qgis.core import QgsProject
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtCore import QSize, QTimer
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -20,13 +23,18 @@ from ..i18n import tr
 from .common import (
     LINES,
     POINTS,
+    RESULT_PROPERTY,
     TABLES,
     ProjectSettings,
+    category_label,
     layer_combo,
     layer_frame,
+    newest_result_layer,
+    number,
+    pick_role_layers,
     sector_labels,
 )
-from .sankey_widget import SankeyWidget
+from .sankey_widget import EXPORT_SIZE, SankeyWidget
 
 
 class FlowBalanceDock(QgsDockWidget):
@@ -38,6 +46,7 @@ class FlowBalanceDock(QgsDockWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         self.enterprises_combo = layer_combo(POINTS)
         self.flows_combo = layer_combo(TABLES)
         self.exchanges_combo = layer_combo(LINES | TABLES, allow_empty=True)
@@ -46,8 +55,9 @@ class FlowBalanceDock(QgsDockWidget):
         # overburden outweighs every other flow by a thousand times: left out by default
         self.category_combo.addItem(tr("All but mining rock"), "-mining_rock")
         self.category_combo.addItem(tr("All materials"), "")
-        for category in sorted(self.materials["category"].unique()):
-            self.category_combo.addItem(category, category)
+        categories = {c: category_label(c) for c in self.materials["category"].unique()}
+        for category, label in sorted(categories.items(), key=lambda item: item[1]):
+            self.category_combo.addItem(label, category)
         form.addRow(tr("Enterprises"), self.enterprises_combo)
         form.addRow(tr("Flows (supplies and demands)"), self.flows_combo)
         form.addRow(tr("Chosen exchanges"), self.exchanges_combo)
@@ -62,17 +72,38 @@ class FlowBalanceDock(QgsDockWidget):
         buttons = QHBoxLayout()
         self.png_button = QPushButton(tr("Export PNG…"))
         self.svg_button = QPushButton(tr("Export SVG…"))
+        # the export's size in pixels: a figure for a report, not the dock's screen grab
+        self.export_width, self.export_height = QSpinBox(), QSpinBox()
+        for box, value in (
+            (self.export_width, EXPORT_SIZE.width()),
+            (self.export_height, EXPORT_SIZE.height()),
+        ):
+            box.setRange(400, 8000)
+            box.setSingleStep(100)
+            box.setValue(value)
+        self.export_width.setToolTip(tr("Width of the exported image, pixels"))
+        self.export_height.setToolTip(tr("Height of the exported image, pixels"))
+        buttons.addWidget(self.export_width)
+        buttons.addWidget(QLabel("×"))
+        buttons.addWidget(self.export_height)
         buttons.addWidget(self.png_button)
         buttons.addWidget(self.svg_button)
         layout.addLayout(buttons)
-        self.setWidget(body)
+        # scrolls rather than forcing the main window taller than a 768-px screen
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
         self.sankey = None
+        self._cleaned = False
         self.restore()
         for combo in (self.enterprises_combo, self.flows_combo, self.exchanges_combo):
             combo.layerChanged.connect(self.refresh_nodes)
         self.node_combo.currentIndexChanged.connect(self.refresh)
         self.category_combo.currentIndexChanged.connect(self.refresh)
         QgsProject.instance().layersRemoved.connect(self._layers_removed)
+        QgsProject.instance().layersAdded.connect(self._layers_added)
         self.png_button.clicked.connect(lambda: self._export("png"))
         self.svg_button.clicked.connect(lambda: self._export("svg"))
         self.refresh_nodes()
@@ -80,13 +111,37 @@ class FlowBalanceDock(QgsDockWidget):
     def _layers_removed(self, _ids):
         QTimer.singleShot(0, self.refresh_nodes)  # after the pickers forget the layers
 
+    def _layers_added(self, layers):
+        # the sample loaded after the dock opened, or a run of the explorer: its exchanges
+        pick_role_layers({"enterprises": self.enterprises_combo, "flows": self.flows_combo})
+        for layer in layers:
+            if layer.customProperty(RESULT_PROPERTY) == "exchanges":
+                self.exchanges_combo.setLayer(layer)
+
     def cleanup(self):
+        """Stop listening to the project (plugin unload); safe to call twice."""
+        if self._cleaned:
+            return
+        self._cleaned = True
         QgsProject.instance().layersRemoved.disconnect(self._layers_removed)
+        QgsProject.instance().layersAdded.disconnect(self._layers_added)
+        for combo in (self.enterprises_combo, self.flows_combo, self.exchanges_combo):
+            combo.blockSignals(True)  # a closed dock writes nothing to the project
 
     def restore(self):
-        self.settings.restore_layer(self.enterprises_combo, "enterprises")
-        self.settings.restore_layer(self.flows_combo, "flows")
-        self.settings.restore_layer(self.exchanges_combo, "exchanges")
+        saved = {
+            key: self.settings.restore_layer(combo, key)
+            for key, combo in (
+                ("enterprises", self.enterprises_combo),
+                ("flows", self.flows_combo),
+                ("exchanges", self.exchanges_combo),
+            )
+        }
+        # no saved choice, or one without the fields the role needs (projects saved before
+        # the pickers went by fields hold the enterprises as flows): the layers that fit
+        pick_role_layers({"enterprises": self.enterprises_combo, "flows": self.flows_combo})
+        if not saved["exchanges"] and newest_result_layer("exchanges") is not None:
+            self.exchanges_combo.setLayer(newest_result_layer("exchanges"))
 
     def refresh_nodes(self):
         ents = layer_frame(self.enterprises_combo.currentLayer())
@@ -142,11 +197,20 @@ class FlowBalanceDock(QgsDockWidget):
         self.sankey = flow_balance(
             ents, flows, exchanges, self.node_combo.currentData() or None, self.material_codes()
         )
-        self.sankey_widget.set_sankey(self.sankey, sector_labels())
+        self.sankey_widget.set_sankey(self.sankey, sector_labels(), self.title())
         self.status.setText(
             tr("{0} thousand t/yr generated; hover a band for its tonnage.").format(
-                f"{self.sankey.total / 1000:,.0f}"
+                number(self.sankey.total / 1000)
             )
+        )
+
+    def title(self):
+        """The export's title: where and which materials."""
+        place = (
+            self.node_combo.currentText() if self.node_combo.currentData() else tr("Whole region")
+        )
+        return tr("Flow balance: {place}, {materials}").format(
+            place=place, materials=self.category_combo.currentText()
         )
 
     def material_codes(self):
@@ -164,9 +228,10 @@ class FlowBalanceDock(QgsDockWidget):
             self, tr("Export the flow balance"), "", f"{kind.upper()} (*.{kind})"
         )
         if path:
-            self.export(path, kind)
+            self.export(path, kind, QSize(self.export_width.value(), self.export_height.value()))
 
-    def export(self, path, kind):
+    def export(self, path, kind, size=EXPORT_SIZE):
+        """Write the diagram at ``size`` pixels, with title, units and legend."""
         if kind == "svg":
-            return self.sankey_widget.export_svg(path)
-        return self.sankey_widget.export_png(path)
+            return self.sankey_widget.export_svg(path, size)
+        return self.sankey_widget.export_png(path, size)

@@ -1,17 +1,68 @@
-"""What both docks share: layer pickers, project-stored settings, readable sector names."""
+"""What both docks share: layer pickers chosen by role, project-stored settings, and the
+readable names, units and numbers every dock shows."""
 
 from qgis.core import QgsMapLayerProxyModel, QgsProcessingContext, QgsProject
 from qgis.gui import QgsMapLayerComboBox
 
-from ..core.definitions import SECTORS
-from ..i18n import tr
+from ..core.definitions import MATERIAL_CATEGORIES, SECTORS
+from ..core.text import format_number
+from ..i18n import tr, user_locale
 from ..processing.layer_io import source_to_frame
+from ..processing.layer_roles import plays_role, select_role_layer
 
 SCOPE = "symbiosis_qgis"
+# custom property the explorer puts on the layers it writes ("candidates", "exchanges"...),
+# so other docks find a run's results without looking at layer names
+RESULT_PROPERTY = "symbiosis_qgis/result"
 
 
 def sector_labels():
     return {code: tr(sector.label) for code, sector in SECTORS.items()}
+
+
+def category_label(code):
+    """The readable name of a material category (the code itself when unknown)."""
+    found = MATERIAL_CATEGORIES.get(code)
+    return tr(found[0]) if found else str(code)
+
+
+def unit_label(unit):
+    """A flow unit as a reader writes it in the interface language ("т/год" in Russian)."""
+    labels = {
+        "t/yr": tr("t/yr"),
+        "GJ/yr": tr("GJ/yr"),
+        "MWh/yr": tr("MWh/yr"),
+        "thousand m3/yr": tr("thousand m3/yr"),
+    }
+    return labels.get(unit, str(unit or ""))
+
+
+def material_label(code, materials):
+    """The catalogue name of a material in the interface language (its code when unknown)."""
+    column = "name_ru" if user_locale() == "ru" else "name_en"
+    if code in materials.index and column in materials.columns:
+        name = str(materials.at[code, column] or "").strip()
+        if name:
+            return name
+    return str(code)
+
+
+def number(value, decimals=0):
+    """A number as the interface language writes it (Russian: 9 305,5)."""
+    return format_number(value, decimals, user_locale())
+
+
+def display_names(ents):
+    """ent_id -> the name to show. Russian names only when the interface is Russian and every
+    enterprise has one: a view never mixes Russian and English names."""
+    ids = ents["ent_id"].astype(str)
+    names = ents["name"].fillna("").astype(str).str.strip() if "name" in ents else ids
+    names = names.where(names != "", ids)
+    if user_locale() == "ru" and "name_ru" in ents.columns:
+        russian = ents["name_ru"].fillna("").astype(str).str.strip()
+        if len(russian) and (russian != "").all():
+            names = russian
+    return dict(zip(ids, names))
 
 
 def layer_combo(filters, allow_empty=False):
@@ -26,6 +77,24 @@ def layer_combo(filters, allow_empty=False):
 POINTS = QgsMapLayerProxyModel.PointLayer | QgsMapLayerProxyModel.PolygonLayer
 TABLES = QgsMapLayerProxyModel.VectorLayer
 LINES = QgsMapLayerProxyModel.LineLayer
+
+
+def pick_role_layers(combos):
+    """Point each {role: combo} at the project layer playing that role, by its fields, unless
+    the combo already shows such a layer (a choice made by the user or the project stays)."""
+    for role, combo in combos.items():
+        if not plays_role(combo.currentLayer(), role):
+            select_role_layer(combo, role)
+
+
+def newest_result_layer(kind):
+    """The last added project layer the explorer wrote as ``kind`` (None when there is none)."""
+    layers = [
+        node.layer()
+        for node in QgsProject.instance().layerTreeRoot().findLayers()
+        if node.layer() is not None and node.layer().customProperty(RESULT_PROPERTY) == kind
+    ]
+    return layers[0] if layers else None
 
 
 def layer_frame(layer):
@@ -55,6 +124,8 @@ class ProjectSettings:
         return value if ok else default
 
     def restore_layer(self, combo, key):
+        """Show the layer saved under ``key``; True when there was one to show."""
         layer = QgsProject.instance().mapLayer(self.read(key))
         if layer is not None:
             combo.setLayer(layer)
+        return layer is not None

@@ -2,15 +2,16 @@
 
 import pandas as pd
 from qgis.core import (
+    Qgis,
     QgsApplication,
     QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsGeometry,
+    QgsMessageLog,
     QgsProject,
     QgsWkbTypes,
 )
 from qgis.gui import (
-    QgsCollapsibleGroupBox,
     QgsDockWidget,
     QgsMapToolIdentifyFeature,
     QgsRubberBand,
@@ -23,10 +24,14 @@ from qgis.PyQt.QtWidgets import (
     QCompleter,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
+    QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -42,35 +47,55 @@ from .common import (
     POINTS,
     TABLES,
     ProjectSettings,
+    category_label,
+    display_names,
     layer_combo,
     layer_frame,
+    material_label,
+    newest_result_layer,
+    number,
+    pick_role_layers,
+    unit_label,
 )
 from .pipeline_task import PipelineInputs, PipelineTask
-from .results import add_result_layers
+from .results import ResultWriteError, add_result_layers, results_destination, run_tag
 
 FID_ROLE = Qt.UserRole + 1
 
 
-def table(headers):
+def table(headers, stretch=0):
+    """A read-only table whose ``stretch`` column (a name) takes the room left over and the
+    others fit their contents, so numbers are never cut at a narrow dock width."""
     widget = QTableWidget(0, len(headers))
     widget.setHorizontalHeaderLabels(headers)
     widget.setEditTriggers(QAbstractItemView.NoEditTriggers)
     widget.setSelectionBehavior(QAbstractItemView.SelectRows)
     widget.setSelectionMode(QAbstractItemView.SingleSelection)
-    widget.horizontalHeader().setStretchLastSection(True)
+    widget.setWordWrap(False)
+    widget.setTextElideMode(Qt.ElideRight)
+    header = widget.horizontalHeader()
+    header.setMinimumSectionSize(40)
+    for column in range(len(headers)):
+        mode = QHeaderView.Stretch if column == stretch else QHeaderView.ResizeToContents
+        header.setSectionResizeMode(column, mode)
     return widget
 
 
 def fill(widget, rows, fids=None):
+    """Rows of text and numbers; numbers right-aligned in the interface's format, every cell
+    with its full text as tooltip (a stretched column may elide it)."""
     widget.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            text = f"{value:,.0f}" if isinstance(value, float) else str(value)
+            is_number = isinstance(value, float)
+            text = number(value) if is_number else str(value)
             item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            if is_number:
+                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
             if fids is not None:
                 item.setData(FID_ROLE, fids[r])
             widget.setItem(r, c, item)
-    widget.resizeColumnsToContents()
 
 
 class SymbiosisExplorerDock(QgsDockWidget):
@@ -82,6 +107,8 @@ class SymbiosisExplorerDock(QgsDockWidget):
         self.settings = ProjectSettings("explorer")
         self.materials = load_materials()
         self.task = None
+        self.output_path = self.output_note = None
+        self._cleaned = False
         self.map_tool = None
         self.route_band = QgsRubberBand(self.canvas, QgsWkbTypes.LineGeometry)
         self.route_band.setColor(QColor(255, 0, 180, 200))
@@ -95,18 +122,15 @@ class SymbiosisExplorerDock(QgsDockWidget):
         self.restore()
         self._restoring = False
         self.refresh_enterprises()
-        self.layers_box.setCollapsed(
-            self.enterprises_combo.currentLayer() is not None
-            and self.flows_combo.currentLayer() is not None
-        )
 
     # ---------------------------------------------------------------- widgets
     def _build(self):
         body = QWidget()
         layout = QVBoxLayout(body)
-        # the layer pickers fold away once chosen, leaving room for the tables
-        self.layers_box = QgsCollapsibleGroupBox(tr("Layers"))
+        # the layer pickers stay in sight: a wrong default must be visible to be corrected
+        self.layers_box = QGroupBox(tr("Layers"))
         form = QFormLayout(self.layers_box)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         self.enterprises_combo = layer_combo(POINTS)
         self.flows_combo = layer_combo(TABLES)
         self.candidates_combo = layer_combo(LINES | TABLES, allow_empty=True)
@@ -142,8 +166,9 @@ class SymbiosisExplorerDock(QgsDockWidget):
         filters = QHBoxLayout()
         self.category_box = QComboBox()
         self.category_box.addItem(tr("All materials"), "")
-        for category in sorted(self.materials["category"].unique()):
-            self.category_box.addItem(category, category)
+        categories = {c: category_label(c) for c in self.materials["category"].unique()}
+        for category, label in sorted(categories.items(), key=lambda item: item[1]):
+            self.category_box.addItem(label, category)
         self.node_box = QComboBox()
         self.min_quantity = QDoubleSpinBox()
         self.min_quantity.setRange(0, 1e12)
@@ -160,11 +185,14 @@ class SymbiosisExplorerDock(QgsDockWidget):
         layout.addWidget(self.status)
         self.tabs = QTabWidget()
         self.flows_table = table([tr("Direction"), tr("Material"), tr("Quantity"), tr("Unit")])
+        self.flows_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        self.flows_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        # "Partner | Role" reads as a sentence: "Kuznetsk TPP | supplies" = the partner supplies
         self.candidates_table = table(
             [tr("Partner"), tr("Role"), tr("Material"), tr("Distance, km"), tr("Potential")]
         )
         self.exchanges_table = table(
-            [tr("Partner"), tr("Role"), tr("Material"), tr("Tonnage"), tr("Benefit, RUB/yr")]
+            [tr("Partner"), tr("Role"), tr("Material"), tr("Quantity"), tr("Benefit, RUB/yr")]
         )
         self.tabs.addTab(self.flows_table, tr("Supplies and demands"))
         self.tabs.addTab(self.candidates_table, tr("Candidate partners"))
@@ -184,7 +212,12 @@ class SymbiosisExplorerDock(QgsDockWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         layout.addWidget(self.progress)
-        self.setWidget(body)
+        # scrolls rather than forcing the main window taller than a 768-px screen
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
 
         self.enterprises_combo.layerChanged.connect(self.refresh_enterprises)
         for combo in (self.flows_combo, self.candidates_combo, self.exchanges_combo):
@@ -207,6 +240,11 @@ class SymbiosisExplorerDock(QgsDockWidget):
         self.cancel_button.clicked.connect(self.cancel_analysis)
         # a removed layer may leave a combo on "no layer" without a layerChanged signal
         QgsProject.instance().layersRemoved.connect(self._layers_removed)
+        QgsProject.instance().layersAdded.connect(self._layers_added)
+
+    def _layers_added(self, _layers):
+        # e.g. "Load Kuzbass sample data" after the dock was opened
+        pick_role_layers({"enterprises": self.enterprises_combo, "flows": self.flows_combo})
 
     def _layers_removed(self, _ids):
         # let the layer pickers forget the removed layers first
@@ -214,8 +252,18 @@ class SymbiosisExplorerDock(QgsDockWidget):
 
     # ---------------------------------------------------------------- settings
     def restore(self):
-        for key, combo in self._combos().items():
-            self.settings.restore_layer(combo, key)
+        saved = {
+            key: self.settings.restore_layer(combo, key) for key, combo in self._combos().items()
+        }
+        # no saved choice, or one without the fields the role needs (projects saved before
+        # the pickers went by fields hold the enterprises as flows): the layers that fit
+        pick_role_layers({"enterprises": self.enterprises_combo, "flows": self.flows_combo})
+        for kind, combo in (
+            ("candidates", self.candidates_combo),
+            ("exchanges", self.exchanges_combo),
+        ):
+            if not saved[kind] and newest_result_layer(kind) is not None:
+                combo.setLayer(newest_result_layer(kind))
         self.min_quantity.setValue(float(self.settings.read("min_quantity", "0") or 0))
         index = self.category_box.findData(self.settings.read("category"))
         self.category_box.setCurrentIndex(max(index, 0))
@@ -267,12 +315,12 @@ class SymbiosisExplorerDock(QgsDockWidget):
         self.enterprise_box.blockSignals(True)
         self.enterprise_box.clear()
         if ents is not None and "ent_id" in ents.columns:
+            names = display_names(ents)
             node = self.node_box.currentData()
             if node and "node" in ents.columns:
                 ents = ents[ents["node"].astype(str) == node]
-            for row in ents.itertuples(index=False):
-                name = getattr(row, "name_ru", None) or getattr(row, "name", "") or ""
-                self.enterprise_box.addItem(f"{name} ({row.ent_id})", str(row.ent_id))
+            for ent_id in ents["ent_id"].astype(str):
+                self.enterprise_box.addItem(f"{names[ent_id]} ({ent_id})", ent_id)
         index = self.enterprise_box.findData(wanted)
         self.enterprise_box.setCurrentIndex(max(index, 0))
         self.enterprise_box.blockSignals(False)
@@ -342,7 +390,14 @@ class SymbiosisExplorerDock(QgsDockWidget):
                     direction = {"supply": tr("supply"), "demand": tr("demand")}.get(
                         row.direction, row.direction
                     )
-                    shown.append((direction, row.material, float(qty), getattr(row, "unit", "")))
+                    shown.append(
+                        (
+                            direction,
+                            material_label(row.material, self.materials),
+                            float(qty),
+                            unit_label(getattr(row, "unit", "")),
+                        )
+                    )
         fill(self.flows_table, shown)
         self._fill_partner_table(
             self.candidates_table, self.candidates_combo, ent_id, names, "potential", "dist_km"
@@ -372,15 +427,19 @@ class SymbiosisExplorerDock(QgsDockWidget):
             gives = str(record["supply_ent"]) == ent_id
             partner = str(record["demand_ent"] if gives else record["supply_ent"])
             material = str(record.get("supply_mat", ""))
+            unit = unit_label(record.get("unit", record.get("supply_unit", "t/yr")))
             qty = float(pd.to_numeric(record.get(qty_field), errors="coerce") or 0.0)
             if not self._material_ok(material) or qty < self.min_quantity.value():
                 continue
             extra = float(pd.to_numeric(record.get(extra_field), errors="coerce") or 0.0)
-            role = tr("supplies") if gives else tr("receives")
+            # the partner's role: it receives what this enterprise gives, or supplies it
+            role = tr("receives") if gives else tr("supplies")
+            name = names.get(partner, partner)
+            material_text = material_label(material, self.materials)
             if widget is self.candidates_table:
-                rows.append((f"{names.get(partner, partner)}", role, material, extra, qty))
+                rows.append((name, role, material_text, extra, qty))
             else:
-                rows.append((f"{names.get(partner, partner)}", role, material, qty, extra))
+                rows.append((name, role, material_text, f"{number(qty)} {unit}", extra))
             fids.append((record["_fid"], partner))
         fill(widget, rows, fids)
 
@@ -435,8 +494,12 @@ class SymbiosisExplorerDock(QgsDockWidget):
         super().closeEvent(event)
 
     def cleanup(self):
-        """Remove what the dock put on the canvas (plugin unload)."""
+        """Remove what the dock put on the canvas (plugin unload); safe to call twice."""
+        if self._cleaned:
+            return
+        self._cleaned = True
         QgsProject.instance().layersRemoved.disconnect(self._layers_removed)
+        QgsProject.instance().layersAdded.disconnect(self._layers_added)
         self._restoring = True  # from now on nothing is written to the project
         for combo in self._combos().values():
             combo.blockSignals(True)
@@ -466,9 +529,14 @@ class SymbiosisExplorerDock(QgsDockWidget):
             snapshot(self.rails_combo),
             snapshot(self.terminals_combo),
             transform_context=QgsProject.instance().transformContext(),
+            output_path=self.output_path,
+            run_tag=run_tag(),
+            language=user_locale(),
         )
 
     def run_analysis(self):
+        # the results go to the project's GeoPackage (a temporary one for an unsaved project)
+        self.output_path, self.output_note = results_destination()
         inputs = self.pipeline_inputs()
         if inputs is None:
             return
@@ -495,23 +563,32 @@ class SymbiosisExplorerDock(QgsDockWidget):
                 else tr("Analysis canceled.")
             )
             return
-        layers = add_result_layers(task, self.enterprises_combo.currentLayer())
+        routed = task.paths is not None
+        try:
+            layers = add_result_layers(task.inputs.output_path, task.written, routed)
+        except ResultWriteError as err:
+            self.progress.setValue(0)
+            self.status.setText(tr("Analysis failed: {}").format(err))
+            return
         self.candidates_combo.setLayer(layers["candidates"])
         self.exchanges_combo.setLayer(layers["exchanges"])
-        self.status.setText(
-            tr("{0} candidates, {1} exchanges, net benefit {2:,.0f} RUB/yr").format(
-                len(task.candidates),
-                task.totals.get("EXCHANGES", 0),
-                task.totals.get("NET_BENEFIT", 0.0),
-            )
-        )
         self.refresh_tables()
-
-
-def display_names(ents):
-    """ent_id -> the name to show: Russian where the interface is Russian and there is one."""
-    names = ents.get("name", ents["ent_id"]).fillna(ents["ent_id"]).astype(str)
-    if user_locale() == "ru" and "name_ru" in ents.columns:
-        russian = ents["name_ru"].fillna("").astype(str).str.strip()
-        names = russian.where(russian != "", names)
-    return dict(zip(ents["ent_id"].astype(str), names))
+        lines = [
+            tr("{0} candidates, {1} exchanges, net benefit {2} RUB/yr").format(
+                number(len(task.candidates)),
+                number(task.totals.get("EXCHANGES", 0)),
+                number(task.totals.get("NET_BENEFIT", 0.0)),
+            )
+        ]
+        if not routed:
+            lines.append(
+                tr(
+                    "No road layer chosen: links and distances are straight-line estimates, "
+                    "not routes."
+                )
+            )
+        lines.append(
+            self.output_note or tr("Results saved in {0}.").format(task.inputs.output_path)
+        )
+        self.status.setText("\n".join(lines))
+        QgsMessageLog.logMessage(" ".join(lines), tr("Industrial symbiosis"), Qgis.Info)

@@ -1,4 +1,4 @@
-"""Memory layers from pandas frames (analysis results shown in the project)."""
+"""QGIS fields and features from pandas frames (analysis results shown in the project)."""
 
 from pandas.api.types import is_bool_dtype, is_float_dtype, is_integer_dtype
 from qgis.core import QgsFeature, QgsField, QgsFields, QgsVectorLayer, QgsWkbTypes
@@ -23,23 +23,34 @@ def _kind(series):
     return QVariant.String  # text, categoricals, mixed
 
 
-def frame_layer(frame, name, crs, wkb=QgsWkbTypes.NoGeometry, geometries=None, columns=None):
-    """A memory layer with the frame's columns (or ``columns``) and the given geometries."""
-    columns = [c for c in (columns or frame.columns) if c in frame.columns]
-    uri = f"{WKB_NAMES[wkb]}?crs={crs.authid()}" if wkb != QgsWkbTypes.NoGeometry else "None"
-    layer = QgsVectorLayer(uri, name, "memory")
+def frame_fields(frame, columns=None):
+    """QgsFields for the frame's columns (or those of ``columns`` it has)."""
     fields = QgsFields()
-    for column in columns:
+    for column in [c for c in (columns or frame.columns) if c in frame.columns]:
         fields.append(QgsField(column, _kind(frame[column])))
-    layer.dataProvider().addAttributes(fields.toList())
-    layer.updateFields()
+    return fields
+
+
+def frame_features(frame, fields, geometries=None):
+    """One QgsFeature per row with the ``fields`` columns and the given geometries."""
+    names = fields.names()
     features = []
-    for k, record in enumerate(frame[columns].itertuples(index=False)):
-        feature = QgsFeature(layer.fields())
+    for k, record in enumerate(frame[names].itertuples(index=False)):
+        feature = QgsFeature(fields)
         feature.setAttributes([qgis_value(v) for v in record])
         if geometries is not None and geometries[k] is not None:
             feature.setGeometry(geometries[k])
         features.append(feature)
-    layer.dataProvider().addFeatures(features)
+    return features
+
+
+def frame_layer(frame, name, crs, wkb=QgsWkbTypes.NoGeometry, geometries=None, columns=None):
+    """A memory layer with the frame's columns (or ``columns``) and the given geometries."""
+    uri = f"{WKB_NAMES[wkb]}?crs={crs.authid()}" if wkb != QgsWkbTypes.NoGeometry else "None"
+    layer = QgsVectorLayer(uri, name, "memory")
+    fields = frame_fields(frame, columns)
+    layer.dataProvider().addAttributes(fields.toList())
+    layer.updateFields()
+    layer.dataProvider().addFeatures(frame_features(frame, layer.fields(), geometries))
     layer.updateExtents()
     return layer

@@ -1,9 +1,10 @@
-"""The whole analysis as a QgsTask: read layers -> candidates -> routes -> exchanges.
+"""The whole analysis as a QgsTask: read layers -> candidates -> routes -> exchanges ->
+result tables in a GeoPackage.
 
 Only cheap snapshots of the layers are taken on the main thread (their fields, CRS and a
-thread-safe feature source); reading the features, which took seconds on large layers and
-froze the window, happens in the task's thread with the rest. Every failure ends as words
-in ``task.error``, never as an exception escaping the task.
+thread-safe feature source); reading the features and writing the results, which froze the
+window for minutes on a large region, happen in the task's thread with the rest. Every
+failure ends as words in ``task.error``, never as an exception escaping the task.
 """
 
 from qgis.core import QgsProcessingException, QgsTask
@@ -22,6 +23,7 @@ from ..processing.layer_io import (
     points_lonlat,
     source_to_frame,
 )
+from .results import ResultWriteError, ResultWriter
 
 
 class PipelineInputs:
@@ -40,12 +42,17 @@ class PipelineInputs:
         handling_cost=ROUTING.handling_cost,
         snap_tolerance_m=ROUTING.snap_tolerance_m,
         max_km=ROUTING.max_km,
+        output_path=None,
+        run_tag="",
+        language="en",
     ):
         self.enterprises, self.flows = enterprises, flows
         self.roads, self.rails, self.terminals = roads, rails, terminals
         self.transform_context = transform_context
         self.road_cost, self.rail_cost, self.handling_cost = road_cost, rail_cost, handling_cost
         self.snap_tolerance_m, self.max_km = snap_tolerance_m, max_km
+        # where the task writes its result tables (None: keep them in memory only)
+        self.output_path, self.run_tag, self.language = output_path, run_tag, language
 
 
 class _Context:
@@ -69,6 +76,7 @@ class PipelineTask(QgsTask):
         self.on_done = on_done
         self.candidates = self.links = self.paths = self.exchanges = None
         self.totals = {}
+        self.written = []  # results.WrittenTable of each table written
         self.error = None
 
     def _stage(self, start, span):
@@ -115,11 +123,33 @@ class PipelineTask(QgsTask):
                 self.links, self.paths = self.candidates, None
             if self.isCanceled():
                 return False
-            self.setProgress(75)
+            self.setProgress(72)
             result = optimise(self.links, data.flows)
             self.exchanges, self.totals = result.exchanges, result.totals
+            self.setProgress(80)
+            if self.inputs.output_path is not None and not self.isCanceled():
+                writer = ResultWriter(
+                    self.inputs.output_path,
+                    self.inputs.run_tag,
+                    self.inputs.enterprises.sourceCrs(),
+                    self.inputs.transform_context,
+                    data.points,
+                    self.isCanceled,
+                    self.setProgress,
+                )
+                self.written = writer.write_all(
+                    self.candidates,
+                    self.links,
+                    self.paths,
+                    self.exchanges,
+                    data.enterprise_attributes,
+                    self.inputs.language,
+                )
             self.setProgress(100)
             return not self.isCanceled()
+        except ResultWriteError as err:
+            self.error = str(err)
+            return False
         except (InputError, CatalogueError) as err:
             self.error = err.message(tr) if isinstance(err, InputError) else str(err)
             return False
@@ -136,7 +166,9 @@ class PipelineTask(QgsTask):
         """Frames and arrays of the snapshots, with the same checks as the algorithms."""
         inputs, data = self.inputs, _Data()
         context = _Context(inputs.transform_context)
-        data.enterprises, _ = enterprise_lonlat(inputs.enterprises, context)
+        data.enterprises, data.points = enterprise_lonlat(inputs.enterprises, context)
+        # names and sectors for the diagram tables
+        data.enterprise_attributes = source_to_frame(inputs.enterprises)
         data.flows = check_flows(source_to_frame(inputs.flows), tr("Flows (supplies and demands)"))
         self.setProgress(5)
         data.roads = data.road_classes = data.rails = data.terminals = None

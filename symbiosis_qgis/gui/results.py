@@ -1,118 +1,276 @@
-"""Analysis results from the explorer's task as styled layers in a project group."""
+"""The explorer's results: written to a GeoPackage in the analysis task, then shown in one
+project group that the next run replaces.
+
+Scratch layers were empty after saving and reopening the project, and building them in the
+main thread froze QGIS for minutes on a large region. Now the task (a worker thread) builds
+the geometries and writes every table; the main thread only opens the written tables.
+Tables carry a run tag (``exchanges_20261128_101500``) so a run never overwrites a table that
+the project still shows; the previous run's tables are dropped once its layers are removed.
+"""
+
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsGeometry,
+    QgsMessageLog,
     QgsPointXY,
     QgsProject,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 
 from ..core.diagram import diagram_tables
 from ..i18n import tr
-from ..processing.layer_io import source_to_frame
 from ..processing.styling import style_layer
-from .memory_layers import frame_layer
+from .common import RESULT_PROPERTY
+from .memory_layers import frame_features, frame_fields
+
+GROUP_PROPERTY = "symbiosis_qgis/result_group"
+BATCH = 5000  # features per addFeatures call; cancel is checked between batches
+STYLES = {
+    "candidates": "candidates.qml",
+    "links": "links.qml",
+    "exchanges": "candidates.qml",
+    "arrows": "diagram_arrows.qml",
+    "nodes": "diagram_nodes.qml",
+}
+TREE_ORDER = ("nodes", "arrows", "exchanges", "links", "candidates")  # top to bottom
+HIDDEN = ("candidates", "links")  # many lines: there to query, not to look at first
 
 
-def _points(layer):
-    out = {}
-    for feature in layer.getFeatures():
-        geom = feature.geometry()
-        if not geom.isNull() and not geom.isEmpty():
-            point = (
-                geom.asPoint()
-                if geom.type() == QgsWkbTypes.PointGeometry and not geom.isMultipart()
-                else geom.pointOnSurface().asPoint()
+class ResultWriteError(Exception):
+    """A result table could not be written; the message says which and why, in words."""
+
+
+@dataclass
+class WrittenTable:
+    kind: str  # candidates, links, exchanges, arrows, nodes
+    table: str  # GeoPackage table name
+    count: int
+
+
+def layer_title(kind, routed):
+    """The name a result layer shows in the layer tree."""
+    titles = {
+        "candidates": tr("Partner candidates"),
+        "links": tr("Routed links") if routed else tr("Straight-line links"),
+        "exchanges": tr("Chosen exchanges"),
+        "arrows": tr("Symbiosis arrows"),
+        "nodes": tr("Symbiosis enterprises"),
+    }
+    return titles[kind]
+
+
+def results_destination(project=None):
+    """(GeoPackage path, message or None): next to the saved project, otherwise a temporary
+    file and a message saying the results will not outlive the session."""
+    project = project or QgsProject.instance()
+    if project.fileName():
+        stem = Path(project.fileName()).stem
+        return str(Path(project.absolutePath()) / f"{stem}_symbiosis.gpkg"), None
+    folder = Path(tempfile.gettempdir()) / "symbiosis_qgis"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d_%H%M%S_%f")
+    path = str(folder / f"analysis_{stamp}.gpkg")
+    return path, tr(
+        "The project is not saved yet: results are in a temporary GeoPackage ({0}). Save the "
+        "project and run again to keep them next to it."
+    ).format(path)
+
+
+def run_tag():
+    return datetime.now(timezone.utc).strftime("%Y%m%d_%H%M%S_%f")
+
+
+# ---------------------------------------------------------------- in the task's thread
+class ResultWriter:
+    """Builds result geometries and writes the tables (runs in the task's thread)."""
+
+    def __init__(self, path, tag, crs, transform_context, points, is_canceled, progress):
+        self.path, self.tag, self.crs = path, tag, crs
+        self.transform_context = transform_context
+        self.points = points  # ent_id -> QgsPointXY in the enterprises' CRS
+        self.is_canceled, self.progress = is_canceled, progress
+        self.written = []
+
+    def straight(self, frame):
+        points = self.points
+        return [
+            QgsGeometry.fromPolylineXY([points[a], points[b]])
+            if a in points and b in points
+            else None
+            for a, b in zip(frame["supply_ent"].astype(str), frame["demand_ent"].astype(str))
+        ]
+
+    def routes(self, links, paths):
+        """cand_id -> route geometry in the enterprises' CRS (paths are lon/lat)."""
+        to_layer = QgsCoordinateTransform(
+            QgsCoordinateReferenceSystem("EPSG:4326"), self.crs, self.transform_context
+        )
+        out = {}
+        for cand_id, path in zip(links["cand_id"], paths):
+            if path is not None:
+                out[cand_id] = QgsGeometry.fromPolylineXY(
+                    [to_layer.transform(QgsPointXY(float(x), float(y))) for x, y in path]
+                )
+        return out
+
+    def write_all(self, candidates, links, paths, exchanges, enterprises, language):
+        """Every result table; returns the WrittenTable list (empty when canceled)."""
+        routed = paths is not None
+        route_of = self.routes(links, paths) if routed else {}
+
+        def lines(frame):
+            if not routed:
+                return self.straight(frame)
+            straight = self.straight(frame)
+            return [route_of.get(c, s) for c, s in zip(frame["cand_id"], straight)]
+
+        line = QgsWkbTypes.LineString
+        self.write("exchanges", exchanges, line, lines(exchanges))
+        self.progress(82)
+        if not self.crs.isGeographic():  # the diagram spaces enterprises in metres
+            ents = enterprises.copy()
+            ents["ent_id"] = ents["ent_id"].astype(str)
+            ents["x"] = ents["ent_id"].map({k: p.x() for k, p in self.points.items()})
+            ents["y"] = ents["ent_id"].map({k: p.y() for k, p in self.points.items()})
+            arrows, nodes = diagram_tables(exchanges, ents, language=language)
+            arrow_lines = [
+                QgsGeometry.fromPolylineXY([QgsPointXY(*xy) for xy in c]) for c in arrows["coords"]
+            ]
+            self.write("arrows", arrows.drop(columns="coords"), line, arrow_lines)
+            node_points = [
+                QgsGeometry.fromPointXY(QgsPointXY(x, y)) for x, y in zip(nodes["x"], nodes["y"])
+            ]
+            self.write("nodes", nodes, QgsWkbTypes.Point, node_points)
+        self.progress(86)
+        if routed:  # without a network the links are the candidates: not written twice
+            self.write("links", links, line, lines(links))
+        self.progress(92)
+        self.write("candidates", candidates, line, self.straight(candidates))
+        return [] if self.is_canceled() else self.written
+
+    def write(self, kind, frame, wkb, geometries):
+        if self.is_canceled():
+            return
+        table = f"{kind}_{self.tag}"
+        frame = frame.rename(columns={c: f"{c}_src" for c in frame.columns if c.lower() == "fid"})
+        fields = frame_fields(frame)
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = table
+        options.actionOnExistingFile = (
+            QgsVectorFileWriter.CreateOrOverwriteLayer
+            if os.path.exists(self.path)
+            else QgsVectorFileWriter.CreateOrOverwriteFile
+        )
+        writer = QgsVectorFileWriter.create(
+            self.path, fields, wkb, self.crs, self.transform_context, options
+        )
+        if writer.hasError() != QgsVectorFileWriter.NoError:
+            raise ResultWriteError(
+                tr("Could not write the table {table} to {path}: {error}").format(
+                    table=table, path=self.path, error=writer.errorMessage()
+                )
             )
-            out.setdefault(str(feature["ent_id"]), point)
-    return out
+        try:
+            for start in range(0, len(frame), BATCH):
+                if self.is_canceled():
+                    return
+                batch = frame_features(
+                    frame.iloc[start : start + BATCH], fields, geometries[start : start + BATCH]
+                )
+                if not writer.addFeatures(batch):
+                    raise ResultWriteError(
+                        tr("Could not write the table {table} to {path}: {error}").format(
+                            table=table, path=self.path, error=writer.errorMessage()
+                        )
+                    )
+        finally:
+            del writer  # closes the table
+        self.written.append(WrittenTable(kind, table, len(frame)))
 
 
-def _straight(frame, points):
+# ---------------------------------------------------------------- in the main thread
+def result_groups(project=None):
+    project = project or QgsProject.instance()
     return [
-        QgsGeometry.fromPolylineXY([points[a], points[b]]) if a in points and b in points else None
-        for a, b in zip(frame["supply_ent"].astype(str), frame["demand_ent"].astype(str))
+        group
+        for group in project.layerTreeRoot().findGroups(True)
+        if group.customProperty(GROUP_PROPERTY)
     ]
 
 
-def add_result_layers(task, enterprises_layer):
-    """Candidates, routed links, exchanges and the diagram, in a group; returns the layers."""
-    crs = enterprises_layer.crs()
-    points = _points(enterprises_layer)
-    to_layer = QgsCoordinateTransform(
-        QgsCoordinateReferenceSystem("EPSG:4326"), crs, QgsProject.instance()
-    )
-    route_of = {}
-    if task.paths is not None:
-        for cand_id, path in zip(task.links["cand_id"], task.paths):
-            if path is not None:
-                route_of[cand_id] = QgsGeometry.fromPolylineXY(
-                    [to_layer.transform(QgsPointXY(x, y)) for x, y in path]
-                )
-    line = QgsWkbTypes.LineString
-    layers = {
-        "candidates": frame_layer(
-            task.candidates,
-            tr("Partner candidates"),
-            crs,
-            line,
-            _straight(task.candidates, points),
-        ),
-        "links": frame_layer(
-            task.links,
-            tr("Routed links"),
-            crs,
-            line,
-            [route_of.get(c) for c in task.links["cand_id"]]
-            if route_of
-            else _straight(task.links, points),
-        ),
-        "exchanges": frame_layer(
-            task.exchanges,
-            tr("Chosen exchanges"),
-            crs,
-            line,
-            [route_of.get(c) for c in task.exchanges["cand_id"]]
-            if route_of
-            else _straight(task.exchanges, points),
-        ),
-    }
-    ents = source_to_frame(enterprises_layer)
-    ents["ent_id"] = ents["ent_id"].astype(str)
-    ents["x"] = ents["ent_id"].map({k: p.x() for k, p in points.items()})
-    ents["y"] = ents["ent_id"].map({k: p.y() for k, p in points.items()})
-    if not crs.isGeographic():  # the diagram spaces enterprises in metres
-        arrows, nodes = diagram_tables(task.exchanges, ents, language="ru")
-        layers["arrows"] = frame_layer(
-            arrows.drop(columns="coords"),
-            tr("Symbiosis arrows"),
-            crs,
-            line,
-            [QgsGeometry.fromPolylineXY([QgsPointXY(*xy) for xy in c]) for c in arrows["coords"]],
-        )
-        layers["nodes"] = frame_layer(
-            nodes,
-            tr("Symbiosis enterprises"),
-            crs,
-            QgsWkbTypes.Point,
-            [QgsGeometry.fromPointXY(QgsPointXY(x, y)) for x, y in zip(nodes["x"], nodes["y"])],
-        )
-    styles = {
-        "candidates": "candidates.qml",
-        "links": "links.qml",
-        "exchanges": "candidates.qml",
-        "arrows": "diagram_arrows.qml",
-        "nodes": "diagram_nodes.qml",
-    }
-    project = QgsProject.instance()
+def remove_previous_results(project=None):
+    """Remove the groups and layers of earlier runs; returns {path: [tables]} they used."""
+    project = project or QgsProject.instance()
+    tables = {}
+    for group in result_groups(project):
+        ids = []
+        for node in group.findLayers():
+            layer = node.layer()
+            if layer is not None:
+                ids.append(layer.id())
+                path, _, options = layer.source().partition("|layername=")
+                if options:
+                    tables.setdefault(path, []).append(options.split("|")[0])
+        project.removeMapLayers(ids)
+        group.parent().removeChildNode(group)
+    return tables
+
+
+def drop_tables(tables):
+    """Drop the given {path: [tables]}; what cannot be dropped stays and is logged."""
+    from osgeo import ogr
+
+    for path, names in tables.items():
+        source = ogr.Open(path, 1) if os.path.exists(path) else None
+        if source is None:
+            continue
+        for name in names:
+            for index in range(source.GetLayerCount()):
+                if source.GetLayerByIndex(index).GetName() == name:
+                    if source.DeleteLayer(index) != 0:
+                        QgsMessageLog.logMessage(
+                            tr("Could not drop the old table {0} from {1}").format(name, path),
+                            tr("Industrial symbiosis"),
+                        )
+                    break
+        source = None  # closes the file
+
+
+def add_result_layers(path, written, routed, project=None):
+    """Open the written tables in one group at the top of the layer tree, styled; the
+    previous run's group, layers and tables go. Returns {kind: layer}."""
+    project = project or QgsProject.instance()
+    drop_tables(remove_previous_results(project))
     group = project.layerTreeRoot().insertGroup(0, tr("Symbiosis analysis"))
-    for key in ("nodes", "arrows", "exchanges", "links", "candidates"):
-        if key in layers:
-            style_layer(layers[key], styles[key])
-            project.addMapLayer(layers[key], False)
-            group.addLayer(layers[key])
-    group.findLayer(layers["candidates"].id()).setItemVisibilityChecked(False)
-    group.findLayer(layers["links"].id()).setItemVisibilityChecked(False)
+    group.setCustomProperty(GROUP_PROPERTY, "1")
+    by_kind = {w.kind: w for w in written}
+    layers = {}
+    for kind in TREE_ORDER:
+        if kind not in by_kind:
+            continue
+        layer = QgsVectorLayer(
+            f"{path}|layername={by_kind[kind].table}", layer_title(kind, routed), "ogr"
+        )
+        if not layer.isValid():
+            raise ResultWriteError(
+                tr("Could not open the table {table} of {path}").format(
+                    table=by_kind[kind].table, path=path
+                )
+            )
+        style_layer(layer, STYLES[kind])
+        layer.setCustomProperty(RESULT_PROPERTY, kind)
+        project.addMapLayer(layer, False)
+        node = group.addLayer(layer)
+        node.setItemVisibilityChecked(kind not in HIDDEN)
+        layers[kind] = layer
     return layers
