@@ -120,3 +120,119 @@ def test_routes_stop_when_canceled(engine):
         )
     ]
     assert 0 < len(seen) < len(origins)
+
+
+def geometric_network(seed, n=500, k=4, transfers=6):
+    """Nodes in the plane joined to their k nearest; weight = length x a tariff of 1-3 per
+    edge, and a few 'transfer' edges of fixed cost between distant nodes (as terminals join
+    road and rail), so the lowest weight per length is set by those, not by the tariffs."""
+    rng = np.random.default_rng(seed)
+    pts = rng.random((n, 2)) * 100
+    near = np.argsort(np.hypot(*(pts[:, None, :] - pts[None, :, :]).transpose(2, 0, 1)), axis=1)
+    pairs = np.unique(
+        np.sort(np.column_stack([np.repeat(np.arange(n), k), near[:, 1 : k + 1].ravel()]), axis=1),
+        axis=0,
+    )
+    length = np.hypot(*(pts[pairs[:, 0]] - pts[pairs[:, 1]]).T)
+    w = length * rng.uniform(1.0, 3.0, len(pairs))
+    transfer_pairs = rng.choice(n, (transfers, 2), replace=False)
+    pairs = np.vstack([pairs, transfer_pairs])
+    w = np.concatenate([w, np.full(transfers, 5.0)])
+    graph = coo_matrix(
+        (np.r_[w, w], (np.r_[pairs[:, 0], pairs[:, 1]], np.r_[pairs[:, 1], pairs[:, 0]])),
+        shape=(n, n),
+    ).tocsr()
+    return graph, np.column_stack([pts, np.zeros(n)]), rng
+
+
+def test_lowest_rate_bounds_every_cost_from_below():
+    graph, positions, _ = geometric_network(6)
+    rate = shortest_paths.lowest_rate(graph, positions)
+    full = dijkstra(graph, indices=np.arange(0, 500, 7))
+    straight = np.hypot(
+        *(positions[np.arange(0, 500, 7), None, :2] - positions[None, :, :2]).transpose(2, 0, 1)
+    )
+    reached = np.isfinite(full)
+    assert 0 < rate < 1.0  # a transfer edge makes it lower than the cheapest tariff
+    assert (rate * straight[reached] <= full[reached]).all()
+    tails = np.repeat(np.arange(500), np.diff(graph.indptr))
+    chord = np.hypot(*(positions[tails, :2] - positions[graph.indices, :2]).T)
+    assert np.isclose(graph.data / chord, rate, rtol=1e-6).any()  # the bound is tight
+
+
+@pytest.mark.parametrize(
+    "engine, goal, workers",
+    [("numba", True, 2), ("numba", True, 1), ("scipy", False, 2), ("scipy", False, 1)],
+)
+@pytest.mark.parametrize("seed, transfers", [(7, 6), (8, 0)])
+def test_goal_directed_and_forked_searches_equal_full_searches(
+    engine, goal, workers, seed, transfers
+):
+    """Bit-identical costs and the same paths as one full Dijkstra per origin, with the
+    lower bound of positions (numba) and with searches in forked processes (scipy)."""
+    if engine not in available_engines():
+        pytest.skip("numba is not installed")
+    graph, positions, rng = geometric_network(seed, transfers=transfers)
+    n = graph.shape[0]
+    origins = rng.choice(n, 60, replace=False)
+    targets = [rng.choice(n, rng.integers(1, 8)) for _ in origins]
+    targets[5] = np.array([origins[5], targets[5][0]])  # the origin itself among them
+    cap = 150.0
+    paths_engine = ShortestPaths(graph, engine, positions=positions if goal else None)
+    assert (paths_engine.positions is not None) == goal
+    found = {}
+    for k, costs, offsets, nodes in paths_engine.routes(
+        origins, targets, cap=cap, first_limits=rng.uniform(1, 60, len(origins)), workers=workers
+    ):
+        found[k] = costs, [nodes[offsets[j] : offsets[j + 1]] for j in range(len(costs))]
+    assert sorted(found) == list(range(len(origins)))
+    full_dist, full_pred = dijkstra(graph, indices=origins, return_predecessors=True)
+    reached = beyond = 0
+    for k, origin in enumerate(origins):
+        costs, paths = found[k]
+        for j, target in enumerate(targets[k]):
+            if full_dist[k, target] <= cap:
+                reached += 1
+                assert costs[j] == full_dist[k, target]
+                assert np.array_equal(paths[j], walk(full_pred[k], origin, target))
+            else:
+                beyond += 1
+                assert np.isinf(costs[j]) and len(paths[j]) == 0
+    assert reached > 100 and beyond > 10
+
+
+@pytest.mark.skipif("numba" not in available_engines(), reason="numba is not installed")
+def test_goal_directed_search_touches_fewer_nodes():
+    graph, positions, rng = geometric_network(9, n=1500, transfers=0)
+    paths_engine = ShortestPaths(graph, "numba", positions=positions)
+    work = shortest_paths._workspace(graph.shape[0], graph.nnz, goal=True)
+    dist, pred, touched, heap_key, heap_node, marks, heap_cost = work
+    plain = goal = 0
+    for origin in rng.choice(1500, 20, replace=False):
+        target = np.array([(origin + 700) % 1500])
+        marks[target] = 1
+        m = shortest_paths.search(*paths_engine._csr, origin, np.inf, *work[:6], 1)
+        marks[target] = 0
+        want = dist[target[0]]
+        dist[touched[:m]] = np.inf
+        plain += m
+        m = shortest_paths.goal_search(
+            *paths_engine._csr,
+            positions,
+            paths_engine.bound_rate,
+            origin,
+            target,
+            np.inf,
+            dist,
+            pred,
+            touched,
+            heap_key,
+            heap_node,
+            heap_cost,
+            marks,
+        )
+        assert dist[target[0]] == want
+        dist[touched[:m]] = np.inf
+        goal += m
+    assert not marks.any()
+    assert goal < 0.7 * plain

@@ -11,6 +11,8 @@ place and a cancel waits for it.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
+from collections.abc import Iterator
 from typing import Any, Callable
 
 POLL_S = 0.1  # how often the parent looks at the cancel flag
@@ -75,3 +77,84 @@ def run_interruptible(
     if not finished:
         raise value
     return value
+
+
+def map_in_processes(
+    function: Callable[[int], Any],
+    count: int,
+    *,
+    workers: int = 1,
+    is_canceled: Callable[[], bool] | None = None,
+    poll_s: float = POLL_S,
+) -> Iterator[tuple[int, Any]]:
+    """Yield ``(k, function(k))`` for k in range(count), in the order they finish.
+
+    For work that holds the GIL (scipy's csgraph): ``workers`` forked processes each take the
+    next k as they become free, sharing the parent's arrays copy-on-write and sending back
+    only the results. Iteration stops, and the processes are terminated, when
+    ``is_canceled()`` turns true (seen within ``poll_s``) or the caller stops iterating; a
+    worker's exception is raised here. With one worker, or where fork is unavailable
+    (Windows), the calls run in this process and ``is_canceled`` is checked between them.
+    """
+    if workers <= 1 or count <= 1 or not can_interrupt():
+        for k in range(count):
+            if is_canceled is not None and is_canceled():
+                return
+            yield k, function(k)
+        return
+    context = multiprocessing.get_context("fork")
+    next_k = context.Value("q", 0)
+    receivers, children = [], []
+    try:
+        for _ in range(min(workers, count)):
+            receiver, sender = context.Pipe(duplex=False)
+            child = context.Process(
+                target=_serve, args=(sender, function, count, next_k), daemon=True
+            )
+            child.start()
+            sender.close()  # the parent's copy: recv() then sees EOF if the child dies
+            receivers.append(receiver)
+            children.append(child)
+        running = list(receivers)
+        while running:
+            for receiver in multiprocessing.connection.wait(running, timeout=poll_s):
+                try:
+                    message = receiver.recv()
+                except EOFError:
+                    raise RuntimeError("a worker process ended before its results") from None
+                if message is None:  # that worker found nothing left to do
+                    running.remove(receiver)
+                    continue
+                finished, k, value = message
+                if not finished:
+                    raise value
+                yield k, value
+            if is_canceled is not None and is_canceled():
+                return
+    finally:
+        for child in children:
+            if child.is_alive():
+                child.terminate()
+        for child in children:
+            child.join(1.0)
+        for receiver in receivers:
+            receiver.close()
+
+
+def _serve(connection, function, count, next_k):
+    """A worker of map_in_processes: takes the next k until none is left."""
+    try:
+        while True:
+            with next_k.get_lock():
+                k = next_k.value
+                next_k.value += 1
+            if k >= count:
+                break
+            try:
+                connection.send((True, k, function(k)))
+            except BaseException as err:  # sent to the parent, which raises it there
+                connection.send((False, k, err))
+                break
+        connection.send(None)
+    finally:
+        connection.close()

@@ -141,13 +141,23 @@ def _segment_starts(sizes):
 
 def densify(coords, sizes, max_segment_m):
     """Insert vertices so that no segment is longer than ``max_segment_m`` (vectorised)."""
-    if not max_segment_m or len(coords) == 0:
-        return coords, sizes
+    return _densified(coords, sizes, max_segment_m)[:2]
+
+
+def _segment_lengths(coords, seg):
+    return geodesic_m(coords[seg, 0], coords[seg, 1], coords[seg + 1, 0], coords[seg + 1, 1])
+
+
+def _densified(coords, sizes, max_segment_m):
+    """densify, plus the geodesic length of every segment of the result (each computed once:
+    the build needs them for the edge weights too)."""
     seg = _segment_starts(sizes)
-    length = geodesic_m(coords[seg, 0], coords[seg, 1], coords[seg + 1, 0], coords[seg + 1, 1])
+    length = _segment_lengths(coords, seg)
+    if not max_segment_m or len(coords) == 0:
+        return coords, sizes, length
     pieces = np.maximum(np.ceil(length / max_segment_m).astype(np.int64), 1)
     if (pieces == 1).all():
-        return coords, sizes
+        return coords, sizes, length
     line_of_seg = np.repeat(np.arange(len(sizes)), sizes - 1)
     new_sizes = np.bincount(line_of_seg, weights=pieces, minlength=len(sizes)).astype(np.int64) + 1
     rep = np.repeat(seg, pieces)
@@ -159,7 +169,11 @@ def densify(coords, sizes, max_segment_m):
     inner[last] = False
     out[inner] = coords[rep] + (coords[rep + 1] - coords[rep]) * t
     out[last] = coords[np.cumsum(sizes) - 1]
-    return out, new_sizes
+    # segments left whole keep their length; the pieces of split ones are measured
+    new_length = np.repeat(length, pieces)
+    split = np.repeat(pieces > 1, pieces)
+    new_length[split] = _segment_lengths(out, _segment_starts(new_sizes)[split])
+    return out, new_sizes, new_length
 
 
 def _vertex_nodes(coords, merge_tolerance_m):
@@ -186,13 +200,12 @@ def _vertex_nodes(coords, merge_tolerance_m):
     return uniq, inverse
 
 
-def _line_edges(coords, sizes, node_of_vertex, rates):
-    """(u, v, RUB/t) for consecutive vertices of each line."""
-    if len(coords) == 0:
+def _line_edges(sizes, length, node_of_vertex, rates):
+    """(u, v, RUB/t) for consecutive vertices of each line (``length``: of each segment, m)."""
+    if len(length) == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
     seg = _segment_starts(sizes)
     u, v = node_of_vertex[seg], node_of_vertex[seg + 1]
-    length = geodesic_m(coords[seg, 0], coords[seg, 1], coords[seg + 1, 0], coords[seg + 1, 1])
     rate = np.repeat(np.asarray(rates, float), sizes - 1)
     keep = u != v
     return u[keep], v[keep], np.maximum(length[keep] / 1000.0 * rate[keep], MIN_WEIGHT)
@@ -223,21 +236,21 @@ def build_network(
 
     road_rates = np.asarray(road_rates, float)
     usable = _usable(road_lines)
-    road_xy_all, road_sizes = densify(*flatten(road_lines), densify_m)
-    rail_xy_all, rail_sizes = densify(*flatten(rail_lines), densify_m)
+    road_xy_all, road_sizes, road_length = _densified(*flatten(road_lines), densify_m)
+    rail_xy_all, rail_sizes, rail_length = _densified(*flatten(rail_lines), densify_m)
     stop_if_canceled()
     road_xy, road_vertex_node = _vertex_nodes(road_xy_all, merge_tolerance_m)
     rail_xy, rail_vertex_node = _vertex_nodes(rail_xy_all, merge_tolerance_m)
     stop_if_canceled()
     n_road = len(road_xy)
     u1, v1, w1 = _line_edges(
-        road_xy_all,
         road_sizes,
+        road_length,
         road_vertex_node,
         road_rates[usable] if len(road_rates) else road_rates,
     )
     u2, v2, w2 = _line_edges(
-        rail_xy_all, rail_sizes, rail_vertex_node + n_road, np.full(len(rail_sizes), rail_rate)
+        rail_sizes, rail_length, rail_vertex_node + n_road, np.full(len(rail_sizes), rail_rate)
     )
     lon = np.concatenate([road_xy[:, 0], rail_xy[:, 0]])
     lat = np.concatenate([road_xy[:, 1], rail_xy[:, 1]])
@@ -399,7 +412,8 @@ def route_pairs(
     pair_km = geodesic_m(network.lon[a], network.lat[a], network.lon[b], network.lat[b]) / 1e3
     far_km = np.maximum.reduceat(pair_km, first) if len(todo) else np.zeros(0)
     first_limits = 1.5 * far_km * road_rate + transfer_cost + 1.0
-    searches = ShortestPaths(network.graph, engine).routes(
+    paths_engine = ShortestPaths(network.graph, engine, positions=ecef(network.lon, network.lat))
+    searches = paths_engine.routes(
         origins, targets, cap=limit, first_limits=first_limits, is_canceled=is_canceled
     )
     searched = np.zeros(n, bool)

@@ -15,6 +15,8 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 import numpy as np
 from scipy.sparse.csgraph import dijkstra
 
+from .interruptible import map_in_processes
+
 try:  # optional accelerator; SYMBIOSIS_NO_NUMBA=1 hides it (benchmarks, checks)
     if os.environ.get("SYMBIOSIS_NO_NUMBA"):
         raise ImportError
@@ -24,6 +26,10 @@ except ImportError:  # pragma: no cover - depends on the machine
 
 MEMORY_BUDGET = 400e6  # bytes for one scipy batch of distance and predecessor rows
 CHUNK = 32  # origins per unit of work between progress reports and cancel checks
+ROUTE_CHUNK = 8  # routes(): origins per task of a numba thread
+GOAL_MAX_TARGETS = 16  # more targets per origin: the lower bound costs more than it saves
+BOUND_SLACK = 1e-7  # the lower bound is shrunk by this share, so rounding cannot break it
+FORK_MIN_ORIGINS = 16  # fewer scipy searches than this run in this process
 POLL_S = 0.1  # routes(): longest wait between two cancel checks
 WIDEN = 2.0  # scipy routes(): bound growth while targets are missing
 
@@ -120,6 +126,156 @@ def _kernel_search(
     return n_touched
 
 
+def _kernel_lower_bound(positions, rate, active, n_active, node):
+    """rate x the straight-line distance from ``node`` to the nearest of the active targets."""
+    best = np.inf
+    x, y, z = positions[node, 0], positions[node, 1], positions[node, 2]
+    for a in range(n_active):
+        t = active[a]
+        dx, dy, dz = positions[t, 0] - x, positions[t, 1] - y, positions[t, 2] - z
+        squared = dx * dx + dy * dy + dz * dz
+        if squared < best:
+            best = squared
+    return rate * np.sqrt(best)
+
+
+def _kernel_goal_search(
+    indptr,
+    indices,
+    data,
+    positions,
+    rate,
+    source,
+    targets,
+    limit,
+    dist,
+    pred,
+    touched,
+    heap_key,
+    heap_node,
+    heap_cost,
+    is_target,
+):
+    """A* from ``source`` until every target is settled or none is within ``limit``.
+
+    The priority of a node is its cost plus ``lower_bound`` (rate x straight line to the
+    nearest target not yet settled): a consistent lower bound when ``rate`` <= every edge's
+    weight / straight length, so a node is settled at the cost a full Dijkstra gives it. As
+    targets are settled the bound grows; an entry whose bound has grown goes back into the
+    heap with its new priority (priorities only grow, so the heap order stays valid). Nodes
+    whose cost plus bound exceeds ``limit`` are not pushed: no target within the limit can
+    be reached through them. Returns how many nodes it touched (dist must be +inf on entry;
+    the caller resets dist[touched[:n]]).
+    """
+    active = np.empty(len(targets), np.int64)
+    n_active = 0
+    for t in targets:
+        if not is_target[t]:
+            is_target[t] = 1
+            active[n_active] = t
+            n_active += 1
+    dist[source] = 0.0
+    pred[source] = -1
+    touched[0] = source
+    n_touched = 1
+    first = lower_bound(positions, rate, active, n_active, source)
+    size = 0
+    if first <= limit:
+        heap_key[0] = first
+        heap_node[0] = source
+        heap_cost[0] = 0.0
+        size = 1
+    while size > 0:
+        key = heap_key[0]
+        u = heap_node[0]
+        g = heap_cost[0]
+        size -= 1
+        if size > 0:  # move the last entry down from the root
+            last_key = heap_key[size]
+            last_node = heap_node[size]
+            last_cost = heap_cost[size]
+            i = 0
+            while True:
+                child = 4 * i + 1
+                if child >= size:
+                    break
+                best = child
+                best_key = heap_key[child]
+                for c in range(child + 1, min(child + 4, size)):
+                    if heap_key[c] < best_key:
+                        best_key = heap_key[c]
+                        best = c
+                if best_key >= last_key:
+                    break
+                heap_key[i] = best_key
+                heap_node[i] = heap_node[best]
+                heap_cost[i] = heap_cost[best]
+                i = best
+            heap_key[i] = last_key
+            heap_node[i] = last_node
+            heap_cost[i] = last_cost
+        if g > dist[u]:
+            continue  # a stale entry: u was reached cheaper since
+        now = g + lower_bound(positions, rate, active, n_active, u)
+        if now > key:  # its target was settled meanwhile: back with the grown priority
+            if now > limit:
+                continue
+            key = now
+            i = size
+            size += 1
+            while i > 0:
+                parent = (i - 1) >> 2
+                if heap_key[parent] <= key:
+                    break
+                heap_key[i] = heap_key[parent]
+                heap_node[i] = heap_node[parent]
+                heap_cost[i] = heap_cost[parent]
+                i = parent
+            heap_key[i] = key
+            heap_node[i] = u
+            heap_cost[i] = g
+            continue
+        if is_target[u]:
+            is_target[u] = 0
+            for a in range(n_active):
+                if active[a] == u:
+                    n_active -= 1
+                    active[a] = active[n_active]
+                    break
+            if n_active == 0:
+                break  # every target is settled
+        for e in range(indptr[u], indptr[u + 1]):
+            v = indices[e]
+            nd = g + data[e]
+            if nd <= limit and nd < dist[v]:
+                key = nd + lower_bound(positions, rate, active, n_active, v)
+                if key > limit:
+                    continue  # no target within the limit through v
+                if size == len(heap_key):  # cannot happen with a consistent bound
+                    raise RuntimeError("goal-directed search: heap overflow")
+                if dist[v] == np.inf:
+                    touched[n_touched] = v
+                    n_touched += 1
+                dist[v] = nd
+                pred[v] = u
+                i = size
+                size += 1
+                while i > 0:
+                    parent = (i - 1) >> 2
+                    if heap_key[parent] <= key:
+                        break
+                    heap_key[i] = heap_key[parent]
+                    heap_node[i] = heap_node[parent]
+                    heap_cost[i] = heap_cost[parent]
+                    i = parent
+                heap_key[i] = key
+                heap_node[i] = v
+                heap_cost[i] = nd
+    for a in range(n_active):  # targets left unsettled (beyond the limit)
+        is_target[active[a]] = 0
+    return n_touched
+
+
 def _kernel_rows(indptr, indices, data, origins, destinations, limit, out):
     """out[k, j] = cost from origins[k] to destinations[j] (inf beyond limit)."""
     n = len(indptr) - 1
@@ -155,7 +311,7 @@ def _kernel_routes(indptr, indices, data, origin, targets, limit, work):
 
     The search stops once every target is settled; unreached targets cost inf, empty path.
     """
-    dist, pred, touched, heap_key, heap_node, is_target = work
+    dist, pred, touched, heap_key, heap_node, is_target = work[:6]
     remaining = 0
     for t in targets:
         if not is_target[t]:
@@ -175,6 +331,36 @@ def _kernel_routes(indptr, indices, data, origin, targets, limit, work):
         is_target,
         remaining,
     )
+    for t in targets:
+        is_target[t] = 0
+    return collect(dist, pred, touched, n_touched, origin, targets)
+
+
+def _kernel_goal_routes(indptr, indices, data, positions, rate, origin, targets, limit, work):
+    """As _kernel_routes, by the goal-directed search (same costs and paths)."""
+    dist, pred, touched, heap_key, heap_node, is_target, heap_cost = work
+    n_touched = goal_search(
+        indptr,
+        indices,
+        data,
+        positions,
+        rate,
+        origin,
+        targets,
+        limit,
+        dist,
+        pred,
+        touched,
+        heap_key,
+        heap_node,
+        heap_cost,
+        is_target,
+    )
+    return collect(dist, pred, touched, n_touched, origin, targets)
+
+
+def _kernel_collect(dist, pred, touched, n_touched, origin, targets):
+    """(costs, offsets, nodes) of the targets after a search; resets the touched nodes."""
     costs = np.empty(len(targets))
     offsets = np.zeros(len(targets) + 1, np.int64)
     for j in range(len(targets)):
@@ -197,35 +383,49 @@ def _kernel_routes(indptr, indices, data, origin, targets, limit, work):
                 node = pred[node]
                 at -= 1
                 nodes[at] = node
-    for t in targets:
-        is_target[t] = 0
     for t in range(n_touched):
         dist[touched[t]] = np.inf
     return costs, offsets, nodes
 
 
 if njit is not None:
-    search = njit(cache=True, nogil=True)(_kernel_search)
-    rows = njit(cache=True, nogil=True)(_kernel_rows)
-    routes = njit(cache=True, nogil=True)(_kernel_routes)
+    _compile = njit(cache=True, nogil=True)
+    search = _compile(_kernel_search)
+    lower_bound = _compile(_kernel_lower_bound)
+    goal_search = _compile(_kernel_goal_search)
+    collect = _compile(_kernel_collect)
+    rows = _compile(_kernel_rows)
+    routes = _compile(_kernel_routes)
+    goal_routes = _compile(_kernel_goal_routes)
 else:  # pragma: no cover
-    search = rows = routes = None
+    search = lower_bound = goal_search = collect = rows = routes = goal_routes = None
 
 
 class ShortestPaths:
-    """Bounded searches over ``graph`` (a CSR matrix holding both directions of each edge)."""
+    """Bounded searches over ``graph`` (a CSR matrix holding both directions of each edge).
 
-    def __init__(self, graph, engine=None):
+    positions: optional (n, 3) Cartesian coordinates of the nodes (e.g. Earth-centred). With
+    them, numba's routes() are goal-directed (A*), bounded below by the straight line to the
+    targets at the lowest weight per straight length of any edge, so whatever the weights
+    mean (tariffs, transfers) the bound never exceeds a true cost.
+    """
+
+    def __init__(self, graph, engine=None, positions=None):
         self.graph = graph
         self.engine = engine or default_engine()
         if self.engine not in available_engines():
             raise ValueError(f"shortest-path engine '{self.engine}' is not available")
+        self.positions = None
+        self.bound_rate = 0.0
         if self.engine == "numba":
             self._csr = (
                 graph.indptr.astype(np.int32),
                 graph.indices.astype(np.int32),
                 graph.data.astype(np.float64),
             )
+            if positions is not None:
+                self.positions = np.ascontiguousarray(positions, np.float64)
+                self.bound_rate = lowest_rate(graph, self.positions)
 
     @property
     def nodes(self):
@@ -281,41 +481,73 @@ class ShortestPaths:
 
         targets[k]: node ids to reach from origins[k]; costs[j] is the cost to targets[k][j]
         (inf beyond ``cap``), its path is nodes[offsets[j]:offsets[j + 1]] (origin first;
-        empty when unreached). Each search stops once its targets are settled (numba), or
-        runs bounded by first_limits[k] and is widened only while targets are missing
-        (scipy). numba's searches run on ``workers`` threads (every core by default); a
-        cancel is seen within POLL_S (or the scipy search under way) and stops the rest.
+        empty when unreached). Each search stops once its targets are settled (numba, goal-
+        directed when positions were given), or runs bounded by first_limits[k] and is
+        widened only while targets are missing (scipy). numba's searches run on ``workers``
+        threads, scipy's (which hold the GIL) in as many forked processes where the OS can
+        fork (every core by default). A cancel is seen within POLL_S (or the scipy search
+        under way) and stops the rest.
         """
         origins = np.asarray(origins, np.int64)
         targets = [np.asarray(t, np.int64) for t in targets]
         if first_limits is None:
             first_limits = np.full(len(origins), cap)
+        workers = max(1, min(workers or os.cpu_count() or 1, len(origins) or 1))
+        if self.engine == "scipy":
+
+            def one(k):
+                return self._scipy_routes(origins[k], targets[k], first_limits[k], cap)
+
+            if len(origins) < FORK_MIN_ORIGINS:
+                workers = 1  # a fork costs more than a few searches
+            for k, found in map_in_processes(
+                one, len(origins), workers=workers, is_canceled=is_canceled, poll_s=POLL_S
+            ):
+                yield (k, *found)
+            return
+        yield from self._numba_routes(origins, targets, cap, workers, is_canceled)
+
+    def _numba_routes(self, origins, targets, cap, workers, is_canceled):
+        """Compiled searches on ``workers`` threads, CHUNK origins per task."""
         stop = threading.Event()
         local = threading.local()
+        goal = self.positions is not None
 
-        def work(k):
-            if stop.is_set():
-                return None
-            if self.engine == "numba":
-                if not hasattr(local, "work"):
-                    local.work = _workspace(self.nodes, len(self._csr[1]))
-                found = routes(*self._csr, int(origins[k]), targets[k], float(cap), local.work)
-            else:
-                found = self._scipy_routes(origins[k], targets[k], first_limits[k], cap)
-            return (k, *found)
+        def work(part):
+            if not hasattr(local, "work"):
+                local.work = _workspace(self.nodes, len(self._csr[1]), goal=goal)
+            found = []
+            for k in part:
+                if stop.is_set():
+                    break
+                if goal and len(targets[k]) <= GOAL_MAX_TARGETS:
+                    result = goal_routes(
+                        *self._csr,
+                        self.positions,
+                        self.bound_rate,
+                        int(origins[k]),
+                        targets[k],
+                        float(cap),
+                        local.work,
+                    )
+                else:
+                    result = routes(
+                        *self._csr, int(origins[k]), targets[k], float(cap), local.work
+                    )
+                found.append((k, *result))
+            return found
 
-        if self.engine == "scipy":
-            workers = 1  # csgraph holds the GIL (measured with scipy 1.10): threads would queue
-        workers = max(1, min(workers or os.cpu_count() or 1, len(origins) or 1))
+        parts = [
+            range(s, min(s + ROUTE_CHUNK, len(origins)))
+            for s in range(0, len(origins), ROUTE_CHUNK)
+        ]
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            pending = {pool.submit(work, k) for k in range(len(origins))}
+            pending = {pool.submit(work, part) for part in parts}
             try:
                 while pending:
                     done, pending = wait(pending, timeout=POLL_S, return_when=FIRST_COMPLETED)
                     for future in done:
-                        result = future.result()
-                        if result is not None:
-                            yield result
+                        yield from future.result()
                     if is_canceled is not None and is_canceled():
                         return
             finally:
@@ -352,9 +584,10 @@ class ShortestPaths:
         return costs, offsets, np.concatenate(paths)
 
 
-def _workspace(n_nodes, n_edges):
-    """Per-thread arrays of the compiled search: dist (all inf), pred, touched, heap, marks."""
-    return (
+def _workspace(n_nodes, n_edges, goal=False):
+    """Per-thread arrays of the compiled searches: dist (all inf), pred, touched, heap, marks
+    and, for the goal-directed search, the cost of each heap entry."""
+    plain = (
         np.full(n_nodes, np.inf),
         np.empty(n_nodes, np.int32),
         np.empty(n_nodes, np.int32),
@@ -362,6 +595,24 @@ def _workspace(n_nodes, n_edges):
         np.empty(n_edges + 1, np.int32),
         np.zeros(n_nodes, np.uint8),
     )
+    return (*plain, np.empty(n_edges + 1, np.float64)) if goal else plain
+
+
+def lowest_rate(graph, positions):
+    """The lowest weight per straight-line length over the edges of ``graph`` (less a
+    BOUND_SLACK share): rate x straight line is then a lower bound of any route's cost.
+    Edges of zero length are left out (they add nothing to a straight line); 0 when no
+    edge has a length or a weight is 0."""
+    lengths = np.diff(graph.indptr)
+    if graph.nnz == 0:
+        return 0.0
+    tails = np.repeat(np.arange(graph.shape[0]), lengths)
+    chord = np.sqrt(((positions[tails] - positions[graph.indices]) ** 2).sum(axis=1))
+    some = chord > 0
+    if not some.any():
+        return 0.0
+    rate = float(np.min(graph.data[some] / chord[some]))
+    return rate * (1.0 - BOUND_SLACK) if np.isfinite(rate) and rate > 0 else 0.0
 
 
 def _batch_size(n_nodes):
