@@ -83,6 +83,17 @@ def test_explorer_tables_match_the_data(explorer, sample_project):
         if "PP04" in (r["supply_ent"], r["demand_ent"])
     ]
     assert explorer.exchanges_table.rowCount() == len(exchanges) > 0
+    # "Partner | Role" reads as a sentence: the partner supplies PP04 or receives from it
+    for table, layer in (
+        (explorer.candidates_table, sample_project["candidates"]),
+        (explorer.exchanges_table, sample_project["exchanges"]),
+    ):
+        for r in range(table.rowCount()):
+            fid, partner = table.item(r, 0).data(Qt.UserRole + 1)
+            feature = layer.getFeature(fid)
+            partner_supplies = feature["supply_ent"] == partner and feature["demand_ent"] == "PP04"
+            assert table.item(r, 1).text() == ("supplies" if partner_supplies else "receives")
+            assert partner_supplies or feature["supply_ent"] == "PP04"
     # filters: heat only, then a minimum quantity nothing reaches
     explorer.category_box.setCurrentIndex(explorer.category_box.findData("heat"))
     assert set(table_column(explorer.flows_table, 1)) == {names["waste_heat"]}

@@ -30,6 +30,7 @@ from .common import (
     layer_combo,
     layer_frame,
     newest_result_layer,
+    node_label,
     number,
     pick_role_layers,
     sector_labels,
@@ -150,8 +151,9 @@ class FlowBalanceDock(QgsDockWidget):
         self.node_combo.clear()
         self.node_combo.addItem(tr("Whole region"), "")
         if ents is not None and "node" in ents.columns:
-            for node in sorted({str(n) for n in ents["node"].dropna()}):
-                self.node_combo.addItem(node, node)
+            nodes = {str(n): node_label(n) for n in ents["node"].dropna()}
+            for node, label in sorted(nodes.items(), key=lambda item: item[1]):
+                self.node_combo.addItem(label, node)
         wanted = current if current is not None else self.settings.read("node")
         index = self.node_combo.findData(wanted)
         self.node_combo.setCurrentIndex(max(index, 0))

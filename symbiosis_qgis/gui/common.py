@@ -5,7 +5,7 @@ from qgis.core import QgsMapLayerProxyModel, QgsProcessingContext, QgsProject
 from qgis.gui import QgsMapLayerComboBox
 
 from ..core.definitions import MATERIAL_CATEGORIES, SECTORS
-from ..core.text import format_number
+from ..core.text import QT_TRANSLATE_NOOP, format_number
 from ..i18n import tr, user_locale
 from ..processing.layer_io import source_to_frame
 from ..processing.layer_roles import plays_role, select_role_layer
@@ -14,6 +14,23 @@ SCOPE = "symbiosis_qgis"
 # custom property the explorer puts on the layers it writes ("candidates", "exchanges"...),
 # so other docks find a run's results without looking at layer names
 RESULT_PROPERTY = "symbiosis_qgis/result"
+
+
+# the sample's industrial nodes, marked for translation: a node name is data, but a Russian
+# interface should not list "Novokuznetsk" beside "Кузнецкая ТЭЦ"
+SAMPLE_NODES = [
+    QT_TRANSLATE_NOOP("@default", "Belovo"),
+    QT_TRANSLATE_NOOP("@default", "Kemerovo"),
+    QT_TRANSLATE_NOOP("@default", "Novokuznetsk"),
+    QT_TRANSLATE_NOOP("@default", "Tashtagol"),
+    QT_TRANSLATE_NOOP("@default", "Topki"),
+    QT_TRANSLATE_NOOP("@default", "Yurga"),
+]
+
+
+def node_label(node):
+    """An industrial node's name in the interface language, where a translation exists."""
+    return tr(str(node))
 
 
 def sector_labels():

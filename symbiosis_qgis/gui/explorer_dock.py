@@ -53,6 +53,7 @@ from .common import (
     layer_frame,
     material_label,
     newest_result_layer,
+    node_label,
     number,
     pick_role_layers,
     unit_label,
@@ -299,8 +300,9 @@ class SymbiosisExplorerDock(QgsDockWidget):
         self.node_box.clear()
         self.node_box.addItem(tr("All nodes"), "")
         if ents is not None and "node" in ents.columns:
-            for node in sorted({str(n) for n in ents["node"].dropna()}):
-                self.node_box.addItem(node, node)
+            nodes = {str(n): node_label(n) for n in ents["node"].dropna()}
+            for node, label in sorted(nodes.items(), key=lambda item: item[1]):
+                self.node_box.addItem(label, node)
         self.node_box.setCurrentIndex(max(self.node_box.findData(self.settings.read("node")), 0))
         self.node_box.blockSignals(False)
         self.refresh_enterprise_list()
