@@ -1,6 +1,8 @@
 """The eco-industrial parks dock on a copy of the sample GeoPackage: layer roles, background
 runs of symbiosis:siteparks against processing.run, re-run, cancel, bad input, save/reopen."""
 
+from pathlib import Path
+
 import pytest
 from osgeo import ogr, osr
 from qgis.core import (
@@ -19,6 +21,7 @@ from symbiosis_qgis.gui.parks_dock import GROUP_PROPERTY, ParksDock
 # the sample's layers, added so that neither tree order nor geometry type gives the roles away
 LOAD_ORDER = ["roads", "terminals", "enterprises", "rails", "sites", "flows"]
 RUN_TIMEOUT_MS = 120_000
+DEFAULTS = ParkSettings()
 
 
 @pytest.fixture()
@@ -66,7 +69,7 @@ def column(table, header):
     return [table.item(r, index).text() for r in range(table.rowCount())]
 
 
-def reference_run(layers, max_parks):
+def reference_run(layers, max_parks, share=DEFAULTS.cofinance_share):
     import processing
 
     return processing.run(
@@ -76,8 +79,8 @@ def reference_run(layers, max_parks):
             "ENTERPRISES": layers["enterprises"],
             "FLOWS": layers["flows"],
             "MAX_PARKS": max_parks,
-            "COFINANCE_SHARE": ParkSettings().cofinance_share,
-            "BUDGET": ParkSettings().budget,
+            "COFINANCE_SHARE": share,
+            "BUDGET": DEFAULTS.budget,
             "PARKS": "TEMPORARY_OUTPUT",
             "TENANT_ROWS": "TEMPORARY_OUTPUT",
             "SUPPLY_LINKS": "TEMPORARY_OUTPUT",
@@ -186,6 +189,17 @@ def test_rerun_with_one_park_replaces_the_group(dock, project, qtbot):
     assert len(layers) == 3 and not {layer.id() for layer in layers} & before
     assert layers[0].featureCount() == 1
     assert not before & set(QgsProject.instance().mapLayers())  # old layers gone too
+
+    dock.cofinance.setValue(0)  # no co-financing: the same park costs the region nothing
+    run_and_wait(dock, qtbot)
+    reference = reference_run(project, 1, share=0.0)
+    (best,) = list(reference["PARKS"].getFeatures())
+    assert reference["COFINANCING"] == 0
+    assert column(dock.parks_table, "Co-financing, mln RUB") == ["0"]
+    assert column(dock.parks_table, "Net benefit, mln RUB/yr") == [
+        format_number(best["net_benefit"] / 1e6, 1, "en")
+    ]
+    layers = [node.layer() for node in parks_groups()[0].findLayers()]
     QgsProject.instance().removeMapLayer(layers[0].id())  # the tables do not outlive them
     assert dock.parks_table.rowCount() == 0 and dock.tenants_table.rowCount() == 0
 
@@ -262,3 +276,14 @@ def test_menu_entry_opens_one_dock_that_unload_removes(qgis_iface, qgis_processi
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     window = qgis_iface.mainWindow()
     assert "SymbiosisParksDock" not in {d.objectName() for d in window.findChildren(QDockWidget)}
+
+
+def test_an_unsaved_project_writes_to_the_profile_and_says_so(qgis_iface):
+    project = QgsProject.instance()
+    project.clear()
+    path, next_to_project = parks_dock.output_location(project)
+    assert not next_to_project
+    assert path.parent.parent == Path(QgsApplication.qgisSettingsDirPath())
+    project.setFileName("/data/study/kuzbass.qgz")
+    assert parks_dock.output_location(project) == (Path("/data/study/kuzbass_parks.gpkg"), True)
+    project.clear()
