@@ -490,23 +490,25 @@ class ParksDock(QgsDockWidget):
 
     # ---------------------------------------------------------------- running
     def parameters(self):
-        """siteparks parameters of the current choices (outputs are added by ParksRun)."""
+        """siteparks parameters of the current choices (outputs are added by ParksRun).
+        Layers go by id: the task finds them in the project, and one removed meanwhile is
+        an error in words rather than a dangling pointer in the task's thread."""
         values = {
-            "SITES": self.sites_combo.currentLayer(),
-            "ENTERPRISES": self.enterprises_combo.currentLayer(),
-            "FLOWS": self.flows_combo.currentLayer(),
             "MAX_PARKS": self.max_parks.value(),
             "COFINANCE_SHARE": self.cofinance.value() / 100.0,
             "BUDGET": self.budget.value() * MILLION,
         }
         for name, combo in [
+            ("SITES", self.sites_combo),
+            ("ENTERPRISES", self.enterprises_combo),
+            ("FLOWS", self.flows_combo),
             ("TENANTS", self.tenants_combo),
             ("ROADS", self.roads_combo),
             ("RAILS", self.rails_combo),
             ("TERMINALS", self.terminals_combo),
         ]:
             if combo.currentLayer() is not None:
-                values[name] = combo.currentLayer()
+                values[name] = combo.currentLayer().id()
         return values
 
     def start(self):
