@@ -170,3 +170,154 @@ def test_export_map_pdf_has_title_and_legend(exchanges, sample_gpkg, tmp_path, a
     # the arrows were not in the project, so no layout was left pointing at them
     assert len(QgsProject.instance().layoutManager().layouts()) == layouts_before
     assert arrows.renderer().type() == renderer_before  # the input layer was not restyled
+
+
+# bundling, top N and parks (issues 19 and 14) ------------------------------------------------
+
+
+def node_members(ents, node):
+    return {f["ent_id"] for f in ents.getFeatures() if f["node"] == node}
+
+
+def test_bundle_collapses_the_fan_of_mines_into_one_arrow(exchanges):
+    chosen, ents = exchanges
+    inside = node_members(ents, "Novokuznetsk")
+    links = [r for r in rows_of(chosen) if r["supply_ent"] in inside and r["demand_ent"] in inside]
+    # by hand: the fan of coal tailings into the West Siberian TPP
+    fan = [r for r in links if r["demand_ent"] == "PP04" and r["supply_mat"] == "coal_tailings"]
+    suppliers = {r["supply_ent"] for r in fan}
+    assert len(suppliers) >= 5  # the sample has such a fan
+    groups = {(r["demand_ent"], r["supply_mat"], r["unit"]) for r in links}
+
+    plain, _ = draw(chosen, ents, NODES="Novokuznetsk")
+    arrows, nodes = draw(chosen, ents, NODES="Novokuznetsk", BUNDLE=True, LANGUAGE=1)
+    assert plain.featureCount() == len(links)
+    rows = rows_of(arrows)
+    assert len(rows) == len(groups)
+    (bundle,) = [r for r in rows if r["demand_ent"] == "PP04" and r["material"] == "coal_tailings"]
+    assert bundle["n_suppliers"] == len(suppliers)
+    assert set(bundle["supply_ent"].split(",")) == suppliers
+    assert bundle["quantity"] == pytest.approx(sum(r["tonnage"] for r in fan))
+    assert bundle["label"].startswith(f"Coal tailings\n{len(suppliers)} mines: ")
+    assert bundle["label"].endswith(" Mt/yr") and bundle["width_class"] == 5
+    assert bundle["supply_name"] == f"{len(suppliers)} mines"
+    assert len(bundle["suppliers"].split("; ")) == len(suppliers)
+    # the suppliers are still drawn: the arrow starts among them, not at one of them
+    where = {f["ent_id"]: f.geometry().asPoint() for f in nodes.getFeatures()}
+    assert suppliers <= set(where)
+    start = bundle["geometry"].asPolyline()[0]
+    assert min(start.distance(where[s]) for s in suppliers) > 1.0
+    assert all(r["n_suppliers"] == 1 for r in rows if "," not in r["supply_ent"])
+
+
+def test_top_n_keeps_the_largest_by_benefit_and_says_what_it_left_out(exchanges):
+    from .conftest import LogFeedback
+
+    chosen, ents = exchanges
+    by_benefit = sorted(rows_of(chosen), key=lambda r: -r["benefit"])
+    feedback = LogFeedback()
+    result = processing.run(
+        ALG,
+        {
+            "LINKS": chosen,
+            "ENTERPRISES": ents,
+            "TOP_N": 5,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "OUTPUT_NODES": "TEMPORARY_OUTPUT",
+        },
+        feedback=feedback,
+    )
+    rows = rows_of(result["OUTPUT"])
+    assert len(rows) == 5
+    expected = {(r["supply_ent"], r["demand_ent"], r["supply_mat"]) for r in by_benefit[:5]}
+    assert {(r["supply_ent"], r["demand_ent"], r["material"]) for r in rows} == expected
+    drawn = {r["supply_ent"] for r in rows} | {r["demand_ent"] for r in rows}
+    assert {f["ent_id"] for f in result["OUTPUT_NODES"].getFeatures()} == drawn
+    left = len(by_benefit) - 5
+    (message,) = [m for m in feedback.messages if "left out" in m]
+    assert f"{left} arrows ({left} links)" in message and "benefit" in message
+
+
+@pytest.fixture()
+def sample_parks(symbiosis_provider, sample_gpkg):
+    result = processing.run(
+        "symbiosis:siteparks",
+        {
+            "SITES": gpkg_layer(sample_gpkg, "sites"),
+            "ENTERPRISES": gpkg_layer(sample_gpkg, "enterprises"),
+            "FLOWS": gpkg_layer(sample_gpkg, "flows"),
+            "PARKS": "TEMPORARY_OUTPUT",
+            "TENANT_ROWS": "TEMPORARY_OUTPUT",
+            "SUPPLY_LINKS": "TEMPORARY_OUTPUT",
+        },
+    )
+    assert result["PARKS_OPENED"] >= 1
+    return result["PARKS"], result["SUPPLY_LINKS"]
+
+
+def test_parks_and_their_supply_links_join_the_diagram(exchanges, sample_parks):
+    chosen, ents = exchanges
+    parks, supply = sample_parks
+    arrows, nodes = draw(chosen, ents, PARKS=parks, SUPPLY_LINKS=supply, LANGUAGE=1)
+    park_rows = rows_of(parks)
+    node_rows = {r["ent_id"]: r for r in rows_of(nodes)}
+    for park in park_rows:
+        node = node_rows[park["site_id"]]
+        assert node["role"] == "park" and node["sector_group"] == "park"
+        assert node["label"].startswith(park["name"] + "\n")
+        assert "Mt/yr" in node["label"] or "kt/yr" in node["label"]
+        assert node["tenants"] == park["tenants"]
+        # drawn where siteparks put it (same CRS here)
+        assert node["geometry"].asPoint().distance(park["geometry"].asPoint()) < 1.0
+    to_parks = [r for r in rows_of(arrows) if r["kind"] == "park"]
+    links = rows_of(supply)
+    assert len(to_parks) == len(links)
+    assert sorted(r["quantity"] for r in to_parks) == pytest.approx(
+        sorted(r["amount"] for r in links)
+    )
+    assert {r["demand_ent"] for r in to_parks} == {p["site_id"] for p in park_rows}
+    assert all(r["category"] and 1 <= r["width_class"] <= 5 for r in to_parks)
+    assert len([r for r in rows_of(arrows) if r["kind"] == "exchange"]) == chosen.featureCount()
+
+
+def test_supply_links_without_parks_are_refused(exchanges, sample_parks):
+    from qgis.core import QgsProcessingException
+
+    chosen, ents = exchanges
+    _, supply = sample_parks
+    with pytest.raises(QgsProcessingException, match="Parks output"):
+        draw(chosen, ents, SUPPLY_LINKS=supply)
+
+
+@pytest.mark.parametrize("language, name", [(0, "diagram_bundled_ru"), (1, "diagram_bundled_en")])
+def test_bundled_diagram_with_parks_matches_reviewed_control_image(
+    exchanges, sample_parks, sample_gpkg, artifacts_dir, language, name
+):
+    """The print settings: the Novokuznetsk node, bundled, 12 largest links, the parks."""
+    chosen, ents = exchanges
+    parks, supply = sample_parks
+    arrows, nodes = draw(
+        chosen,
+        ents,
+        NODES="Novokuznetsk",
+        BUNDLE=True,
+        TOP_N=12,
+        PARKS=parks,
+        SUPPLY_LINKS=supply,
+        LANGUAGE=language,
+    )
+    style_layer(arrows, "diagram_arrows.qml")
+    style_layer(nodes, "diagram_nodes.qml")
+    extent = nodes.extent()
+    extent.grow(max(extent.width(), extent.height()) * 0.06)
+    settings = map_settings([nodes, arrows, gpkg_layer(sample_gpkg, "roads")], extent=extent)
+    rendered = artifacts_dir / f"{name}.png"
+    render(settings, rendered)
+    if os.environ.get("SYMBIOSIS_UPDATE_CONTROL"):  # then look at it before committing
+        (CONTROL_DIR / name).mkdir(parents=True, exist_ok=True)
+        shutil.copy(rendered, CONTROL_DIR / name / f"{name}.png")
+    checker = QgsRenderChecker()
+    checker.setControlImagePath(str(CONTROL_DIR) + "/")
+    checker.setControlName(name)
+    checker.setColorTolerance(8)
+    assert checker.compareImages(name, 2500, str(rendered)), checker.report()

@@ -49,6 +49,7 @@ from symbiosis_qgis.core.definitions import (  # noqa: E402 (after the path is s
     WIDTH_LEGEND,
     WIDTH_MM,
 )
+from symbiosis_qgis.core.diagram import PARK_GROUP, PARK_LEGEND  # noqa: E402
 
 CATEGORY_COLOURS = {code: colour for code, (_, colour) in MATERIAL_CATEGORIES.items()}
 
@@ -239,6 +240,14 @@ def diagram_nodes_style():
         symbol = QgsMarkerSymbol()
         symbol.changeSymbolLayer(0, marker)
         categories.append(QgsRendererCategory(group, symbol, label))
+    # eco-industrial parks (drawdiagram's PARKS): a green star, a size step above enterprises
+    park = QgsSvgMarkerSymbolLayer(str(RESOURCES / "icons" / "sectors" / f"{PARK_GROUP}.svg"))
+    park.setDataDefinedProperty(
+        QgsSymbolLayer.PropertySize, QgsProperty.fromExpression('3.4 + 0.9 * "size_class"')
+    )
+    symbol = QgsMarkerSymbol()
+    symbol.changeSymbolLayer(0, park)
+    categories.append(QgsRendererCategory(PARK_GROUP, symbol, PARK_LEGEND))
     layer.setRenderer(QgsCategorizedSymbolRenderer("sector_group", categories))
     labels = text_labels("label", 7.5, QgsPalLayerSettings.OrderedPositionsAroundPoint)
     settings = labels.settings()
@@ -247,6 +256,13 @@ def diagram_nodes_style():
     settings.dataDefinedProperties().setProperty(
         QgsPalLayerSettings.Show,
         QgsProperty.fromExpression('"sector_group" <> \'mine\' OR "size_class" >= 4'),
+    )
+    # a park's name and intake win a crowded place over the enterprises' names
+    settings.dataDefinedProperties().setProperty(
+        QgsPalLayerSettings.Priority,
+        QgsProperty.fromExpression(
+            f"CASE WHEN \"sector_group\" = '{PARK_GROUP}' THEN 8 ELSE 5 END"
+        ),
     )
     labels.setSettings(QgsPalLayerSettings(settings))
     layer.setLabeling(labels)

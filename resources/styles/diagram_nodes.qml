@@ -24,6 +24,7 @@
       <category symbol="7" value="greenhouse" render="true" label="Greenhouses"/>
       <category symbol="8" value="heat" render="true" label="District heating"/>
       <category symbol="9" value="other" render="true" label="Other"/>
+      <category symbol="10" value="park" render="true" label="Eco-industrial parks"/>
     </categories>
     <symbols>
       <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
@@ -142,6 +143,68 @@
                 <Option type="Map" name="size">
                   <Option type="bool" name="active" value="true"/>
                   <Option type="QString" name="expression" value="2.5 + 0.9 * &quot;size_class&quot;"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
+              </Option>
+              <Option type="QString" name="type" value="collection"/>
+            </Option>
+          </data_defined_properties>
+        </layer>
+      </symbol>
+      <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="10">
+        <data_defined_properties>
+          <Option type="Map">
+            <Option type="QString" name="name" value=""/>
+            <Option name="properties"/>
+            <Option type="QString" name="type" value="collection"/>
+          </Option>
+        </data_defined_properties>
+        <layer class="SvgMarker" enabled="1" locked="0" pass="0">
+          <Option type="Map">
+            <Option type="QString" name="angle" value="0"/>
+            <Option type="QString" name="color" value="35,35,35,255"/>
+            <Option type="QString" name="fixedAspectRatio" value="0"/>
+            <Option type="QString" name="horizontal_anchor_point" value="1"/>
+            <Option type="QString" name="name" value="icons/sectors/park.svg"/>
+            <Option type="QString" name="offset" value="0,0"/>
+            <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="offset_unit" value="MM"/>
+            <Option type="QString" name="outline_color" value="35,35,35,255"/>
+            <Option type="QString" name="outline_width" value="0.2"/>
+            <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="outline_width_unit" value="MM"/>
+            <Option name="parameters"/>
+            <Option type="QString" name="scale_method" value="diameter"/>
+            <Option type="QString" name="size" value="4"/>
+            <Option type="QString" name="size_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+            <Option type="QString" name="size_unit" value="MM"/>
+            <Option type="QString" name="vertical_anchor_point" value="1"/>
+          </Option>
+          <prop k="angle" v="0"/>
+          <prop k="color" v="35,35,35,255"/>
+          <prop k="fixedAspectRatio" v="0"/>
+          <prop k="horizontal_anchor_point" v="1"/>
+          <prop k="name" v="icons/sectors/park.svg"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="35,35,35,255"/>
+          <prop k="outline_width" v="0.2"/>
+          <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="parameters" v=""/>
+          <prop k="scale_method" v="diameter"/>
+          <prop k="size" v="4"/>
+          <prop k="size_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="size_unit" v="MM"/>
+          <prop k="vertical_anchor_point" v="1"/>
+          <data_defined_properties>
+            <Option type="Map">
+              <Option type="QString" name="name" value=""/>
+              <Option type="Map" name="properties">
+                <Option type="Map" name="size">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="3.4 + 0.9 * &quot;size_class&quot;"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
@@ -717,6 +780,11 @@
         <Option type="Map">
           <Option type="QString" name="name" value=""/>
           <Option type="Map" name="properties">
+            <Option type="Map" name="Priority">
+              <Option type="bool" name="active" value="true"/>
+              <Option type="QString" name="expression" value="CASE WHEN &quot;sector_group&quot; = 'park' THEN 8 ELSE 5 END"/>
+              <Option type="int" name="type" value="3"/>
+            </Option>
             <Option type="Map" name="Show">
               <Option type="bool" name="active" value="true"/>
               <Option type="QString" name="expression" value="&quot;sector_group&quot; &lt;> 'mine' OR &quot;size_class&quot; >= 4"/>
