@@ -486,7 +486,6 @@ def build_diagram(
     materials = load_materials() if materials is None else materials
     ents = normalise_ids(enterprises, ("ent_id",))
     ents = ents.dropna(subset=["x", "y"]).drop_duplicates("ent_id").set_index("ent_id")
-    ents["name_shown"] = [_name(row, language, ent_id) for ent_id, row in ents.iterrows()]
     park_nodes = _park_nodes(parks, language)
 
     exchange = _link_frame(links)
@@ -517,6 +516,7 @@ def build_diagram(
     used = pd.unique(pd.concat([kept_links["supply_ent"], kept_links["demand_ent"]]))
     ent_used = [e for e in used if e in ents.index]
     nodes = ents.loc[ent_used].copy()
+    nodes["name_shown"] = [_name(row, language, ent_id) for ent_id, row in nodes.iterrows()]
     nodes["label"] = nodes["name_shown"]
     nodes["role"] = ENTERPRISE_ROLE
     nodes["tenants"] = ""
