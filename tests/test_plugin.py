@@ -43,6 +43,7 @@ def test_load_registers_provider_and_menu(qgis_iface, qgis_processing):
         assert [a.text() for a in menu.actions()] == [
             "Symbiosis explorer",
             "Flow balance",
+            "Eco-industrial parks",
             "Resource registry",
             "Validate symbiosis data…",
             "Load Kuzbass sample data",
