@@ -321,3 +321,60 @@ def test_bundled_diagram_with_parks_matches_reviewed_control_image(
     checker.setControlName(name)
     checker.setColorTolerance(8)
     assert checker.compareImages(name, 2500, str(rendered)), checker.report()
+
+
+def small_park_inputs(site_ids, link_sites, crs="EPSG:4326"):
+    from qgis.core import QgsGeometry, QgsPointXY
+
+    from .conftest import enterprises, memory_layer
+
+    ents = enterprises([("A", "a", "", "coal_underground", "N"), ("B", "b", "", "cement", "N")])
+    links = memory_layer(
+        "None?field=supply_ent:string&field=demand_ent:string"
+        "&field=supply_mat:string&field=tonnage:double",
+        [("A", "B", "host_rock", 1000.0)],
+    )
+    parks = memory_layer(
+        f"Point?crs={crs}&field=site_id:string&field=name:string&field=tonnes:double",
+        [(sid, f"park {sid}", 5000.0) for sid in site_ids],
+        [QgsGeometry.fromPointXY(QgsPointXY(87.0, 54.1 + 0.01 * k)) for k in range(len(site_ids))],
+    )
+    supply = memory_layer(
+        "None?field=ent_id:string&field=site_id:string&field=material:string"
+        "&field=amount:double&field=unit:string",
+        [("A", sid, "host_rock", 5000.0, "t/yr") for sid in link_sites],
+    )
+    return links, ents, parks, supply
+
+
+def test_parks_in_another_crs_land_where_they_are(symbiosis_provider):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
+
+    links, ents, parks, supply = small_park_inputs(["S1"], ["S1"])
+    arrows, nodes = draw(links, ents, PARKS=parks, SUPPLY_LINKS=supply, LANGUAGE=1)
+    park = [r for r in rows_of(nodes) if r["role"] == "park"][0]
+    expected = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:4326"), nodes.crs(), QgsProject.instance()
+    ).transform(87.0, 54.1)
+    assert park["geometry"].asPoint().distance(expected) < 0.01
+    assert park["label"] == "park S1\n5 kt/yr"
+    to_park = [r for r in rows_of(arrows) if r["kind"] == "park"]
+    assert len(to_park) == 1 and to_park[0]["demand_name"] == "park S1"
+
+
+@pytest.mark.parametrize(
+    "site_ids, link_sites, words",
+    [
+        (["A"], ["A"], ["site_id A", "ent_id"]),  # a park sharing an enterprise's id
+        (["S1"], ["S1", "S9"], ["Park supply links", "site_id"]),  # a link to no park
+    ],
+)
+def test_park_inputs_that_cannot_be_drawn_are_refused(
+    symbiosis_provider, site_ids, link_sites, words
+):
+    from qgis.core import QgsProcessingException
+
+    links, ents, parks, supply = small_park_inputs(site_ids, link_sites)
+    with pytest.raises(QgsProcessingException) as err:
+        draw(links, ents, PARKS=parks, SUPPLY_LINKS=supply)
+    assert all(word in str(err.value) for word in words), str(err.value)
