@@ -53,7 +53,10 @@ def test_report_totals_equal_table_sums(chosen, tmp_path):
     # the money of the region equals the benefit the optimisation reported
     assert result["NET_MONEY_RUB"] == pytest.approx(exchanges["NET_BENEFIT"], rel=1e-9)
     text = report.read_text(encoding="utf-8")
-    shown = f"{result['NET_MONEY_RUB']:,.0f}".replace(",", "\u202f")
+    from symbiosis_qgis.core.text import format_number
+    from symbiosis_qgis.i18n import user_locale
+
+    shown = format_number(result["NET_MONEY_RUB"], 0, user_locale())  # the report's language
     assert shown in text and "<svg" in text
     assert all(not r["geometry"].isNull() for r in per_ent)  # a layer, drawn on the map
     balance = rows_of(result["OUTPUT_BALANCE"])

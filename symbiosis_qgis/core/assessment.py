@@ -146,9 +146,13 @@ def assess(exchanges, enterprises, flows):
 
     nodes = table.groupby("node", dropna=False)[SUMMED].sum()
     nodes["enterprises"] = table.groupby("node", dropna=False).size()
+    # an exchange counts in its supplier's node and in its consumer's (once when both are in
+    # one node): counting suppliers only gave a node that only receives 0 exchanges beside
+    # the money it makes from them
     node_of = dict(zip(ents["ent_id"], ents["node"]))
-    ex_node = ex["supply_ent"].map(node_of)
-    nodes["exchanges"] = ex_node.value_counts().reindex(nodes.index).fillna(0).astype(int)
+    supply_node, demand_node = ex["supply_ent"].map(node_of), ex["demand_ent"].map(node_of)
+    touched = pd.concat([supply_node, demand_node.where(demand_node != supply_node)]).dropna()
+    nodes["exchanges"] = touched.value_counts().reindex(nodes.index).fillna(0).astype(int)
     nodes = nodes.reset_index()[NODE_COLUMNS]
 
     region = {key: float(table[key].sum()) for key in SUMMED}

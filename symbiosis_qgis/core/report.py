@@ -1,6 +1,8 @@
 """HTML report of an assessment: tables and inline SVG charts a planner can open and print.
 
-No Qt here: headings are marked for translation and the caller passes its translate function.
+No Qt here: headings are marked for translation and the caller passes its translate function
+and the report's language (numbers are written as that language writes them; materials,
+sectors and units by their names, never their codes).
 """
 
 import html
@@ -9,7 +11,9 @@ from datetime import date
 import numpy as np
 
 from .assessment import MEASURES
-from .text import QT_TRANSLATE_NOOP
+from .catalogue import load_materials
+from .definitions import SECTORS
+from .text import QT_TRANSLATE_NOOP, format_number
 
 # pylupdate5 skips a QT_TRANSLATE_NOOP call with a trailing comma: keep the formatter out
 
@@ -36,6 +40,17 @@ T = {
     "generated_on": QT_TRANSLATE_NOOP("@default", "Generated on {date} by symbiosis_qgis"),
     "exchanged": QT_TRANSLATE_NOOP("@default", "exchanged"),
     "left": QT_TRANSLATE_NOOP("@default", "left for disposal"),
+    "node_exchanges": QT_TRANSLATE_NOOP(
+        "@default",
+        "An exchange between two nodes counts in the supplier's node and in the consumer's."
+    ),
+}
+# flow units as a reader writes them (the same source texts the docks translate)
+UNIT_LABELS = {
+    "t/yr": QT_TRANSLATE_NOOP("@default", "t/yr"),
+    "GJ/yr": QT_TRANSLATE_NOOP("@default", "GJ/yr"),
+    "MWh/yr": QT_TRANSLATE_NOOP("@default", "MWh/yr"),
+    "thousand m3/yr": QT_TRANSLATE_NOOP("@default", "thousand m3/yr"),
 }
 # fmt: on
 # column -> heading
@@ -65,6 +80,7 @@ COLUMN_TITLES = {
 STYLE = """
 body{font-family:'DejaVu Sans',Arial,sans-serif;margin:24px;color:#212121}
 h1{font-size:20px}h2{font-size:16px;margin-top:28px;border-bottom:1px solid #bdbdbd}
+h3{font-size:13px;margin:16px 0 4px}
 table{border-collapse:collapse;font-size:11px;margin:8px 0}
 th,td{border:1px solid #e0e0e0;padding:3px 6px}td.n{text-align:right}th{background:#f5f5f5}
 .footer{color:#757575;font-size:10px;margin-top:24px}
@@ -78,34 +94,71 @@ def _is_number(value):
     )
 
 
-def _fmt(value):
+def _fmt(value, language="en"):
+    """A cell's text: numbers rounded and grouped as ``language`` writes them, empty for a
+    missing value (NaN), other values escaped."""
     if _is_number(value):
-        return f"{float(value):,.0f}".replace(",", "\u202f")
+        return "" if np.isnan(float(value)) else format_number(value, 0, language)
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
     return html.escape(str(value))
 
 
-def table_html(frame, translate):
+def table_html(frame, translate, language="en"):
     head = "".join(
         f"<th>{html.escape(translate(COLUMN_TITLES.get(c, c)))}</th>" for c in frame.columns
     )
     rows = []
     for record in frame.itertuples(index=False):
         cells = "".join(
-            f'<td class="n">{_fmt(v)}</td>' if _is_number(v) else f"<td>{_fmt(v)}</td>"
+            f'<td class="n">{_fmt(v, language)}</td>' if _is_number(v) else f"<td>{_fmt(v)}</td>"
             for v in record
         )
         rows.append(f"<tr>{cells}</tr>")
     return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
 
 
-def bar_chart_svg(labels, series, colours, width=640, bar=16, top=None, notes=None):
+class Names:
+    """Readable names for what the tables hold as codes, in the report's language."""
+
+    def __init__(self, assessment, translate, language, materials=None):
+        self.translate, self.language = translate, language
+        self.materials = load_materials() if materials is None else materials
+        ents = assessment.enterprises
+        names = ents["name"].fillna("").astype(str).str.strip() if "name" in ents else None
+        ids = ents["ent_id"].astype(str)
+        self.enterprise_names = dict(
+            zip(ids, ids if names is None else names.where(names != "", ids))
+        )
+
+    def enterprise(self, ent_id):
+        return self.enterprise_names.get(str(ent_id), str(ent_id))
+
+    def material(self, code):
+        column = "name_ru" if self.language == "ru" else "name_en"
+        if code in self.materials.index and column in self.materials.columns:
+            name = self.materials.at[code, column]
+            if isinstance(name, str) and name.strip():
+                return name.strip()
+        return str(code)
+
+    def sector(self, code):
+        found = SECTORS.get(code)
+        return self.translate(found.label) if found else str(code)
+
+    def unit(self, code):
+        return self.translate(UNIT_LABELS[code]) if code in UNIT_LABELS else str(code)
+
+
+def bar_chart_svg(labels, series, colours, width=640, bar=16, top=None, notes=None, language="en"):
     """Horizontal stacked bars: series is a list of value lists aligned with labels.
 
-    top: the value of a full bar (default: the largest total); notes: end-of-bar labels.
+    top: the value of a full bar (default: the largest total); notes: end-of-bar labels
+    (default: the totals, written as ``language`` writes numbers).
     """
     total = [sum(values) for values in zip(*series)] if series else []
     top = top or max(total + [1e-9])
-    notes = notes or [_fmt(float(t)) for t in total]
+    notes = notes or [_fmt(float(t), language) for t in total]
     left, height = 190, (bar + 6) * len(labels) + 10
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
@@ -129,24 +182,52 @@ def bar_chart_svg(labels, series, colours, width=640, bar=16, top=None, notes=No
     return "".join(parts)
 
 
-def render_html(assessment, translate=lambda text: text, title=None, sections=()):
+def render_html(
+    assessment,
+    translate=lambda text: text,
+    title=None,
+    sections=(),
+    language="en",
+    materials=None,
+):
     """The benefits report as one self-contained HTML page (tables and SVG bar charts).
 
-    ``assessment`` is what :func:`symbiosis_qgis.core.assessment.assess` returns;
-    ``translate`` turns the English headings into the user's language (the plugin passes its
-    ``tr``); ``title`` replaces the default heading; ``sections`` are HTML sections (an h2
-    onwards, e.g. core.barriers.report_section) added before the enterprise table.
+    Parameters
+    ----------
+    assessment : Assessment
+        What :func:`symbiosis_qgis.core.assessment.assess` returns.
+    translate : callable
+        Turns the English texts into the user's language (the plugin passes its ``tr``).
+    title : str, optional
+        Replaces the default heading.
+    sections : sequence of str
+        HTML sections (an h2 onwards, e.g. core.barriers.report_section) added before the
+        enterprise table.
+    language : str
+        The report's language ("en", "ru"): how numbers are written and which catalogue
+        names of the materials are shown.
+    materials : pandas.DataFrame, optional
+        The material catalogue indexed by code (default: the shipped one) for the names.
+
+    Returns
+    -------
+    str
+        The page.
     """
     t = lambda key: html.escape(translate(T[key]))  # noqa: E731
+    names = Names(assessment, translate, language, materials)
     region = assessment.region
     region_rows = "".join(
         f"<tr><th>{html.escape(translate(COLUMN_TITLES.get(k, k)))}</th>"
-        f'<td class="n">{_fmt(float(region[k]))}</td></tr>'
+        f'<td class="n">{_fmt(float(region[k]), language)}</td></tr>'
         for k in ("exchanges", "enterprises", *MEASURES)
     )
     nodes = assessment.nodes
     money_chart = bar_chart_svg(
-        list(nodes["node"].astype(str)), [list(nodes["net_money_rub"] / 1e6)], ["#2e7d32"]
+        list(nodes["node"].astype(str)),
+        [list(nodes["net_money_rub"] / 1e6)],
+        ["#2e7d32"],
+        language=language,
     )
     tonnes = (
         assessment.balance[assessment.balance["unit"] == "t/yr"]
@@ -155,46 +236,65 @@ def render_html(assessment, translate=lambda text: text, title=None, sections=()
     )
     generated = tonnes.sum(axis=1).where(lambda v: v > 0, 1.0)
     material_chart = bar_chart_svg(
-        list(tonnes.index),
+        [names.material(code) for code in tonnes.index],
         [
             list(100 * tonnes["exchanged"] / generated),
             list(100 * tonnes["left_for_disposal"] / generated),
         ],
         ["#1565c0", "#bdbdbd"],
         top=100.0,
-        notes=[_fmt(float(v)) for v in tonnes.sum(axis=1) / 1e3],
+        notes=[_fmt(float(v), language) for v in tonnes.sum(axis=1) / 1e3],
     )
     legend = (
         f'<p><span style="color:#1565c0">&#9632;</span> {t("exchanged")} &nbsp; '
         f'<span style="color:#9e9e9e">&#9632;</span> {t("left")}</p>'
     )
-    clusters = "".join(f"<li>{html.escape(', '.join(c))}</li>" for c in assessment.clusters)
+    balance = assessment.balance.assign(
+        material=[names.material(code) for code in assessment.balance["material"]],
+        unit=[names.unit(code) for code in assessment.balance["unit"]],
+    )
+    clusters = "".join(
+        f"<li>{html.escape(', '.join(sorted(names.enterprise(e) for e in members)))}</li>"
+        for members in assessment.clusters
+    )
     loops = (
         "".join(
-            f"<li>{html.escape(' → '.join(loop + loop[:1]))}</li>" for loop in assessment.loops
+            f"<li>{html.escape(' → '.join(names.enterprise(e) for e in loop + loop[:1]))}</li>"
+            for loop in assessment.loops
         )
         or f"<li>{t('none')}</li>"
     )
     anchors = (
-        table_html(assessment.anchors.head(10), translate)
+        table_html(
+            assessment.anchors.head(10).assign(
+                name=[names.enterprise(e) for e in assessment.anchors.head(10)["ent_id"]]
+            )[["name", "exchanges_broken", "anchor_rank"]],
+            translate,
+            language,
+        )
         if len(assessment.anchors)
         else t("none")
     )
+    enterprises = assessment.enterprises.assign(
+        sector=[names.sector(code) for code in assessment.enterprises["sector"]],
+        cluster=assessment.enterprises["cluster"].replace(0, np.nan),
+    )
+    heading = html.escape(title or translate(T["title"]))
     return f"""<!DOCTYPE html>
-<html><head><meta charset="utf-8"><title>{html.escape(title or translate(T["title"]))}</title>
+<html lang="{html.escape(language)}"><head><meta charset="utf-8"><title>{heading}</title>
 <style>{STYLE}</style></head><body>
-<h1>{html.escape(title or translate(T["title"]))}</h1>
+<h1>{heading}</h1>
 <h2>{t("region")}</h2><table>{region_rows}</table>
-<h2>{t("nodes")}</h2>{table_html(nodes, translate)}
+<h2>{t("nodes")}</h2>{table_html(nodes, translate, language)}<p>{t("node_exchanges")}</p>
 <p>{t("money_by_node")}</p>{money_chart}
 <h2>{t("balance")}</h2><p>{t("exchanged_by_material")}</p>{material_chart}{legend}
-{table_html(assessment.balance, translate)}
+{table_html(balance, translate, language)}
 <h2>{t("graph")}</h2>
 <h3>{t("clusters")}</h3><ol>{clusters}</ol>
 <h3>{t("loops")}</h3><ul>{loops}</ul>
 <h3>{t("anchors")}</h3>{anchors}
 {"".join(sections)}
-<h2>{t("enterprises")}</h2>{table_html(assessment.enterprises, translate)}
+<h2>{t("enterprises")}</h2>{table_html(enterprises, translate, language)}
 <p class="footer">{html.escape(translate(T["generated_on"]).format(date=date.today()))}</p>
 </body></html>
 """

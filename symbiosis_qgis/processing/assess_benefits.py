@@ -23,7 +23,7 @@ from ..core.barriers import INSTRUMENTS, instrument_summary, report_section, sum
 from ..core.inputs import check_enterprises, check_flows, id_text, numeric_column
 from ..core.report import COLUMN_TITLES, render_html
 from ..core.validation import FLOW_REQUIRED
-from ..i18n import tr
+from ..i18n import tr, user_locale
 from .base import SymbiosisAlgorithm
 from .layer_io import (
     ENTERPRISE_GEOMETRIES,
@@ -207,7 +207,9 @@ class AssessBenefitsAlgorithm(SymbiosisAlgorithm):
             return {}
         sections = self._barrier_sections(parameters, context)
         with open(report, "w", encoding="utf-8") as handle:
-            handle.write(render_html(result, translate=tr, sections=sections))
+            handle.write(
+                render_html(result, translate=tr, sections=sections, language=user_locale())
+            )
         feedback.setProgress(100)
         region = {name.upper(): result.region[name] for name in REGION_OUTPUTS}
         feedback.pushInfo(
