@@ -180,10 +180,8 @@ def _vertex_nodes(coords, merge_tolerance_m):
     """Node coordinates and the node id of every vertex; equal coordinates give one node."""
     if len(coords) == 0:
         return np.zeros((0, 2)), np.zeros(0, np.int64)
-    keys = pd.DataFrame(np.round(coords * 1e9).astype(np.int64), columns=["x", "y"])
-    inverse = keys.groupby(["x", "y"], sort=False).ngroup().to_numpy()  # 1e-9 deg: 0.1 mm
-    first = np.full(inverse.max() + 1, -1)
-    first[inverse[::-1]] = np.arange(len(inverse))[::-1]
+    keys = np.round(coords * 1e9).astype(np.int64)  # 1e-9 deg: 0.1 mm
+    inverse, first = _first_appearance(keys)
     uniq = coords[first]
     if merge_tolerance_m and len(uniq) > 1:
         pairs = cKDTree(ecef(uniq[:, 0], uniq[:, 1])).query_pairs(
@@ -198,6 +196,22 @@ def _vertex_nodes(coords, merge_tolerance_m):
             uniq = uniq[keep]
             inverse = label[inverse]
     return uniq, inverse
+
+
+def _first_appearance(keys):
+    """Group number of each row of ``keys`` (n, 2) ints, groups numbered in order of first
+    appearance, and the first row of each group. Rows are hashed to one int64 to group them;
+    a collision (two different rows, one hash), checked for, falls back to pandas' groupby."""
+    mixed = keys[:, 0] * np.int64(-7046029254386353131) ^ keys[:, 1]  # wraps, as meant
+    inverse = pd.factorize(mixed)[0]
+    first = np.full(inverse.max() + 1, -1)
+    first[inverse[::-1]] = np.arange(len(inverse))[::-1]
+    if not (keys[first[inverse]] == keys).all():  # pragma: no cover - a hash collision
+        frame = pd.DataFrame(keys, columns=["x", "y"])
+        inverse = frame.groupby(["x", "y"], sort=False).ngroup().to_numpy()
+        first = np.full(inverse.max() + 1, -1)
+        first[inverse[::-1]] = np.arange(len(inverse))[::-1]
+    return inverse, first
 
 
 def _line_edges(sizes, length, node_of_vertex, rates):
@@ -317,11 +331,12 @@ def _symmetric_csr(u, v, w, n):
     (csr would sum them). Searches then run directed, which is faster than csgraph's
     undirected mode and is what the compiled engine reads."""
     a, b = np.minimum(u, v), np.maximum(u, v)
-    order = np.lexsort((w, b, a))
-    a, b, w = a[order], b[order], w[order]
-    first = np.ones(len(a), bool)
-    first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
-    a, b, w = a[first], b[first], w[first]
+    pair = a * np.int64(n) + b  # one sort key per node pair
+    order = np.argsort(pair, kind="stable")
+    pair, w = pair[order], w[order]
+    starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])
+    a, b = a[order[starts]], b[order[starts]]
+    w = np.minimum.reduceat(w, starts) if len(w) else w
     return coo_matrix(
         (np.concatenate([w, w]), (np.concatenate([a, b]), np.concatenate([b, a]))), shape=(n, n)
     ).tocsr()
