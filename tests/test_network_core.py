@@ -208,3 +208,25 @@ def test_building_the_graph_stops_when_canceled():
     with pytest.raises(CanceledError):
         build_network(lines, np.ones(len(lines)), is_canceled=lambda: next(calls) >= 2)
     assert next(calls) == 3  # it asked between steps and stopped at the first yes
+
+
+def test_vertex_grouping_survives_a_hash_collision():
+    from symbiosis_qgis.core import network as core_network
+
+    rng = np.random.default_rng(3)
+    keys = rng.integers(-(10**11), 10**11, (50, 2))
+    keys = np.vstack([keys, keys[[4, 9, 4]]])  # three repeats of earlier rows
+    multiplier = np.int64(-7046029254386353131)
+    x1, y1 = keys[0]
+    x2 = x1 + 1
+    with np.errstate(over="ignore"):  # the hash wraps around on purpose
+        y2 = (x1 * multiplier ^ y1) ^ (x2 * multiplier)  # another row with the same hash
+        keys = np.vstack([keys, [[x2, y2]]])
+        mixed = keys[:, 0] * multiplier ^ keys[:, 1]
+    assert mixed[-1] == mixed[0] and (keys[-1] != keys[0]).any()
+    inverse, first = core_network._first_appearance(keys)
+    rows = [tuple(row) for row in keys.tolist()]
+    order = list(dict.fromkeys(rows))  # distinct rows in order of first appearance
+    assert inverse.tolist() == [order.index(row) for row in rows]
+    assert [rows[i] for i in first] == order
+    assert inverse[-1] != inverse[0]

@@ -206,7 +206,7 @@ def _first_appearance(keys):
     inverse = pd.factorize(mixed)[0]
     first = np.full(inverse.max() + 1, -1)
     first[inverse[::-1]] = np.arange(len(inverse))[::-1]
-    if not (keys[first[inverse]] == keys).all():  # pragma: no cover - a hash collision
+    if not (keys[first[inverse]] == keys).all():  # a hash collision
         frame = pd.DataFrame(keys, columns=["x", "y"])
         inverse = frame.groupby(["x", "y"], sort=False).ngroup().to_numpy()
         first = np.full(inverse.max() + 1, -1)
