@@ -360,3 +360,23 @@ def test_park_design_model_runs(symbiosis_provider, sample_gpkg, tmp_path):
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "Eco-industrial parks" in text
     assert len(rows_of(result["parks:parks"])) in (1, 2)
+
+
+def test_parks_carry_names_tenants_and_a_label_in_words(symbiosis_provider, sample_gpkg):
+    """The map labels parks from `label` and people read `tenant_names`: words, not codes."""
+    import processing
+
+    from symbiosis_qgis.core.parks import load_tenants
+
+    args = params(sample_gpkg, sample_gpkg)
+    result = processing.run(ALG, args)
+    names = load_tenants().set_index("tenant_id")["name_en"]
+    parks = rows_of(result["PARKS"])
+    assert parks
+    for park in parks:
+        assert park["name_ru"]  # the sample's sites have Cyrillic names
+        for item, words in zip(park["tenants"].split(", "), park["tenant_names"].split("; ")):
+            code, modules = item.rsplit(" x", 1)
+            assert words == f"{names[code]} × {modules}"
+        assert park["label"].startswith(park["name"] + "\n")
+        assert park["label"].endswith(" mln RUB/yr")

@@ -4,7 +4,7 @@
 resources/styles/sites.qml (the sample candidate sites, by land status; hypothetical sites
 hollow), resources/styles/parks.qml (siteparks' PARKS output: a star sized by net benefit).
 The supply links reuse diagram_arrows.qml. Run by hand after build_sample_data.py:
-/usr/bin/python3 tools/make_park_styles.py
+/usr/bin/python3 tools/make_park_styles.py [--parks-only]
 """
 
 import sys
@@ -102,9 +102,10 @@ def style_parks(layer):
     )
     layer.setRenderer(QgsSingleSymbolRenderer(star))
     layer.setLabeling(
+        # siteparks writes "label" in the user's language; older outputs lack it
         text_labels(
-            "\"name\" || '\\n' || \"tenants\" || '\\n' || "
-            "format_number(\"net_benefit\" / 1e6, 0) || ' mln RUB/yr'",
+            'coalesce("label", "name" || \'\\n\' || '
+            "format_number(\"net_benefit\" / 1e6, 0) || ' mln RUB/yr')",
             size=7,
         )
     )
@@ -114,22 +115,28 @@ def style_parks(layer):
 def main():
     app = QgsApplication([], False)
     app.initQgis()
+    parks_only = "--parks-only" in sys.argv  # leaves the GeoPackage and sites.qml alone
     sites = QgsVectorLayer(f"{GPKG}|layername=sites", "sites", "ogr")
     if not sites.isValid():
         sys.exit(f"cannot open sites in {GPKG}")
     style_sites(sites)
     parks = QgsVectorLayer(
-        "Point?crs=EPSG:32645&field=name:string&field=tenants:string&field=net_benefit:double",
+        "Point?crs=EPSG:32645&field=name:string&field=tenants:string&field=net_benefit:double"
+        "&field=label:string",
         "parks",
         "memory",
     )
     style_parks(parks)
-    for name, layer in (("sites", sites), ("parks", parks)):
+    styled = (("parks", parks),) if parks_only else (("sites", sites), ("parks", parks))
+    for name, layer in styled:
         qml = STYLES / f"{name}.qml"
         message, ok = layer.saveNamedStyle(str(qml))
         if not ok:
             sys.exit(f"cannot write {qml}: {message}")
         print(f"wrote {qml.relative_to(ROOT)}")
+    if parks_only:
+        app.exitQgis()
+        return
     error = sites.saveStyleToDatabase("sites", "symbiosis_qgis default style", True, "")
     if error:
         sys.exit(f"cannot store the style of sites in the GeoPackage: {error}")

@@ -34,9 +34,9 @@ from ..core.parks import (
     read_solution,
     solve_model,
 )
-from ..core.text import QT_TRANSLATE_NOOP
+from ..core.text import QT_TRANSLATE_NOOP, format_number
 from ..core.validation import FID, FLOW_REQUIRED
-from ..i18n import tr
+from ..i18n import tr, user_locale
 from .base import SymbiosisAlgorithm
 from .layer_io import (
     enterprise_lonlat,
@@ -71,6 +71,10 @@ PARK_FIELDS = [
     ("opex", QVariant.Double),
     ("capex_annual", QVariant.Double),
     ("net_benefit", QVariant.Double),
+    # for people and the map's labels, in the language the run was made in (added in 0.3)
+    ("name_ru", QVariant.String),
+    ("tenant_names", QVariant.String),
+    ("label", QVariant.String),
 ]
 TENANT_FIELDS = [
     ("site_id", QVariant.String),
@@ -496,7 +500,7 @@ class SiteParksAlgorithm(SymbiosisAlgorithm):
         outputs = {
             self.PARKS: self.write_records(
                 parameters, self.PARKS, context, fields_of(PARK_FIELDS),
-                result.parks.to_dict("records"), sites_src.wkbType(), crs,
+                self._park_records(result, sites), sites_src.wkbType(), crs,
                 geometry=lambda record: geom_of.get(record["j"]), feedback=feedback,
             ),
             self.TENANT_ROWS: self.write_records(
@@ -514,6 +518,29 @@ class SiteParksAlgorithm(SymbiosisAlgorithm):
         apply_style_on_load(context, outputs[self.SUPPLY_LINKS], "diagram_arrows.qml")
         feedback.setProgress(100)
         return outputs
+
+    def _park_records(self, result, sites):
+        """Parks with their names, tenants and a map label in the user's language (the
+        `tenants` field keeps the catalogue codes for tools)."""
+        russian = user_locale() == "ru"
+        records = result.parks.to_dict("records")
+        for record in records:
+            name_ru = plain_text(sites["name_ru"].iat[record["j"]]) if "name_ru" in sites else ""
+            record["name_ru"] = name_ru or None
+            name = (name_ru if russian else "") or record["name"] or record["site_id"]
+            mine = result.tenants[result.tenants["j"] == record["j"]]
+            tenant_names = [
+                (plain_text(ru) if russian else "") or en
+                for en, ru in zip(mine["tenant"], mine["tenant_ru"])
+            ]
+            record["tenant_names"] = "; ".join(
+                f"{tenant} × {modules}" for tenant, modules in zip(tenant_names, mine["modules"])
+            )
+            record["label"] = tr("{name}\n{benefit} mln RUB/yr").format(
+                name=name,
+                benefit=format_number(record["net_benefit"] / 1e6, 0, user_locale()),
+            )
+        return records
 
     def _link_records(self, result):
         """Supply links with what the diagram style and the map's table read: material
@@ -538,7 +565,14 @@ class SiteParksAlgorithm(SymbiosisAlgorithm):
         return records
 
 
-SITE_COLUMNS = ["site_id", "name", "area_ha", "land_status", "fixed_cost"]
+SITE_COLUMNS = ["site_id", "name", "name_ru", "area_ha", "land_status", "fixed_cost"]
+
+
+def plain_text(value):
+    """Text of a cell, '' for empty, NULL or NaN."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
 
 
 def _point(geometry):
