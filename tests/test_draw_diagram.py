@@ -147,7 +147,8 @@ def test_export_map_pdf_has_title_and_legend(exchanges, sample_gpkg, tmp_path, a
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Novokuznetsk node test map" in text
-    assert "Legend" in text and "Ash and slag" in text and "less than 10 thousand" in text
+    # width classes with their unit
+    assert "Legend" in text and "Ash and slag" in text and "< 10 kt/yr" in text
     # no SOURCES given and the layers' metadata names none: the map says so, never a
     # fixed credit that may not be true of the data
     assert "metadata names no source" in text and "Global Energy Monitor" not in text

@@ -2,9 +2,13 @@
 
 from datetime import date
 
+import numpy as np
 from qgis.core import (
+    QgsCircularString,
     QgsCoordinateTransform,
     QgsFeatureRequest,
+    QgsFillSymbol,
+    QgsGeometry,
     QgsLayerTree,
     QgsLayoutExporter,
     QgsLayoutFrame,
@@ -12,10 +16,15 @@ from qgis.core import (
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
+    QgsLayoutItemMapOverview,
     QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutMeasurement,
+    QgsLayoutPoint,
     QgsLayoutSize,
     QgsLayoutTable,
     QgsLayoutTableColumn,
+    QgsPoint,
     QgsPrintLayout,
     QgsProcessing,
     QgsProcessingAlgorithm,
@@ -30,19 +39,33 @@ from qgis.core import (
     QgsReadWriteContext,
     QgsRectangle,
     QgsRenderContext,
+    QgsUnitTypes,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QVariant
+from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..i18n import tr
+from ..core.map_labels import inset_window, place_at_candidates, place_point_labels
+from ..i18n import tr, user_locale
 from ..paths import resource_path
+from . import map_print
 from .base import SymbiosisAlgorithm
 from .layer_io import prepare_output_file, require_crs, require_geometry_type
+from .map_print import MapText
 from .styling import style_layer
 
 TEMPLATES = ["symbiosis_a4.qpt", "symbiosis_a3.qpt"]  # enum order: append only
-TABLE_FIELDS = ["supply_name", "demand_name", "label"]
+LANGUAGES = ["", "en", "ru"]  # enum order: append only; "": the QGIS interface's
+TABLE_FIELDS = ["supply_name", "demand_name", "label"]  # the project layout's table
+PRINT_TABLE_FIELDS = ["tbl_from", "tbl_to", "tbl_material", "tbl_amount"]
+DEFAULT_TITLE = "Potential symbiosis links of the industrial node"
+INSET_SHARE = 0.42  # inset frame: this share of the map's width and height
+MIN_GAP_MM = 7.0  # symbols closer than this on the page crowd their names
+MIN_ZOOM = 1.5  # an inset that enlarges less is not worth the space
+MAX_ZOOM = 3.0  # a smaller crowd gets a wider window: the inset keeps some context
+CROWD_RINGS = 2  # a name that cannot sit within two rings of its symbol is crowded out
+MIN_TABLE_PT = 4.5  # the table's smallest font on A4 (points)
 DIAGRAM_STYLES = {"width_class": "diagram_arrows.qml", "sector_group": "diagram_nodes.qml"}
 
 
@@ -127,6 +150,199 @@ def item(layout, item_id, kind):
     return found
 
 
+def map_units_per_mm(map_item):
+    return map_item.extent().width() / max(map_item.rect().width(), 1e-9)
+
+
+def item_rect_in_map(map_item, other, pad_mm=1.0):
+    """The rectangle an item drawn over ``map_item`` covers, in map units."""
+    scale = map_units_per_mm(map_item)
+    extent = map_item.extent()
+    left = other.pos().x() - map_item.pos().x() - pad_mm
+    top = other.pos().y() - map_item.pos().y() - pad_mm
+    width, height = other.rect().width() + 2 * pad_mm, other.rect().height() + 2 * pad_mm
+    x0 = extent.xMinimum() + left * scale
+    y1 = extent.yMaximum() - top * scale
+    return (x0, y1 - height * scale, x0 + width * scale, y1)
+
+
+def points_of(layer, crs):
+    """{fid: (x, y)} of a point layer in ``crs``."""
+    transform = None
+    if layer.crs() != crs:
+        transform = QgsCoordinateTransform(layer.crs(), crs, QgsProject.instance())
+    points = {}
+    for feature in layer.getFeatures():
+        point = feature.geometry().asPoint()
+        if transform is not None:
+            point = transform.transform(point)
+        points[feature.id()] = (point.x(), point.y())
+    return points
+
+
+def names_from_enterprises(layer):
+    """ent_id -> (name_ru, name) from an enterprise layer."""
+    if layer is None:
+        return {}
+    fields = layer.fields().names()
+    names = {}
+    for feature in layer.getFeatures():
+        ent_id = map_print._text(feature["ent_id"]) if "ent_id" in fields else ""
+        if ent_id:
+            names[ent_id] = tuple(
+                map_print._text(feature[f]) if f in fields else "" for f in ("name_ru", "name")
+            )
+    return names
+
+
+def within(xy, rect):
+    return rect[0] <= xy[0] <= rect[2] and rect[1] <= xy[1] <= rect[3]
+
+
+def node_table(layer, crs):
+    """Positions, label sizes (mm), symbol radii (mm) and importance of the enterprises."""
+    fields = layer.fields().names()
+    features = list(layer.getFeatures())
+    points = points_of(layer, crs)
+
+    def number(feature, name, default):
+        value = feature[name] if name in fields else None
+        return float(value) if value not in (None, "") and value == value else default
+
+    return {
+        "fids": [f.id() for f in features],
+        "xy": np.array([points[f.id()] for f in features], float).reshape(-1, 2),
+        "size_mm": np.array(
+            [map_print.label_size_mm(f["map_label"]) for f in features], float
+        ).reshape(-1, 2),
+        # the symbol's diameter in diagram_nodes.qml: 2.5 + 0.9 * size_class mm
+        "radius_mm": np.array(
+            [(2.5 + 0.9 * number(f, "size_class", 1.0)) / 2 + 0.3 for f in features], float
+        ),
+        "weight": np.array([number(f, "throughput", 0.0) for f in features], float),
+    }
+
+
+ARROW_STOPS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78]  # where along an arrow a label may sit
+
+
+def arrow_table(layer, crs):
+    """Per arrow: points along the curve the arrow symbol draws (a circular arc through its
+    three vertices), its middle, label size (mm) and width class."""
+    transform = None
+    if layer.crs() != crs:
+        transform = QgsCoordinateTransform(layer.crs(), crs, QgsProject.instance())
+    fids, stops, middles, sizes, weights = [], [], [], [], []
+    for feature in layer.getFeatures():
+        geometry = QgsGeometry(feature.geometry())
+        if transform is not None:
+            geometry.transform(transform)
+        line = geometry.asPolyline() if not geometry.isMultipart() else []
+        if len(line) == 3:
+            geometry = QgsGeometry(QgsCircularString(*[QgsPoint(p) for p in line]))
+        length = geometry.length()
+        points = [geometry.interpolate(length * t).asPoint() for t in ARROW_STOPS]
+        fids.append(feature.id())
+        stops.append(np.array([(p.x(), p.y()) for p in points], float))
+        middles.append(stops[-1][0])
+        sizes.append(map_print.label_size_mm(feature["map_label"], map_print.ARROW_FONT_PT))
+        weights.append(
+            float(feature["quantity"] or 0.0) if "quantity" in layer.fields().names() else 0.0
+        )
+    return {
+        "fids": fids,
+        "stops": stops,
+        "middle": np.array(middles, float).reshape(-1, 2),
+        "size_mm": np.array(sizes, float).reshape(-1, 2),
+        "weight": np.array(weights, float),
+    }
+
+
+class LabelView:
+    """Label placement on one map item (the main map or the inset), in its map units."""
+
+    def __init__(self, map_item, blocked):
+        self.scale = map_units_per_mm(map_item)
+        extent = map_item.extent()
+        inner = self.scale  # 1 mm inside the frame
+        self.bounds = (
+            extent.xMinimum() + inner,
+            extent.yMinimum() + inner,
+            extent.xMaximum() - inner,
+            extent.yMaximum() - inner,
+        )
+        self.blocked = list(blocked)
+
+    def place_nodes(self, nodes, wanted, last_resort=True, rings=8):
+        """(rects, crowded): names of the ``wanted`` enterprises, biggest throughput first;
+        crowded marks the wanted ones that found no room clear of every symbol. With
+        ``last_resort``, those are then placed where they cover only other symbols."""
+        order = [i for i in np.argsort(-nodes["weight"], kind="stable") if wanted[i]]
+        settings = {
+            "gap": 0.4 * self.scale,
+            "step": 2.5 * self.scale,
+            "rings": 8,
+            "blocked": self.blocked,
+        }
+        rects, _ = place_point_labels(
+            nodes["xy"],
+            nodes["size_mm"] * self.scale,
+            nodes["radius_mm"] * self.scale,
+            order,
+            self.bounds,
+            **settings,
+        )
+        crowded = np.asarray(wanted, bool) & np.isnan(rects[:, 0])
+        # last resorts: further out (a longer leader line), then over other symbols
+        for avoid_symbols, more_rings in ((True, 2 * rings), (False, rings)):
+            missing = np.asarray(wanted, bool) & np.isnan(rects[:, 0])
+            if not (last_resort and missing.any()):
+                break
+            placed = rects[~np.isnan(rects[:, 0])]
+            settings["blocked"] = np.vstack([np.reshape(self.blocked, (-1, 4)), placed])
+            settings["rings"] = more_rings
+            more, _ = place_point_labels(
+                nodes["xy"],
+                nodes["size_mm"] * self.scale,
+                nodes["radius_mm"] * self.scale,
+                [i for i in order if missing[i]],
+                self.bounds,
+                avoid_symbols=avoid_symbols,
+                **settings,
+            )
+            rects[missing] = more[missing]
+        return rects, crowded
+
+    def place_arrows(self, arrows, wanted, nodes, node_rects):
+        """Arrow labels, biggest flows first, clear of the symbols and the names."""
+        radius = nodes["radius_mm"] * self.scale
+        symbols = np.column_stack([nodes["xy"] - radius[:, None], nodes["xy"] + radius[:, None]])
+        names = node_rects[~np.isnan(node_rects[:, 0])]
+        blocked = np.vstack([symbols, names, np.asarray(self.blocked, float).reshape(-1, 4)])
+        sizes = arrows["size_mm"] * self.scale
+        candidates = []
+        for stops, (_, h) in zip(arrows["stops"], sizes):
+            shift = h / 2 + 0.5 * self.scale  # on the arrow, else just above or below it
+            candidates.append(
+                np.vstack([stops, stops + (0, shift), stops - (0, shift)]).reshape(-1, 2)
+            )
+        order = [i for i in np.argsort(-arrows["weight"], kind="stable") if wanted[i]]
+        return place_at_candidates(candidates, sizes, order, self.bounds, blocked)
+
+    def record(self, rects, fids, values, show, x, y, lower_left):
+        """Placed rectangles into the print fields: the lower-left corner of the text for
+        names (drawn left- and bottom-aligned), the centre for arrow labels."""
+        halo = map_print.HALO_MM * self.scale
+        for rect, fid in zip(rects, fids):
+            if np.isnan(rect[0]):
+                continue
+            if lower_left:
+                values[fid].update({show: 1, x: rect[0] + halo, y: rect[1] + halo})
+            else:
+                cx, cy = (rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2
+                values[fid].update({show: 1, x: cx, y: cy})
+
+
 class ExportMapAlgorithm(SymbiosisAlgorithm):
     ALG_ID = "exportmap"
     GROUP_ID = "maps"
@@ -139,6 +355,8 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
     OUTPUT_PDF = "OUTPUT_PDF"
     OUTPUT_PNG = "OUTPUT_PNG"
     SOURCES = "SOURCES"
+    LANGUAGE = "LANGUAGE"
+    ENTERPRISES = "ENTERPRISES"
 
     def flags(self):
         # layouts and rendering belong to the main thread
@@ -148,7 +366,7 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         return tr("Export symbiosis map")
 
     def help_text(self):
-        return tr(
+        general = tr(
             "Builds a print layout of the symbiosis diagram from a template (A4 or A3 "
             "landscape): the map, a title, a legend (material colours and tonnage width "
             "classes), a scale bar, a north arrow, a table of the exchanges, the data sources "
@@ -158,6 +376,17 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             "if they are not already). Background layers (roads, rails...) are drawn "
             "beneath."
         )
+        labels = tr(
+            "Language: every text on the page (title, legend, table, scale bar, sources, "
+            "labels) in one language, the interface's by default. Enterprise names come "
+            "from name_ru / name of the enterprise layer when it is given; a name that "
+            "exists only in the other language is transliterated, never mixed in. "
+            "Enterprise names never overlap: each is placed beside its symbol, moved out "
+            "with a leader line where the symbols crowd; when the node is too dense for the "
+            "page, an inset map enlarges its densest part. Arrow labels that find no room "
+            "are left out; the table lists every arrow (tonnes before energy units)."
+        )
+        return f"{general}\n\n{labels}"
 
     def initAlgorithm(self, config=None):
         self.addParameter(
@@ -187,11 +416,7 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterString(
-                self.TITLE,
-                tr("Title"),
-                defaultValue=tr("Potential symbiosis links of the industrial node"),
-            )
+            QgsProcessingParameterString(self.TITLE, tr("Title"), defaultValue=tr(DEFAULT_TITLE))
         )
         self.addParameter(
             QgsProcessingParameterBoolean(
@@ -215,6 +440,28 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
                 self.OUTPUT_PNG, tr("Map (PNG)"), tr("PNG files (*.png)"), optional=True
             )
         )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.LANGUAGE,
+                tr("Language of the map"),
+                # each language named in itself, as language menus do
+                options=[tr("Language of the QGIS interface"), "English", "Русский"],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(
+                self.ENTERPRISES,
+                tr("Enterprises (their name_ru and name, for the labels)"),
+                [QgsProcessing.TypeVectorPoint],
+                optional=True,
+            )
+        )
+
+    def map_language(self, parameters, context):
+        language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
+        language = language or user_locale()
+        return language if language in ("en", "ru") else "en"
 
     def processAlgorithm(self, parameters, context, feedback):
         arrows = self.parameterAsVectorLayer(parameters, self.ARROWS, context)
@@ -236,15 +483,27 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         png = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG, context)
         if png:
             prepare_output_file(png)
+        language = self.map_language(parameters, context)
+        text = MapText(language)
+        enterprises = self.parameterAsVectorLayer(parameters, self.ENTERPRISES, context)
         sources = self.parameterAsString(parameters, self.SOURCES, context).strip()
         sources = sources or sources_from_metadata([arrows, nodes, *background])
         # qgis_process runs without a project: lay out in the (empty) project instance
         project = context.project() or QgsProject.instance()
-        # print copies: styled for print, never the user's own layers
-        layers = [styled_copy(nodes), styled_copy(arrows)] + [print_copy(b) for b in background]
         template = TEMPLATES[self.parameterAsEnum(parameters, self.TEMPLATE, context)]
         title = self.parameterAsString(parameters, self.TITLE, context)
-        layout = self._fill(load_template(project, template), layers, arrows, title, sources)
+        if title.strip() in ("", DEFAULT_TITLE, tr(DEFAULT_TITLE)):
+            title = text(DEFAULT_TITLE)  # the default, in the map's language
+        feedback.setProgressText(tr("Laying out the map ({})").format(language))
+        # print copies: styled for print, never the user's own layers
+        print_nodes, print_arrows = self._print_copies(
+            nodes, arrows, language, text, names_from_enterprises(enterprises)
+        )
+        layers = [print_nodes, print_arrows] + [print_copy(b) for b in background]
+        layout = load_template(project, template)
+        self._fill(layout, layers, arrows, title, sources, text=text)
+        self._place_labels(layout, print_nodes, print_arrows, arrows.crs())
+        self._fit_table(layout, text, arrows.name())
         if feedback.isCanceled():
             return {}
         feedback.setProgress(40)
@@ -255,14 +514,17 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         status = exporter.exportToPdf(pdf, pdf_settings)
         if status != QgsLayoutExporter.Success:
             raise QgsProcessingException(tr("Could not write the PDF {}").format(pdf))
+        self.last_labels = {"pdf": labels_by_map(layout, exporter)}
         results[self.OUTPUT_PDF] = pdf
         if feedback.isCanceled():
             return results
+        feedback.setProgress(70)
         if png:
             settings = QgsLayoutExporter.ImageExportSettings()
             settings.dpi = 150
             if exporter.exportToImage(png, settings) != QgsLayoutExporter.Success:
                 raise QgsProcessingException(tr("Could not write the PNG {}").format(png))
+            self.last_labels["png"] = labels_by_map(layout, exporter)
             results[self.OUTPUT_PNG] = png
         if context.project() is not None and self.parameterAsBool(
             parameters, self.ADD_TO_PROJECT, context
@@ -271,7 +533,233 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         feedback.setProgress(100)
         return results
 
-    def _fill(self, layout, layers, arrows, title, sources, own_legend=True):
+    def _print_copies(self, nodes, arrows, language, text, names_by_id):
+        """Memory copies of the diagram with labels, table columns and styles for print."""
+        print_nodes = map_print.materialized(nodes)
+        print_arrows = map_print.materialized(arrows)
+        names = map_print.node_names(print_nodes, language, names_by_id)
+        map_print.add_fields(
+            print_nodes,
+            [("map_label", QVariant.String)]
+            + [(f, QVariant.Double) for f in ("mx", "my", "ix", "iy")]
+            + [("m_show", QVariant.Int), ("i_show", QVariant.Int)],
+        )
+        map_print.set_values(
+            print_nodes, {fid: {"map_label": map_print.wrapped(n)} for fid, n in names.items()}
+        )
+        fields = print_nodes.fields().names()
+        by_ent = {
+            map_print._text(f["ent_id"]): names[f.id()]
+            for f in print_nodes.getFeatures()
+            if "ent_id" in fields
+        }
+        map_print.add_fields(
+            print_arrows,
+            [(f, QVariant.String) for f in ["map_label", *PRINT_TABLE_FIELDS]]
+            + [(f, QVariant.Double) for f in ("ax", "ay", "bx", "by")]
+            + [(f, QVariant.Int) for f in ("unit_rank", "row_rank", "a_show", "b_show")],
+        )
+        values = map_print.arrow_texts(print_arrows, language, by_ent)
+        map_print.set_values(print_arrows, values)
+        arrow_fields = print_arrows.fields().names()
+        present = {
+            "groups": {f["sector_group"] for f in print_nodes.getFeatures()}
+            if "sector_group" in fields
+            else set(),
+            "categories": {f["category"] for f in print_arrows.getFeatures()}
+            if "category" in arrow_fields
+            else set(),
+            "classes": {f["width_class"] for f in print_arrows.getFeatures()}
+            if "width_class" in arrow_fields
+            else set(),
+            "units": sorted(
+                {f["qty_unit"] for f in print_arrows.getFeatures()}
+                if "qty_unit" in arrow_fields
+                else set(),
+                key=map_print.unit_rank,
+            ),
+        }
+        if "sector_group" in fields:
+            map_print.style_for_print(print_nodes, "diagram_nodes.qml", text, present["groups"])
+            print_nodes.setName(text("Symbiosis enterprises"))  # the legend's group title
+        if "width_class" in arrow_fields:
+            map_print.style_for_print(
+                print_arrows,
+                "diagram_arrows.qml",
+                text,
+                present["categories"] | present["classes"],
+                width_labels=map_print.width_class_labels(present["units"], language),
+            )
+            print_arrows.setName(text("Symbiosis arrows"))
+        print_nodes.setLabeling(map_print.node_labeling(0.3))
+        print_nodes.setLabelsEnabled(True)
+        print_arrows.setLabeling(map_print.arrow_labeling())
+        print_arrows.setLabelsEnabled(True)
+        return print_nodes, print_arrows
+
+    def _place_labels(self, layout, print_nodes, print_arrows, crs):
+        """Enterprise names, then arrow labels, placed clear of each other and of the symbols
+        (core.map_labels); the names that find no room send their crowd to an inset map."""
+        map_item = item(layout, "map", QgsLayoutItemMap)
+        scale = map_units_per_mm(map_item)
+        nodes = node_table(print_nodes, crs)
+        arrows = arrow_table(print_arrows, crs)
+        blocked_items = [layout.itemById(i) for i in ("north", "scalebar")]
+        blocked_items = [b for b in blocked_items if b is not None]
+        main_view = LabelView(map_item, [item_rect_in_map(map_item, b) for b in blocked_items])
+        for blocker in blocked_items:
+            map_item.addLabelBlockingItem(blocker)
+        # a first pass on the main map finds the names with no room near their symbol
+        # (two rings out): their crowd is enlarged; the inset covers part of the map, so the
+        # names it crowds out in turn join the crowd (a few rounds)
+        everyone = np.ones(len(nodes["fids"]), bool)
+        _, crowded = main_view.place_nodes(nodes, everyone, last_resort=False, rings=CROWD_RINGS)
+        frame = window = None
+        for _ in range(3):
+            found = self._inset_frame(map_item, nodes["xy"], crowded, scale)
+            if found[0] is None:
+                break
+            frame, window = found
+            view = LabelView(map_item, [*main_view.blocked, frame])
+            outside = ~np.array([within(p, window) for p in nodes["xy"]], bool).reshape(-1)
+            _, still = view.place_nodes(nodes, outside, last_resort=False)
+            if not still.any() or ((crowded | still) == crowded).all():
+                break
+            crowded = crowded | still
+        inset_item = None
+        if frame is not None:
+            inset_item = self._add_inset(layout, map_item, frame, window, scale)
+            main_view.blocked.append(frame)
+        in_window = np.array(
+            [window is not None and within(p, window) for p in nodes["xy"]], bool
+        ).reshape(-1)
+        arrow_in_window = np.array(
+            [window is not None and within(p, window) for p in arrows["middle"]], bool
+        ).reshape(-1)
+        node_rects, _ = main_view.place_nodes(nodes, ~in_window)
+        arrow_rects = main_view.place_arrows(arrows, ~arrow_in_window, nodes, node_rects)
+        node_values = {
+            fid: {"m_show": 0, "i_show": 0, "mx": None, "my": None, "ix": None, "iy": None}
+            for fid in nodes["fids"]
+        }
+        arrow_values = {
+            fid: {"a_show": 0, "b_show": 0, "ax": None, "ay": None, "bx": None, "by": None}
+            for fid in arrows["fids"]
+        }
+        main_view.record(node_rects, nodes["fids"], node_values, "m_show", "mx", "my", True)
+        main_view.record(arrow_rects, arrows["fids"], arrow_values, "a_show", "ax", "ay", False)
+        inset_nodes = inset_arrows = 0
+        if inset_item is not None:
+            inset_view = LabelView(inset_item, [])
+            inset_rects, _ = inset_view.place_nodes(nodes, in_window)
+            inset_arrow_rects = inset_view.place_arrows(
+                arrows, arrow_in_window, nodes, inset_rects
+            )
+            inset_view.record(inset_rects, nodes["fids"], node_values, "i_show", "ix", "iy", True)
+            inset_view.record(
+                inset_arrow_rects, arrows["fids"], arrow_values, "b_show", "bx", "by", False
+            )
+            inset_nodes = int(np.sum(~np.isnan(inset_rects[:, 0])))
+            inset_arrows = int(np.sum(~np.isnan(inset_arrow_rects[:, 0])))
+        map_print.set_values(print_nodes, node_values)
+        map_print.set_values(print_arrows, arrow_values)
+        self.placement = {
+            "enterprises": len(nodes["fids"]),
+            "names_on_map": int(np.sum(~np.isnan(node_rects[:, 0]))),
+            "names_in_inset": inset_nodes,
+            "arrows": len(arrows["fids"]),
+            "arrow_labels_on_map": int(np.sum(~np.isnan(arrow_rects[:, 0]))),
+            "arrow_labels_in_inset": inset_arrows,
+            "inset": window,
+            "unlabelled": [
+                print_nodes.getFeature(fid)["map_label"]
+                for fid, v in node_values.items()
+                if not (v["m_show"] or v["i_show"])
+            ],
+        }
+
+    def _inset_frame(self, map_item, xy, crowded, scale):
+        """(frame, window) in map units: the inset map of the crowd of symbols whose names
+        found no room, in the map corner that hides fewest symbols (never over the crowd
+        itself); (None, None) when no name is crowded out or the inset would not enlarge
+        enough."""
+        width_mm = map_item.rect().width() * INSET_SHARE
+        height_mm = map_item.rect().height() * INSET_SHARE
+        window = inset_window(xy, crowded, MIN_GAP_MM * scale, width_mm / height_mm)
+        if window is None or (window[2] - window[0]) * MIN_ZOOM > width_mm * scale:
+            return None, None
+        widest = width_mm * scale / MAX_ZOOM
+        if window[2] - window[0] < widest:
+            grow = widest / (window[2] - window[0])
+            cx, cy = (window[0] + window[2]) / 2, (window[1] + window[3]) / 2
+            half_w, half_h = (window[2] - window[0]) * grow / 2, (window[3] - window[1]) * grow / 2
+            window = (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
+        extent = map_item.extent()
+        w, h = width_mm * scale, height_mm * scale
+        margin = 2 * scale
+        corners = [  # lower-left corners of the frame in map units; clear of the north
+            # arrow (top right) and the scale bar (bottom left)
+            (extent.xMinimum() + margin, extent.yMaximum() - margin - h),
+            (extent.xMaximum() - margin - w, extent.yMinimum() + margin),
+            (extent.xMaximum() - margin - w, extent.yMaximum() - 18 * scale - h),
+            (extent.xMinimum() + margin, extent.yMinimum() + 18 * scale),
+        ]
+        best, best_hidden = None, None
+        for x0, y0 in corners:
+            frame = (x0, y0, x0 + w, y0 + h)
+            if not (
+                frame[2] < window[0]
+                or frame[0] > window[2]
+                or frame[3] < window[1]
+                or frame[1] > window[3]
+            ):
+                continue  # it would hide what it enlarges
+            hidden = sum(within(p, frame) for p in xy)
+            if best is None or hidden < best_hidden:
+                best, best_hidden = frame, hidden
+        if best is None:
+            return None, None
+        pad = 0.5 * scale
+        return (best[0] - pad, best[1] - pad, best[2] + pad, best[3] + pad), window
+
+    def _add_inset(self, layout, map_item, frame, window, scale):
+        """The inset map item at ``frame`` showing ``window``; the main map outlines the
+        window."""
+        extent = map_item.extent()
+        pad = 0.5 * scale
+        best = (frame[0] + pad, frame[1] + pad, frame[2] - pad, frame[3] - pad)
+        width_mm, height_mm = (best[2] - best[0]) / scale, (best[3] - best[1]) / scale
+        inset = QgsLayoutItemMap(layout)
+        inset.setId("inset")
+        layout.addLayoutItem(inset)
+        left = map_item.pos().x() + (best[0] - extent.xMinimum()) / scale
+        top = map_item.pos().y() + (extent.yMaximum() - best[3]) / scale
+        inset.attemptMove(QgsLayoutPoint(left, top, QgsUnitTypes.LayoutMillimeters))
+        inset.attemptResize(QgsLayoutSize(width_mm, height_mm, QgsUnitTypes.LayoutMillimeters))
+        inset.setFrameEnabled(True)
+        inset.setFrameStrokeWidth(QgsLayoutMeasurement(0.4))
+        inset.setBackgroundEnabled(True)
+        inset.setCrs(map_item.crs())
+        inset.setLayers(map_item.layers())
+        inset.setKeepLayerSet(True)
+        inset.setExtent(QgsRectangle(*window))
+        inset.setZValue(map_item.zValue() + 1)
+        overview = QgsLayoutItemMapOverview("inset", map_item)
+        overview.setLinkedMap(inset)
+        overview.setFrameSymbol(
+            QgsFillSymbol.createSimple(
+                {
+                    "color": "0,0,0,0",
+                    "outline_color": "40,40,40,255",
+                    "outline_width": "0.35",
+                    "outline_style": "dash",
+                }
+            )
+        )
+        map_item.overviews().addOverview(overview)
+        return inset
+
+    def _fill(self, layout, layers, arrows, title, sources, own_legend=True, text=tr):
         map_item = item(layout, "map", QgsLayoutItemMap)
         map_item.setLayers(layers)
         map_item.setKeepLayerSet(True)  # else the map shows the project's layers
@@ -281,25 +769,34 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         extent.combineExtentWith(extent_in(layers[1], arrows.crs()))
         map_item.setExtent(
             fit_to_frame(
-                extent.buffered(max(extent.width(), extent.height()) * 0.04), map_item.rect()
+                extent.buffered(max(extent.width(), extent.height()) * 0.06), map_item.rect()
             )
         )
         item(layout, "title", QgsLayoutItemLabel).setText(title)
         legend = item(layout, "legend", QgsLayoutItemLegend)
-        legend.setTitle(tr("Legend"))
+        legend.setTitle(text("Legend"))
+        legend.setAutoUpdateModel(False)
         if own_legend:  # print copies: a legend tree of their own, kept alive with the layout
-            legend.setAutoUpdateModel(False)
             root = QgsLayerTree()
+            # the diagram only: background layers carry their own (untranslated) legends
             for layer in layers[:2]:
                 root.addLayer(layer)
             legend.model().setRootGroup(root)
+            legend.setWrapString(map_print.LEGEND_WRAP)
             layout._symbiosis_keep = (root, layers)
-        else:
-            legend.setAutoUpdateModel(True)
+        else:  # the project's own layers: only those the map shows
+            shown = {layer.id() for layer in layers}
+            root = legend.model().rootGroup()
+            for node in root.findLayers():
+                if node.layerId() not in shown:
+                    node.parent().removeChildNode(node)
+        bar = layout.itemById("scalebar")
+        if isinstance(bar, QgsLayoutItemScaleBar):
+            bar.setUnitLabel(text("km"))
         north = item(layout, "north", QgsLayoutItemPicture)
         north.setPicturePath(str(resource_path("icons", "north.svg")))
         item(layout, "sources", QgsLayoutItemLabel).setText(
-            tr("Data: {sources}. Exchanges computed by symbiosis_qgis. Date: {date}").format(
+            text("Data: {sources}. Exchanges computed by symbiosis_qgis. Date: {date}").format(
                 sources=sources.rstrip("."), date=date.today().isoformat()
             )
         )
@@ -314,28 +811,105 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
                 legend.sizeWithUnits().width(), frame.sizeWithUnits().height()
             )
             table.setVectorLayer(layers[1])
-            fields = [f for f in TABLE_FIELDS if f in layers[1].fields().names()]
-            table.setDisplayedFields(fields)
+            names = layers[1].fields().names()
+            wanted = PRINT_TABLE_FIELDS if own_legend else TABLE_FIELDS
+            table.setDisplayedFields([f for f in wanted if f in names])
             headers = {
-                "supply_name": tr("From"),
-                "demand_name": tr("To"),
-                "label": tr("Material and quantity"),
+                "supply_name": text("From"),
+                "demand_name": text("To"),
+                "label": text("Material and quantity"),
+                "tbl_from": text("From"),
+                "tbl_to": text("To"),
+                "tbl_material": text("Material"),
+                "tbl_amount": text("Quantity per year"),
             }
             width = frame_size.width()
+            shares = {"tbl_material": 0.7, "tbl_amount": 0.7}
             columns = table.columns()
+            total = sum(shares.get(c.attribute(), 1.0) for c in columns) or 1.0
             for column in columns:
                 column.setHeading(headers.get(column.attribute(), column.attribute()))
-                column.setWidth(width / max(len(columns), 1) - 4)
+                share = shares.get(column.attribute(), 1.0) / total
+                column.setWidth(width * share - 2 * table.cellMargin() - 0.5)
             table.setColumns(columns)
+            sort = []
+            if "unit_rank" in names:  # tonnes apart from energy units
+                by_unit = QgsLayoutTableColumn()
+                by_unit.setAttribute("unit_rank")
+                by_unit.setSortOrder(Qt.AscendingOrder)
+                sort.append(by_unit)
             biggest = QgsLayoutTableColumn()
             biggest.setAttribute("quantity")
             biggest.setSortOrder(Qt.DescendingOrder)
-            table.setSortColumns([biggest])
+            sort.append(biggest)
+            table.setSortColumns(sort)
             table.setWrapBehavior(QgsLayoutTable.WrapText)
             table.refresh()
             frame.attemptResize(frame_size)
         layout.refresh()
         return layout
+
+    def _fit_table(self, layout, text, layer_name):
+        """Legend as tall as its entries; the table below it, its font shrunk (down to a
+        readable size) until every row fits; else the largest rows of each unit, and a line
+        under the table saying how many and where the rest are."""
+        legend = item(layout, "legend", QgsLayoutItemLegend)
+        frame = item(layout, "table", QgsLayoutFrame)
+        table = frame.multiFrame()
+        bottom = frame.pos().y() + frame.rect().height()
+        width = legend.rect().width()
+        legend.setResizeToContents(True)
+        legend.adjustBoxSize()
+        legend.setResizeToContents(False)
+        legend.attemptResize(
+            QgsLayoutSize(width, legend.rect().height(), QgsUnitTypes.LayoutMillimeters)
+        )
+        top = legend.pos().y() + legend.rect().height() + 3
+        mm = QgsUnitTypes.LayoutMillimeters
+        frame.attemptMove(QgsLayoutPoint(frame.pos().x(), top, mm))
+        frame.attemptResize(QgsLayoutSize(width, bottom - top, mm))
+        content, header = table.contentTextFormat(), table.headerTextFormat()
+        size = content.size()
+        minimum = MIN_TABLE_PT * size / 5.5  # the A3 template's fonts are larger
+
+        def fits():
+            return table.totalSize().height() <= frame.rect().height() + 0.01
+
+        while size > minimum and not fits():
+            size = max(size - 0.25, minimum)
+            content.setSize(size)
+            header.setSize(size)
+            table.setContentTextFormat(content)
+            table.setHeaderTextFormat(header)
+            table.refresh()
+        total = table.vectorLayer().featureCount()
+        self.table_rows = (total, total)
+        if fits():
+            return
+        note_height = 4.0 * size / 5.5
+        frame.attemptResize(QgsLayoutSize(width, bottom - top - note_height, mm))
+        shown = total
+        table.setFilterFeatures(True)
+        while shown > 1 and not fits():
+            shown -= 1  # the largest of each unit in turn (row_rank), listed by unit
+            table.setFeatureFilter(f'"row_rank" < {shown}')
+            table.refresh()
+        self.table_rows = (shown, total)
+        note = QgsLayoutItemLabel(layout)
+        note.setId("table_note")
+        note.setText(
+            text(
+                "{shown} of {total} exchanges listed, the largest first; all are in the "
+                "layer '{layer}'"
+            ).format(shown=shown, total=total, layer=layer_name)
+        )
+        font = QFont(map_print.FONT_FAMILY)
+        font.setPointSizeF(size)
+        font.setItalic(True)
+        note.setFont(font)
+        layout.addLayoutItem(note)
+        note.attemptMove(QgsLayoutPoint(frame.pos().x(), bottom - note_height + 0.5, mm))
+        note.attemptResize(QgsLayoutSize(width, note_height, mm))
 
     def _add_to_project(self, project, template, arrows, nodes, background, title, sources):
         """A layout in the project on the project's own layers, for editing before print."""
@@ -357,3 +931,28 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             name = f"{title} ({k})"
         layout.setName(name)
         manager.addLayout(layout)
+
+
+def labels_by_map(layout, exporter):
+    """{map item id: [(text, (xmin, ymin, xmax, ymax)), ...]} of the labels drawn in the
+    last export (what the collision and language tests read)."""
+    results = exporter.labelingResults()
+    found = {}
+    for map_item in (i for i in layout.items() if isinstance(i, QgsLayoutItemMap)):
+        result = results.get(map_item.uuid())
+        if result is None:
+            continue
+        found[map_item.id()] = [
+            (
+                label.labelText,
+                (
+                    label.labelRect.xMinimum(),
+                    label.labelRect.yMinimum(),
+                    label.labelRect.xMaximum(),
+                    label.labelRect.yMaximum(),
+                ),
+            )
+            for label in result.allLabels()
+            if not label.isUnplaced
+        ]
+    return found
