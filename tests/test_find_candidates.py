@@ -271,6 +271,6 @@ def test_bulk_geopackage_output_equals_the_sink_output(sample, tmp_path, monkeyp
     box = sink.extent()
     box.scale(0.3)
     request = QgsFeatureRequest().setFilterRect(box)
-    in_box = [f.id() for f in sink.getFeatures(request)]
+    in_box = sorted(f.id() for f in sink.getFeatures(request))  # in each index's own order
     assert 0 < len(in_box) < sink.featureCount()
-    assert [f.id() for f in bulk.getFeatures(request)] == in_box
+    assert sorted(f.id() for f in bulk.getFeatures(request)) == in_box
