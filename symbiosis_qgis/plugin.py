@@ -85,6 +85,12 @@ class SymbiosisPlugin:
                     else FlowBalanceDock(self.iface.mainWindow())
                 )
             self.iface.addDockWidget(Qt.RightDockWidgetArea, dock)
+            # one tabbed column: stacked docks made the window taller than a 768-px screen
+            window = self.iface.mainWindow()
+            right = Qt.RightDockWidgetArea
+            beside = [d for d in self.docks.values() if window.dockWidgetArea(d) == right]
+            if beside:
+                window.tabifyDockWidget(beside[-1], dock)
             self.docks[kind] = dock
         self.docks[kind].show()
         self.docks[kind].raise_()

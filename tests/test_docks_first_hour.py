@@ -239,3 +239,35 @@ def test_sankey_labels_elide_in_the_dock_but_never_on_hover_or_in_the_export(
     png = tmp_path / "balance.png"
     assert balance.export(png, "png", QSize(1600, 1000))
     assert QImage(str(png)).size() == QSize(1600, 1000)
+
+
+def test_the_plugin_opens_the_docks_in_one_tabbed_column(
+    fresh_project, qgis_iface, qgis_processing, qtbot, monkeypatch
+):
+    """Through the plugin's menu, as a user opens them: tabbed, not stacked, so each has the
+    screen's height and the window keeps 1366 x 768."""
+    from qgis.core import QgsApplication
+
+    from symbiosis_qgis.plugin import SymbiosisPlugin
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("symbiosis") is not None:
+        registry.removeProvider("symbiosis")
+    load_sample_layers()
+    window = qgis_iface.mainWindow()
+    # pytest-qgis's interface drops docks; QGIS's puts them in its main window
+    monkeypatch.setattr(qgis_iface, "addDockWidget", window.addDockWidget)
+    plugin = SymbiosisPlugin(qgis_iface)
+    plugin.initGui()
+    try:
+        explorer = plugin.show_dock("explorer")
+        balance = plugin.show_dock("balance")
+        assert explorer in window.tabifiedDockWidgets(balance)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.height() <= 768
+        assert balance.flows_combo.currentLayer().name() == "flows"
+    finally:
+        plugin.unload()
+        window.hide()

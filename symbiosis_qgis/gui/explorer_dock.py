@@ -543,11 +543,15 @@ class SymbiosisExplorerDock(QgsDockWidget):
         if inputs is None:
             return
         self.task = PipelineTask(inputs, on_done=self._analysis_done)
-        self.task.progressChanged.connect(lambda p: self.progress.setValue(int(p)))
+        # a bound slot of the dock: queued to the main thread whichever thread reports
+        self.task.progressChanged.connect(self._task_progress)
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.status.setText(tr("Analysis running…"))
         QgsApplication.taskManager().addTask(self.task)
+
+    def _task_progress(self, progress):
+        self.progress.setValue(int(progress))
 
     def cancel_analysis(self):
         if self.task is not None:

@@ -45,7 +45,7 @@ class SankeyWidget(QWidget):
         self.setMinimumSize(240, 160)  # small enough for a 1366 x 768 screen with two docks
 
     def sizeHint(self):
-        return QSize(620, 380)
+        return QSize(440, 320)
 
     def set_sankey(self, sankey, labels=None, title=""):
         self.sankey = sankey
