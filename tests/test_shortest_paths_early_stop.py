@@ -236,3 +236,42 @@ def test_goal_directed_search_touches_fewer_nodes():
         goal += m
     assert not marks.any()
     assert goal < 0.7 * plain
+
+
+def test_scipy_tightened_first_bound_widens_on_a_miss(monkeypatch):
+    """Early origins need a third of their first bound, so later ones start tighter; the
+    first that needs nearly all of it misses under the tighter bound and is searched again:
+    every cost and path still equals a full search."""
+    graph, positions, rng = geometric_network(10, transfers=0)
+    origins = rng.choice(500, 40, replace=False)
+    full_dist, full_pred = dijkstra(graph, indices=origins, return_predecessors=True)
+    targets = [rng.choice(np.flatnonzero(np.isfinite(row)), 4) for row in full_dist]
+    needed = np.array([full_dist[k, t].max() for k, t in enumerate(targets)])
+    first_limits = 3.0 * needed
+    first_limits[20:] = 1.01 * needed[20:]
+    limits = []
+    real = shortest_paths.dijkstra
+
+    def recording(*args, **kwargs):
+        limits.append(kwargs["limit"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(shortest_paths, "dijkstra", recording)
+    found = {
+        k: (costs, [nodes[offsets[j] : offsets[j + 1]] for j in range(len(costs))])
+        for k, costs, offsets, nodes in ShortestPaths(graph, "scipy").routes(
+            origins, targets, cap=np.inf, first_limits=first_limits, workers=1
+        )
+    }
+    # origins 8-20 start at 3 x 0.35 of their need; origin 20 (needs 99 % of its first
+    # bound) misses and is searched again under its first bound; from then on the share
+    # seen (0.99 x 1.05 > 1) leaves the first bounds as they are
+    assert len(limits) == len(origins) + 1
+    assert np.allclose(limits[8:20], first_limits[8:20] / 3 * 1.05)
+    assert limits[20] < needed[20] and limits[21] == first_limits[20]
+    assert limits[22:] == list(first_limits[21:])
+    for k, origin in enumerate(origins):
+        costs, paths = found[k]
+        assert np.array_equal(costs, full_dist[k, targets[k]])
+        for j, target in enumerate(targets[k]):
+            assert np.array_equal(paths[j], walk(full_pred[k], origin, target))

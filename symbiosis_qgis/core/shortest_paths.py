@@ -32,6 +32,8 @@ BOUND_SLACK = 1e-7  # the lower bound is shrunk by this share, so rounding canno
 FORK_MIN_ORIGINS = 16  # fewer scipy searches than this run in this process
 POLL_S = 0.1  # routes(): longest wait between two cancel checks
 WIDEN = 2.0  # scipy routes(): bound growth while targets are missing
+SHARE_AFTER = 8  # scipy: origins searched before the first bound is tightened
+SHARE_MARGIN = 1.05  # scipy: tightened bound = largest share seen so far x this
 
 
 def available_engines():
@@ -417,6 +419,8 @@ class ShortestPaths:
             raise ValueError(f"shortest-path engine '{self.engine}' is not available")
         self.positions = None
         self.bound_rate = 0.0
+        self._searched = 0  # scipy: origins searched so far, and the largest share of their
+        self._share_needed = 0.0  # first bound that their farthest target needed
         if self.engine == "numba":
             self._csr = (
                 graph.indptr.astype(np.int32),
@@ -559,11 +563,18 @@ class ShortestPaths:
         """Bounded csgraph searches, widened only while some targets are still unreached.
 
         Within its bound a search's costs are exact, so a wider one changes none of them.
+        The first bound is first_limit, or less once earlier origins have shown what share of
+        it their targets needed (the largest share seen x SHARE_MARGIN): a csgraph search
+        costs what its bound encloses. A target missed under that tighter bound is searched
+        again under first_limit, then under WIDEN times more, up to ``cap``.
         """
         costs = np.full(len(targets), np.inf)
         paths = [np.zeros(0, np.int64)] * len(targets)
         missing = np.arange(len(targets))
-        limit = min(float(first_limit), cap)
+        first_limit = min(float(first_limit), cap)
+        limit = first_limit
+        if self._searched >= SHARE_AFTER and self._share_needed * SHARE_MARGIN < 1.0:
+            limit = first_limit * self._share_needed * SHARE_MARGIN
         while True:
             dist, pred = dijkstra(
                 self.graph,
@@ -579,7 +590,11 @@ class ShortestPaths:
             missing = missing[~reached]
             if len(missing) == 0 or limit >= cap:
                 break
-            limit = min(cap, limit * WIDEN)
+            limit = first_limit if limit < first_limit else min(cap, limit * WIDEN)
+        found = costs[np.isfinite(costs)]
+        if len(found) and first_limit > 0:
+            self._searched += 1
+            self._share_needed = max(self._share_needed, float(found.max()) / first_limit)
         offsets = np.concatenate([[0], np.cumsum([len(p) for p in paths])]).astype(np.int64)
         return costs, offsets, np.concatenate(paths)
 
