@@ -310,3 +310,31 @@ def test_shipped_model_reads_in_the_ui_language(symbiosis_provider):
     finally:
         QCoreApplication.removeTranslator(translator)
     assert registered.displayName() == "Full symbiosis analysis"
+
+
+def test_model_run_from_its_dialog_adds_the_layout_to_the_project(
+    symbiosis_provider, qgis_iface, qtbot, monkeypatch
+):
+    """exportmap adds its layout only when the arrows and enterprises are project layers; in
+    a model they are the diagram step's temporary outputs, so a run from the dialog added no
+    layout although exportmap's help says it does."""
+    from processing.gui.AlgorithmDialog import AlgorithmDialog
+    from qgis.core import QgsLayoutItemMap, QgsProject
+    from qgis.gui import QgsBrowserGuiModel
+
+    browser = QgsBrowserGuiModel()  # pytest-qgis's stand-in interface lacks it
+    monkeypatch.setattr(qgis_iface, "browserModel", lambda: browser, raising=False)
+    project = QgsProject.instance()
+    project.clear()
+    model = QgsApplication.processingRegistry().createAlgorithmById(MODEL)
+    dialog = AlgorithmDialog(model)
+    qtbot.addWidget(dialog)
+    dialog.runAlgorithm()  # a model runs in the main thread: returns when it has finished
+    layouts = project.layoutManager().printLayouts()
+    assert len(layouts) == 1
+    maps = [item for item in layouts[0].items() if isinstance(item, QgsLayoutItemMap)]
+    shown = {layer.id() for layer in maps[0].layers()}
+    loaded = {layer.id() for layer in project.mapLayers().values()}
+    assert shown and shown <= loaded  # drawn from the loaded results, which stay editable
+    assert "Novokuznetsk" in layouts[0].name()
+    project.clear()
