@@ -379,3 +379,32 @@ def test_park_inputs_that_cannot_be_drawn_are_refused(
     with pytest.raises(QgsProcessingException) as err:
         draw(links, ents, PARKS=parks, SUPPLY_LINKS=supply)
     assert all(word in str(err.value) for word in words), str(err.value)
+
+
+def test_a_park_map_needs_no_links_but_something_to_draw(sample_gpkg, sample_parks):
+    from qgis.core import QgsProcessingException
+
+    ents = gpkg_layer(sample_gpkg, "enterprises")
+    parks, supply = sample_parks
+    result = processing.run(
+        ALG,
+        {
+            "ENTERPRISES": ents,
+            "PARKS": parks,
+            "SUPPLY_LINKS": supply,
+            "BUNDLE": True,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "OUTPUT_NODES": "TEMPORARY_OUTPUT",
+        },
+    )
+    arrows = rows_of(result["OUTPUT"])
+    links = rows_of(supply)
+    assert arrows and all(r["kind"] == "park" for r in arrows)
+    # bundled by park, material and unit, as counted by hand
+    assert len(arrows) == len({(r["site_id"], r["material"], r["unit"]) for r in links})
+    assert sum(r["quantity"] for r in arrows) == pytest.approx(sum(r["amount"] for r in links))
+    roles = {r["ent_id"]: r["role"] for r in rows_of(result["OUTPUT_NODES"])}
+    assert {p["site_id"] for p in rows_of(parks)} == {k for k, v in roles.items() if v == "park"}
+    assert {r["ent_id"] for r in links} == {k for k, v in roles.items() if v == "enterprise"}
+    with pytest.raises(QgsProcessingException, match="links to draw"):
+        draw(None, ents)

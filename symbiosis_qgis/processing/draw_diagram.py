@@ -128,7 +128,7 @@ class DrawDiagramAlgorithm(SymbiosisAlgorithm):
             "Eco-industrial parks: the Parks and Supply links outputs of Site eco-industrial "
             "parks draw each park as a node of its own (labelled with its name and what it "
             "takes in) with its supply arrows, coloured and sized like the exchanges. Park "
-            "arrows are always all drawn."
+            "arrows are always all drawn. With parks, Links may be left empty: a park map."
         )
 
     def initAlgorithm(self, config=None):
@@ -137,6 +137,7 @@ class DrawDiagramAlgorithm(SymbiosisAlgorithm):
                 self.LINKS,
                 tr("Links (exchanges, routed links or candidates)"),
                 [QgsProcessing.TypeVector],
+                optional=True,  # a park map needs none; without parks a run refuses to start
             )
         )
         self.add_enterprises_input()
@@ -214,14 +215,23 @@ class DrawDiagramAlgorithm(SymbiosisAlgorithm):
         )
 
     def processAlgorithm(self, parameters, context, feedback):
-        links_src = self.source(parameters, self.LINKS, context)
+        links_src = self.source(parameters, self.LINKS, context, optional=True)
         ents_src = self.source(parameters, self.ENTERPRISES, context)
         links_label = tr("Links")
-        require_fields(links_src, ["supply_ent", "demand_ent"], links_label)
+        if links_src is None and not parameters.get(self.PARKS):
+            raise QgsProcessingException(
+                tr("Give the links to draw (exchanges, routed links or candidates), or parks")
+            )
+        if links_src is not None:
+            require_fields(links_src, ["supply_ent", "demand_ent"], links_label)
         ents, crs = self._enterprise_xy(ents_src, context, feedback)
         if ents is None:  # canceled while reading
             return {}
-        links = source_to_frame(links_src, feedback, progress_span=(10, 30))
+        links = (
+            source_to_frame(links_src, feedback, progress_span=(10, 30))
+            if links_src is not None
+            else pd.DataFrame(columns=["supply_ent", "demand_ent", "supply_mat", "tonnage"])
+        )
         if feedback.isCanceled():
             return {}
         with core_errors():
