@@ -1,6 +1,8 @@
 """Early-stopping searches (ShortestPaths.routes) against full searches on random networks."""
 
 import itertools
+import multiprocessing
+import os
 
 import networkx as nx
 import numpy as np
@@ -9,6 +11,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import dijkstra
 
 from symbiosis_qgis.core import shortest_paths
+from symbiosis_qgis.core.interruptible import can_interrupt, map_in_processes
 from symbiosis_qgis.core.shortest_paths import ShortestPaths, available_engines, walk
 
 
@@ -275,3 +278,36 @@ def test_scipy_tightened_first_bound_widens_on_a_miss(monkeypatch):
         assert np.array_equal(costs, full_dist[k, targets[k]])
         for j, target in enumerate(targets[k]):
             assert np.array_equal(paths[j], walk(full_pred[k], origin, target))
+
+
+@pytest.mark.skipif(not can_interrupt(), reason="no fork on this platform")
+def test_forked_scipy_routes_stop_when_canceled():
+    graph, rng = random_network(5, n=3000)
+    origins = np.arange(400)
+    targets = [rng.choice(3000, 3) for _ in origins]
+    seen = []
+    for k, *_ in ShortestPaths(graph, "scipy").routes(
+        origins, targets, workers=2, is_canceled=lambda: len(seen) >= 5
+    ):
+        seen.append(k)
+    assert 5 <= len(seen) < len(origins)
+    assert multiprocessing.active_children() == []  # the workers were terminated
+
+
+def _square_or_fail(k):
+    if k == 13:
+        raise ValueError("thirteen")
+    return k * k
+
+
+@pytest.mark.skipif(not can_interrupt(), reason="no fork on this platform")
+def test_map_in_processes_gives_every_result_and_raises_a_workers_error():
+    results = dict(map_in_processes(lambda k: (k, os.getpid()), 50, workers=2))
+    assert sorted(results) == list(range(50))
+    assert all(value[0] == k for k, value in results.items())
+    assert os.getpid() not in {pid for _, pid in results.values()}  # computed in children
+    with pytest.raises(ValueError, match="thirteen"):
+        dict(map_in_processes(_square_or_fail, 30, workers=2))
+    assert multiprocessing.active_children() == []
+    in_place = dict(map_in_processes(lambda k: os.getpid(), 5, workers=1))
+    assert set(in_place.values()) == {os.getpid()}
