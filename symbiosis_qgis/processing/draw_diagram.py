@@ -23,7 +23,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.diagram import build_diagram, human_quantity
+from ..core.diagram import QUANTITY_SCALES, build_diagram, human_quantity
 from ..core.inputs import id_text, normalise_ids, numeric_column, require_unique_ids
 from ..core.text import format_number
 from ..i18n import tr, user_locale
@@ -71,6 +71,7 @@ NODE_FIELDS = [
 ]
 PARK_LINK_FIELDS = ["ent_id", "site_id", "material", "amount", "unit"]
 PARK_AMOUNT_FIELDS = ["tonnes", "gas_th_m3", "heat_gj"]
+UNIT_ORDER = list(QUANTITY_SCALES)
 
 
 def metric_crs(source_crs, lon):
@@ -323,7 +324,14 @@ class DrawDiagramAlgorithm(SymbiosisAlgorithm):
             return
         amounts = ", ".join(
             human_quantity(quantity, unit, language)
-            for unit, quantity in sorted(omitted.quantity.items())
+            # tonnes first, then the catalogue's other units, then any unit of the data
+            for unit, quantity in sorted(
+                omitted.quantity.items(),
+                key=lambda item: (
+                    UNIT_ORDER.index(item[0]) if item[0] in UNIT_ORDER else 9,
+                    item[0],
+                ),
+            )
         )
         if omitted.ranked_by == "value":
             feedback.pushInfo(
