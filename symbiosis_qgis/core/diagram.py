@@ -425,7 +425,13 @@ def _park_nodes(parks: pd.DataFrame | None, language: str) -> pd.DataFrame:
             "ent_id": pk["site_id"],
             "name": names,
             "label": [
-                park_label(name, *(_finite(r.get(c)) for c in PARK_AMOUNTS), language=language)
+                park_label(
+                    name,
+                    tonnes=_finite(r.get("tonnes")),
+                    gas_th_m3=_finite(r.get("gas_th_m3")),
+                    heat_gj=_finite(r.get("heat_gj")),
+                    language=language,
+                )
                 for name, (_, r) in zip(names, pk.iterrows())
             ],
             "sector": PARK_SECTOR,
@@ -436,9 +442,6 @@ def _park_nodes(parks: pd.DataFrame | None, language: str) -> pd.DataFrame:
         }
     )
     return out.dropna(subset=["x", "y"]).drop_duplicates("ent_id").set_index("ent_id")
-
-
-PARK_AMOUNTS = ("tonnes", "gas_th_m3", "heat_gj")  # siteparks' PARKS fields
 
 
 def build_diagram(
