@@ -1,13 +1,21 @@
 """What both docks share: layer pickers chosen by role, project-stored settings, and the
 readable names, units and numbers every dock shows."""
 
-from qgis.core import QgsMapLayerProxyModel, QgsProcessingContext, QgsProject
+import pandas as pd
+from qgis.core import (
+    QgsExpression,
+    QgsFeatureRequest,
+    QgsMapLayerProxyModel,
+    QgsProcessingContext,
+    QgsProject,
+)
 from qgis.gui import QgsMapLayerComboBox
 
 from ..core.definitions import MATERIAL_CATEGORIES, SECTORS
 from ..core.text import QT_TRANSLATE_NOOP, format_number
+from ..core.validation import FID
 from ..i18n import tr, user_locale
-from ..processing.layer_io import source_to_frame
+from ..processing.layer_io import plain_value, source_to_frame
 from ..processing.layer_roles import plays_role, select_role_layer
 
 SCOPE = "symbiosis_qgis"
@@ -112,6 +120,34 @@ def newest_result_layer(kind):
         if node.layer() is not None and node.layer().customProperty(RESULT_PROPERTY) == kind
     ]
     return layers[0] if layers else None
+
+
+def rows_where(layer, fields, value, columns):
+    """The layer's features whose ``fields`` (any of them) equal ``value``, as a frame of
+    ``columns`` (those it has) and the feature id; None when the layer is unusable.
+
+    The filter is handed to the provider (SQL for a GeoPackage), so a dock showing one
+    enterprise never pulls a few hundred thousand candidate lines into Python."""
+    if layer is None or not layer.isValid():
+        return None
+    names = layer.fields().names()
+    if not all(field in names for field in fields):
+        return pd.DataFrame(columns=[c for c in columns if c in names] + [FID])
+    wanted = [c for c in columns if c in names]
+    expression = " OR ".join(
+        QgsExpression.createFieldEqualityExpression(field, value) for field in fields
+    )
+    request = (
+        QgsFeatureRequest()
+        .setFilterExpression(expression)
+        .setFlags(QgsFeatureRequest.NoGeometry)
+        .setSubsetOfAttributes(wanted, layer.fields())
+    )
+    rows = [
+        [plain_value(feature[c]) for c in wanted] + [feature.id()]
+        for feature in layer.getFeatures(request)
+    ]
+    return pd.DataFrame(rows, columns=wanted + [FID])
 
 
 def layer_frame(layer):

@@ -56,6 +56,7 @@ from .common import (
     node_label,
     number,
     pick_role_layers,
+    rows_where,
     unit_label,
 )
 from .pipeline_task import PipelineInputs, PipelineTask
@@ -64,8 +65,8 @@ from .results import ResultWriteError, add_result_layers, results_destination, r
 FID_ROLE = Qt.UserRole + 1
 
 
-def table(headers, stretch=0):
-    """A read-only table whose ``stretch`` column (a name) takes the room left over and the
+def table(headers, stretch=(0, 2)):
+    """A read-only table whose ``stretch`` columns (names) share the room left over and the
     others fit their contents, so numbers are never cut at a narrow dock width."""
     widget = QTableWidget(0, len(headers))
     widget.setHorizontalHeaderLabels(headers)
@@ -77,7 +78,7 @@ def table(headers, stretch=0):
     header = widget.horizontalHeader()
     header.setMinimumSectionSize(40)
     for column in range(len(headers)):
-        mode = QHeaderView.Stretch if column == stretch else QHeaderView.ResizeToContents
+        mode = QHeaderView.Stretch if column in stretch else QHeaderView.ResizeToContents
         header.setSectionResizeMode(column, mode)
     return widget
 
@@ -109,6 +110,7 @@ class SymbiosisExplorerDock(QgsDockWidget):
         self.materials = load_materials()
         self.task = None
         self.output_path = self.output_note = None
+        self._enterprises, self._names = None, {}
         self._cleaned = False
         self.map_tool = None
         self.route_band = QgsRubberBand(self.canvas, QgsWkbTypes.LineGeometry)
@@ -185,9 +187,9 @@ class SymbiosisExplorerDock(QgsDockWidget):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.tabs = QTabWidget()
-        self.flows_table = table([tr("Direction"), tr("Material"), tr("Quantity"), tr("Unit")])
-        self.flows_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        self.flows_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.flows_table = table(
+            [tr("Direction"), tr("Material"), tr("Quantity"), tr("Unit")], stretch=(1,)
+        )
         # "Partner | Role" reads as a sentence: "Kuznetsk TPP | supplies" = the partner supplies
         self.candidates_table = table(
             [tr("Partner"), tr("Role"), tr("Material"), tr("Distance, km"), tr("Potential")]
@@ -292,9 +294,16 @@ class SymbiosisExplorerDock(QgsDockWidget):
 
     # ---------------------------------------------------------------- enterprises
     def enterprises(self):
-        return layer_frame(self.enterprises_combo.currentLayer())
+        return self._enterprises
+
+    def _read_enterprises(self):
+        # read once per layer choice: every click on a row would otherwise re-read them all
+        self._enterprises = layer_frame(self.enterprises_combo.currentLayer())
+        usable = self._enterprises is not None and "ent_id" in self._enterprises.columns
+        self._names = display_names(self._enterprises) if usable else {}
 
     def refresh_enterprises(self):
+        self._read_enterprises()
         ents = self.enterprises()
         self.node_box.blockSignals(True)
         self.node_box.clear()
@@ -378,14 +387,18 @@ class SymbiosisExplorerDock(QgsDockWidget):
         if not ent_id:
             self.status.setText(tr("Choose an enterprise in the list or on the map."))
             return
-        names = display_names(ents)
+        names = self._names
         minimum = self.min_quantity.value()
-        flows = layer_frame(self.flows_combo.currentLayer())
+        mine = rows_where(
+            self.flows_combo.currentLayer(),
+            ["ent_id"],
+            ent_id,
+            ["ent_id", "direction", "material", "quantity", "unit"],
+        )
         shown = []
-        if flows is not None and {"ent_id", "direction", "material", "quantity"} <= set(
-            flows.columns
+        if mine is not None and {"ent_id", "direction", "material", "quantity"} <= set(
+            mine.columns
         ):
-            mine = flows[flows["ent_id"].astype(str) == ent_id]
             for row in mine.itertuples(index=False):
                 qty = pd.to_numeric(row.quantity, errors="coerce")
                 if self._material_ok(row.material) and (pd.isna(qty) or qty >= minimum):
@@ -417,13 +430,15 @@ class SymbiosisExplorerDock(QgsDockWidget):
         )
 
     def _fill_partner_table(self, widget, combo, ent_id, names, qty_field, extra_field):
-        frame = layer_frame(combo.currentLayer())
+        columns = ["supply_ent", "demand_ent", "supply_mat", "unit", "supply_unit"]
+        frame = rows_where(
+            combo.currentLayer(),
+            ["supply_ent", "demand_ent"],
+            ent_id,
+            columns + [qty_field, extra_field],
+        )
         if frame is None or not {"supply_ent", "demand_ent"} <= set(frame.columns):
             return
-        frame = frame[
-            (frame["supply_ent"].astype(str) == ent_id)
-            | (frame["demand_ent"].astype(str) == ent_id)
-        ]
         rows, fids = [], []
         for record in frame.to_dict("records"):
             gives = str(record["supply_ent"]) == ent_id
