@@ -15,7 +15,9 @@ peak memory (max RSS) is its own; all sides run in the same `make bench`:
                 QgsGraphBuilder (topology tolerance 1 um) with the 6,000 points tied, then one
                 QgsGraphAnalyzer.dijkstra per supplier and each of its routes walked back
                 through the tree; run for QGIS_ORIGINS suppliers and extrapolated to 1,000.
-Distances of the pairs QGIS routed are compared with the plugin's net_km.
+Distances of the pairs QGIS routed are compared with the plugin's net_km. Each side also
+reports its CPU seconds (with its workers') and the 1-minute load average sampled while it
+ran: the machine is shared, and a side run at load 4 on 2 cores gets about half of them.
 """
 
 import json
@@ -362,6 +364,11 @@ SIDES = {
 def child(kind):
     result = SIDES[kind][0]()
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    # scipy's searches run in forked workers: the largest of them (its RSS counts the pages
+    # it shares with this process too)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if workers:
+        result["peak_rss_largest_child_mb"] = round(workers / 1024)
     print(json.dumps(result), flush=True)
     os._exit(0)  # no QGIS teardown: deleting layers after exitQgis can crash, after the result
 
@@ -374,10 +381,51 @@ def run_child(kind):
         "HOME": "/tmp",
         **SIDES[kind][1],
     }
-    out = subprocess.run([sys.executable, __file__, kind], capture_output=True, text=True, env=env)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with LoadSampler() as load:
+        out = subprocess.run(
+            [sys.executable, __file__, kind], capture_output=True, text=True, env=env
+        )
     if out.returncode != 0:
         raise RuntimeError(f"{kind} failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    # CPU seconds of the side and its workers: what it costs whatever the machine's load
+    result["cpu_s"] = round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 1)
+    result["load_average_1min"] = load.summary()
+    return result
+
+
+class LoadSampler:
+    """The 1-minute load average every few seconds while a side runs (the machine is shared:
+    a side run at load 4 on 2 cores gets about half the CPU it would alone)."""
+
+    def __init__(self, every_s=5.0):
+        import threading
+
+        self.every_s, self.samples = every_s, []
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+
+    def run(self):
+        while True:
+            self.samples.append(os.getloadavg()[0])
+            if self.done.wait(self.every_s):
+                return
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.done.set()
+        self.thread.join()
+
+    def summary(self):
+        return {
+            "mean": round(float(np.mean(self.samples)), 2),
+            "max": round(float(np.max(self.samples)), 2),
+        }
 
 
 def compare(mine, qgis):

@@ -3,9 +3,9 @@
 Nodes are line vertices (lines meet where they share a vertex; an optional tolerance merges
 vertices closer than it). Road and rail vertices are separate nodes: goods change mode only at
 terminals, through a transfer edge that costs the handling charge. Edge weights are RUB per
-tonne (length x tariff); routes are found by bounded Dijkstra searches (core.shortest_paths:
-compiled with numba when it is installed, scipy.sparse.csgraph otherwise), bounded by the cost
-that MAX_DISTANCE can reach. Nodes are numbered along a Z-order curve so that a search's
+tonne (length x tariff); routes are found by bounded searches (core.shortest_paths: a
+compiled A* toward each origin's destinations when numba is installed, scipy.sparse.csgraph's
+Dijkstra in forked processes otherwise), bounded by the cost that MAX_DISTANCE can reach. Nodes are numbered along a Z-order curve so that a search's
 neighbours sit close in memory. Enterprises attach to their nearest road vertex (lines are
 densified first, so that vertex is never far from the nearest point of the line); the access
 leg is costed as road.

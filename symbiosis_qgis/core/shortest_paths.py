@@ -1,10 +1,13 @@
 """Bounded single-source shortest paths on a symmetric CSR graph, one origin at a time.
 
-Two engines give the same distances:
+Two engines give the same costs and paths:
   numba  a compiled Dijkstra (4-ary heap with lazy deletion) that resets only the nodes it
-         touched, so an origin costs what its bounded search reaches, not the whole graph; it
-         releases the GIL, so origins are spread over threads (every core by default);
-  scipy  scipy.sparse.csgraph.dijkstra over batches of origins (dense rows per batch).
+         touched, so an origin costs what its search reaches, not the whole graph. With node
+         positions, routes() is goal-directed (A*: each node's priority adds a straight-line
+         lower bound to the nearest target not yet settled) and stops once every target is
+         settled. It releases the GIL, so origins are spread over threads (every core);
+  scipy  scipy.sparse.csgraph.dijkstra, bounded per origin and widened only while targets
+         are missing; it holds the GIL, so routes() runs it in forked worker processes.
 numba is optional: without it (e.g. a QGIS whose Python lacks it) scipy is used.
 """
 
