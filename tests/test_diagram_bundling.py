@@ -292,6 +292,27 @@ def test_parks_join_as_nodes_with_their_supply_arrows():
     assert (diagram.arrows["kind"] == "exchange").sum() == 2
 
 
+def test_a_park_is_named_in_the_diagrams_language_with_its_tenants_in_words():
+    parks = pd.DataFrame(
+        {
+            "site_id": ["S1", "S2"],
+            "name": ["Baidaevskaya", "Brownfield"],
+            "name_ru": ["Байдаевская", None],
+            "tenants": ["slag_cement x2", "overburden_stone x1"],
+            "tenant_names": ["Slag cement × 2", "Crushed stone × 1"],
+            "tonnes": [0.0, 0.0],
+            "x": [0.0, 1.0],
+            "y": [0.0, 1.0],
+        }
+    )
+    links = random_links(9, n=3)
+    ru = build_diagram(links, enterprises(), language="ru", parks=parks).nodes.set_index("ent_id")
+    en = build_diagram(links, enterprises(), language="en", parks=parks).nodes.set_index("ent_id")
+    assert ru.at["S1", "label"] == "Байдаевская" and en.at["S1", "label"] == "Baidaevskaya"
+    assert ru.at["S2", "label"] == "Brownfield"  # no Russian name: the other one, not the id
+    assert en.at["S1", "tenants"] == "Slag cement × 2"
+
+
 def test_enterprises_stay_unchanged_without_the_new_options():
     links = random_links(7, n=12)
     diagram = build_diagram(links, enterprises())

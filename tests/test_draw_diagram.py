@@ -267,7 +267,7 @@ def test_parks_and_their_supply_links_join_the_diagram(exchanges, sample_parks):
         assert node["role"] == "park" and node["sector_group"] == "park"
         assert node["label"].startswith(park["name"] + "\n")
         assert "Mt/yr" in node["label"] or "kt/yr" in node["label"]
-        assert node["tenants"] == park["tenants"]
+        assert node["tenants"] == park.get("tenant_names", park["tenants"])
         # drawn where siteparks put it (same CRS here)
         assert node["geometry"].asPoint().distance(park["geometry"].asPoint()) < 1.0
     to_parks = [r for r in rows_of(arrows) if r["kind"] == "park"]

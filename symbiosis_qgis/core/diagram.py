@@ -416,10 +416,10 @@ def _park_nodes(parks: pd.DataFrame | None, language: str) -> pd.DataFrame:
     if parks is None or parks.empty:
         return pd.DataFrame(columns=columns).set_index("ent_id")
     pk = normalise_ids(parks.reset_index(drop=True), ("site_id",))
-    names = [
-        str(n).strip() if isinstance(n, str) and n.strip() else sid
-        for n, sid in zip(pk.get("name", pk["site_id"]), pk["site_id"])
-    ]
+    # the name in the diagram's language, else the other one, else the id (as for enterprises)
+    names = [_name(row, language, row["site_id"]) for _, row in pk.iterrows()]
+    # siteparks' tenant_names are words ("Slag cement × 2"); tenants are codes
+    tenant_column = next((c for c in ("tenant_names", "tenants") if c in pk.columns), None)
     out = pd.DataFrame(
         {
             "ent_id": pk["site_id"],
@@ -436,7 +436,7 @@ def _park_nodes(parks: pd.DataFrame | None, language: str) -> pd.DataFrame:
             ],
             "sector": PARK_SECTOR,
             "role": PARK_ROLE,
-            "tenants": pk["tenants"].fillna("").astype(str) if "tenants" in pk else "",
+            "tenants": pk[tenant_column].fillna("").astype(str) if tenant_column else "",
             "x": pd.to_numeric(pk["x"], errors="coerce"),
             "y": pd.to_numeric(pk["y"], errors="coerce"),
         }
@@ -476,8 +476,9 @@ def build_diagram(
         Keep the ``top_n`` most important exchange arrows (see :func:`rank_arrows`); 0 = all.
         Park supply arrows are always kept.
     parks, park_links : DataFrame, optional
-        siteparks' PARKS (site_id, name, tonnes, gas_th_m3, heat_gj, tenants, x, y in the
-        same metric CRS) and SUPPLY_LINKS (ent_id, site_id, material, amount, unit).
+        siteparks' PARKS (site_id, name, name_ru, tonnes, gas_th_m3, heat_gj, tenant_names
+        or tenants, x, y in the same metric CRS) and SUPPLY_LINKS (ent_id, site_id, material,
+        amount, unit).
 
     Returns
     -------
