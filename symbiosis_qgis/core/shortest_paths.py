@@ -393,6 +393,21 @@ def _kernel_collect(dist, pred, touched, n_touched, origin, targets):
     return costs, offsets, nodes
 
 
+def _kernel_edge_rate(indptr, indices, data, positions):
+    """min over edges of weight / straight length (inf when no edge has a length)."""
+    best = np.inf
+    for u in range(len(indptr) - 1):
+        for e in range(indptr[u], indptr[u + 1]):
+            v = indices[e]
+            dx = positions[v, 0] - positions[u, 0]
+            dy = positions[v, 1] - positions[u, 1]
+            dz = positions[v, 2] - positions[u, 2]
+            chord = np.sqrt(dx * dx + dy * dy + dz * dz)
+            if chord > 0 and data[e] / chord < best:
+                best = data[e] / chord
+    return best
+
+
 if njit is not None:
     _compile = njit(cache=True, nogil=True)
     search = _compile(_kernel_search)
@@ -402,8 +417,10 @@ if njit is not None:
     rows = _compile(_kernel_rows)
     routes = _compile(_kernel_routes)
     goal_routes = _compile(_kernel_goal_routes)
+    edge_rate = _compile(_kernel_edge_rate)
 else:  # pragma: no cover
     search = lower_bound = goal_search = collect = rows = routes = goal_routes = None
+    edge_rate = None
 
 
 class ShortestPaths:
@@ -621,15 +638,15 @@ def lowest_rate(graph, positions):
     BOUND_SLACK share): rate x straight line is then a lower bound of any route's cost.
     Edges of zero length are left out (they add nothing to a straight line); 0 when no
     edge has a length or a weight is 0."""
-    lengths = np.diff(graph.indptr)
     if graph.nnz == 0:
         return 0.0
-    tails = np.repeat(np.arange(graph.shape[0]), lengths)
-    chord = np.sqrt(((positions[tails] - positions[graph.indices]) ** 2).sum(axis=1))
-    some = chord > 0
-    if not some.any():
-        return 0.0
-    rate = float(np.min(graph.data[some] / chord[some]))
+    if njit is not None:  # one pass over the edges, no (edges, 3) temporaries
+        rate = edge_rate(graph.indptr, graph.indices, graph.data, positions)
+    else:
+        tails = np.repeat(np.arange(graph.shape[0]), np.diff(graph.indptr))
+        chord = np.sqrt(((positions[tails] - positions[graph.indices]) ** 2).sum(axis=1))
+        some = chord > 0
+        rate = float(np.min(graph.data[some] / chord[some])) if some.any() else np.inf
     return rate * (1.0 - BOUND_SLACK) if np.isfinite(rate) and rate > 0 else 0.0
 
 
