@@ -23,7 +23,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.catalogue import CatalogueError, load_materials
 from ..core.definitions import MATERIAL_CATEGORIES
-from ..core.diagram import width_class
+from ..core.diagram import human_quantity, width_class
 from ..core.network import build_network, road_rates, route_pairs
 from ..core.parks import (
     MSG,
@@ -560,7 +560,8 @@ class SiteParksAlgorithm(SymbiosisAlgorithm):
             record["demand_name"] = park_names.get(record["j"], record["site_id"])
             record["width_class"] = int(width)
             record["label"] = "{} {}".format(
-                tr(_material_label(record["category"])), _amount_text(record)
+                tr(_material_label(record["category"])),
+                human_quantity(record["amount"], record["unit"], user_locale()),
             )
         return records
 
@@ -587,12 +588,3 @@ def _point(geometry):
 
 def _material_label(category):
     return MATERIAL_CATEGORIES.get(category, (category, ""))[0]
-
-
-def _amount_text(record):
-    amount = record["amount"]
-    if record["unit"] != "t/yr":
-        return f"{amount:,.0f} {record['unit']}"
-    if amount >= 1e6:
-        return tr("{:.1f} Mt").format(amount / 1e6)
-    return tr("{:.0f} kt").format(amount / 1e3)
