@@ -256,11 +256,23 @@ def place_at_candidates(candidates, sizes, order, bounds, blocked=()):
     return rects
 
 
-def inset_window(points, crowded, margin: float, aspect: float):
-    """The window an inset map enlarges: the largest group of ``crowded`` symbols (those
-    whose names found no room on the main map; a group links symbols less than six margins
-    apart), with ``margin`` (map units) around it, at the inset frame's ``aspect``
-    (width / height). None when nothing is crowded.
+def touching(points, radii, gap: float):
+    """Symbols that touch or overlap another (closer than ``gap`` edge to edge): where the
+    page is too small for the node."""
+    points = np.asarray(points, float).reshape(-1, 2)
+    radii = np.asarray(radii, float).reshape(-1)
+    distance = np.hypot(*(points[:, None, :] - points[None, :, :]).transpose(2, 0, 1))
+    clearance = distance - radii[:, None] - radii[None, :]
+    np.fill_diagonal(clearance, np.inf)
+    return (clearance < gap).any(axis=1)
+
+
+def inset_window(points, crowded, margin: float, aspect: float, max_width: float = np.inf):
+    """The window an inset map enlarges: the largest group of ``crowded`` symbols (a group
+    links symbols less than six margins apart), with ``margin`` (map units) around it, at
+    the inset frame's ``aspect`` (width / height); at most ``max_width`` wide, then centred
+    on the crowded symbol with most crowded neighbours within it. None when nothing is
+    crowded.
 
     Returns (xmin, ymin, xmax, ymax).
     """
@@ -271,8 +283,8 @@ def inset_window(points, crowded, margin: float, aspect: float):
     candidates = points[crowded]
     near = np.hypot(*(candidates[:, None, :] - candidates[None, :, :]).transpose(2, 0, 1))
     _, group = connected_components(csr_matrix(near < 6 * margin), directed=False)
-    largest = np.bincount(group).argmax()
-    chosen = candidates[group == largest]
+    largest = group == np.bincount(group).argmax()
+    chosen = candidates[largest]
     lo, hi = chosen.min(axis=0) - margin, chosen.max(axis=0) + margin
     width, height = hi - lo
     if width / height < aspect:
@@ -280,4 +292,10 @@ def inset_window(points, crowded, margin: float, aspect: float):
     else:
         height = width / aspect
     cx, cy = (lo + hi) / 2
+    if width > max_width:  # the densest part of the crowd
+        width, height = max_width, max_width / aspect
+        inside = (np.abs(chosen[:, None, 0] - chosen[None, :, 0]) < width / 2 - margin) & (
+            np.abs(chosen[:, None, 1] - chosen[None, :, 1]) < height / 2 - margin
+        )
+        cx, cy = chosen[int(np.argmax(inside.sum(axis=1)))]
     return (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)

@@ -46,7 +46,12 @@ from qgis.PyQt.QtCore import Qt, QVariant
 from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..core.map_labels import inset_window, place_at_candidates, place_point_labels
+from ..core.map_labels import (
+    inset_window,
+    place_at_candidates,
+    place_point_labels,
+    touching,
+)
 from ..i18n import tr, user_locale
 from ..paths import resource_path
 from . import map_print
@@ -61,9 +66,10 @@ TABLE_FIELDS = ["supply_name", "demand_name", "label"]  # the project layout's t
 PRINT_TABLE_FIELDS = ["tbl_from", "tbl_to", "tbl_material", "tbl_amount"]
 DEFAULT_TITLE = "Potential symbiosis links of the industrial node"
 INSET_SHARE = 0.42  # inset frame: this share of the map's width and height
-MIN_GAP_MM = 7.0  # symbols closer than this on the page crowd their names
-MIN_ZOOM = 1.5  # an inset that enlarges less is not worth the space
+MIN_GAP_MM = 7.0  # margin of the inset's window around its crowd (page mm)
+MIN_ZOOM = 2.0  # the inset enlarges at least this much (a bigger crowd: its densest part)
 MAX_ZOOM = 3.0  # a smaller crowd gets a wider window: the inset keeps some context
+TOUCH_MM = 1.0  # symbols closer than this edge to edge crowd the page
 CROWD_RINGS = 2  # a name that cannot sit within two rings of its symbol is crowded out
 MIN_TABLE_PT = 4.5  # the table's smallest font on A4 (points)
 DIAGRAM_STYLES = {"width_class": "diagram_arrows.qml", "sector_group": "diagram_nodes.qml"}
@@ -273,45 +279,35 @@ class LabelView:
         )
         self.blocked = list(blocked)
 
-    def place_nodes(self, nodes, wanted, last_resort=True, rings=8):
-        """(rects, crowded): names of the ``wanted`` enterprises, biggest throughput first;
-        crowded marks the wanted ones that found no room clear of every symbol. With
-        ``last_resort``, those are then placed where they cover only other symbols."""
+    def place_nodes(self, nodes, wanted, rings=8, further=True, over_symbols=False, taken=()):
+        """Names of the ``wanted`` enterprises, biggest throughput first, clear of the
+        ``taken`` rectangles (names placed before); NaN rows where no room was found.
+
+        Within ``rings`` of the symbol; then, with ``further``, twice as far (a longer
+        leader line); then, with ``over_symbols``, over other symbols (a last resort)."""
         order = [i for i in np.argsort(-nodes["weight"], kind="stable") if wanted[i]]
-        settings = {
-            "gap": 0.4 * self.scale,
-            "step": 2.5 * self.scale,
-            "rings": 8,
-            "blocked": self.blocked,
-        }
-        rects, _ = place_point_labels(
-            nodes["xy"],
-            nodes["size_mm"] * self.scale,
-            nodes["radius_mm"] * self.scale,
-            order,
-            self.bounds,
-            **settings,
-        )
-        crowded = np.asarray(wanted, bool) & np.isnan(rects[:, 0])
-        # last resorts: further out (a longer leader line), then over other symbols
-        for avoid_symbols, more_rings in ((True, 2 * rings), (False, rings)):
+        rects = np.full((len(nodes["fids"]), 4), np.nan)
+        passes = [(True, rings)] + [(True, 2 * rings)] * further + [(False, rings)] * over_symbols
+        for avoid_symbols, pass_rings in passes:
             missing = np.asarray(wanted, bool) & np.isnan(rects[:, 0])
-            if not (last_resort and missing.any()):
+            if not missing.any():
                 break
-            placed = rects[~np.isnan(rects[:, 0])]
-            settings["blocked"] = np.vstack([np.reshape(self.blocked, (-1, 4)), placed])
-            settings["rings"] = more_rings
+            blocked = [np.reshape(self.blocked, (-1, 4)), np.reshape(taken, (-1, 4))]
+            blocked.append(rects[~np.isnan(rects[:, 0])])
             more, _ = place_point_labels(
                 nodes["xy"],
                 nodes["size_mm"] * self.scale,
                 nodes["radius_mm"] * self.scale,
                 [i for i in order if missing[i]],
                 self.bounds,
+                blocked=np.vstack(blocked),
+                gap=0.4 * self.scale,
+                step=2.5 * self.scale,
+                rings=pass_rings,
                 avoid_symbols=avoid_symbols,
-                **settings,
             )
             rects[missing] = more[missing]
-        return rects, crowded
+        return rects
 
     def place_arrows(self, arrows, wanted, nodes, node_rects):
         """Arrow labels, biggest flows first, clear of the symbols and the names."""
@@ -514,7 +510,7 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         status = exporter.exportToPdf(pdf, pdf_settings)
         if status != QgsLayoutExporter.Success:
             raise QgsProcessingException(tr("Could not write the PDF {}").format(pdf))
-        self.last_labels = {"pdf": labels_by_map(layout, exporter)}
+        self.labelling = {"pdf": labels_by_map(layout, exporter)}
         results[self.OUTPUT_PDF] = pdf
         if feedback.isCanceled():
             return results
@@ -524,7 +520,7 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             settings.dpi = 150
             if exporter.exportToImage(png, settings) != QgsLayoutExporter.Success:
                 raise QgsProcessingException(tr("Could not write the PNG {}").format(png))
-            self.last_labels["png"] = labels_by_map(layout, exporter)
+            self.labelling["png"] = labels_by_map(layout, exporter)
             results[self.OUTPUT_PNG] = png
         if context.project() is not None and self.parameterAsBool(
             parameters, self.ADD_TO_PROJECT, context
@@ -613,7 +609,10 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         # (two rings out): their crowd is enlarged; the inset covers part of the map, so the
         # names it crowds out in turn join the crowd (a few rounds)
         everyone = np.ones(len(nodes["fids"]), bool)
-        _, crowded = main_view.place_nodes(nodes, everyone, last_resort=False, rings=CROWD_RINGS)
+        first = main_view.place_nodes(nodes, everyone, rings=CROWD_RINGS, further=False)
+        crowded = np.isnan(first[:, 0]) | touching(
+            nodes["xy"], nodes["radius_mm"] * scale, TOUCH_MM * scale
+        )
         frame = window = None
         for _ in range(3):
             found = self._inset_frame(map_item, nodes["xy"], crowded, scale)
@@ -622,7 +621,7 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             frame, window = found
             view = LabelView(map_item, [*main_view.blocked, frame])
             outside = ~np.array([within(p, window) for p in nodes["xy"]], bool).reshape(-1)
-            _, still = view.place_nodes(nodes, outside, last_resort=False)
+            still = outside & np.isnan(view.place_nodes(nodes, outside)[:, 0])
             if not still.any() or ((crowded | still) == crowded).all():
                 break
             crowded = crowded | still
@@ -636,7 +635,20 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         arrow_in_window = np.array(
             [window is not None and within(p, window) for p in arrows["middle"]], bool
         ).reshape(-1)
-        node_rects, _ = main_view.place_nodes(nodes, ~in_window)
+        node_rects = main_view.place_nodes(nodes, ~in_window)
+        inset_rects = np.full_like(node_rects, np.nan)
+        if inset_item is not None:
+            inset_view = LabelView(inset_item, [])
+            inset_rects = inset_view.place_nodes(nodes, in_window)
+        # names with no room in the inset go on the main map, with a leader line; only
+        # then, as a last resort, over another symbol
+        for over_symbols in (False, True):
+            left = np.isnan(node_rects[:, 0]) & np.isnan(inset_rects[:, 0])
+            if not left.any():
+                break
+            placed = node_rects[~np.isnan(node_rects[:, 0])]
+            more = main_view.place_nodes(nodes, left, over_symbols=over_symbols, taken=placed)
+            node_rects[left] = more[left]
         arrow_rects = main_view.place_arrows(arrows, ~arrow_in_window, nodes, node_rects)
         node_values = {
             fid: {"m_show": 0, "i_show": 0, "mx": None, "my": None, "ix": None, "iy": None}
@@ -650,8 +662,6 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         main_view.record(arrow_rects, arrows["fids"], arrow_values, "a_show", "ax", "ay", False)
         inset_nodes = inset_arrows = 0
         if inset_item is not None:
-            inset_view = LabelView(inset_item, [])
-            inset_rects, _ = inset_view.place_nodes(nodes, in_window)
             inset_arrow_rects = inset_view.place_arrows(
                 arrows, arrow_in_window, nodes, inset_rects
             )
@@ -663,6 +673,9 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             inset_arrows = int(np.sum(~np.isnan(inset_arrow_rects[:, 0])))
         map_print.set_values(print_nodes, node_values)
         map_print.set_values(print_arrows, arrow_values)
+        self.scales = {"map": scale}  # map units per mm of each map item
+        if inset_item is not None:
+            self.scales["inset"] = map_units_per_mm(inset_item)
         self.placement = {
             "enterprises": len(nodes["fids"]),
             "names_on_map": int(np.sum(~np.isnan(node_rects[:, 0]))),
@@ -685,8 +698,10 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         enough."""
         width_mm = map_item.rect().width() * INSET_SHARE
         height_mm = map_item.rect().height() * INSET_SHARE
-        window = inset_window(xy, crowded, MIN_GAP_MM * scale, width_mm / height_mm)
-        if window is None or (window[2] - window[0]) * MIN_ZOOM > width_mm * scale:
+        window = inset_window(
+            xy, crowded, MIN_GAP_MM * scale, width_mm / height_mm, width_mm * scale / MIN_ZOOM
+        )
+        if window is None:
             return None, None
         widest = width_mm * scale / MAX_ZOOM
         if window[2] - window[0] < widest:
@@ -934,25 +949,26 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
 
 
 def labels_by_map(layout, exporter):
-    """{map item id: [(text, (xmin, ymin, xmax, ymax)), ...]} of the labels drawn in the
-    last export (what the collision and language tests read)."""
+    """{map item id: [(text, (xmin, ymin, xmax, ymax), ent_id or None), ...]}: the labels
+    drawn in the last export, from QGIS's labelling results (what the collision and
+    language tests read); ent_id for enterprise names, None for arrow labels."""
     results = exporter.labelingResults()
     found = {}
     for map_item in (i for i in layout.items() if isinstance(i, QgsLayoutItemMap)):
         result = results.get(map_item.uuid())
         if result is None:
             continue
-        found[map_item.id()] = [
-            (
-                label.labelText,
-                (
-                    label.labelRect.xMinimum(),
-                    label.labelRect.yMinimum(),
-                    label.labelRect.xMaximum(),
-                    label.labelRect.yMaximum(),
-                ),
-            )
-            for label in result.allLabels()
-            if not label.isUnplaced
-        ]
+        layers = {layer.id(): layer for layer in map_item.layers()}
+        labels = []
+        for label in result.allLabels():
+            if label.isUnplaced:
+                continue
+            layer = layers.get(label.layerID)
+            ent_id = None
+            if layer is not None and "ent_id" in layer.fields().names():
+                ent_id = layer.getFeature(label.featureId)["ent_id"]
+            rect = label.labelRect
+            box = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+            labels.append((label.labelText, box, ent_id))
+        found[map_item.id()] = labels
     return found
