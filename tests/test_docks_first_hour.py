@@ -152,7 +152,7 @@ def test_default_layers_run_without_roads_says_straight_lines(
         return write(self, *args)
 
     monkeypatch.setattr(results.ResultWriter, "write", spy)
-    load_sample_layers()
+    sample_layers = by_name(load_sample_layers())
     explorer, balance = open_docks()
     assert explorer.roads_combo.currentLayer() is None
     run_and_wait(explorer, qtbot)
@@ -166,6 +166,16 @@ def test_default_layers_run_without_roads_says_straight_lines(
     assert exchanges.customProperty(RESULT_PROPERTY) == "exchanges"
     assert exchanges.providerType() == "ogr" and exchanges.featureCount() > 0
     assert balance.exchanges_combo.currentLayer() is exchanges
+    # straight lines from the supplier's point to the consumer's, in the enterprises' CRS
+    where = {
+        f["ent_id"]: f.geometry().asPoint() for f in sample_layers["enterprises"].getFeatures()
+    }
+    assert exchanges.crs() == sample_layers["enterprises"].crs()
+    for feature in exchanges.getFeatures():
+        line = feature.geometry().asPolyline()
+        assert len(line) == 2
+        assert line[0].distance(where[feature["supply_ent"]]) < 1e-6
+        assert line[1].distance(where[feature["demand_ent"]]) < 1e-6
     moved = balance.sankey.links[balance.sankey.links["target"] != "disposal"]
     assert moved["tonnes"].sum() > 0
 
@@ -193,6 +203,16 @@ def test_results_survive_save_and_reopen_and_a_rerun_replaces_them(
     assert gpkg.exists() and str(gpkg) in explorer.status.text()
     first = {layer.name(): layer.featureCount() for layer in result_layers()}
     assert "Routed links" in first and all(n > 0 for n in first.values()), first
+    # routed: polylines along the roads, ending near (snapped to) the enterprises
+    where = {f["ent_id"]: f.geometry().asPoint() for f in sample["enterprises"].getFeatures()}
+    routed = [layer for layer in result_layers() if layer.name() == "Chosen exchanges"][0]
+    vertices = []
+    for feature in routed.getFeatures():
+        line = feature.geometry().asPolyline()
+        vertices.append(len(line))
+        assert line[0].distance(where[feature["supply_ent"]]) < 5000
+        assert line[-1].distance(where[feature["demand_ent"]]) < 5000
+    assert max(vertices) > 2
     tables_first = gpkg_tables(gpkg)
     assert len(tables_first) == len(first)
 

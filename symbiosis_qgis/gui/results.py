@@ -9,11 +9,13 @@ the project still shows; the previous run's tables are dropped once its layers a
 """
 
 import os
+import struct
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -101,37 +103,51 @@ class ResultWriter:
         self.written = []
 
     def straight(self, frame):
-        points = self.points
-        return [
-            QgsGeometry.fromPolylineXY([points[a], points[b]])
-            if a in points and b in points
-            else None
-            for a, b in zip(frame["supply_ent"].astype(str), frame["demand_ent"].astype(str))
-        ]
-
-    def routes(self, links, paths):
-        """cand_id -> route geometry in the enterprises' CRS (paths are lon/lat)."""
-        to_layer = QgsCoordinateTransform(
-            QgsCoordinateReferenceSystem("EPSG:4326"), self.crs, self.transform_context
-        )
-        out = {}
-        for cand_id, path in zip(links["cand_id"], paths):
-            if path is not None:
-                out[cand_id] = QgsGeometry.fromPolylineXY(
-                    [to_layer.transform(QgsPointXY(float(x), float(y))) for x, y in path]
-                )
+        """Two-point lines supplier -> consumer in the enterprises' CRS (None where either
+        has no geometry), built from WKB: a QgsPointXY per vertex cost seconds per 100k."""
+        xy = {k: (p.x(), p.y()) for k, p in self.points.items()}
+        missing = (np.nan, np.nan)
+        starts = np.array([xy.get(a, missing) for a in frame["supply_ent"].astype(str)], float)
+        ends = np.array([xy.get(b, missing) for b in frame["demand_ent"].astype(str)], float)
+        coords = np.hstack([starts.reshape(-1, 2), ends.reshape(-1, 2)]).astype("<f8")
+        ok = np.isfinite(coords).all(axis=1)
+        head = struct.pack("<BII", 1, QgsWkbTypes.LineString, 2)
+        out = []
+        for row, good in zip(coords, ok):
+            if good:
+                geometry = QgsGeometry()
+                geometry.fromWkb(head + row.tobytes())
+                out.append(geometry)
+            else:
+                out.append(None)
         return out
+
+    def route(self, path, to_layer):
+        """A lon/lat path (n, 2) as a line in the enterprises' CRS."""
+        coords = np.ascontiguousarray(np.asarray(path, dtype="<f8").reshape(-1, 2))
+        geometry = QgsGeometry()
+        geometry.fromWkb(
+            struct.pack("<BII", 1, QgsWkbTypes.LineString, len(coords)) + coords.tobytes()
+        )
+        geometry.transform(to_layer)  # in C++, every vertex at once
+        return geometry
 
     def write_all(self, candidates, links, paths, exchanges, enterprises, language):
         """Every result table; returns the WrittenTable list (empty when canceled)."""
         routed = paths is not None
-        route_of = self.routes(links, paths) if routed else {}
+        path_of = dict(zip(links["cand_id"], paths)) if routed else {}
+        to_layer = QgsCoordinateTransform(
+            QgsCoordinateReferenceSystem("EPSG:4326"), self.crs, self.transform_context
+        )
 
         def lines(frame):
-            if not routed:
-                return self.straight(frame)
             straight = self.straight(frame)
-            return [route_of.get(c, s) for c, s in zip(frame["cand_id"], straight)]
+            if not routed:
+                return straight
+            return [
+                self.route(path_of[c], to_layer) if path_of.get(c) is not None else line
+                for c, line in zip(frame["cand_id"], straight)
+            ]
 
         line = QgsWkbTypes.LineString
         self.write("exchanges", exchanges, line, lines(exchanges))
