@@ -8,6 +8,7 @@ from qgis.core import (
     QgsApplication,
     QgsProcessingException,
     QgsProject,
+    QgsVectorLayer,
 )
 
 from symbiosis_qgis.sample_project import load_sample_layers
@@ -76,6 +77,32 @@ def test_dialog_opens_on_the_layer_playing_the_role(
     qtbot, project_with_outputs, algorithm_id, parameter, expected
 ):
     assert dialog_layer(qtbot, algorithm_id, parameter) == expected
+
+
+@pytest.mark.parametrize(
+    "model_id, parameter",
+    [
+        ("symbiosis:symbiosis_full_analysis", "FLOWS"),
+        ("symbiosis:symbiosis_full_analysis", "ENTERPRISES"),
+        ("symbiosis:eco_industrial_park_design", "SITES"),
+    ],
+)
+def test_model_dialog_opens_on_the_projects_own_layers(
+    qtbot, symbiosis_provider, sample_gpkg, model_id, parameter
+):
+    """The models default to the shipped sample GeoPackage (for qgis_process); in a project
+    holding one's own data (here a copy), the dialog shows the project's layer instead."""
+    project = QgsProject.instance()
+    project.clear()
+    for name in ("enterprises", "flows", "sites"):
+        layer = QgsVectorLayer(f"{sample_gpkg}|layername={name}", f"my {name}", "ogr")
+        assert project.addMapLayer(layer) is not None  # owned by the project, in its tree
+    try:
+        assert dialog_layer(qtbot, model_id, parameter) == f"my {parameter.lower()}"
+        model = QgsApplication.processingRegistry().algorithmById(model_id)
+        assert "kuzbass.gpkg" in model.parameterDefinition(parameter).defaultValue()
+    finally:
+        project.clear()
 
 
 def test_validate_from_the_plugin_menu_opens_on_flows(qtbot, project_with_outputs):

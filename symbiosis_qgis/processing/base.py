@@ -38,21 +38,23 @@ ROLE_OF_INPUT = {
 }
 
 
-def preselect_role_layer(definition):
+def preselect_role_layer(definition, over_default=False):
     """Let a dialog open on the project layer that plays the input's role (told by its
     fields), not on the first layer of the right geometry in alphabetical order.
 
     Only the GUI default is set (``setGuiDefaultValueOverride``: QGIS's widgets read it,
     running the algorithm never does), so processing.run and qgis_process behave as before
     and a missing required input stays an error. Only in the main thread: algorithms are also
-    created in tasks, where the project's layer tree must not be read.
+    created in tasks, where the project's layer tree must not be read. ``over_default``: also
+    for an input with a stored default (the shipped models default to the sample data, but in
+    a project the layer playing the role is the one meant).
     """
     role = ROLE_OF_INPUT.get(definition.name())
     app = QCoreApplication.instance()
     if (
         role is None
         or not isinstance(definition, QgsProcessingParameterFeatureSource)
-        or definition.defaultValue() is not None
+        or (definition.defaultValue() is not None and not over_default)
         or app is None
         or QThread.currentThread() is not app.thread()
     ):

@@ -22,6 +22,7 @@ from qgis.core import (
 )
 
 from ..i18n import tr
+from .base import preselect_role_layer
 
 MODELS_GROUP_ID = "Models"
 
@@ -235,6 +236,8 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         copy.loadVariant(self.toVariant())
         copy.setSourceFilePath(self.sourceFilePath())
         copy.translate()
+        for definition in copy.parameterDefinitions():  # the dialog opens on project layers
+            preselect_role_layer(definition, over_default=True)
         return copy
 
     def translate(self):
