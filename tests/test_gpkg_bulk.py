@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 
 import numpy as np
+import pandas as pd
 import processing
 import pytest
 from osgeo import ogr, osr
@@ -41,10 +42,10 @@ def random_lines(n, seed=0, origin=(500_000.0, 6_000_000.0), extent=50_000.0, re
     return starts, ends
 
 
-def write(path, starts, ends):
+def write(path, starts, ends, shared=()):
     n = len(starts)
-    columns = {"name": [f"L{i}" for i in range(n)], "size": [float(i) / 7 for i in range(n)]}
-    return append_lines(str(path), None, columns, starts, ends)
+    columns = {"name": pd.Series([f"L{i}" for i in range(n)]), "size": pd.Series(np.arange(n) / 7)}
+    return append_lines(str(path), None, columns, starts, ends, shared)
 
 
 def sqlite_rtree(boxes, first_id=1):
@@ -189,6 +190,30 @@ def test_the_file_is_a_geopackage_qgis_and_ogr_read(tmp_path):
             r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         }
     assert {"rtree_lines_geom_insert", "rtree_lines_geom_delete"} <= triggers
+
+
+def test_shared_columns_are_written_as_given(tmp_path):
+    """Groups of repeating fields go through lookup tables: same rows, NULLs kept."""
+    rng = np.random.default_rng(3)
+    n = 4_000
+    kinds = pd.Categorical(rng.choice(["ash", "slag", None], n))
+    columns = {
+        "name": pd.Series(kinds),
+        "size": pd.Series(np.where(rng.random(n) < 0.1, np.nan, rng.integers(0, 5, n) / 3)),
+    }
+    starts, ends = random_lines(n)
+    written = {}
+    for shared in [(), (("name", "size"),), (("name",), ("size",))]:
+        path = tmp_path / f"out{len(shared)}_{len(shared[0]) if shared else 0}.gpkg"
+        empty_line_layer(path)
+        append_lines(str(path), None, columns, starts, ends, shared)
+        with sqlite3.connect(path) as db:
+            written[shared] = db.execute("SELECT * FROM lines ORDER BY fid").fetchall()
+    plain = written.pop(())
+    assert len(plain) == n and plain[0][0] == 1
+    assert {row[2] for row in plain} == {"ash", "slag", None}
+    assert sum(row[3] is None for row in plain) > 100
+    assert all(rows == plain for rows in written.values())
 
 
 def test_qgis_edits_keep_the_bulk_loaded_index_right(tmp_path):

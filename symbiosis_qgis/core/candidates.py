@@ -103,26 +103,25 @@ def _pairs_within(xs, ys, xd, yd, radius_m, coords, is_canceled=None, workers=No
         ps, pd_ = np.column_stack([xs, ys]), np.column_stack([xd, yd])
     tree_d = cKDTree(pd_)
 
-    def chunk(start):  # the KD traversal releases the GIL: chunks run on every core
+    def chunk(start):  # the KD traversal and pyproj release the GIL: chunks on every core
         if is_canceled is not None and is_canceled():
             return None
         hits = cKDTree(ps[start : start + CHUNK]).sparse_distance_matrix(
             tree_d, radius_m + TOLERANCE_M, output_type="ndarray"
         )
-        return hits["i"].astype(np.int64) + start, hits["j"].astype(np.int64), hits["v"]
+        i, j, dist = hits["i"].astype(np.int64) + start, hits["j"].astype(np.int64), hits["v"]
+        if coords == LONLAT:  # chords found the pairs; the geodesic decides
+            dist = geodesic_m(xs[i], ys[i], xd[j], yd[j])
+            keep = dist <= radius_m + TOLERANCE_M
+            i, j, dist = i[keep], j[keep], dist[keep]
+        # planar: the tree's distances are the exact Euclidean ones, all within the radius
+        return i, j, dist
 
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
         found = [hits for hits in pool.map(chunk, range(0, len(ps), CHUNK)) if hits is not None]
-    found_i, found_j, found_v = (list(parts) for parts in zip(*found)) if found else ([], [], [])
-    i = np.concatenate(found_i) if found_i else np.zeros(0, np.int64)
-    j = np.concatenate(found_j) if found_j else np.zeros(0, np.int64)
-    if coords == LONLAT:  # chords found the pairs; the geodesic decides
-        dist = geodesic_m(xs[i], ys[i], xd[j], yd[j])
-        keep = dist <= radius_m + TOLERANCE_M
-        return i[keep], j[keep], dist[keep]
-    # planar: the tree's distances are the exact Euclidean ones, all within the radius
-    dist = np.concatenate(found_v) if found_v else np.zeros(0)
-    return i, j, dist
+    if not found:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+    return tuple(np.concatenate(parts) for parts in zip(*found))
 
 
 def _usable_flows(flows, ent_index, stats):

@@ -31,7 +31,7 @@ from ..core.inputs import check_flows
 from ..core.validation import FLOW_REQUIRED
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
-from .gpkg_bulk import append_lines, gpkg_destination
+from .gpkg_bulk import append_lines, gpkg_destination, python_values
 from .layer_io import (
     core_errors,
     enterprise_lonlat,
@@ -46,6 +46,11 @@ from .styling import apply_style_on_load
 CATEGORY_CODES = list(MATERIAL_CATEGORIES)
 
 BULK_ROWS = 10_000  # from this many candidates a GeoPackage output is written in bulk
+SHARED_COLUMNS = (  # fields whose values repeat together: written once per combination
+    ("supply_ent", "supply_flow", "supply_mat", "supply_qty", "supply_unit", "supply_node"),
+    ("demand_ent", "demand_flow", "demand_mat", "demand_qty", "demand_node"),
+    ("rule_id", "radius_km", "unit", "reach_mode"),
+)
 
 TEXT_COLUMNS = {
     "supply_ent",
@@ -292,9 +297,8 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
         Returns False when canceled; a value the sink refuses stops the run naming it.
         """
         fields = candidate_fields()
-        columns = [_python_values(candidates[name]) for name in fields.names()]
-        starts = _layer_xy(candidates["supply_ent"], points)
-        ends = _layer_xy(candidates["demand_ent"], points)
+        columns = [python_values(candidates[name]) for name in fields.names()]
+        starts, ends = _layer_xy(points, candidates["supply_ent"], candidates["demand_ent"])
         geometries = two_point_lines_wkb(starts, ends)
 
         def features():
@@ -311,12 +315,14 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
         )
 
     def _append_candidates(self, destination, candidates, points):
+        starts, ends = _layer_xy(points, candidates["supply_ent"], candidates["demand_ent"])
         names = candidate_fields().names()
         append_lines(
             *destination,
-            {name: _python_values(candidates[name]) for name in names},
-            _layer_xy(candidates["supply_ent"], points),
-            _layer_xy(candidates["demand_ent"], points),
+            {name: candidates[name] for name in names},
+            starts,
+            ends,
+            shared=SHARED_COLUMNS,
         )
 
     def _write_reach(self, parameters, context, candidates, ents, crs, feedback):
@@ -352,17 +358,11 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
         return dest_id
 
 
-def _python_values(column):
-    """A column as plain Python values, NaN and NA as None (QGIS NULL)."""
-    values = column.astype(object)
-    return values.where(column.notna(), None).tolist()
-
-
-def _layer_xy(ent_ids, points):
-    """(n, 2) layer-CRS coordinates of each enterprise id from {ent_id: QgsPointXY}."""
-    ids = list(points)
-    where = np.array([(points[k].x(), points[k].y()) for k in ids], float).reshape(-1, 2)
-    return where[pd.Index(ids).get_indexer(ent_ids)]
+def _layer_xy(points, *ent_ids):
+    """(n, 2) layer-CRS coordinates of each list of enterprise ids, from {ent_id: QgsPointXY}."""
+    ids = pd.Index(list(points))
+    where = np.array([(p.x(), p.y()) for p in points.values()], float).reshape(-1, 2)
+    return [where[ids.get_indexer(column)] for column in ent_ids]
 
 
 def two_point_lines_wkb(starts, ends):

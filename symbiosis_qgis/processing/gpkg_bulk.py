@@ -21,9 +21,11 @@ triggers into a valid tree.
 import json
 import os
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 
 import numpy as np
+import pandas as pd
 
 # GeoPackage binary header: "GP", version 0, flags (little endian, envelope minx maxx miny maxy)
 _HEADER_FLAGS = 0b0000_0011
@@ -81,9 +83,15 @@ def envelopes(starts, ends):
     )
 
 
-def append_lines(path, table, columns, starts, ends):
-    """Append rows (columns: {field: list of values}) with lines starts -> ends to ``table``
-    of the GeoPackage ``path`` (None: its only table). Returns the number of rows written."""
+def append_lines(path, table, columns, starts, ends, shared=()):
+    """Append rows with lines starts -> ends to ``table`` of the GeoPackage ``path`` (None:
+    its only table). Returns the number of rows written.
+
+    columns: {field: pandas Series}, NaN and NA written as NULL. shared: groups of fields
+    whose values repeat together (e.g. every field of a supply flow); each group's distinct
+    combinations go to a temporary table once and are joined in by SQLite, so only a code per
+    group passes from Python to SQLite with each row.
+    """
     with closing(sqlite3.connect(path, isolation_level=None)) as db:
         if table is None:
             (table,) = db.execute("SELECT table_name FROM gpkg_contents").fetchone()
@@ -108,13 +116,12 @@ def append_lines(path, table, columns, starts, ends):
                 db.execute(f"DROP TRIGGER {_quoted(name)}")
             box = envelopes(starts, ends)
             fids = np.arange(first_fid, first_fid + len(box))
-            names = ["fid" if _has_fid(db, table) else "rowid", geometry, *columns]
-            db.executemany(
-                f"INSERT INTO {_quoted(table)} ({', '.join(_quoted(n) for n in names)}) "
-                f"VALUES ({', '.join('?' * len(names))})",
-                zip(fids.tolist(), line_blobs(starts, ends, srs_id), *columns.values()),
-            )
-            _index_boxes(db, f"rtree_{table}_{geometry}", fids, box)
+            key = "fid" if _has_fid(db, table) else "rowid"
+            rows = {key: fids.tolist(), geometry: line_blobs(starts, ends, srs_id)}
+            with ThreadPoolExecutor(max_workers=1) as pool:  # packed while SQLite inserts
+                index = _IndexLoad(db, f"rtree_{table}_{geometry}", fids, box, pool)
+                _insert_rows(db, table, rows, columns, [g for g in shared if g])
+                index.write()
             for _, sql in triggers:
                 db.execute(sql)
             _update_contents(db, table, box)
@@ -129,6 +136,73 @@ def append_lines(path, table, columns, starts, ends):
     return len(box)
 
 
+def _insert_rows(db, table, rows, columns, shared):
+    """INSERT every row: {field: list} ``rows`` and the Series ``columns``; the ``shared``
+    groups through temporary tables joined to a staging table in one INSERT ... SELECT."""
+    grouped = {name for group in shared for name in group}
+    rows.update((n, python_values(c)) for n, c in columns.items() if n not in grouped)
+    if not shared:
+        db.executemany(
+            f"INSERT INTO {_quoted(table)} ({_listed(rows)}) "
+            f"VALUES ({', '.join('?' * len(rows))})",
+            zip(*rows.values()),
+        )
+        return
+    names = list(rows) + [name for group in shared for name in group]
+    selected = [f"r.{_quoted(name)}" for name in rows]
+    joins = []
+    for k, group in enumerate(shared):
+        codes, first = _group_codes([columns[name] for name in group])
+        lookup = f"symbiosis_group_{k}"
+        db.execute(f"CREATE TEMP TABLE {lookup} (k INTEGER PRIMARY KEY, {_listed(group)})")
+        db.executemany(
+            f"INSERT INTO temp.{lookup} VALUES ({', '.join('?' * (len(group) + 1))})",
+            zip(range(len(first)), *(python_values(columns[n].iloc[first]) for n in group)),
+        )
+        rows[lookup] = codes.tolist()
+        joins.append(f"CROSS JOIN temp.{lookup} AS g{k} ON g{k}.k = r.{lookup}")
+        selected += [f"g{k}.{_quoted(name)}" for name in group]
+    db.execute(f"CREATE TEMP TABLE symbiosis_rows ({_listed(rows)})")
+    db.executemany(
+        f"INSERT INTO temp.symbiosis_rows VALUES ({', '.join('?' * len(rows))})",
+        zip(*rows.values()),
+    )
+    db.execute(
+        f"INSERT INTO {_quoted(table)} ({_listed(names)}) SELECT {', '.join(selected)} "
+        f"FROM temp.symbiosis_rows AS r {' '.join(joins)} ORDER BY r.rowid"
+    )
+    for k in range(len(shared)):
+        db.execute(f"DROP TABLE temp.symbiosis_group_{k}")
+    db.execute("DROP TABLE temp.symbiosis_rows")
+
+
+def _group_codes(series):
+    """(code of each row's combination of values, numbered in order of first appearance;
+    the first row of each combination)."""
+    combined, combinations = np.zeros(len(series[0]), np.int64), 1
+    for values in series:
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+        if combinations * (len(uniques) + 1) >= 2**62:  # renumber before int64 overflows
+            combined, uniques_so_far = pd.factorize(combined)
+            combinations = len(uniques_so_far)
+        combined = combined * (len(uniques) + 1) + codes
+        combinations *= len(uniques) + 1
+    combined = pd.factorize(combined)[0]
+    return combined, np.unique(combined, return_index=True)[1]
+
+
+def python_values(column):
+    """A Series as plain Python values, NaN and NA as None (NULL)."""
+    if column.dtype.kind in "iuf" and not column.hasnans:
+        return column.to_numpy().tolist()  # Python ints and floats, equal to the above
+    values = column.astype(object)
+    return values.where(column.notna(), None).tolist()
+
+
+def _listed(names):
+    return ", ".join(map(_quoted, names))
+
+
 def _only_table(db):
     """True when the GeoPackage holds a single table: nothing else to protect from a crash."""
     return db.execute("SELECT COUNT(*) FROM gpkg_contents").fetchone()[0] == 1
@@ -138,37 +212,48 @@ def _has_fid(db, table):
     return any(row[1] == "fid" for row in db.execute(f"PRAGMA table_info({_quoted(table)})"))
 
 
-def _index_boxes(db, index, fids, box):
-    """Boxes into the R*Tree ``index``: bulk-loaded when it is empty, else one by one."""
-    if (
-        not len(box)
-        or not db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (index,)).fetchone()
-    ):
-        return
-    (node_bytes,) = db.execute(
-        f"SELECT length(data) FROM {_quoted(index + '_node')} WHERE nodeno = 1"
-    ).fetchone()
-    (indexed,) = db.execute(f"SELECT COUNT(*) FROM {_quoted(index + '_rowid')}").fetchone()
-    if indexed:  # an index in use: SQLite inserts into it
-        db.executemany(
-            f"INSERT INTO {_quoted(index)} VALUES (?, ?, ?, ?, ?)",
-            zip(fids.tolist(), *box.T.tolist()),
+class _IndexLoad:
+    """Boxes into the R*Tree ``index``: bulk-loaded when it is empty (the packing runs on
+    ``pool`` meanwhile), else inserted one by one by SQLite."""
+
+    def __init__(self, db, index, fids, box, pool):
+        self.db, self.index, self.fids, self.box = db, index, fids, box
+        self.packing = None
+        exists = db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (index,)).fetchone()
+        if not len(box) or not exists:
+            self.index = None
+            return
+        (node_bytes,) = db.execute(
+            f"SELECT length(data) FROM {_quoted(index + '_node')} WHERE nodeno = 1"
+        ).fetchone()
+        (indexed,) = db.execute(f"SELECT COUNT(*) FROM {_quoted(index + '_rowid')}").fetchone()
+        if not indexed:
+            self.packing = pool.submit(packed_rtree, fids, box, node_bytes)
+
+    def write(self):
+        db, index, fids = self.db, self.index, self.fids
+        if index is None:
+            return
+        if self.packing is None:  # an index in use: SQLite inserts into it
+            db.executemany(
+                f"INSERT INTO {_quoted(index)} VALUES (?, ?, ?, ?, ?)",
+                zip(fids.tolist(), *self.box.T.tolist()),
+            )
+            return
+        nodes, leaf_of, parent_of = self.packing.result()
+        for suffix in ("_node", "_rowid", "_parent"):
+            db.execute(f"DELETE FROM {_quoted(index + suffix)}")
+        db.executemany(f"INSERT INTO {_quoted(index + '_node')} VALUES (?, ?)", nodes)
+        # one JSON array parsed by SQLite: about twice as fast as 2 million bound rows
+        db.execute(
+            f"INSERT INTO {_quoted(index + '_rowid')} (rowid, nodeno) "
+            "SELECT key + ?, value FROM json_each(?)",
+            (int(fids[0]), json.dumps(leaf_of.tolist())),
         )
-        return
-    nodes, leaf_of, parent_of = packed_rtree(fids, box, node_bytes)
-    for suffix in ("_node", "_rowid", "_parent"):
-        db.execute(f"DELETE FROM {_quoted(index + suffix)}")
-    db.executemany(f"INSERT INTO {_quoted(index + '_node')} VALUES (?, ?)", nodes)
-    # one JSON array parsed by SQLite: about twice as fast as 2 million bound rows
-    db.execute(
-        f"INSERT INTO {_quoted(index + '_rowid')} (rowid, nodeno) "
-        "SELECT key + ?, value FROM json_each(?)",
-        (int(fids[0]), json.dumps(leaf_of.tolist())),
-    )
-    db.executemany(
-        f"INSERT INTO {_quoted(index + '_parent')} VALUES (?, ?)",
-        zip(range(2, len(parent_of) + 2), parent_of.tolist()),
-    )
+        db.executemany(
+            f"INSERT INTO {_quoted(index + '_parent')} VALUES (?, ?)",
+            zip(range(2, len(parent_of) + 2), parent_of.tolist()),
+        )
 
 
 def packed_rtree(ids, box, node_bytes):
