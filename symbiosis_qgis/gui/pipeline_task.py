@@ -145,8 +145,10 @@ class PipelineTask(QgsTask):
                     data.enterprise_attributes,
                     self.inputs.language,
                 )
+            if self.isCanceled():
+                return False
             self.setProgress(100)
-            return not self.isCanceled()
+            return True
         except ResultWriteError as err:
             self.error = str(err)
             return False

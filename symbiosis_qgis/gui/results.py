@@ -150,7 +150,7 @@ class ResultWriter:
             ]
 
         line = QgsWkbTypes.LineString
-        self.write("exchanges", exchanges, line, lines(exchanges))
+        self.write("exchanges", exchanges, line, lines)
         self.progress(82)
         if not self.crs.isGeographic():  # the diagram spaces enterprises in metres
             ents = enterprises.copy()
@@ -158,22 +158,31 @@ class ResultWriter:
             ents["x"] = ents["ent_id"].map({k: p.x() for k, p in self.points.items()})
             ents["y"] = ents["ent_id"].map({k: p.y() for k, p in self.points.items()})
             arrows, nodes = diagram_tables(exchanges, ents, language=language)
-            arrow_lines = [
-                QgsGeometry.fromPolylineXY([QgsPointXY(*xy) for xy in c]) for c in arrows["coords"]
-            ]
-            self.write("arrows", arrows.drop(columns="coords"), line, arrow_lines)
-            node_points = [
-                QgsGeometry.fromPointXY(QgsPointXY(x, y)) for x, y in zip(nodes["x"], nodes["y"])
-            ]
+            coords = arrows.pop("coords")
+
+            def arrow_lines(rows):
+                return [
+                    QgsGeometry.fromPolylineXY([QgsPointXY(*xy) for xy in c])
+                    for c in coords.loc[rows.index]
+                ]
+
+            def node_points(rows):
+                return [
+                    QgsGeometry.fromPointXY(QgsPointXY(x, y)) for x, y in zip(rows["x"], rows["y"])
+                ]
+
+            self.write("arrows", arrows, line, arrow_lines)
             self.write("nodes", nodes, QgsWkbTypes.Point, node_points)
         self.progress(86)
         if routed:  # without a network the links are the candidates: not written twice
-            self.write("links", links, line, lines(links))
+            self.write("links", links, line, lines)
         self.progress(92)
-        self.write("candidates", candidates, line, self.straight(candidates))
+        self.write("candidates", candidates, line, self.straight)
         return [] if self.is_canceled() else self.written
 
     def write(self, kind, frame, wkb, geometries):
+        """Write ``frame`` as the table ``kind``; ``geometries(rows)`` gives the geometries of
+        a batch of its rows, so a cancel waits for one batch, not for every row's geometry."""
         if self.is_canceled():
             return
         table = f"{kind}_{self.tag}"
@@ -200,9 +209,8 @@ class ResultWriter:
             for start in range(0, len(frame), BATCH):
                 if self.is_canceled():
                     return
-                batch = frame_features(
-                    frame.iloc[start : start + BATCH], fields, geometries[start : start + BATCH]
-                )
+                rows = frame.iloc[start : start + BATCH]
+                batch = frame_features(rows, fields, geometries(rows))
                 if not writer.addFeatures(batch):
                     raise ResultWriteError(
                         tr("Could not write the table {table} to {path}: {error}").format(
