@@ -52,6 +52,7 @@ from ..core.map_labels import (
     place_point_labels,
     touching,
 )
+from ..core.text import QT_TRANSLATE_NOOP
 from ..i18n import tr, user_locale
 from ..paths import resource_path
 from . import map_print
@@ -64,7 +65,23 @@ TEMPLATES = ["symbiosis_a4.qpt", "symbiosis_a3.qpt"]  # enum order: append only
 LANGUAGES = ["", "en", "ru"]  # enum order: append only; "": the QGIS interface's
 TABLE_FIELDS = ["supply_name", "demand_name", "label"]  # the project layout's table
 PRINT_TABLE_FIELDS = ["tbl_from", "tbl_to", "tbl_material", "tbl_amount"]
-DEFAULT_TITLE = "Potential symbiosis links of the industrial node"
+# The page's strings, translated into the map's language (MapText), not the interface's.
+# fmt: off
+DEFAULT_TITLE = QT_TRANSLATE_NOOP("@default", "Potential symbiosis links of the industrial node")
+PAGE = {
+    "enterprises": QT_TRANSLATE_NOOP("@default", "Symbiosis enterprises"),
+    "arrows": QT_TRANSLATE_NOOP("@default", "Symbiosis arrows"),
+    "legend": QT_TRANSLATE_NOOP("@default", "Legend"),
+    "km": QT_TRANSLATE_NOOP("@default", "km"),
+    "sources": QT_TRANSLATE_NOOP("@default", "Data: {sources}. Exchanges computed by symbiosis_qgis. Date: {date}"),  # noqa: E501
+    "from": QT_TRANSLATE_NOOP("@default", "From"),
+    "to": QT_TRANSLATE_NOOP("@default", "To"),
+    "material_quantity": QT_TRANSLATE_NOOP("@default", "Material and quantity"),
+    "material": QT_TRANSLATE_NOOP("@default", "Material"),
+    "quantity": QT_TRANSLATE_NOOP("@default", "Quantity per year"),
+    "table_note": QT_TRANSLATE_NOOP("@default", "{shown} of {total} exchanges listed, the largest first; all are in the layer '{layer}'"),  # noqa: E501
+}
+# fmt: on
 INSET_SHARE = 0.42  # inset frame: this share of the map's width and height
 MIN_GAP_MM = 7.0  # margin of the inset's window around its crowd (page mm)
 MIN_ZOOM = 2.0  # the inset enlarges at least this much (a bigger crowd: its densest part)
@@ -577,7 +594,7 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         }
         if "sector_group" in fields:
             map_print.style_for_print(print_nodes, "diagram_nodes.qml", text, present["groups"])
-            print_nodes.setName(text("Symbiosis enterprises"))  # the legend's group title
+            print_nodes.setName(text(PAGE["enterprises"]))  # the legend's group title
         if "width_class" in arrow_fields:
             map_print.style_for_print(
                 print_arrows,
@@ -586,7 +603,7 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
                 present["categories"] | present["classes"],
                 width_labels=map_print.width_class_labels(present["units"], language),
             )
-            print_arrows.setName(text("Symbiosis arrows"))
+            print_arrows.setName(text(PAGE["arrows"]))
         print_nodes.setLabeling(map_print.node_labeling(0.3))
         print_nodes.setLabelsEnabled(True)
         print_arrows.setLabeling(map_print.arrow_labeling())
@@ -789,7 +806,7 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         )
         item(layout, "title", QgsLayoutItemLabel).setText(title)
         legend = item(layout, "legend", QgsLayoutItemLegend)
-        legend.setTitle(text("Legend"))
+        legend.setTitle(text(PAGE["legend"]))
         legend.setAutoUpdateModel(False)
         if own_legend:  # print copies: a legend tree of their own, kept alive with the layout
             root = QgsLayerTree()
@@ -807,11 +824,11 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
                     node.parent().removeChildNode(node)
         bar = layout.itemById("scalebar")
         if isinstance(bar, QgsLayoutItemScaleBar):
-            bar.setUnitLabel(text("km"))
+            bar.setUnitLabel(text(PAGE["km"]))
         north = item(layout, "north", QgsLayoutItemPicture)
         north.setPicturePath(str(resource_path("icons", "north.svg")))
         item(layout, "sources", QgsLayoutItemLabel).setText(
-            text("Data: {sources}. Exchanges computed by symbiosis_qgis. Date: {date}").format(
+            text(PAGE["sources"]).format(
                 sources=sources.rstrip("."), date=date.today().isoformat()
             )
         )
@@ -830,13 +847,13 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             wanted = PRINT_TABLE_FIELDS if own_legend else TABLE_FIELDS
             table.setDisplayedFields([f for f in wanted if f in names])
             headers = {
-                "supply_name": text("From"),
-                "demand_name": text("To"),
-                "label": text("Material and quantity"),
-                "tbl_from": text("From"),
-                "tbl_to": text("To"),
-                "tbl_material": text("Material"),
-                "tbl_amount": text("Quantity per year"),
+                "supply_name": text(PAGE["from"]),
+                "demand_name": text(PAGE["to"]),
+                "label": text(PAGE["material_quantity"]),
+                "tbl_from": text(PAGE["from"]),
+                "tbl_to": text(PAGE["to"]),
+                "tbl_material": text(PAGE["material"]),
+                "tbl_amount": text(PAGE["quantity"]),
             }
             width = frame_size.width()
             shares = {"tbl_material": 0.7, "tbl_amount": 0.7}
@@ -912,12 +929,7 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         self.table_rows = (shown, total)
         note = QgsLayoutItemLabel(layout)
         note.setId("table_note")
-        note.setText(
-            text(
-                "{shown} of {total} exchanges listed, the largest first; all are in the "
-                "layer '{layer}'"
-            ).format(shown=shown, total=total, layer=layer_name)
-        )
+        note.setText(text(PAGE["table_note"]).format(shown=shown, total=total, layer=layer_name))
         font = QFont(map_print.FONT_FAMILY)
         font.setPointSizeF(size)
         font.setItalic(True)
