@@ -338,3 +338,31 @@ def test_model_run_from_its_dialog_adds_the_layout_to_the_project(
     assert shown and shown <= loaded  # drawn from the loaded results, which stay editable
     assert "Novokuznetsk" in layouts[0].name()
     project.clear()
+
+
+def test_full_analysis_prints_bundled_arrows_in_the_interface_language(symbiosis_provider):
+    """The print path of the shipped model: drawdiagram bundles parallel arrows, its labels
+    and the map follow the QGIS interface's language (the map names enterprises from the
+    enterprises layer)."""
+    from qgis.core import (
+        QgsExpression,
+        QgsExpressionContext,
+        QgsExpressionContextScope,
+        QgsProcessingModelChildParameterSource,
+    )
+
+    model = QgsApplication.processingRegistry().algorithmById(MODEL)
+    diagram = model.childAlgorithm("diagram").parameterSources()
+    assert diagram["BUNDLE"][0].staticValue() is True
+    language = diagram["LANGUAGE"][0]
+    assert language.source() == QgsProcessingModelChildParameterSource.Expression
+    labels = ["ru", "en"]  # drawdiagram's LANGUAGE options
+    for locale, expected in (("ru_RU", "ru"), ("ru", "ru"), ("en_US", "en"), ("de", "en")):
+        scope = QgsExpressionContextScope()
+        scope.setVariable("qgis_locale", locale)
+        context = QgsExpressionContext()
+        context.appendScope(scope)
+        assert labels[QgsExpression(language.expression()).evaluate(context)] == expected
+    printing = model.childAlgorithm("map").parameterSources()
+    assert printing["LANGUAGE"][0].staticValue() == 0  # "Language of the QGIS interface"
+    assert printing["ENTERPRISES"][0].parameterName() == "ENTERPRISES"

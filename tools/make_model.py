@@ -28,6 +28,9 @@ from resource_io import RESOURCES, output_folder, run
 
 POINTS_OR_POLYGONS = [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]
 LINES = [QgsProcessing.TypeVectorLine]
+# drawdiagram's label language (0 Russian, 1 English) following the QGIS interface, as the map
+# step's does: the layers a dialog run loads read in the same language as the printed map
+LABELS_IN_UI_LANGUAGE = "if(left(@qgis_locale, 2) = 'ru', 0, 1)"
 
 
 def step_position(step):
@@ -114,6 +117,8 @@ def build():
             "MODE": static(1),
             "SPACING": static(5000.0),
             "NODES": model_input("NODE"),
+            "BUNDLE": static(True),  # one arrow per material into a consumer: a readable print
+            "LANGUAGE": expression(LABELS_IN_UI_LANGUAGE),
         },
         {"OUTPUT": "diagram_arrows", "OUTPUT_NODES": "diagram_enterprises"},
         step_position(5),
@@ -129,6 +134,8 @@ def build():
                 "'Potential symbiosis links of the ' || @NODE || ' industrial node'"
             ),
             "SOURCES": model_input("SOURCES"),
+            "LANGUAGE": static(0),  # the language of the QGIS interface
+            "ENTERPRISES": model_input("ENTERPRISES"),  # name_ru and name for the labels
         },
         {"OUTPUT_PDF": "map_pdf", "OUTPUT_PNG": "map_png"},
         step_position(6),
