@@ -274,3 +274,54 @@ def test_bulk_geopackage_output_equals_the_sink_output(sample, tmp_path, monkeyp
     in_box = sorted(f.id() for f in sink.getFeatures(request))  # in each index's own order
     assert 0 < len(in_box) < sink.featureCount()
     assert sorted(f.id() for f in bulk.getFeatures(request)) == in_box
+
+
+def test_geopackage_enterprises_read_in_bulk_give_what_qgis_reads(
+    symbiosis_provider, tmp_path, monkeypatch
+):
+    """A whole GeoPackage point layer is read through SQLite; the result must be the one of
+    the same layer read feature by feature by QGIS (here: a memory copy of it)."""
+    from osgeo import ogr, osr
+
+    path = tmp_path / "ents.gpkg"
+    data = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32645)
+    table = data.CreateLayer("ents", srs, ogr.wkbPoint)
+    table.CreateField(ogr.FieldDefn("ent_id", ogr.OFTString))
+    table.CreateField(ogr.FieldDefn("node", ogr.OFTString))
+    flow_rows = []
+    for i in range(40):
+        feature = ogr.Feature(table.GetLayerDefn())
+        feature.SetField("ent_id", f" E{i} " if i % 7 == 0 else f"E{i}")
+        if i % 5:
+            feature.SetField("node", f"N{i % 3}")
+        if i != 11:  # one enterprise without geometry
+            x, y = 500_000 + 731.3 * i, 6_000_000 + 517.9 * (i % 9)
+            feature.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({x} {y})"))
+        table.CreateFeature(feature)
+        supply = i % 3 == 0
+        material = "fly_ash" if supply else "concrete_addition"
+        direction = "supply" if supply else "demand"
+        flow_rows.append((f"F{i}", f"E{i}", direction, material, str(10 + i), "t/yr", ""))
+    data = None
+    in_gpkg = gpkg_layer(path, "ents")
+    in_memory = in_gpkg.materialize(QgsFeatureRequest())
+    flow_layer = flows(flow_rows)
+    from symbiosis_qgis.processing import find_candidates
+
+    bulk_reads = []
+    read_points = find_candidates.read_points
+    monkeypatch.setattr(
+        find_candidates, "read_points", lambda *a: bulk_reads.append(a) or read_points(*a)
+    )
+    outputs = []
+    for ents in (in_gpkg, in_memory):
+        feedback = LogFeedback()
+        result, rows = run(ents, flow_layer, feedback=feedback, NODES="N1,N2")
+        log = [m for m in feedback.messages if not m.startswith("Results:")]
+        outputs.append(([(r.pop("geometry").asWkt(17), r) for r in rows], log))
+    assert len(bulk_reads) == 1  # the GeoPackage layer only
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0][0]) > 20
+    assert any("1 enterprises without geometry" in m for m in outputs[0][1])

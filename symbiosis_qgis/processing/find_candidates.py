@@ -1,5 +1,8 @@
 """symbiosis:findcandidates — partners within reach whose demand a catalogue rule can serve."""
 
+import os
+import sqlite3
+
 import numpy as np
 import pandas as pd
 from qgis.core import (
@@ -18,6 +21,7 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterString,
+    QgsProviderRegistry,
     QgsUnitTypes,
     QgsWkbTypes,
 )
@@ -27,18 +31,23 @@ from ..core.candidates import CANDIDATE_COLUMNS, LONLAT, find_candidates
 from ..core.catalogue import CatalogueError, load_synergies
 from ..core.definitions import MATERIAL_CATEGORIES
 from ..core.geodesy import geodesic_circle
-from ..core.inputs import check_flows
-from ..core.validation import FLOW_REQUIRED
+from ..core.inputs import check_flows, id_text, require_unique_ids
+from ..core.validation import FID, FLOW_REQUIRED
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
-from .gpkg_bulk import append_lines, gpkg_destination, python_values
+from .gpkg_bulk import append_lines, gpkg_destination, python_values, read_points
 from .layer_io import (
+    ENTERPRISE_GEOMETRIES,
     core_errors,
     enterprise_lonlat,
+    require_crs,
     require_fields,
+    require_geometry_type,
     source_to_frame,
+    transform_to_wgs84,
     write_features,
 )
+from .network_io import transform_xy, whole_layer
 from .styling import apply_style_on_load
 
 # Supply material categories offered as a filter, in core.definitions' order (append only
@@ -221,7 +230,7 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
         allow_internal = self.parameterAsBool(parameters, self.ALLOW_INTERNAL, context)
 
         feedback.setProgressText(tr("Reading enterprises and flows"))
-        ents, points = enterprise_lonlat(ents_src, context, feedback, progress_span=(0, 20))
+        ents, points = self._enterprises(parameters, ents_src, context, feedback)
         flows = source_to_frame(flows_src, feedback, progress_span=(20, 30))
         if feedback.isCanceled():
             return {}
@@ -264,6 +273,45 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
         feedback.setProgress(100)
         feedback.pushInfo(tr("{0} partner candidates").format(len(candidates)))
         return results
+
+    def _enterprises(self, parameters, source, context, feedback):
+        """(frame of ent_id, node, x = lon, y = lat; (ids, (n, 2) layer xy) of those placed).
+
+        A whole GeoPackage point layer is read through SQLite and transformed in one batch
+        (0.1 s instead of 2 s for 100,000 enterprises); anything else, or a layer whose
+        points do not transform, is read feature by feature by QGIS (which names the
+        features at fault)."""
+        label = tr("Enterprises")
+        require_geometry_type(source, ENTERPRISE_GEOMETRIES, label)
+        require_crs(source, label)
+        read = _gpkg_points(whole_layer(self, parameters, self.ENTERPRISES, context), source)
+        if read is not None:
+            fids, values, xy = read
+            placed = ~np.isnan(xy[:, 0])
+            lonlat = xy.copy()
+            to_wgs84 = transform_to_wgs84(source, context)
+            try:
+                if placed.any() and not to_wgs84.isShortCircuited():
+                    lonlat[placed] = transform_xy(xy[placed], to_wgs84, label)
+            except QgsProcessingException:
+                read = None
+        if read is None:
+            ents, points = enterprise_lonlat(source, context, feedback, progress_span=(0, 20))
+            where = np.array([(p.x(), p.y()) for p in points.values()], float)
+            return ents, (pd.Index(list(points)), where.reshape(-1, 2))
+        frame = pd.DataFrame(
+            {
+                "ent_id": [id_text(v) for v in values["ent_id"]],
+                "node": values.get("node", [None] * len(fids)),
+                "x": lonlat[:, 0],
+                "y": lonlat[:, 1],
+                FID: fids,
+            }
+        )
+        with core_errors():
+            require_unique_ids(frame, "ent_id", label)
+        feedback.setProgress(20)
+        return frame.drop(columns=FID), (pd.Index(frame["ent_id"][placed]), xy[placed])
 
     def _log_stats(self, stats, feedback):
         if stats.enterprises_without_geometry:
@@ -358,11 +406,29 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
         return dest_id
 
 
-def _layer_xy(points, *ent_ids):
-    """(n, 2) layer-CRS coordinates of each list of enterprise ids, from {ent_id: QgsPointXY}."""
-    ids = pd.Index(list(points))
-    where = np.array([(p.x(), p.y()) for p in points.values()], float).reshape(-1, 2)
-    return [where[ids.get_indexer(column)] for column in ent_ids]
+def _layer_xy(where, *ent_ids):
+    """(n, 2) layer-CRS coordinates of each list of enterprise ids; where: (ids, xy)."""
+    ids, xy = where
+    return [xy[ids.get_indexer(column)] for column in ent_ids]
+
+
+def _gpkg_points(layer, source):
+    """read_points of a whole, unfiltered, unedited GeoPackage point layer, else None."""
+    if layer is None or layer.providerType() != "ogr" or layer.subsetString():
+        return None
+    if layer.isModified() or not QgsWkbTypes.isSingleType(layer.wkbType()):
+        return None
+    if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.PointGeometry:
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path, table = parts.get("path") or "", parts.get("layerName")
+    if not path.lower().endswith(".gpkg") or not os.path.isfile(path) or not table:
+        return None
+    names = source.fields().names()
+    try:
+        return read_points(path, table, [n for n in ("ent_id", "node") if n in names])
+    except sqlite3.Error:
+        return None
 
 
 def two_point_lines_wkb(starts, ends):

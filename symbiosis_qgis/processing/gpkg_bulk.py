@@ -21,8 +21,10 @@ triggers into a valid tree.
 import json
 import os
 import sqlite3
+import struct
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
+from urllib.parse import quote
 
 import numpy as np
 import pandas as pd
@@ -181,12 +183,17 @@ def _group_codes(series):
     the first row of each combination)."""
     combined, combinations = np.zeros(len(series[0]), np.int64), 1
     for values in series:
-        codes, uniques = pd.factorize(values, use_na_sentinel=False)
-        if combinations * (len(uniques) + 1) >= 2**62:  # renumber before int64 overflows
+        if isinstance(values.dtype, pd.CategoricalDtype):  # its codes, NaN -1 -> 0: no hashing
+            codes = values.cat.codes.to_numpy().astype(np.int64) + 1
+            count = len(values.cat.categories) + 1
+        else:
+            codes, uniques = pd.factorize(values, use_na_sentinel=False)
+            count = len(uniques)
+        if combinations * count >= 2**62:  # renumber before int64 overflows
             combined, uniques_so_far = pd.factorize(combined)
             combinations = len(uniques_so_far)
-        combined = combined * (len(uniques) + 1) + codes
-        combinations *= len(uniques) + 1
+        combined = combined * count + codes
+        combinations *= count
     combined = pd.factorize(combined)[0]
     return combined, np.unique(combined, return_index=True)[1]
 
@@ -383,6 +390,61 @@ def float32_up(values):
     scale = np.where(values[below] < 0, _ROUND_TOWARDS_ZERO, _ROUND_AWAY_FROM_ZERO)
     stored[below] = (values[below] * scale).astype(np.float32)
     return stored
+
+
+_ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}  # by the header's envelope indicator
+_POINT_TYPES = {1, 1001, 2001, 3001, 0x80000001, 0x40000001, 0xC0000001}  # 2D, Z, M, ZM
+
+
+def read_points(path, table, fields):
+    """A GeoPackage point table read through SQLite: (fids, {field: values}, xy (n, 2)).
+
+    Values are what SQLite stores (text, int, float; NULL as None); a feature without
+    geometry or with an empty point has NaN coordinates. Returns None when some geometry
+    is not a single point, so that QGIS reads the layer instead.
+    """
+    uri = "file:" + quote(os.path.abspath(path)) + "?mode=ro"
+    with closing(sqlite3.connect(uri, uri=True)) as db:
+        (geometry,) = db.execute(
+            "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (table,)
+        ).fetchone()
+        info = db.execute(f"PRAGMA table_info({_quoted(table)})").fetchall()
+        key = next((row[1] for row in info if row[5] == 1), "rowid")
+        rows = db.execute(
+            f"SELECT {_listed([key, geometry, *fields])} FROM {_quoted(table)} "
+            f"ORDER BY {_quoted(key)}"
+        ).fetchall()
+    columns = list(zip(*rows)) if rows else [()] * (len(fields) + 2)
+    xy = np.full((len(rows), 2), np.nan)
+    for i, blob in enumerate(columns[1]):
+        point = _point_of(blob)
+        if point is False:
+            return None
+        if point is not None:
+            xy[i] = point
+    return list(columns[0]), dict(zip(fields, map(list, columns[2:]))), xy
+
+
+def _point_of(blob):
+    """(x, y) of a GeoPackage point blob; None when null or empty; False when no point."""
+    if blob is None:
+        return None
+    blob = bytes(blob)
+    if blob[:2] != b"GP" or len(blob) < 8:
+        return False
+    flags = blob[3]
+    if flags & 0x10:  # the empty-geometry flag
+        return None
+    envelope = _ENVELOPE_BYTES.get((flags >> 1) & 0b111)
+    wkb = blob[8 + envelope :] if envelope is not None else b""
+    if len(wkb) < 21:
+        return False
+    order = "<" if wkb[0] == 1 else ">"
+    (kind,) = struct.unpack(order + "I", wkb[1:5])
+    if kind not in _POINT_TYPES:
+        return False
+    x, y = struct.unpack(order + "dd", wkb[5:21])
+    return None if np.isnan(x) and np.isnan(y) else (x, y)
 
 
 def _update_contents(db, table, box):
