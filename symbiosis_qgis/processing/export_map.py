@@ -62,6 +62,7 @@ from .map_print import MapText
 from .styling import style_layer
 
 TEMPLATES = ["symbiosis_a4.qpt", "symbiosis_a3.qpt"]  # enum order: append only
+FONT_SCALES = [1.0, 1.35]  # per template, as tools/make_layouts.py scales its fonts
 LANGUAGES = ["", "en", "ru"]  # enum order: append only; "": the QGIS interface's
 TABLE_FIELDS = ["supply_name", "demand_name", "label"]  # the project layout's table
 PRINT_TABLE_FIELDS = ["tbl_from", "tbl_to", "tbl_material", "tbl_amount"]
@@ -222,7 +223,7 @@ def within(xy, rect):
     return rect[0] <= xy[0] <= rect[2] and rect[1] <= xy[1] <= rect[3]
 
 
-def node_table(layer, crs):
+def node_table(layer, crs, font_scale=1.0):
     """Positions, label sizes (mm), symbol radii (mm) and importance of the enterprises."""
     fields = layer.fields().names()
     features = list(layer.getFeatures())
@@ -236,7 +237,11 @@ def node_table(layer, crs):
         "fids": [f.id() for f in features],
         "xy": np.array([points[f.id()] for f in features], float).reshape(-1, 2),
         "size_mm": np.array(
-            [map_print.label_size_mm(f["map_label"]) for f in features], float
+            [
+                map_print.label_size_mm(f["map_label"], map_print.NODE_FONT_PT * font_scale)
+                for f in features
+            ],
+            float,
         ).reshape(-1, 2),
         # the symbol's diameter in diagram_nodes.qml: 2.5 + 0.9 * size_class mm
         "radius_mm": np.array(
@@ -249,7 +254,7 @@ def node_table(layer, crs):
 ARROW_STOPS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78]  # where along an arrow a label may sit
 
 
-def arrow_table(layer, crs):
+def arrow_table(layer, crs, font_scale=1.0):
     """Per arrow: points along the curve the arrow symbol draws (a circular arc through its
     three vertices), its middle, label size (mm) and width class."""
     transform = None
@@ -268,7 +273,8 @@ def arrow_table(layer, crs):
         fids.append(feature.id())
         stops.append(np.array([(p.x(), p.y()) for p in points], float))
         middles.append(stops[-1][0])
-        sizes.append(map_print.label_size_mm(feature["map_label"], map_print.ARROW_FONT_PT))
+        size_pt = map_print.ARROW_FONT_PT * font_scale
+        sizes.append(map_print.label_size_mm(feature["map_label"], size_pt))
         weights.append(
             float(feature["quantity"] or 0.0) if "quantity" in layer.fields().names() else 0.0
         )
@@ -509,13 +515,14 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             title = text(DEFAULT_TITLE)  # the default, in the map's language
         feedback.setProgressText(tr("Laying out the map ({})").format(language))
         # print copies: styled for print, never the user's own layers
+        font_scale = FONT_SCALES[self.parameterAsEnum(parameters, self.TEMPLATE, context)]
         print_nodes, print_arrows = self._print_copies(
-            nodes, arrows, language, text, names_from_enterprises(enterprises)
+            nodes, arrows, language, text, names_from_enterprises(enterprises), font_scale
         )
         layers = [print_nodes, print_arrows] + [print_copy(b) for b in background]
         layout = load_template(project, template)
         self._fill(layout, layers, arrows, title, sources, text=text)
-        self._place_labels(layout, print_nodes, print_arrows, arrows.crs())
+        self._place_labels(layout, print_nodes, print_arrows, arrows.crs(), font_scale)
         self._fit_table(layout, text, arrows.name())
         if feedback.isCanceled():
             return {}
@@ -546,7 +553,7 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         feedback.setProgress(100)
         return results
 
-    def _print_copies(self, nodes, arrows, language, text, names_by_id):
+    def _print_copies(self, nodes, arrows, language, text, names_by_id, font_scale=1.0):
         """Memory copies of the diagram with labels, table columns and styles for print."""
         print_nodes = map_print.materialized(nodes)
         print_arrows = map_print.materialized(arrows)
@@ -604,19 +611,19 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
                 width_labels=map_print.width_class_labels(present["units"], language),
             )
             print_arrows.setName(text(PAGE["arrows"]))
-        print_nodes.setLabeling(map_print.node_labeling(0.3))
+        print_nodes.setLabeling(map_print.node_labeling(0.3, font_scale))
         print_nodes.setLabelsEnabled(True)
-        print_arrows.setLabeling(map_print.arrow_labeling())
+        print_arrows.setLabeling(map_print.arrow_labeling(font_scale))
         print_arrows.setLabelsEnabled(True)
         return print_nodes, print_arrows
 
-    def _place_labels(self, layout, print_nodes, print_arrows, crs):
+    def _place_labels(self, layout, print_nodes, print_arrows, crs, font_scale=1.0):
         """Enterprise names, then arrow labels, placed clear of each other and of the symbols
         (core.map_labels); the names that find no room send their crowd to an inset map."""
         map_item = item(layout, "map", QgsLayoutItemMap)
         scale = map_units_per_mm(map_item)
-        nodes = node_table(print_nodes, crs)
-        arrows = arrow_table(print_arrows, crs)
+        nodes = node_table(print_nodes, crs, font_scale)
+        arrows = arrow_table(print_arrows, crs, font_scale)
         blocked_items = [layout.itemById(i) for i in ("north", "scalebar")]
         blocked_items = [b for b in blocked_items if b is not None]
         main_view = LabelView(map_item, [item_rect_in_map(map_item, b) for b in blocked_items])
@@ -632,7 +639,7 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         )
         frame = window = None
         for _ in range(3):
-            found = self._inset_frame(map_item, nodes["xy"], crowded, scale)
+            found = self._inset_frame(map_item, nodes["xy"], crowded, scale, main_view.blocked)
             if found[0] is None:
                 break
             frame, window = found
@@ -708,7 +715,7 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             ],
         }
 
-    def _inset_frame(self, map_item, xy, crowded, scale):
+    def _inset_frame(self, map_item, xy, crowded, scale, blocked=()):
         """(frame, window) in map units: the inset map of the crowd of symbols whose names
         found no room, in the map corner that hides fewest symbols (never over the crowd
         itself); (None, None) when no name is crowded out or the inset would not enlarge
@@ -729,13 +736,17 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         extent = map_item.extent()
         w, h = width_mm * scale, height_mm * scale
         margin = 2 * scale
-        corners = [  # lower-left corners of the frame in map units; clear of the north
-            # arrow (top right) and the scale bar (bottom left)
+        corners = [  # lower-left corners of the frame in map units, top ones first
             (extent.xMinimum() + margin, extent.yMaximum() - margin - h),
+            (extent.xMaximum() - margin - w, extent.yMaximum() - margin - h),
+            (extent.xMinimum() + margin, extent.yMinimum() + margin),
             (extent.xMaximum() - margin - w, extent.yMinimum() + margin),
-            (extent.xMaximum() - margin - w, extent.yMaximum() - 18 * scale - h),
-            (extent.xMinimum() + margin, extent.yMinimum() + 18 * scale),
         ]
+        for k, (x0, y0) in enumerate(corners):  # moved clear of the north arrow, scale bar
+            for b in blocked:
+                if x0 < b[2] and x0 + w > b[0] and y0 < b[3] and y0 + h > b[1]:
+                    y0 = b[1] - margin - h if k < 2 else b[3] + margin
+            corners[k] = (x0, y0)
         best, best_hidden = None, None
         for x0, y0 in corners:
             frame = (x0, y0, x0 + w, y0 + h)

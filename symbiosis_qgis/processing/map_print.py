@@ -305,11 +305,11 @@ def _positioned(settings, x_fields, y_fields, show_fields, hali, vali):
     return settings
 
 
-def node_labeling(symbol_offset_mm):
+def node_labeling(symbol_offset_mm, font_scale=1.0):
     """Enterprise names beside their symbols, with a leader line when moved away."""
     settings = QgsPalLayerSettings()
     settings.fieldName = "map_label"
-    settings.setFormat(text_format(NODE_FONT_PT))
+    settings.setFormat(text_format(NODE_FONT_PT * font_scale))
     settings.placement = QgsPalLayerSettings.OverPoint
     settings.zIndex = 2
     settings.multilineAlign = QgsPalLayerSettings.MultiLeft
@@ -327,12 +327,12 @@ def node_labeling(symbol_offset_mm):
     return QgsVectorLayerSimpleLabeling(settings)
 
 
-def arrow_labeling():
+def arrow_labeling(font_scale=1.0):
     """Material and quantity on the arrows, horizontal, centred where core.map_labels put
     them (biggest flows first; a label with no room is left out, the table lists it)."""
     settings = QgsPalLayerSettings()
     settings.fieldName = "map_label"
-    settings.setFormat(text_format(ARROW_FONT_PT))
+    settings.setFormat(text_format(ARROW_FONT_PT * font_scale))
     settings.placement = QgsPalLayerSettings.Horizontal
     settings.zIndex = 1
     settings.multilineAlign = QgsPalLayerSettings.MultiCenter
