@@ -366,3 +366,15 @@ def test_full_analysis_prints_bundled_arrows_in_the_interface_language(symbiosis
     printing = model.childAlgorithm("map").parameterSources()
     assert printing["LANGUAGE"][0].staticValue() == 0  # "Language of the QGIS interface"
     assert printing["ENTERPRISES"][0].parameterName() == "ENTERPRISES"
+    # the title names the node (English in the data); a Russian map gets exportmap's default
+    # title, which exportmap prints in Russian, rather than an English title
+    from symbiosis_qgis.processing.export_map import DEFAULT_TITLE
+
+    title = QgsExpression(printing["TITLE"][0].expression())
+    for locale, expected in (("ru_RU", DEFAULT_TITLE), ("en_US", "Novokuznetsk")):
+        scope = QgsExpressionContextScope()
+        scope.setVariable("qgis_locale", locale)
+        scope.setVariable("NODE", "Novokuznetsk")
+        context = QgsExpressionContext()
+        context.appendScope(scope)
+        assert expected in title.evaluate(context)

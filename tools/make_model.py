@@ -31,6 +31,12 @@ LINES = [QgsProcessing.TypeVectorLine]
 # drawdiagram's label language (0 Russian, 1 English) following the QGIS interface, as the map
 # step's does: the layers a dialog run loads read in the same language as the printed map
 LABELS_IN_UI_LANGUAGE = "if(left(@qgis_locale, 2) = 'ru', 0, 1)"
+# the map's title names the node; node names are English in the data, so a Russian map gets
+# exportmap's own default title instead (which exportmap prints in the map's language)
+TITLE = (
+    "if(left(@qgis_locale, 2) = 'ru', 'Potential symbiosis links of the industrial node', "
+    "'Potential symbiosis links of the ' || @NODE || ' industrial node')"
+)
 
 
 def step_position(step):
@@ -130,9 +136,7 @@ def build():
         {
             "ARROWS": child_output("diagram", "OUTPUT"),
             "NODES": child_output("diagram", "OUTPUT_NODES"),
-            "TITLE": expression(
-                "'Potential symbiosis links of the ' || @NODE || ' industrial node'"
-            ),
+            "TITLE": expression(TITLE),
             "SOURCES": model_input("SOURCES"),
             "LANGUAGE": static(0),  # the language of the QGIS interface
             "ENTERPRISES": model_input("ENTERPRISES"),  # name_ru and name for the labels
