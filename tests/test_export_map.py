@@ -302,3 +302,75 @@ def test_sample_enterprises_all_have_a_russian_name():
     # GEM's mines (ids M...): English transliterations, their Cyrillic restored and said so
     mines = [f for f in layer.getFeatures() if f["ent_id"].startswith("M")]
     assert len(mines) == 80 and all("name_ru restored" in f["source"] for f in mines)
+
+
+def label_centres(alg, map_id="map"):
+    return {
+        ent_id: ((r[0] + r[2]) / 2, (r[1] + r[3]) / 2)
+        for _, r, ent_id in alg.labelling["pdf"][map_id]
+        if ent_id
+    }
+
+
+def test_enterprises_in_another_crs_get_their_labels_at_the_same_places(diagram, tmp_path):
+    arrows, nodes, ents, roads = diagram
+    lonlat = processing.run(
+        "native:reprojectlayer",
+        {"INPUT": nodes, "TARGET_CRS": "EPSG:4326", "OUTPUT": "TEMPORARY_OUTPUT"},
+    )["OUTPUT"]
+    same, _, _ = export(diagram, tmp_path, 1, name="utm")
+    other, _, _ = export((arrows, lonlat, ents, roads), tmp_path, 1, name="lonlat")
+    a, b = label_centres(same), label_centres(other)
+    assert a.keys() == b.keys() and len(a) > 10
+    assert max(np.hypot(a[k][0] - b[k][0], a[k][1] - b[k][1]) for k in a) < 50  # metres
+
+
+def test_an_enterprise_layer_without_ids_is_refused_by_name(diagram, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    from .conftest import memory_layer
+
+    arrows, nodes, _, _ = diagram
+    nameless = memory_layer("Point?crs=EPSG:32645&field=name:string", [("A",)])
+    with pytest.raises(QgsProcessingException, match="ent_id"):
+        processing.run(
+            "symbiosis:exportmap",
+            {
+                "ARROWS": arrows,
+                "NODES": nodes,
+                "ENTERPRISES": nameless,
+                "OUTPUT_PDF": str(tmp_path / "map.pdf"),
+            },
+        )
+
+
+def test_the_project_layout_lists_only_the_map_layers_in_its_legend(diagram, tmp_path):
+    from qgis.core import QgsLayoutItemLegend
+
+    arrows, nodes, ents, roads = diagram
+    project = QgsProject.instance()
+    project.addMapLayers([arrows, nodes])
+    manager = project.layoutManager()
+    before = {layout.name() for layout in manager.layouts()}
+    try:
+        processing.run(
+            "symbiosis:exportmap",
+            {
+                "ARROWS": arrows,
+                "NODES": nodes,
+                "TITLE": "Legend test map",
+                "OUTPUT_PDF": str(tmp_path / "map.pdf"),
+            },
+        )
+        added = [layout for layout in manager.layouts() if layout.name() not in before]
+        assert len(added) == 1
+        legend = next(i for i in added[0].items() if isinstance(i, QgsLayoutItemLegend))
+        shown = {node.layerId() for node in legend.model().rootGroup().findLayers()}
+        # the project also holds the sample's enterprises and roads: not in this legend
+        assert project.mapLayer(ents.id()) is not None
+        assert shown == {arrows.id(), nodes.id()}
+    finally:
+        for layout in manager.layouts():
+            if layout.name() not in before:
+                manager.removeLayout(layout)
+        project.removeMapLayers([arrows.id(), nodes.id()])

@@ -57,7 +57,7 @@ from ..i18n import tr, user_locale
 from ..paths import resource_path
 from . import map_print
 from .base import SymbiosisAlgorithm
-from .layer_io import prepare_output_file, require_crs, require_geometry_type
+from .layer_io import prepare_output_file, require_crs, require_fields, require_geometry_type
 from .map_print import MapText
 from .styling import style_layer
 
@@ -505,6 +505,12 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         language = self.map_language(parameters, context)
         text = MapText(language)
         enterprises = self.parameterAsVectorLayer(parameters, self.ENTERPRISES, context)
+        if enterprises is not None:  # names by ent_id: the id and at least one name
+            label = f"{self.parameterDefinition(self.ENTERPRISES).description()} "
+            label += f"({enterprises.name()})"
+            require_fields(enterprises, ["ent_id"], label)
+            if not {"name", "name_ru"} & set(enterprises.fields().names()):
+                require_fields(enterprises, ["name_ru", "name"], label)
         sources = self.parameterAsString(parameters, self.SOURCES, context).strip()
         sources = sources or sources_from_metadata([arrows, nodes, *background])
         # qgis_process runs without a project: lay out in the (empty) project instance
@@ -555,8 +561,9 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
 
     def _print_copies(self, nodes, arrows, language, text, names_by_id, font_scale=1.0):
         """Memory copies of the diagram with labels, table columns and styles for print."""
-        print_nodes = map_print.materialized(nodes)
-        print_arrows = map_print.materialized(arrows)
+        # both in the arrows' CRS: the map's, in which the label positions are computed
+        print_nodes = map_print.materialized(nodes, arrows.crs())
+        print_arrows = map_print.materialized(arrows, arrows.crs())
         names = map_print.node_names(print_nodes, language, names_by_id)
         map_print.add_fields(
             print_nodes,

@@ -9,6 +9,7 @@ from qgis.core import (
     QgsField,
     QgsPalLayerSettings,
     QgsProcessingException,
+    QgsProject,
     QgsProperty,
     QgsPropertyCollection,
     QgsRuleBasedRenderer,
@@ -58,10 +59,13 @@ class MapText:
         return self._translator.translate(CONTEXT, text) or text
 
 
-def materialized(layer):
-    """A memory copy of ``layer`` (any provider): print fields can be added to it without
-    touching the user's data."""
-    copy = layer.materialize(QgsFeatureRequest())
+def materialized(layer, crs):
+    """A memory copy of ``layer`` (any provider) in ``crs``: print fields can be added to
+    it without touching the user's data."""
+    request = QgsFeatureRequest()
+    if layer.crs() != crs:
+        request.setDestinationCrs(crs, QgsProject.instance().transformContext())
+    copy = layer.materialize(request)
     copy.setName(layer.name())
     return copy
 
