@@ -180,6 +180,7 @@ def test_goal_directed_and_forked_searches_equal_full_searches(
     origins = rng.choice(n, 60, replace=False)
     targets = [rng.choice(n, rng.integers(1, 8)) for _ in origins]
     targets[5] = np.array([origins[5], targets[5][0]])  # the origin itself among them
+    targets[7] = rng.choice(n, shortest_paths.GOAL_MAX_TARGETS + 6)  # too many for A*
     cap = 150.0
     paths_engine = ShortestPaths(graph, engine, positions=positions if goal else None)
     assert (paths_engine.positions is not None) == goal
