@@ -96,6 +96,9 @@ def test_both_docks_fit_a_1366_by_768_window(fresh_project, open_docks, qtbot):
         window.addDockWidget(Qt.RightDockWidgetArea, dock, Qt.Vertical)
         # stacked in one column, each must leave room for the other, title bars included
         assert dock.minimumSizeHint().height() <= 768 / 2 - 40, type(dock).__name__
+        # and narrow enough for the ~270 px QGIS gives a right-hand dock at first
+        body = dock.widget().widget()
+        assert body.minimumSizeHint().width() <= 300, (type(dock).__name__, body.minimumSizeHint())
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)

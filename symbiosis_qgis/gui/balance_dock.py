@@ -27,8 +27,10 @@ from .common import (
     TABLES,
     ProjectSettings,
     category_label,
+    compact_form,
     layer_combo,
     layer_frame,
+    narrow,
     newest_result_layer,
     node_label,
     number,
@@ -46,13 +48,12 @@ class FlowBalanceDock(QgsDockWidget):
         self.materials = load_materials()
         body = QWidget()
         layout = QVBoxLayout(body)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form = compact_form(QFormLayout())
         self.enterprises_combo = layer_combo(POINTS)
         self.flows_combo = layer_combo(TABLES)
         self.exchanges_combo = layer_combo(LINES | TABLES, allow_empty=True)
-        self.node_combo = QComboBox()
-        self.category_combo = QComboBox()
+        self.node_combo = narrow(QComboBox())
+        self.category_combo = narrow(QComboBox())
         # overburden outweighs every other flow by a thousand times: left out by default
         self.category_combo.addItem(tr("All but mining rock"), "-mining_rock")
         self.category_combo.addItem(tr("All materials"), "")
@@ -84,9 +85,13 @@ class FlowBalanceDock(QgsDockWidget):
             box.setValue(value)
         self.export_width.setToolTip(tr("Width of the exported image, pixels"))
         self.export_height.setToolTip(tr("Height of the exported image, pixels"))
-        buttons.addWidget(self.export_width)
-        buttons.addWidget(QLabel("×"))
-        buttons.addWidget(self.export_height)
+        size = QHBoxLayout()  # its own row: one row of all five would widen a narrow dock
+        size.addWidget(QLabel(tr("Image size, px")))
+        size.addWidget(self.export_width)
+        size.addWidget(QLabel("×"))
+        size.addWidget(self.export_height)
+        size.addStretch(1)
+        layout.addLayout(size)
         buttons.addWidget(self.png_button)
         buttons.addWidget(self.svg_button)
         layout.addLayout(buttons)

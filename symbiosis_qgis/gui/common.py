@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProject,
 )
 from qgis.gui import QgsMapLayerComboBox
+from qgis.PyQt.QtWidgets import QComboBox, QFormLayout
 
 from ..core.definitions import MATERIAL_CATEGORIES, SECTORS
 from ..core.text import QT_TRANSLATE_NOOP, format_number
@@ -90,8 +91,23 @@ def display_names(ents):
     return dict(zip(ids, names))
 
 
+def narrow(combo, characters=10):
+    """Let a combo box shrink to a narrow dock instead of widening the dock to its longest
+    item (QGIS gives a right-hand dock about 270 px at first)."""
+    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    return combo
+
+
+def compact_form(form):
+    """A form whose labels go above their fields when the dock is too narrow for both."""
+    form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+    return form
+
+
 def layer_combo(filters, allow_empty=False):
-    combo = QgsMapLayerComboBox()
+    combo = narrow(QgsMapLayerComboBox())
     combo.setFilters(filters)
     combo.setAllowEmptyLayer(allow_empty)
     if allow_empty:

@@ -48,10 +48,12 @@ from .common import (
     TABLES,
     ProjectSettings,
     category_label,
+    compact_form,
     display_names,
     layer_combo,
     layer_frame,
     material_label,
+    narrow,
     newest_result_layer,
     node_label,
     number,
@@ -132,8 +134,7 @@ class SymbiosisExplorerDock(QgsDockWidget):
         layout = QVBoxLayout(body)
         # the layer pickers stay in sight: a wrong default must be visible to be corrected
         self.layers_box = QGroupBox(tr("Layers"))
-        form = QFormLayout(self.layers_box)
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form = compact_form(QFormLayout(self.layers_box))
         self.enterprises_combo = layer_combo(POINTS)
         self.flows_combo = layer_combo(TABLES)
         self.candidates_combo = layer_combo(LINES | TABLES, allow_empty=True)
@@ -154,33 +155,37 @@ class SymbiosisExplorerDock(QgsDockWidget):
         layout.addWidget(self.layers_box)
 
         picker = QHBoxLayout()
-        self.enterprise_box = QComboBox()
+        self.enterprise_box = narrow(QComboBox())
         self.enterprise_box.setEditable(True)
         self.enterprise_box.setInsertPolicy(QComboBox.NoInsert)
         self.enterprise_box.completer().setFilterMode(Qt.MatchContains)
         self.enterprise_box.completer().setCompletionMode(QCompleter.PopupCompletion)
         self.pick_button = QPushButton(tr("Pick on map"))
         self.pick_button.setCheckable(True)
-        picker.addWidget(QLabel(tr("Enterprise")))
+        self.enterprise_box.setToolTip(tr("Enterprise"))
         picker.addWidget(self.enterprise_box, 1)
         picker.addWidget(self.pick_button)
         layout.addLayout(picker)
 
         filters = QHBoxLayout()
-        self.category_box = QComboBox()
+        self.category_box = narrow(QComboBox())
         self.category_box.addItem(tr("All materials"), "")
         categories = {c: category_label(c) for c in self.materials["category"].unique()}
         for category, label in sorted(categories.items(), key=lambda item: item[1]):
             self.category_box.addItem(label, category)
-        self.node_box = QComboBox()
+        self.node_box = narrow(QComboBox(), 6)
         self.min_quantity = QDoubleSpinBox()
-        self.min_quantity.setRange(0, 1e12)
+        self.min_quantity.setRange(0, 1e8)
         self.min_quantity.setDecimals(0)
         self.min_quantity.setSingleStep(1000)
         self.min_quantity.setToolTip(tr("Minimum quantity"))
-        filters.addWidget(self.category_box)
-        filters.addWidget(self.node_box)
-        filters.addWidget(self.min_quantity)
+        self.min_quantity.setGroupSeparatorShown(True)
+        # materials on a row of their own, node and minimum below: one row of all three made
+        # the dock 430 px wide at least
+        layout.addWidget(self.category_box)
+        self.min_quantity.setPrefix("≥ ")
+        filters.addWidget(self.node_box, 1)
+        filters.addWidget(self.min_quantity, 1)
         layout.addLayout(filters)
 
         self.status = QLabel()
@@ -207,9 +212,12 @@ class SymbiosisExplorerDock(QgsDockWidget):
         self.run_button = QPushButton(tr("Run analysis"))
         self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setEnabled(False)
-        actions.addWidget(self.zoom_button)
-        actions.addStretch(1)
-        actions.addWidget(self.run_button)
+        # zoom acts on the table above it; the analysis buttons on a row of their own
+        zoom = QHBoxLayout()
+        zoom.addWidget(self.zoom_button)
+        zoom.addStretch(1)
+        layout.addLayout(zoom)
+        actions.addWidget(self.run_button, 1)
         actions.addWidget(self.cancel_button)
         layout.addLayout(actions)
         self.progress = QProgressBar()
