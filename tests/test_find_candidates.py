@@ -290,7 +290,18 @@ def test_geopackage_enterprises_read_in_bulk_give_what_qgis_reads(
     table = data.CreateLayer("ents", srs, ogr.wkbPoint)
     table.CreateField(ogr.FieldDefn("ent_id", ogr.OFTString))
     table.CreateField(ogr.FieldDefn("node", ogr.OFTString))
-    flow_rows = []
+    flow_table = data.CreateLayer("flows", None, ogr.wkbNone)
+    for name, kind in [
+        ("flow_id", ogr.OFTString),
+        ("ent_id", ogr.OFTString),
+        ("direction", ogr.OFTString),
+        ("material", ogr.OFTString),
+        ("quantity", ogr.OFTReal),
+        ("unit", ogr.OFTString),
+        ("price", ogr.OFTReal),
+        ("year", ogr.OFTInteger64),
+    ]:
+        flow_table.CreateField(ogr.FieldDefn(name, kind))
     for i in range(40):
         feature = ogr.Feature(table.GetLayerDefn())
         feature.SetField("ent_id", f" E{i} " if i % 7 == 0 else f"E{i}")
@@ -303,25 +314,32 @@ def test_geopackage_enterprises_read_in_bulk_give_what_qgis_reads(
         supply = i % 3 == 0
         material = "fly_ash" if supply else "concrete_addition"
         direction = "supply" if supply else "demand"
-        flow_rows.append((f"F{i}", f"E{i}", direction, material, str(10 + i), "t/yr", ""))
+        row = (f"F{i}", f"E{i}", direction, material, 10.5 + i, "t/yr", None if i % 4 else 7.25)
+        flow = ogr.Feature(flow_table.GetLayerDefn())
+        for k, value in enumerate(row):
+            if value is not None:
+                flow.SetField(k, value)
+        flow.SetField("year", 2020 + i % 3)
+        flow_table.CreateFeature(flow)
     data = None
-    in_gpkg = gpkg_layer(path, "ents")
-    in_memory = in_gpkg.materialize(QgsFeatureRequest())
-    flow_layer = flows(flow_rows)
+    ents_gpkg, flows_gpkg = gpkg_layer(path, "ents"), gpkg_layer(path, "flows")
+    ents_memory = ents_gpkg.materialize(QgsFeatureRequest())
+    flows_memory = flows_gpkg.materialize(QgsFeatureRequest())
     from symbiosis_qgis.processing import find_candidates
 
     bulk_reads = []
-    read_points = find_candidates.read_points
-    monkeypatch.setattr(
-        find_candidates, "read_points", lambda *a: bulk_reads.append(a) or read_points(*a)
-    )
+    for name in ("read_points", "read_table"):
+        read = getattr(find_candidates, name)
+        monkeypatch.setattr(
+            find_candidates, name, lambda *a, read=read: bulk_reads.append(a[1]) or read(*a)
+        )
     outputs = []
-    for ents in (in_gpkg, in_memory):
+    for ents, flow_layer in [(ents_gpkg, flows_gpkg), (ents_memory, flows_memory)]:
         feedback = LogFeedback()
         result, rows = run(ents, flow_layer, feedback=feedback, NODES="N1,N2")
         log = [m for m in feedback.messages if not m.startswith("Results:")]
         outputs.append(([(r.pop("geometry").asWkt(17), r) for r in rows], log))
-    assert len(bulk_reads) == 1  # the GeoPackage layer only
+    assert bulk_reads == ["ents", "flows"]  # the GeoPackage layers only
     assert outputs[0] == outputs[1]
     assert len(outputs[0][0]) > 20
     assert any("1 enterprises without geometry" in m for m in outputs[0][1])

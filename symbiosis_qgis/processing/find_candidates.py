@@ -35,7 +35,13 @@ from ..core.inputs import check_flows, id_text, require_unique_ids
 from ..core.validation import FID, FLOW_REQUIRED
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
-from .gpkg_bulk import append_lines, gpkg_destination, python_values, read_points
+from .gpkg_bulk import (
+    append_lines,
+    gpkg_destination,
+    python_values,
+    read_points,
+    read_table,
+)
 from .layer_io import (
     ENTERPRISE_GEOMETRIES,
     core_errors,
@@ -55,6 +61,8 @@ from .styling import apply_style_on_load
 CATEGORY_CODES = list(MATERIAL_CATEGORIES)
 
 BULK_ROWS = 10_000  # from this many candidates a GeoPackage output is written in bulk
+# field types SQLite returns as QGIS does (text, real, integer); others are read by QGIS
+PLAIN_TYPES = (QVariant.String, QVariant.Double, QVariant.Int, QVariant.LongLong)
 SHARED_COLUMNS = (  # fields whose values repeat together: written once per combination
     ("supply_ent", "supply_flow", "supply_mat", "supply_qty", "supply_unit", "supply_node"),
     ("demand_ent", "demand_flow", "demand_mat", "demand_qty", "demand_node"),
@@ -231,7 +239,7 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
 
         feedback.setProgressText(tr("Reading enterprises and flows"))
         ents, points = self._enterprises(parameters, ents_src, context, feedback)
-        flows = source_to_frame(flows_src, feedback, progress_span=(20, 30))
+        flows = self._flows(parameters, flows_src, context, feedback)
         if feedback.isCanceled():
             return {}
         with core_errors():
@@ -301,7 +309,7 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
             return ents, (pd.Index(list(points)), where.reshape(-1, 2))
         frame = pd.DataFrame(
             {
-                "ent_id": [id_text(v) for v in values["ent_id"]],
+                "ent_id": _id_texts(values["ent_id"]),
                 "node": values.get("node", [None] * len(fids)),
                 "x": lonlat[:, 0],
                 "y": lonlat[:, 1],
@@ -312,6 +320,23 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
             require_unique_ids(frame, "ent_id", label)
         feedback.setProgress(20)
         return frame.drop(columns=FID), (pd.Index(frame["ent_id"][placed]), xy[placed])
+
+    def _flows(self, parameters, source, context, feedback):
+        """The flow table as a frame (fields, then FID): a whole GeoPackage table of plain
+        text and number fields through SQLite, anything else feature by feature by QGIS."""
+        layer = whole_layer(self, parameters, self.FLOWS, context)
+        names = source.fields().names()
+        path = _gpkg_table(layer)
+        plain = all(field.type() in PLAIN_TYPES for field in source.fields())
+        if path is not None and plain:
+            try:
+                fids, values = read_table(*path, names)
+            except sqlite3.Error:
+                fids = None
+            if fids is not None:
+                feedback.setProgress(30)
+                return pd.DataFrame({**values, FID: fids}, columns=[*names, FID])
+        return source_to_frame(source, feedback, progress_span=(20, 30))
 
     def _log_stats(self, stats, feedback):
         if stats.enterprises_without_geometry:
@@ -412,21 +437,36 @@ def _layer_xy(where, *ent_ids):
     return [xy[ids.get_indexer(column)] for column in ent_ids]
 
 
-def _gpkg_points(layer, source):
-    """read_points of a whole, unfiltered, unedited GeoPackage point layer, else None."""
+def _id_texts(values):
+    """id_text of each value; text (the usual case) is only stripped, as id_text does."""
+    if all(type(v) is str for v in values):
+        return [v.strip() for v in values]
+    return [id_text(v) for v in values]
+
+
+def _gpkg_table(layer):
+    """(path, table) of a whole, unfiltered, unedited GeoPackage layer, else None."""
     if layer is None or layer.providerType() != "ogr" or layer.subsetString():
         return None
-    if layer.isModified() or not QgsWkbTypes.isSingleType(layer.wkbType()):
-        return None
-    if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.PointGeometry:
+    if layer.isModified():
         return None
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
     path, table = parts.get("path") or "", parts.get("layerName")
     if not path.lower().endswith(".gpkg") or not os.path.isfile(path) or not table:
         return None
+    return path, table
+
+
+def _gpkg_points(layer, source):
+    """read_points of a whole GeoPackage layer of single points, else None."""
+    path = _gpkg_table(layer)
+    if path is None or not QgsWkbTypes.isSingleType(layer.wkbType()):
+        return None
+    if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.PointGeometry:
+        return None
     names = source.fields().names()
     try:
-        return read_points(path, table, [n for n in ("ent_id", "node") if n in names])
+        return read_points(*path, [n for n in ("ent_id", "node") if n in names])
     except sqlite3.Error:
         return None
 

@@ -403,26 +403,68 @@ def read_points(path, table, fields):
     geometry or with an empty point has NaN coordinates. Returns None when some geometry
     is not a single point, so that QGIS reads the layer instead.
     """
-    uri = "file:" + quote(os.path.abspath(path)) + "?mode=ro"
-    with closing(sqlite3.connect(uri, uri=True)) as db:
+    with closing(_read_only(path)) as db:
         (geometry,) = db.execute(
             "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (table,)
         ).fetchone()
-        info = db.execute(f"PRAGMA table_info({_quoted(table)})").fetchall()
-        key = next((row[1] for row in info if row[5] == 1), "rowid")
+        key = _primary_key(db, table)
         rows = db.execute(
             f"SELECT {_listed([key, geometry, *fields])} FROM {_quoted(table)} "
             f"ORDER BY {_quoted(key)}"
         ).fetchall()
     columns = list(zip(*rows)) if rows else [()] * (len(fields) + 2)
-    xy = np.full((len(rows), 2), np.nan)
-    for i, blob in enumerate(columns[1]):
-        point = _point_of(blob)
+    xy = _points_of(columns[1])
+    if xy is None:
+        return None
+    return list(columns[0]), dict(zip(fields, map(list, columns[2:]))), xy
+
+
+def read_table(path, table, fields):
+    """(fids, {field: values}) of a GeoPackage table read through SQLite, in fid order."""
+    with closing(_read_only(path)) as db:
+        key = _primary_key(db, table)
+        rows = db.execute(
+            f"SELECT {_listed([key, *fields])} FROM {_quoted(table)} ORDER BY {_quoted(key)}"
+        ).fetchall()
+    columns = list(zip(*rows)) if rows else [()] * (len(fields) + 1)
+    return list(columns[0]), dict(zip(fields, map(list, columns[1:])))
+
+
+def _read_only(path):
+    return sqlite3.connect("file:" + quote(os.path.abspath(path)) + "?mode=ro", uri=True)
+
+
+def _primary_key(db, table):
+    info = db.execute(f"PRAGMA table_info({_quoted(table)})").fetchall()
+    return next((row[1] for row in info if row[5] == 1), "rowid")
+
+
+def _points_of(blobs):
+    """(n, 2) x, y of GeoPackage point blobs (NaN: null or empty), or None when a blob is
+    not a point. Blobs of one layout (the usual case) are parsed at once in numpy."""
+    xy = np.full((len(blobs), 2), np.nan)
+    present = [i for i, blob in enumerate(blobs) if blob is not None]
+    sizes = {len(blobs[i]) for i in present}
+    if len(sizes) == 1 and sizes.pop() >= 29:
+        raw = np.frombuffer(b"".join(bytes(blobs[i]) for i in present), np.uint8)
+        raw = raw.reshape(len(present), -1)
+        flags = raw[0, 3]
+        envelope = _ENVELOPE_BYTES.get((flags >> 1) & 0b111)
+        uniform = (raw[:, :4] == raw[0, :4]).all() and not flags & 0x10
+        if uniform and envelope is not None and raw.shape[1] == 8 + envelope + 21:
+            wkb = raw[:, 8 + envelope :]
+            order = "<" if wkb[0, 0] == 1 else ">"
+            kind = np.ascontiguousarray(wkb[:, 1:5]).view(order + "u4")[:, 0]
+            if (wkb[:, 0] == wkb[0, 0]).all() and np.isin(kind, list(_POINT_TYPES)).all():
+                xy[present] = np.ascontiguousarray(wkb[:, 5:21]).view(order + "f8")
+                return xy
+    for i in present:  # mixed layouts: blob by blob
+        point = _point_of(blobs[i])
         if point is False:
             return None
         if point is not None:
             xy[i] = point
-    return list(columns[0]), dict(zip(fields, map(list, columns[2:]))), xy
+    return xy
 
 
 def _point_of(blob):
