@@ -125,3 +125,23 @@ def test_numbers_are_written_as_the_language_writes_them(sample, language):
     assert format_number(money, 0, language) in text
     other = "ru" if language == "en" else "en"
     assert format_number(money, 0, other) not in text
+
+
+def test_enterprise_names_are_in_one_language(sample):
+    """A Russian report names enterprises in Russian when every one has a Russian name, and
+    in English otherwise: never a mix on one page."""
+    from symbiosis_qgis.core.report import enterprise_names
+
+    assessment, _, enterprises = sample
+    assert (enterprises["name_ru"].fillna("").str.strip() != "").all()  # the sample has all
+    russian = enterprise_names(enterprises, "ru")
+    english = enterprise_names(enterprises, "en")
+    assert russian == dict(zip(enterprises["ent_id"].astype(str), enterprises["name_ru"]))
+    assert english == dict(zip(enterprises["ent_id"].astype(str), enterprises["name"]))
+    one_missing = enterprises.copy()
+    one_missing.loc[one_missing.index[0], "name_ru"] = " "
+    assert enterprise_names(one_missing, "ru") == english
+    page = render_html(assessment, language="ru", enterprises=russian)
+    shown = cells(page)
+    top = assessment.enterprises["ent_id"].astype(str).iloc[0]
+    assert russian[top] in shown and english[top] not in shown

@@ -118,18 +118,42 @@ def table_html(frame, translate, language="en"):
     return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
 
 
+def enterprise_names(enterprises, language="en"):
+    """ent_id -> the name a reader sees. Russian names (name_ru) only when the language is
+    Russian and every enterprise has one, so a page never mixes Russian and English names;
+    else ``name``, else the id.
+
+    Parameters
+    ----------
+    enterprises : pandas.DataFrame
+        With ``ent_id`` and optionally ``name`` and ``name_ru``.
+    language : str
+        "ru", "en"...
+
+    Returns
+    -------
+    dict
+        Id (as text) to name.
+    """
+    ids = enterprises["ent_id"].astype(str)
+    names = ids
+    if "name" in enterprises.columns:
+        english = enterprises["name"].fillna("").astype(str).str.strip()
+        names = english.where(english != "", ids)
+    if language == "ru" and "name_ru" in enterprises.columns:
+        russian = enterprises["name_ru"].fillna("").astype(str).str.strip()
+        if len(russian) and (russian != "").all():
+            names = russian
+    return dict(zip(ids, names))
+
+
 class Names:
     """Readable names for what the tables hold as codes, in the report's language."""
 
-    def __init__(self, assessment, translate, language, materials=None):
+    def __init__(self, assessment, translate, language, materials=None, enterprises=None):
         self.translate, self.language = translate, language
         self.materials = load_materials() if materials is None else materials
-        ents = assessment.enterprises
-        names = ents["name"].fillna("").astype(str).str.strip() if "name" in ents else None
-        ids = ents["ent_id"].astype(str)
-        self.enterprise_names = dict(
-            zip(ids, ids if names is None else names.where(names != "", ids))
-        )
+        self.enterprise_names = enterprises or enterprise_names(assessment.enterprises)
 
     def enterprise(self, ent_id):
         return self.enterprise_names.get(str(ent_id), str(ent_id))
@@ -189,6 +213,7 @@ def render_html(
     sections=(),
     language="en",
     materials=None,
+    enterprises=None,
 ):
     """The benefits report as one self-contained HTML page (tables and SVG bar charts).
 
@@ -208,6 +233,9 @@ def render_html(
         names of the materials are shown.
     materials : pandas.DataFrame, optional
         The material catalogue indexed by code (default: the shipped one) for the names.
+    enterprises : dict, optional
+        Enterprise id -> name to show (see :func:`enterprise_names`; default: the
+        assessment's ``name`` column).
 
     Returns
     -------
@@ -215,7 +243,7 @@ def render_html(
         The page.
     """
     t = lambda key: html.escape(translate(T[key]))  # noqa: E731
-    names = Names(assessment, translate, language, materials)
+    names = Names(assessment, translate, language, materials, enterprises)
     region = assessment.region
     region_rows = "".join(
         f"<tr><th>{html.escape(translate(COLUMN_TITLES.get(k, k)))}</th>"
@@ -275,7 +303,8 @@ def render_html(
         if len(assessment.anchors)
         else t("none")
     )
-    enterprises = assessment.enterprises.assign(
+    enterprise_table = assessment.enterprises.assign(
+        name=[names.enterprise(e) for e in assessment.enterprises["ent_id"]],
         sector=[names.sector(code) for code in assessment.enterprises["sector"]],
         cluster=assessment.enterprises["cluster"].replace(0, np.nan),
     )
@@ -294,7 +323,7 @@ def render_html(
 <h3>{t("loops")}</h3><ul>{loops}</ul>
 <h3>{t("anchors")}</h3>{anchors}
 {"".join(sections)}
-<h2>{t("enterprises")}</h2>{table_html(enterprises, translate, language)}
+<h2>{t("enterprises")}</h2>{table_html(enterprise_table, translate, language)}
 <p class="footer">{html.escape(translate(T["generated_on"]).format(date=date.today()))}</p>
 </body></html>
 """

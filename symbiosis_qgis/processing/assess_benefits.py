@@ -21,7 +21,7 @@ from ..core.assessment import (
 )
 from ..core.barriers import INSTRUMENTS, instrument_summary, report_section, summarise
 from ..core.inputs import check_enterprises, check_flows, id_text, numeric_column
-from ..core.report import COLUMN_TITLES, render_html
+from ..core.report import COLUMN_TITLES, enterprise_names, render_html
 from ..core.validation import FLOW_REQUIRED
 from ..i18n import tr, user_locale
 from .base import SymbiosisAlgorithm
@@ -207,8 +207,10 @@ class AssessBenefitsAlgorithm(SymbiosisAlgorithm):
             return {}
         sections = self._barrier_sections(parameters, context)
         with open(report, "w", encoding="utf-8") as handle:
+            language = user_locale()
+            names = enterprise_names(ents, language)  # one language for every name
             handle.write(
-                render_html(result, translate=tr, sections=sections, language=user_locale())
+                render_html(result, tr, sections=sections, language=language, enterprises=names)
             )
         feedback.setProgress(100)
         region = {name.upper(): result.region[name] for name in REGION_OUTPUTS}
