@@ -378,3 +378,24 @@ def test_full_analysis_prints_bundled_arrows_in_the_interface_language(symbiosis
         context = QgsExpressionContext()
         context.appendScope(scope)
         assert expected in title.evaluate(context)
+
+
+def test_toolbox_lists_the_models_by_their_names(symbiosis_provider):
+    """What the Processing toolbox shows (its own model of the registry), not the ids."""
+    from qgis.gui import QgsProcessingToolboxModel
+    from qgis.PyQt.QtCore import QModelIndex, Qt
+
+    toolbox = QgsProcessingToolboxModel(None, QgsApplication.processingRegistry())
+    shown = {}
+
+    def walk(parent):
+        for row in range(toolbox.rowCount(parent)):
+            index = toolbox.index(row, 0, parent)
+            algorithm = toolbox.algorithmForIndex(index)
+            if algorithm is not None:
+                shown[algorithm.id()] = toolbox.data(index, Qt.DisplayRole)
+            walk(index)
+
+    walk(QModelIndex())
+    for model_id, (title, _) in SHIPPED.items():
+        assert shown[model_id] == title
