@@ -338,8 +338,10 @@ def main(sides=None):
     sides = sides or list(SIDES)
     summary = {"cores": os.cpu_count(), "enterprises": N, "load_average_at_start": os.getloadavg()}
     for kind in sides:
+        load = os.getloadavg()  # the machine is shared: what ran beside each side
         try:
             summary[kind] = run_child(kind)
+            summary[kind]["load_average_before"] = load
         except RuntimeError as err:  # one side failing must not lose the others' figures
             summary[f"{kind}_error"] = str(err)[-1500:]
         print(kind, json.dumps(summary.get(kind)), flush=True)
