@@ -7,11 +7,9 @@ from qgis.PyQt.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -35,6 +33,7 @@ from .common import (
     node_label,
     number,
     pick_role_layers,
+    scrolling,
     sector_labels,
 )
 from .sankey_widget import EXPORT_SIZE, SankeyWidget
@@ -96,11 +95,7 @@ class FlowBalanceDock(QgsDockWidget):
         buttons.addWidget(self.svg_button)
         layout.addLayout(buttons)
         # scrolls rather than forcing the main window taller than a 768-px screen
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setWidget(body)
-        self.setWidget(scroll)
+        self.setWidget(scrolling(body, 500))
         self.sankey = None
         self._cleaned = False
         self.restore()

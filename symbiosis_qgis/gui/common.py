@@ -10,7 +10,8 @@ from qgis.core import (
     QgsProject,
 )
 from qgis.gui import QgsMapLayerComboBox
-from qgis.PyQt.QtWidgets import QComboBox, QFormLayout
+from qgis.PyQt.QtCore import QSize
+from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QFrame, QScrollArea
 
 from ..core.definitions import MATERIAL_CATEGORIES, SECTORS
 from ..core.text import QT_TRANSLATE_NOOP, format_number
@@ -89,6 +90,26 @@ def display_names(ents):
         if len(russian) and (russian != "").all():
             names = russian
     return dict(zip(ids, names))
+
+
+def scrolling(body, width):
+    """``body`` in a scroll area that asks for ``width`` px when there is room but can
+    shrink to the body's minimum (or below, scrolling) when the window is small."""
+    scroll = _HintedScrollArea(width)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.NoFrame)
+    scroll.setWidget(body)
+    return scroll
+
+
+class _HintedScrollArea(QScrollArea):
+    def __init__(self, width):
+        super().__init__()
+        self._width = width
+
+    def sizeHint(self):
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self._width), hint.height())
 
 
 def narrow(combo, characters=10):

@@ -24,14 +24,12 @@ from qgis.PyQt.QtWidgets import (
     QCompleter,
     QDoubleSpinBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -59,6 +57,7 @@ from .common import (
     number,
     pick_role_layers,
     rows_where,
+    scrolling,
     unit_label,
 )
 from .pipeline_task import PipelineInputs, PipelineTask
@@ -224,11 +223,7 @@ class SymbiosisExplorerDock(QgsDockWidget):
         self.progress.setRange(0, 100)
         layout.addWidget(self.progress)
         # scrolls rather than forcing the main window taller than a 768-px screen
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setWidget(body)
-        self.setWidget(scroll)
+        self.setWidget(scrolling(body, 540))
 
         self.enterprises_combo.layerChanged.connect(self.refresh_enterprises)
         for combo in (self.flows_combo, self.candidates_combo, self.exchanges_combo):
