@@ -132,3 +132,21 @@ def test_an_empty_project_leaves_the_dialog_as_qgis_makes_it(qtbot, symbiosis_pr
     dialog = AlgorithmDialog(algorithm)
     qtbot.addWidget(dialog)
     assert not dialog.mainWidget().wrappers["FLOWS"].parameterValue()
+
+
+def test_algorithms_made_in_a_worker_thread_do_not_read_the_project(project_with_outputs):
+    """Tasks create algorithms off the main thread, where the layer tree must not be read."""
+    import threading
+
+    made = {}
+
+    def create():
+        registry = QgsApplication.processingRegistry()
+        made["alg"] = registry.createAlgorithmById("symbiosis:findcandidates")
+
+    worker = threading.Thread(target=create)
+    worker.start()
+    worker.join()
+    assert made["alg"].parameterDefinition("FLOWS").guiDefaultValueOverride() is None
+    in_main = QgsApplication.processingRegistry().createAlgorithmById("symbiosis:findcandidates")
+    assert in_main.parameterDefinition("FLOWS").guiDefaultValueOverride() is not None
