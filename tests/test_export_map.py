@@ -374,3 +374,41 @@ def test_the_project_layout_lists_only_the_map_layers_in_its_legend(diagram, tmp
             if layout.name() not in before:
                 manager.removeLayout(layout)
         project.removeMapLayers([arrows.id(), nodes.id()])
+
+
+def test_the_park_map_prints_parks_and_their_supplies_in_one_language(
+    symbiosis_provider, sample_gpkg, tmp_path
+):
+    """make demo's park map: siteparks' PARKS and SUPPLY_LINKS, no diagram fields."""
+    ents = gpkg_layer(sample_gpkg, "enterprises")
+    result = processing.run(
+        "symbiosis:siteparks",
+        {
+            "SITES": gpkg_layer(sample_gpkg, "sites"),
+            "ENTERPRISES": ents,
+            "FLOWS": gpkg_layer(sample_gpkg, "flows"),
+            "PARKS": "TEMPORARY_OUTPUT",
+            "TENANT_ROWS": "TEMPORARY_OUTPUT",
+            "SUPPLY_LINKS": "TEMPORARY_OUTPUT",
+        },
+    )
+    parks, supply = result["PARKS"], result["SUPPLY_LINKS"]
+    alg = QgsApplication.processingRegistry().createAlgorithmById("symbiosis:exportmap")
+    params = {
+        "ARROWS": supply,
+        "NODES": parks,
+        "ENTERPRISES": ents,
+        "LANGUAGE": 2,
+        "OUTPUT_PDF": str(tmp_path / "parks.pdf"),
+    }
+    context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
+    assert alg.prepare(params, context, feedback)
+    alg.runPrepared(params, context, feedback)
+    labels = alg.labelling["pdf"]["map"]
+    park_names = {f["name_ru"] or f["name"] for f in parks.getFeatures()}
+    assert park_names <= {text.replace("\n", " ") for text, _, _ in labels}  # wrapped
+    assert collisions(labels, {})[0] == []
+    assert not [text for text, _, _ in labels if LATIN.search(text)]
+    supplier_names = {f["name_ru"] for f in ents.getFeatures()}
+    table = pdf_text(tmp_path / "parks.pdf")
+    assert any(name in table for name in supplier_names)  # suppliers named, in Russian

@@ -48,6 +48,7 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.map_labels import (
     inset_window,
+    name_in_language,
     place_at_candidates,
     place_point_labels,
     touching,
@@ -211,10 +212,10 @@ def names_from_enterprises(layer):
     fields = layer.fields().names()
     names = {}
     for feature in layer.getFeatures():
-        ent_id = map_print._text(feature["ent_id"]) if "ent_id" in fields else ""
+        ent_id = map_print.text_of(feature["ent_id"]) if "ent_id" in fields else ""
         if ent_id:
             names[ent_id] = tuple(
-                map_print._text(feature[f]) if f in fields else "" for f in ("name_ru", "name")
+                map_print.text_of(feature[f]) if f in fields else "" for f in ("name_ru", "name")
             )
     return names
 
@@ -575,15 +576,22 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             print_nodes, {fid: {"map_label": map_print.wrapped(n)} for fid, n in names.items()}
         )
         fields = print_nodes.fields().names()
+        # every name the arrows may need, in the map's language: the enterprise layer's,
+        # then the diagram's own (parks among them)
         by_ent = {
-            map_print._text(f["ent_id"]): names[f.id()]
-            for f in print_nodes.getFeatures()
-            if "ent_id" in fields
+            ent_id: name_in_language(ru, en, language, fallback=ent_id)
+            for ent_id, (ru, en) in names_by_id.items()
         }
+        by_ent.update(
+            {
+                map_print.field_text(f, fields, "ent_id", "site_id"): names[f.id()]
+                for f in print_nodes.getFeatures()
+            }
+        )
         map_print.add_fields(
             print_arrows,
             [(f, QVariant.String) for f in ["map_label", *PRINT_TABLE_FIELDS]]
-            + [(f, QVariant.Double) for f in ("ax", "ay", "bx", "by")]
+            + [(f, QVariant.Double) for f in ("ax", "ay", "bx", "by", "tbl_quantity")]
             + [(f, QVariant.Int) for f in ("unit_rank", "row_rank", "a_show", "b_show")],
         )
         values = map_print.arrow_texts(print_arrows, language, by_ent)
@@ -609,6 +617,8 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         if "sector_group" in fields:
             map_print.style_for_print(print_nodes, "diagram_nodes.qml", text, present["groups"])
             print_nodes.setName(text(PAGE["enterprises"]))  # the legend's group title
+        else:
+            map_print.translate_legend(print_nodes, text)
         if "width_class" in arrow_fields:
             map_print.style_for_print(
                 print_arrows,
@@ -618,6 +628,8 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
                 width_labels=map_print.width_class_labels(present["units"], language),
             )
             print_arrows.setName(text(PAGE["arrows"]))
+        else:
+            map_print.translate_legend(print_arrows, text)
         print_nodes.setLabeling(map_print.node_labeling(0.3, font_scale))
         print_nodes.setLabelsEnabled(True)
         print_arrows.setLabeling(map_print.arrow_labeling(font_scale))
@@ -889,7 +901,7 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
                 by_unit.setSortOrder(Qt.AscendingOrder)
                 sort.append(by_unit)
             biggest = QgsLayoutTableColumn()
-            biggest.setAttribute("quantity")
+            biggest.setAttribute("tbl_quantity" if "tbl_quantity" in names else "quantity")
             biggest.setSortOrder(Qt.DescendingOrder)
             sort.append(biggest)
             table.setSortColumns(sort)

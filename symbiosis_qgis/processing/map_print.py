@@ -7,6 +7,7 @@ from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsFeatureRequest,
     QgsField,
+    QgsGraduatedSymbolRenderer,
     QgsPalLayerSettings,
     QgsProcessingException,
     QgsProject,
@@ -92,8 +93,23 @@ def set_values(layer, values_by_fid):
         )
 
 
-def _text(value) -> str:
+def text_of(value) -> str:
     return "" if value is None or (isinstance(value, QVariant) and value.isNull()) else str(value)
+
+
+def field_text(feature, fields, *names):
+    """The first of ``names`` the layer has, as text: the diagram's fields, else those of
+    siteparks' outputs (site_id; ent_id/site_id, amount and unit of a supply link)."""
+    name = next((n for n in names if n in fields), None)
+    return text_of(feature[name]) if name else ""
+
+
+def field_number(feature, fields, *names) -> float:
+    text = field_text(feature, fields, *names)
+    try:
+        return float(text) if text else 0.0
+    except ValueError:
+        return 0.0
 
 
 def node_names(nodes, language, names_by_id):
@@ -105,12 +121,12 @@ def node_names(nodes, language, names_by_id):
     fields = nodes.fields().names()
     names = {}
     for feature in nodes.getFeatures():
-        ent_id = _text(feature["ent_id"]) if "ent_id" in fields else ""
-        name_ru = _text(feature["name_ru"]) if "name_ru" in fields else ""
-        name_en = _text(feature["name"]) if "name" in fields else ""
+        ent_id = field_text(feature, fields, "ent_id", "site_id")
+        name_ru = text_of(feature["name_ru"]) if "name_ru" in fields else ""
+        name_en = text_of(feature["name"]) if "name" in fields else ""
         if ent_id in names_by_id:
             name_ru, name_en = names_by_id[ent_id]
-        label = _text(feature["label"]) if "label" in fields else ""
+        label = text_of(feature["label"]) if "label" in fields else ""
         if not (name_ru or name_en) and label:
             if script_of(label) == "cyrillic":
                 name_ru = label
@@ -134,10 +150,11 @@ def unit_rank(unit):
 def _suppliers(feature, fields, names_by_ent, language):
     """Supplier names of an arrow, in the map's language: a bundle lists its suppliers' ids
     in supply_ent (comma-separated, largest first); else its ``suppliers`` field."""
-    ids = [t.strip() for t in _text(feature["supply_ent"]).split(",") if t.strip()]
+    ids = [t.strip() for t in field_text(feature, fields, "supply_ent", "ent_id").split(",")]
+    ids = [t for t in ids if t]
     if ids and all(t in names_by_ent for t in ids):
         return [names_by_ent[t] for t in ids]
-    raw = _text(feature["suppliers"]) if "suppliers" in fields else ""
+    raw = text_of(feature["suppliers"]) if "suppliers" in fields else ""
     tokens = [t.strip() for t in raw.replace(";", ",").split(",") if t.strip()]
     return [names_by_ent.get(t) or name_in_language(t, t, language) for t in tokens]
 
@@ -148,13 +165,13 @@ def arrow_texts(arrows, language, names_by_ent, materials=None):
     fields = arrows.fields().names()
     values, quantities = {}, {}
     for feature in arrows.getFeatures():
-        quantity = float(feature["quantity"] or 0.0) if "quantity" in fields else 0.0
-        unit = _text(feature["qty_unit"]) if "qty_unit" in fields else "t/yr"
-        material = material_name(_text(feature["material"]), language, materials)
+        quantity = field_number(feature, fields, "quantity", "amount")
+        unit = field_text(feature, fields, "qty_unit", "unit") or "t/yr"
+        material = material_name(field_text(feature, fields, "material"), language, materials)
         amount = human_quantity(quantity, unit, language)
-        consumer = names_by_ent.get(_text(feature["demand_ent"]), "")
+        consumer = names_by_ent.get(field_text(feature, fields, "demand_ent", "site_id"), "")
         suppliers = _suppliers(feature, fields, names_by_ent, language)
-        count = int(feature["n_suppliers"] or 1) if "n_suppliers" in fields else 1
+        count = int(field_number(feature, fields, "n_suppliers") or 1)
         label = f"{material}\n{amount}"
         if count > 1:  # a bundle: 'Coal tailings\n8 suppliers: 4 Mt/yr'
             label = f"{material}\n{suppliers_text(count, '', language)}: {amount}"
@@ -165,6 +182,7 @@ def arrow_texts(arrows, language, names_by_ent, materials=None):
             "tbl_material": material,
             "tbl_amount": amount,
             "unit_rank": unit_rank(unit),
+            "tbl_quantity": quantity,
         }
         quantities[feature.id()] = quantity
     for fid, rank in row_ranks(values, quantities).items():
@@ -250,6 +268,21 @@ def style_for_print(layer, qml_name, text, present, width_labels=()):
             if rule.symbol() is not None:
                 _reroot_svg(rule.symbol())
     layer.triggerRepaint()
+
+
+def translate_legend(layer, text):
+    """The legend labels of a layer keeping its own style, in the map's language (those
+    the plugin's styles and outputs use are in the translation)."""
+    renderer = layer.renderer()
+    if isinstance(renderer, QgsCategorizedSymbolRenderer):
+        for index, category in enumerate(renderer.categories()):
+            renderer.updateCategoryLabel(index, text(category.label()))
+    elif isinstance(renderer, QgsGraduatedSymbolRenderer):
+        for index, class_range in enumerate(renderer.ranges()):
+            renderer.updateRangeLabel(index, text(class_range.label()))
+    elif isinstance(renderer, QgsRuleBasedRenderer):
+        for rule in renderer.rootRule().descendants():
+            rule.setLabel(text(rule.label()))
 
 
 def text_format(size_pt, bold=False):
