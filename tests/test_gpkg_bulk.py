@@ -310,3 +310,29 @@ def test_many_candidates_in_bulk_equal_the_sink_output(symbiosis_provider, tmp_p
         found = sorted(f.id() for f in bulk.getFeatures(request))  # in index order
         assert found == sorted(f.id() for f in sink.getFeatures(request))
         assert found
+
+
+@pytest.mark.parametrize("shared", [(), (("name",),)])
+def test_cancel_stops_sqlite_and_says_so(tmp_path, shared):
+    starts, ends = random_lines(20_000)
+    columns = {
+        "name": pd.Series([f"L{i}" for i in range(20_000)]),
+        "size": pd.Series(np.full(20_000, 0.5)),
+    }
+    for cancel_at in (None, 2):  # never; on the second question, while SQLite inserts
+        path = tmp_path / f"out_{cancel_at}.gpkg"
+        empty_line_layer(path)
+        asked, steps = [], []
+
+        def is_canceled(asked=asked, cancel_at=cancel_at):
+            asked.append(1)
+            return cancel_at is not None and len(asked) >= cancel_at
+
+        written = append_lines(
+            str(path), None, columns, starts, ends, shared, steps.append, is_canceled
+        )
+        assert steps == sorted(steps) and len(asked) >= 2
+        if cancel_at is None:
+            assert written == 20_000 and steps[-1] == 0.95
+        else:
+            assert written is None and steps[-1] < 0.95  # stopped before the index

@@ -269,7 +269,8 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
         bulk = gpkg_destination(dest_id) if len(candidates) >= BULK_ROWS else None
         if bulk is not None:  # a fresh GeoPackage table: rows in bulk, the sink only made it
             del sink
-            self._append_candidates(bulk, candidates, points)
+            if not self._append_candidates(bulk, candidates, points, feedback):
+                return {}
         elif not self._write_candidates(sink, candidates, points, feedback):
             return {}
         results = {self.OUTPUT: dest_id, "CANDIDATES": len(candidates)}
@@ -387,16 +388,20 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
             sink, features(), tr("Partner candidates"), feedback, len(candidates), (80, 100)
         )
 
-    def _append_candidates(self, destination, candidates, points):
+    def _append_candidates(self, destination, candidates, points, feedback):
+        """Candidates into a fresh GeoPackage table in bulk; False when canceled."""
         starts, ends = _layer_xy(points, candidates["supply_ent"], candidates["demand_ent"])
         names = candidate_fields().names()
-        append_lines(
+        written = append_lines(
             *destination,
             {name: candidates[name] for name in names},
             starts,
             ends,
             shared=SHARED_COLUMNS,
+            progress=lambda fraction: feedback.setProgress(80 + 20 * fraction),
+            is_canceled=feedback.isCanceled,
         )
+        return written is not None
 
     def _write_reach(self, parameters, context, candidates, ents, crs, feedback):
         fields = QgsFields()

@@ -1,21 +1,26 @@
-"""Millions of two-point lines into a new GeoPackage table in one SQLite transaction.
+"""GeoPackage tables in bulk, through SQLite: millions of lines written, points read.
 
 Through a Processing sink every feature is a QgsFeature built in Python and an OGR insert
 that updates the spatial index row by row: about 2 minutes for the 2 million candidates of
 100,000 enterprises. A GeoPackage is an SQLite file, so when the output is a fresh GeoPackage
-table the rows go in with one executemany instead: the sink creates the table (fields, CRS,
-spatial index) and is closed empty; the index triggers are set aside while the rows are
-inserted, then restored, and the table's extent and feature count are updated as OGR would.
+table the sink only creates it (fields, CRS, spatial index) and is closed empty; the index
+triggers are set aside while the rows go in, then restored, and the table's extent and
+feature count are updated as OGR would. Fields whose values repeat together (those of a
+supply flow, say) go once per distinct combination into a temporary table, and one
+INSERT ... SELECT joins them to the staged rows: fewer values cross from Python to SQLite.
 
 The spatial index (an SQLite R*Tree) of an empty table is bulk-loaded: inserting 2 million
 boxes one by one into the virtual table takes 35 s (GDAL's CreateSpatialIndex too), while a
 packed tree (Sort-Tile-Recursive) built in numpy and written straight into the R*Tree's three
-shadow tables takes about a second. The node format is SQLite's (ext/rtree/rtree.c): a node is
-a blob of the root's length; 2-byte big-endian tree depth (read from the root only), 2-byte
-cell count, then cells of an 8-byte rowid (leaf: feature id, else child node number) and the
-box as 4-byte big-endian floats minx, maxx, miny, maxy, rounded outward as SQLite rounds them.
-`SELECT rtreecheck(...)` accepts the result and later edits by QGIS go through the usual
-triggers into a valid tree.
+shadow tables takes about two seconds. The node format is SQLite's (ext/rtree/rtree.c): a
+node is a blob of the root's length; 2-byte big-endian tree depth (read from the root only),
+2-byte cell count, then cells of an 8-byte rowid (leaf: feature id, else child node number)
+and the box as 4-byte big-endian floats minx, maxx, miny, maxy, rounded outward as SQLite
+rounds them. `SELECT rtreecheck(...)` accepts the result and later edits by QGIS go through
+the usual triggers into a valid tree.
+
+Reading: a whole GeoPackage point or attribute table is read with one SELECT (read_points,
+read_table) instead of a QgsFeature per row.
 """
 
 import json
@@ -85,16 +90,29 @@ def envelopes(starts, ends):
     )
 
 
-def append_lines(path, table, columns, starts, ends, shared=()):
+def append_lines(path, table, columns, starts, ends, shared=(), progress=None, is_canceled=None):
     """Append rows with lines starts -> ends to ``table`` of the GeoPackage ``path`` (None:
-    its only table). Returns the number of rows written.
+    its only table). Returns the number of rows written, None when canceled.
 
     columns: {field: pandas Series}, NaN and NA written as NULL. shared: groups of fields
     whose values repeat together (e.g. every field of a supply flow); each group's distinct
     combinations go to a temporary table once and are joined in by SQLite, so only a code per
-    group passes from Python to SQLite with each row.
+    group passes from Python to SQLite with each row. progress(fraction) is called between
+    stages; is_canceled() is asked while SQLite works and stops it.
     """
+    try:
+        return _append_lines(path, table, columns, starts, ends, shared, progress, is_canceled)
+    except sqlite3.OperationalError:
+        if is_canceled is not None and is_canceled():  # SQLite was interrupted
+            return None
+        raise
+
+
+def _append_lines(path, table, columns, starts, ends, shared, progress, is_canceled):
+    progress = progress or (lambda fraction: None)
     with closing(sqlite3.connect(path, isolation_level=None)) as db:
+        if is_canceled is not None:  # asked every ~100,000 SQLite instructions (~1 ms)
+            db.set_progress_handler(lambda: bool(is_canceled()), 100_000)
         if table is None:
             (table,) = db.execute("SELECT table_name FROM gpkg_contents").fetchone()
         geometry, srs_id = db.execute(
@@ -120,15 +138,18 @@ def append_lines(path, table, columns, starts, ends, shared=()):
             fids = np.arange(first_fid, first_fid + len(box))
             key = "fid" if _has_fid(db, table) else "rowid"
             rows = {key: fids.tolist(), geometry: line_blobs(starts, ends, srs_id)}
+            progress(0.1)
             with ThreadPoolExecutor(max_workers=1) as pool:  # packed while SQLite inserts
                 index = _IndexLoad(db, f"rtree_{table}_{geometry}", fids, box, pool)
-                _insert_rows(db, table, rows, columns, [g for g in shared if g])
+                _insert_rows(db, table, rows, columns, [g for g in shared if g], progress)
                 index.write()
+            progress(0.95)
             for _, sql in triggers:
                 db.execute(sql)
             _update_contents(db, table, box)
             db.execute("COMMIT")
         except BaseException:
+            db.set_progress_handler(None, 0)  # the rollback must not be interrupted
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise
@@ -138,7 +159,7 @@ def append_lines(path, table, columns, starts, ends, shared=()):
     return len(box)
 
 
-def _insert_rows(db, table, rows, columns, shared):
+def _insert_rows(db, table, rows, columns, shared, progress):
     """INSERT every row: {field: list} ``rows`` and the Series ``columns``; the ``shared``
     groups through temporary tables joined to a staging table in one INSERT ... SELECT."""
     grouped = {name for group in shared for name in group}
@@ -149,6 +170,7 @@ def _insert_rows(db, table, rows, columns, shared):
             f"VALUES ({', '.join('?' * len(rows))})",
             zip(*rows.values()),
         )
+        progress(0.85)
         return
     names = list(rows) + [name for group in shared for name in group]
     selected = [f"r.{_quoted(name)}" for name in rows]
@@ -169,6 +191,7 @@ def _insert_rows(db, table, rows, columns, shared):
         f"INSERT INTO temp.symbiosis_rows VALUES ({', '.join('?' * len(rows))})",
         zip(*rows.values()),
     )
+    progress(0.5)
     db.execute(
         f"INSERT INTO {_quoted(table)} ({_listed(names)}) SELECT {', '.join(selected)} "
         f"FROM temp.symbiosis_rows AS r {' '.join(joins)} ORDER BY r.rowid"
@@ -176,6 +199,7 @@ def _insert_rows(db, table, rows, columns, shared):
     for k in range(len(shared)):
         db.execute(f"DROP TABLE temp.symbiosis_group_{k}")
     db.execute("DROP TABLE temp.symbiosis_rows")
+    progress(0.85)
 
 
 def _group_codes(series):
