@@ -436,7 +436,10 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterString(self.TITLE, tr("Title"), defaultValue=tr(DEFAULT_TITLE))
+            # empty: the default title in the map's language
+            QgsProcessingParameterString(
+                self.TITLE, tr("Title"), defaultValue=tr(DEFAULT_TITLE), optional=True
+            )
         )
         self.addParameter(
             QgsProcessingParameterBoolean(
