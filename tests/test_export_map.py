@@ -256,6 +256,30 @@ def test_a_russian_map_is_russian_and_an_english_map_english(diagram, tmp_path):
     assert tr("Legend") == "Legend"  # the interface's language was left alone
 
 
+def test_an_english_map_stays_english_under_a_russian_interface(diagram, tmp_path):
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from symbiosis_qgis.i18n import load_translator
+
+    translator = load_translator("ru")  # the interface in Russian, as in `qgis --lang ru`
+    assert translator is not None and tr("Legend") == "Легенда"
+    try:
+        arrows, nodes, ents, roads = diagram
+        params = {
+            "ARROWS": arrows,
+            "NODES": nodes,
+            "ENTERPRISES": ents,
+            "LANGUAGE": 1,
+            "OUTPUT_PDF": str(tmp_path / "en.pdf"),
+        }
+        processing.run("symbiosis:exportmap", params)  # no SOURCES: from the metadata
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    text = pdf_text(tmp_path / "en.pdf")
+    assert "Legend" in text and "metadata names no source" in text
+    assert not CYRILLIC.search(text)
+
+
 def test_legend_lists_what_the_map_shows_and_the_table_groups_units(diagram, tmp_path):
     alg, pdf, _ = export(diagram, tmp_path, 1)
     text = pdf_text(pdf)

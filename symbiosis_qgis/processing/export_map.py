@@ -70,6 +70,7 @@ PRINT_TABLE_FIELDS = ["tbl_from", "tbl_to", "tbl_material", "tbl_amount"]
 # The page's strings, translated into the map's language (MapText), not the interface's.
 # fmt: off
 DEFAULT_TITLE = QT_TRANSLATE_NOOP("@default", "Potential symbiosis links of the industrial node")
+NO_SOURCE = QT_TRANSLATE_NOOP("@default", "layers {names} (their metadata names no source)")
 PAGE = {
     "enterprises": QT_TRANSLATE_NOOP("@default", "Symbiosis enterprises"),
     "arrows": QT_TRANSLATE_NOOP("@default", "Symbiosis arrows"),
@@ -142,21 +143,20 @@ def extent_in(layer, crs):
     return transform.transformBoundingBox(layer.extent())
 
 
-def sources_from_metadata(layers):
+def sources_from_metadata(layers, text=tr):
     """The layers' own statement of their sources: attribution, rights and licences from
-    their metadata, each once; the layer names when none says anything."""
+    their metadata, each once; the layer names when none says anything (in ``text``'s
+    language)."""
     found = []
     for layer in layers:
         metadata = layer.metadata()
-        for text in [layer.attribution(), *metadata.rights(), *metadata.licenses()]:
-            text = (text or "").strip()
-            if text and text not in found:
-                found.append(text)
+        for statement in [layer.attribution(), *metadata.rights(), *metadata.licenses()]:
+            statement = (statement or "").strip()
+            if statement and statement not in found:
+                found.append(statement)
     if found:
         return "; ".join(found)
-    return tr("layers {names} (their metadata names no source)").format(
-        names=", ".join(f"'{layer.name()}'" for layer in layers)
-    )
+    return text(NO_SOURCE).format(names=", ".join(f"'{layer.name()}'" for layer in layers))
 
 
 def load_template(project, template_name):
@@ -516,7 +516,7 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             if not {"name", "name_ru"} & set(enterprises.fields().names()):
                 require_fields(enterprises, ["name_ru", "name"], label)
         sources = self.parameterAsString(parameters, self.SOURCES, context).strip()
-        sources = sources or sources_from_metadata([arrows, nodes, *background])
+        sources = sources or sources_from_metadata([arrows, nodes, *background], text)
         # qgis_process runs without a project: lay out in the (empty) project instance
         project = context.project() or QgsProject.instance()
         template = TEMPLATES[self.parameterAsEnum(parameters, self.TEMPLATE, context)]
@@ -559,7 +559,9 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         if context.project() is not None and self.parameterAsBool(
             parameters, self.ADD_TO_PROJECT, context
         ):
-            self._add_to_project(project, template, arrows, nodes, background, title, sources)
+            self._add_to_project(
+                project, template, arrows, nodes, background, title, sources, text
+            )
         feedback.setProgress(100)
         return results
 
@@ -971,7 +973,9 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         note.attemptMove(QgsLayoutPoint(frame.pos().x(), bottom - note_height + 0.5, mm))
         note.attemptResize(QgsLayoutSize(width, note_height, mm))
 
-    def _add_to_project(self, project, template, arrows, nodes, background, title, sources):
+    def _add_to_project(
+        self, project, template, arrows, nodes, background, title, sources, text=tr
+    ):
         """A layout in the project on the project's own layers, for editing before print."""
         if project.mapLayer(arrows.id()) is None or project.mapLayer(nodes.id()) is None:
             return  # layers that are not in the project cannot stay in its layout
@@ -982,6 +986,7 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             title,
             sources,
             own_legend=False,
+            text=text,
         )
         name = title
         manager = project.layoutManager()
