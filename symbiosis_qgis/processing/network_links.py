@@ -317,7 +317,7 @@ class NetworkLinksAlgorithm(SymbiosisAlgorithm):
             feedback.pushInfo(
                 tr(
                     "Shortest paths: scipy engine. Installing numba in QGIS's "
-                    "Python makes routing about four times faster"
+                    "Python makes routing about six times faster"
                 )
             )
         links, paths = route_candidates(
