@@ -364,6 +364,11 @@ class LabelView:
 
 
 class ExportMapAlgorithm(SymbiosisAlgorithm):
+    """After a run, the instance keeps what it drew, for tests and scripts: ``labelling``
+    (labels per export and map item, from QGIS's labelling results), ``placement``
+    (names on the map and in the inset, the inset's window), ``scales`` (map units per mm
+    of each map item) and ``table_rows`` (rows listed, rows in all)."""
+
     ALG_ID = "exportmap"
     GROUP_ID = "maps"
     ARROWS = "ARROWS"
