@@ -534,7 +534,7 @@ class ShortestPaths:
         yield from self._numba_routes(origins, targets, cap, workers, is_canceled)
 
     def _numba_routes(self, origins, targets, cap, workers, is_canceled):
-        """Compiled searches on ``workers`` threads, CHUNK origins per task."""
+        """Compiled searches on ``workers`` threads, ROUTE_CHUNK origins per task."""
         stop = threading.Event()
         local = threading.local()
         goal = self.positions is not None
