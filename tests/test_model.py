@@ -272,6 +272,10 @@ def test_shipped_model_has_a_name_help_and_ordered_inputs(symbiosis_provider, mo
             assert definition.description() in help_html and definition.help() in help_html
         assert model.shortDescription()
         assert model.group() == "Models"
+        # outputs in the order the steps run, each still an output of the model
+        outputs = [d.name() for d in model.destinationParameterDefinitions()]
+        assert outputs[0] == "validate:validation" and outputs[-1].startswith("map:")
+        assert [o.name() for o in model.outputDefinitions()] == outputs
 
 
 def test_shipped_model_reads_in_the_ui_language(symbiosis_provider):

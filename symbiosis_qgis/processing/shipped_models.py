@@ -255,6 +255,21 @@ class ShippedModel(QgsProcessingModelAlgorithm):
                 definition.setHelp(helptext)
             elif ":" in name and name.split(":", 1)[1] in text.outputs:
                 definition.setDescription(text.outputs[name.split(":", 1)[1]])
+        self.order_outputs(list(text.outputs))
+
+    def order_outputs(self, order):
+        """Outputs in the order the steps run (``order``: model output names), not QGIS
+        3.22's alphabetical order of step ids (it has no output order of its own). A
+        destination parameter is taken out and added back at the end, with its output."""
+        rank = {name: k for k, name in enumerate(order)}
+        destinations = sorted(
+            (d.name() for d in self.destinationParameterDefinitions()),
+            key=lambda name: rank.get(name.split(":", 1)[-1], len(rank)),
+        )
+        for name in destinations:
+            definition = self.parameterDefinition(name).clone()
+            self.removeParameter(name)  # its output goes with it...
+            self.addParameter(definition)  # ...and comes back with it
 
 
 # post-processors handed to QGIS: Python must keep them (and their state) alive
