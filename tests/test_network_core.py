@@ -230,3 +230,48 @@ def test_vertex_grouping_survives_a_hash_collision():
     assert inverse.tolist() == [order.index(row) for row in rows]
     assert [rows[i] for i in first] == order
     assert inverse[-1] != inverse[0]
+
+
+@pytest.mark.skipif("numba" not in available_engines(), reason="numba is not installed")
+def test_goal_directed_routes_equal_scipy_on_road_rail_and_terminals():
+    """numba's A* (its lower bound set by the cheap rail tariff and the terminals' transfer
+    edges) against scipy's bounded Dijkstra through route_pairs: same costs, kilometres,
+    transfers and paths, several destinations per origin."""
+    pts, lines, rng = grid_lines(7, n=30)
+    rails = [np.array([[86.0 + 0.003 * k, 55.3], [86.0 + 0.003 * k, 55.36]]) for k in (5, 20)]
+    terminals = np.array([[86.015, 55.31], [86.015, 55.35], [86.06, 55.33]])
+    network = build_network(
+        lines,
+        rng.uniform(1, 3, len(lines)),
+        rails,
+        rail_rate=0.4,
+        terminals=terminals,
+        handling_cost=1.5,
+        terminal_tolerance_m=300,
+        densify_m=200,
+    )
+    assert network.terminals_linked == 3
+    origin = rng.choice(len(pts), 30, replace=False).repeat(4)
+    dest = rng.choice(len(pts), len(origin))
+    options = {**OPTIONS, "max_km": 8.0, "max_rate": 3.0, "handling_cost": 1.5}
+    found = {
+        engine: route_pairs(
+            network,
+            pts[origin, 0],
+            pts[origin, 1],
+            pts[dest, 0],
+            pts[dest, 1],
+            engine=engine,
+            **options,
+        )
+        for engine in ("numba", "scipy")
+    }
+    (a, paths_a), (b, paths_b) = found["numba"], found["scipy"]
+    columns = ["cost_t", "net_km", "road_km", "rail_km", "transfers"]
+    assert np.array_equal(a[columns].to_numpy(float), b[columns].to_numpy(float), equal_nan=True)
+    assert a.reason.tolist() == b.reason.tolist()
+    assert 40 < a.reachable.sum() < len(a) and (a.transfers > 0).sum() > 5
+    for path_a, path_b in zip(paths_a, paths_b):
+        assert (path_a is None) == (path_b is None)
+        if path_a is not None:
+            assert np.array_equal(path_a, path_b)
