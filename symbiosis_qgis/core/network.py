@@ -5,10 +5,10 @@ vertices closer than it). Road and rail vertices are separate nodes: goods chang
 terminals, through a transfer edge that costs the handling charge. Edge weights are RUB per
 tonne (length x tariff); routes are found by bounded searches (core.shortest_paths: a
 compiled A* toward each origin's destinations when numba is installed, scipy.sparse.csgraph's
-Dijkstra in forked processes otherwise), bounded by the cost that MAX_DISTANCE can reach. Nodes are numbered along a Z-order curve so that a search's
-neighbours sit close in memory. Enterprises attach to their nearest road vertex (lines are
-densified first, so that vertex is never far from the nearest point of the line); the access
-leg is costed as road.
+Dijkstra in forked processes otherwise), bounded by the cost that MAX_DISTANCE can reach.
+Nodes are numbered along a Z-order curve so that a search's neighbours sit close in memory.
+Enterprises attach to their nearest road vertex (lines are densified first, so that vertex is
+never far from the nearest point of the line); the access leg is costed as road.
 """
 
 from dataclasses import dataclass
@@ -488,7 +488,13 @@ def _paths_lengths(network, node_paths):
     seg = _segment_starts(sizes)  # every step within one path
     a, b = nodes[seg], nodes[seg + 1]
     mode_a, mode_b = network.mode[a], network.mode[b]
-    step_km = geodesic_m(network.lon[a], network.lat[a], network.lon[b], network.lat[b]) / 1000.0
+    # paths from one origin share their first steps: measure each distinct step once
+    step, inverse = np.unique(a * np.int64(network.nodes) + b, return_inverse=True)
+    a_once, b_once = np.divmod(step, network.nodes)
+    step_m = geodesic_m(
+        network.lon[a_once], network.lat[a_once], network.lon[b_once], network.lat[b_once]
+    )
+    step_km = step_m[inverse] / 1000.0
     same = mode_a == mode_b
     path_of_step = np.repeat(np.arange(len(sizes)), sizes - 1)
 
