@@ -99,12 +99,12 @@
         <translation>&amp;Промышленный симбиоз</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/plugin.py" line="49"/>
+        <location filename="../symbiosis_qgis/plugin.py" line="50"/>
         <source>Validate symbiosis data…</source>
         <translation>Проверить данные симбиоза…</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/plugin.py" line="50"/>
+        <location filename="../symbiosis_qgis/plugin.py" line="51"/>
         <source>Load Kuzbass sample data</source>
         <translation>Загрузить пример данных по Кузбассу</translation>
     </message>
@@ -114,7 +114,7 @@
         <translation>Не удалось прочитать входной слой</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/provider.py" line="53"/>
+        <location filename="../symbiosis_qgis/processing/provider.py" line="54"/>
         <source>Industrial symbiosis</source>
         <translation>Промышленный симбиоз</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>Проверить данные симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="27"/>
+        <location filename="../symbiosis_qgis/processing/base.py" line="29"/>
         <source>Data</source>
         <translation>Данные</translation>
     </message>
@@ -134,12 +134,12 @@
         <translation>Предприятия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="290"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="284"/>
         <source>Flows (supplies and demands)</source>
         <translation>Потоки (предложение и спрос)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="164"/>
+        <location filename="../symbiosis_qgis/processing/base.py" line="205"/>
         <source>Synergy rules (default: bundled catalogue)</source>
         <translation>Правила синергии (по умолчанию: встроенный каталог)</translation>
     </message>
@@ -157,11 +157,6 @@
         <location filename="../symbiosis_qgis/processing/validate_data.py" line="82"/>
         <source>Number of warnings</source>
         <translation>Число предупреждений</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="228"/>
-        <source>Synergy catalogue is unusable: {}</source>
-        <translation>Каталог синергий непригоден: {}</translation>
     </message>
     <message>
         <location filename="../symbiosis_qgis/processing/validate_data.py" line="144"/>
@@ -214,97 +209,97 @@
         <translation>Вода</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="98"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="120"/>
         <source>Find partner candidates</source>
         <translation>Найти возможных партнёров</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="27"/>
+        <location filename="../symbiosis_qgis/processing/base.py" line="29"/>
         <source>Analysis</source>
         <translation>Анализ</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="130"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="152"/>
         <source>Distance (overrides every rule&apos;s radius)</source>
         <translation>Расстояние (заменяет радиус всех правил)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="139"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="161"/>
         <source>Supply material categories (all when none chosen)</source>
         <translation>Категории материалов предложения (все, если не выбраны)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="148"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="170"/>
         <source>Industrial nodes, comma-separated (all when empty)</source>
         <translation>Промышленные узлы через запятую (все, если пусто)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="153"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="175"/>
         <source>Allow internal reuse (an enterprise as its own partner)</source>
         <translation>Разрешить внутреннее использование (предприятие — собственный партнёр)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/publish_matches.py" line="67"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
         <source>Partner candidates</source>
         <translation>Возможные партнёры</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="353"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="435"/>
         <source>Reach of suppliers</source>
         <translation>Досягаемость поставщиков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="174"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="196"/>
         <source>Number of candidates</source>
         <translation>Число пар-кандидатов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="182"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="204"/>
         <source>The enterprise layer has a geographic CRS: Distance is read in degrees. Use a projected layer to give it in metres.</source>
         <translation>У слоя предприятий географическая СК: «Расстояние» читается в градусах. Чтобы задать его в метрах, используйте слой в проекции.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="220"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="240"/>
         <source>Reading enterprises and flows</source>
         <translation>Чтение предприятий и потоков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="227"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="247"/>
         <source>Searching partners within reach</source>
         <translation>Поиск партнёров в пределах досягаемости</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="248"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="268"/>
         <source>Writing candidates</source>
         <translation>Запись пар-кандидатов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="262"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="283"/>
         <source>{0} partner candidates</source>
         <translation>Пар-кандидатов: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="267"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="344"/>
         <source>{0} enterprises without geometry were skipped</source>
         <translation>Пропущено предприятий без геометрии: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="273"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="350"/>
         <source>{0} flows of unknown enterprises were skipped</source>
         <translation>Пропущено потоков неизвестных предприятий: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="279"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="356"/>
         <source>{0} flows with a missing, zero or negative quantity were skipped</source>
         <translation>Пропущено потоков с отсутствующим, нулевым или отрицательным количеством: {0}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="285"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="362"/>
         <source>{0} pairs were skipped: their units do not convert to the rule&apos;s</source>
         <translation>Пропущено пар: {0} — их единицы не приводятся к единицам правила</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="236"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="243"/>
         <source>Layer &apos;{layer}&apos; lacks the required field(s): {fields}</source>
         <translation>В слое «{layer}» нет обязательных полей: {fields}</translation>
     </message>
@@ -349,32 +344,32 @@
         <translation>Пары-кандидаты (supply_ent, demand_ent)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="373"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
         <source>Roads</source>
         <translation>Автодороги</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="206"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="200"/>
         <source>Railways</source>
         <translation>Железные дороги</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="207"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="201"/>
         <source>Road-rail terminals</source>
         <translation>Терминалы перевалки авто–ж/д</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="239"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="233"/>
         <source>Road tariff, RUB per t-km</source>
         <translation>Автомобильный тариф, руб. за т·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="240"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="234"/>
         <source>Rail tariff, RUB per t-km</source>
         <translation>Железнодорожный тариф, руб. за т·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="241"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="235"/>
         <source>Handling at each road-rail transfer, RUB per t</source>
         <translation>Перевалка на каждом терминале, руб. за т</translation>
     </message>
@@ -404,7 +399,7 @@
         <translation>Объединять вершины ближе, м (0: только общие вершины)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="463"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
         <source>Routed links</source>
         <translation>Маршруты связей</translation>
     </message>
@@ -434,7 +429,7 @@
         <translation>Чтение сети</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="438"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="432"/>
         <source>The road layer has no usable lines</source>
         <translation>В слое автодорог нет пригодных линий</translation>
     </message>
@@ -444,7 +439,7 @@
         <translation>Построение графа</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="446"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="440"/>
         <source>Graph: {0} nodes, {1} edges, {2} terminals linked</source>
         <translation>Граф: узлов {0}, рёбер {1}, подключено терминалов {2}</translation>
     </message>
@@ -517,17 +512,17 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
 Результат: выбранные связи с геометрией, объём (в единицах предложения), поставленное количество (в единицах спроса), выгода, затраты на транспорт и переработку, предотвращённые размещение и закупка, предотвращённые выбросы CO2 и выбросы транспорта; итоги — в выходных значениях.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="194"/>
+        <location filename="../symbiosis_qgis/processing/base.py" line="235"/>
         <source>Links (routed links or candidates)</source>
         <translation>Связи (маршруты или пары-кандидаты)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="201"/>
+        <location filename="../symbiosis_qgis/processing/base.py" line="242"/>
         <source>Transport cost of links without a route cost, RUB per unit-km</source>
         <translation>Стоимость транспорта для связей без стоимости маршрута, руб. за ед.·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/optimize_exchanges.py" line="85"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
         <source>Chosen exchanges</source>
         <translation>Выбранные обмены</translation>
     </message>
@@ -542,67 +537,67 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Решение задачи распределения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="18"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="22"/>
         <source>Industrial symbiosis: benefits of the chosen exchanges</source>
         <translation>Промышленный симбиоз: выгоды выбранных обменов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="21"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="25"/>
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="22"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="26"/>
         <source>Industrial nodes</source>
         <translation>Промышленные узлы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="128"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
         <source>Material balance by node</source>
         <translation>Материальный баланс по узлам</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="25"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="29"/>
         <source>Symbiosis network</source>
         <translation>Сеть симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="26"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="30"/>
         <source>Net money by node, million RUB per year</source>
         <translation>Чистый денежный эффект по узлам, млн руб. в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="32"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="36"/>
         <source>Clusters (connected groups of enterprises)</source>
         <translation>Кластеры (связанные группы предприятий)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="33"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="37"/>
         <source>Closed loops</source>
         <translation>Замкнутые циклы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="34"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="38"/>
         <source>Anchor tenants (exchanges broken if removed)</source>
         <translation>Якорные предприятия (сколько обменов прервётся без них)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="35"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="39"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="36"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="40"/>
         <source>Generated on {date} by symbiosis_qgis</source>
         <translation>Сформировано {date} модулем symbiosis_qgis</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="37"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="41"/>
         <source>exchanged</source>
         <translation>передано</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="38"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="42"/>
         <source>left for disposal</source>
         <translation>оставлено для размещения</translation>
     </message>
@@ -612,77 +607,77 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="44"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="59"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="45"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="60"/>
         <source>Node</source>
         <translation>Узел</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="46"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="61"/>
         <source>Sector</source>
         <translation>Отрасль</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="48"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="63"/>
         <source>Exchanges</source>
         <translation>Обмены</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="49"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="64"/>
         <source>Diverted from dumps, t/yr</source>
         <translation>Не направлено в отвалы, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="50"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="65"/>
         <source>Primary material replaced, t/yr</source>
         <translation>Замещено первичного сырья, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="51"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="66"/>
         <source>Transport, t-km/yr</source>
         <translation>Транспортная работа, т·км/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="52"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="67"/>
         <source>CO2 avoided, t/yr</source>
         <translation>Предотвращено CO2, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="53"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="68"/>
         <source>CO2 of transport, t/yr</source>
         <translation>CO2 транспорта, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="54"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="69"/>
         <source>Net CO2 avoided, t/yr</source>
         <translation>Чистое предотвращение CO2, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="55"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="70"/>
         <source>Net money, RUB/yr</source>
         <translation>Чистый денежный эффект, руб./год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="56"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="71"/>
         <source>Cluster</source>
         <translation>Кластер</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="57"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="72"/>
         <source>Anchor rank</source>
         <translation>Ранг якорного предприятия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="58"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="73"/>
         <source>Exchanges broken</source>
         <translation>Прерванных обменов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="183"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="83"/>
         <source>Material</source>
         <translation>Материал</translation>
     </message>
@@ -692,12 +687,12 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Единица</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="61"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="76"/>
         <source>Generated</source>
         <translation>Образуется</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/sankey_widget.py" line="50"/>
+        <location filename="../symbiosis_qgis/gui/sankey_widget.py" line="58"/>
         <source>Left for disposal</source>
         <translation>Остаётся для размещения</translation>
     </message>
@@ -716,22 +711,22 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
 Деньги распределяются там, где возникают: поставщику — предотвращённые затраты на размещение за вычетом переработки; потребителю — предотвращённая закупка за вычетом транспорта. Тонны считаются только для потоков в т/год. HTML-отчёт содержит таблицы и диаграммы, готовые к печати.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="116"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
         <source>Benefits by enterprise</source>
         <translation>Выгоды по предприятиям</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="123"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
         <source>Benefits by industrial node</source>
         <translation>Выгоды по промышленным узлам</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="191"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
         <source>Report</source>
         <translation>Отчёт</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="191"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="200"/>
         <source>HTML files (*.html)</source>
         <translation>Файлы HTML (*.html)</translation>
     </message>
@@ -746,7 +741,7 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="213"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="217"/>
         <source>Net money {0:,.0f} RUB/yr, net CO2 avoided {1:,.0f} t/yr, {2} clusters</source>
         <translation>Чистый денежный эффект {0:,.0f} руб./год, чистое предотвращение CO2 {1:,.0f} т/год, кластеров: {2}</translation>
     </message>
@@ -766,17 +761,12 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Сравнение сценариев</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="139"/>
-        <source>Scenario table: {}</source>
-        <translation>Таблица сценариев: {}</translation>
-    </message>
-    <message>
         <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="145"/>
         <source>{0}: {1} exchanges, net benefit {2:,.0f} RUB/yr ({3:+,.0f})</source>
         <translation>{0}: обменов {1}, чистая выгода {2:,.0f} руб./год ({3:+,.0f})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="62"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="77"/>
         <source>Exchanged</source>
         <translation>Передано</translation>
     </message>
@@ -856,96 +846,87 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Прочие</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="81"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="103"/>
         <source>Draw symbiosis diagram</source>
         <translation>Нарисовать схему симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="27"/>
+        <location filename="../symbiosis_qgis/processing/base.py" line="29"/>
         <source>Maps</source>
         <translation>Карты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="99"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="136"/>
         <source>Links (exchanges, routed links or candidates)</source>
         <translation>Связи (обмены, маршруты или пары-кандидаты)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="108"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="146"/>
         <source>Mode</source>
         <translation>Режим</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="108"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="146"/>
         <source>Geographic</source>
         <translation>Географический</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="108"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="146"/>
         <source>Schematic</source>
         <translation>Схематический</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="113"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="151"/>
         <source>Label language</source>
         <translation>Язык подписей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="113"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="151"/>
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="113"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="151"/>
         <source>English</source>
         <translation>Английский</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="121"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="159"/>
         <source>Schematic spacing between enterprises, m</source>
         <translation>Интервал между предприятиями на схеме, м</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="163"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
         <source>Symbiosis arrows</source>
         <translation>Стрелки симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="168"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
         <source>Symbiosis enterprises</source>
         <translation>Предприятия симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="218"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="309"/>
         <source>{0} arrows between {1} enterprises</source>
         <translation>Стрелок: {0}, предприятий: {1}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="84"/>
-        <source>Draws the symbiosis network on the map: a curved arrow from each waste&apos;s source to its user (width by tonnage class, colour by material category, labelled with material and quantity) and a symbol for each enterprise (icon by sector, size by throughput, labelled with its name).
-
-Links: chosen exchanges, routed links or candidates (tonnage, else potential, gives the width). Geographic mode draws between the real positions; schematic mode spreads the enterprises of a dense node at least Spacing apart, each as near its real position as it can, so every arrow is readable. Flows between the same two enterprises bend apart; opposite flows bend to opposite sides. Labels in Russian or English. Industrial nodes, when given, keep the exchanges with both ends in those nodes. Both outputs load styled, also inside a model.</source>
-        <translation>Рисует сеть симбиоза на карте: изогнутую стрелку от источника каждого отхода к его потребителю (толщина по классу объёма, цвет по категории материала, подпись — материал и количество) и знак каждого предприятия (значок по отрасли, размер по обороту, подпись — название).
-
-Связи: выбранные обмены, маршруты или пары-кандидаты (толщину задаёт tonnage, иначе potential). Географический режим рисует между реальными положениями; схематический раздвигает предприятия плотного узла не ближе «Интервала», каждое как можно ближе к реальному положению, чтобы все стрелки читались. Потоки между одними и теми же предприятиями изгибаются в разные стороны; встречные — по разные стороны. Подписи на русском или английском. Если заданы промышленные узлы, остаются обмены, оба конца которых в этих узлах. Оба результата загружаются со стилями, в том числе внутри модели.</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="130"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="168"/>
         <source>Only exchanges within these industrial nodes (comma-separated)</source>
         <translation>Только обмены внутри этих промышленных узлов (через запятую)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="126"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="174"/>
         <source>The layout template has no item &apos;{}&apos;</source>
         <translation>В шаблоне макета нет элемента «{}»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="148"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="391"/>
         <source>Export symbiosis map</source>
         <translation>Экспортировать карту симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="151"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="394"/>
         <source>Builds a print layout of the symbiosis diagram from a template (A4 or A3 landscape): the map, a title, a legend (material colours and tonnage width classes), a scale bar, a north arrow, a table of the exchanges, the data sources and the date; exports it to PDF and PNG. Runs headless (qgis_process). The layout is also added to the project, so it can be edited before printing.
 
 Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (styled for print if they are not already). Background layers (roads, rails...) are drawn beneath.</source>
@@ -954,87 +935,87 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
 Стрелки и предприятия: результаты «Нарисовать схему симбиоза» (оформляются для печати, если ещё не оформлены). Фоновые слои (дороги, железные дороги...) рисуются ниже.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="173"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="427"/>
         <source>Background layers</source>
         <translation>Фоновые слои</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="181"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="435"/>
         <source>Page</source>
         <translation>Лист</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="181"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="435"/>
         <source>A4 landscape</source>
         <translation>A4 альбомная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="181"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="435"/>
         <source>A3 landscape</source>
         <translation>A3 альбомная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="189"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="443"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="189"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="72"/>
         <source>Potential symbiosis links of the industrial node</source>
         <translation>Потенциальные связи симбиоза промышленного узла</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="196"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="449"/>
         <source>Add the layout to the project</source>
         <translation>Добавить макет в проект</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="201"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
         <source>Map (PDF)</source>
         <translation>Карта (PDF)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="201"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="454"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="213"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
         <source>Map (PNG)</source>
         <translation>Карта (PNG)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="213"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="466"/>
         <source>PNG files (*.png)</source>
         <translation>Файлы PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="257"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="551"/>
         <source>Could not write the PDF {}</source>
         <translation>Не удалось записать PDF {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="265"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="561"/>
         <source>Could not write the PNG {}</source>
         <translation>Не удалось записать PNG {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="289"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="77"/>
         <source>Legend</source>
         <translation>Легенда</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="320"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="80"/>
         <source>From</source>
         <translation>Откуда</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="321"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="81"/>
         <source>To</source>
         <translation>Куда</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="322"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="82"/>
         <source>Material and quantity</source>
         <translation>Материал и количество</translation>
     </message>
@@ -1044,42 +1025,42 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Баланс потоков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="54"/>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="65"/>
         <source>Industrial node</source>
         <translation>Промышленный узел</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="63"/>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="74"/>
         <source>Export PNG…</source>
         <translation>Экспорт PNG…</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="64"/>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="75"/>
         <source>Export SVG…</source>
         <translation>Экспорт SVG…</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="96"/>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="211"/>
         <source>Whole region</source>
         <translation>Весь регион</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="119"/>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="176"/>
         <source>Choose an enterprise layer and a flow table (a layer may have been removed).</source>
         <translation>Выберите слой предприятий и таблицу потоков (слой мог быть удалён).</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="130"/>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="187"/>
         <source>The layers lack the field(s): {}</source>
         <translation>В слоях нет полей: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="146"/>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="203"/>
         <source>{0} thousand t/yr generated; hover a band for its tonnage.</source>
         <translation>Образуется {0} тыс. т/год; наведите курсор на полосу, чтобы увидеть объём.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="163"/>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="229"/>
         <source>Export the flow balance</source>
         <translation>Экспорт баланса потоков</translation>
     </message>
@@ -1139,27 +1120,27 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Обзор симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="135"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="162"/>
         <source>Pick on map</source>
         <translation>Выбрать на карте</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="137"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="164"/>
         <source>Enterprise</source>
         <translation>Предприятие</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="144"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="171"/>
         <source>All materials</source>
         <translation>Все материалы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="152"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="180"/>
         <source>Minimum quantity</source>
         <translation>Минимальное количество</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="162"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="194"/>
         <source>Direction</source>
         <translation>Направление</translation>
     </message>
@@ -1169,127 +1150,117 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Количество</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="166"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="201"/>
         <source>Partner</source>
         <translation>Партнёр</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="166"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="201"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="163"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="198"/>
         <source>Distance, km</source>
         <translation>Расстояние, км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="163"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="198"/>
         <source>Potential</source>
         <translation>Потенциал</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="166"/>
-        <source>Tonnage</source>
-        <translation>Объём</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="166"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="201"/>
         <source>Benefit, RUB/yr</source>
         <translation>Выгода, руб./год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="169"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="204"/>
         <source>Supplies and demands</source>
         <translation>Предложение и спрос</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="170"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="205"/>
         <source>Candidate partners</source>
         <translation>Возможные партнёры</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="175"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="210"/>
         <source>Zoom to selection</source>
         <translation>Приблизить к выбранному</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="176"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="211"/>
         <source>Run analysis</source>
         <translation>Запустить анализ</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="177"/>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="365"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="252"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="313"/>
         <source>All nodes</source>
         <translation>Все узлы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="322"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="384"/>
         <source>Choose an enterprise layer (it may have been removed).</source>
         <translation>Выберите слой предприятий (он мог быть удалён).</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="325"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="387"/>
         <source>The enterprise layer has no ent_id field.</source>
         <translation>В слое предприятий нет поля ent_id.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="329"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="391"/>
         <source>Choose an enterprise in the list or on the map.</source>
         <translation>Выберите предприятие в списке или на карте.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="353"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="426"/>
         <source>{0}: {1} flows, {2} candidate partners, {3} exchanges</source>
         <translation>{0}: потоков {1}, возможных партнёров {2}, обменов {3}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="379"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="456"/>
         <source>supplies</source>
         <translation>поставляет</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="379"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="456"/>
         <source>receives</source>
         <translation>получает</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="455"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="538"/>
         <source>Choose an enterprise layer and a flow table first.</source>
         <translation>Сначала выберите слой предприятий и таблицу потоков.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="479"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="568"/>
         <source>Analysis running…</source>
         <translation>Идёт анализ…</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="492"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="595"/>
         <source>Analysis failed: {}</source>
         <translation>Анализ не удался: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="492"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="584"/>
         <source>Analysis canceled.</source>
         <translation>Анализ отменён.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="501"/>
-        <source>{0} candidates, {1} exchanges, net benefit {2:,.0f} RUB/yr</source>
-        <translation>Пар-кандидатов {0}, обменов {1}, чистая выгода {2:,.0f} руб./год</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/gui/pipeline_task.py" line="67"/>
+        <location filename="../symbiosis_qgis/gui/pipeline_task.py" line="74"/>
         <source>Industrial symbiosis analysis</source>
         <translation>Анализ промышленного симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/results.py" line="110"/>
+        <location filename="../symbiosis_qgis/gui/results.py" line="278"/>
         <source>Symbiosis analysis</source>
         <translation>Анализ симбиоза</translation>
     </message>
@@ -1299,32 +1270,32 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>{0} тыс. т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/sankey_widget.py" line="64"/>
+        <location filename="../symbiosis_qgis/gui/sankey_widget.py" line="76"/>
         <source>No flows to show</source>
         <translation>Нет потоков для отображения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="342"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="408"/>
         <source>supply</source>
         <translation>предложение</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="342"/>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="408"/>
         <source>demand</source>
         <translation>спрос</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="47"/>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="57"/>
         <source>All but mining rock</source>
         <translation>Все, кроме горных пород</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="55"/>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="66"/>
         <source>Materials</source>
         <translation>Материалы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="108"/>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="322"/>
         <source>Layers</source>
         <translation>Слои</translation>
     </message>
@@ -1874,62 +1845,62 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Код ФККО «{code}» начинается с {block}: такого блока нет</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="59"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="61"/>
         <source>No candidate site has a usable location</source>
         <translation>Ни у одной площадки-кандидата нет пригодного местоположения</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="60"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="62"/>
         <source>Sites without a positive area_ha (features {features})</source>
         <translation>Площадки без положительной area_ha (объекты {features})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="66"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="68"/>
         <source>Sites with a negative fixed_cost (features {features})</source>
         <translation>Площадки с отрицательной fixed_cost (объекты {features})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="69"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="71"/>
         <source>MAX_PARKS must be at least 1</source>
         <translation>MAX_PARKS должно быть не меньше 1</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="70"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="72"/>
         <source>The tenant catalogue lacks the column(s): {columns}</source>
         <translation>В каталоге резидентов нет столбцов: {columns}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="82"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="84"/>
         <source>Tenant &apos;{tenant}&apos; accepts unknown material(s): {materials}</source>
         <translation>Резидент «{tenant}» принимает неизвестные материалы: {materials}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="96"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="98"/>
         <source>optimal (within the MIP gap asked for)</source>
         <translation>оптимально (в пределах заданного разрыва MIP)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="97"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="99"/>
         <source>time limit reached: the best solution found is written</source>
         <translation>достигнут лимит времени: записано лучшее найденное решение</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="100"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="102"/>
         <source>time limit reached before any solution was found: nothing chosen</source>
         <translation>лимит времени достигнут до нахождения какого-либо решения: ничего не выбрано</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="103"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="105"/>
         <source>canceled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="104"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="106"/>
         <source>infeasible</source>
         <translation>задача несовместна</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="105"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="107"/>
         <source>the solver failed</source>
         <translation>сбой решателя</translation>
     </message>
@@ -1944,7 +1915,7 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Геометрия некорректна ({reason}); её точка на поверхности может оказаться смещённой</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/pipeline_task.py" line="130"/>
+        <location filename="../symbiosis_qgis/gui/pipeline_task.py" line="162"/>
         <source>unexpected {kind}: {detail}</source>
         <translation>непредвиденная ошибка {kind}: {detail}</translation>
     </message>
@@ -1984,7 +1955,7 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Только региональному оператору</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/plugin.py" line="48"/>
+        <location filename="../symbiosis_qgis/plugin.py" line="49"/>
         <source>Resource registry</source>
         <translation>Реестр ресурсов</translation>
     </message>
@@ -2129,197 +2100,197 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>QGIS не удалось открыть представления реестра.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/plugin.py" line="120"/>
+        <location filename="../symbiosis_qgis/plugin.py" line="130"/>
         <source>Python package(s) missing: {names}. {count} tool(s) are unavailable until they are installed (Debian/Ubuntu: {apt}; OSGeo4W Shell or pip: {pip}), then QGIS restarted.</source>
         <translation>Не установлены пакеты Python: {names}. Недоступно инструментов: {count}, пока пакеты не установлены (Debian/Ubuntu: {apt}; OSGeo4W Shell или pip: {pip}) и QGIS не перезапущен.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/base.py" line="174"/>
+        <location filename="../symbiosis_qgis/processing/base.py" line="215"/>
         <source>Your own materials (merged over the bundled catalogue; yours win)</source>
         <translation>Собственные материалы (дополняют встроенный каталог; при совпадении действуют ваши)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="105"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="114"/>
         <source>Diagnose barriers to exchanges</source>
         <translation>Выявить барьеры для обменов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="109"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="118"/>
         <source>For every link (the output of &apos;Route candidates over road and rail&apos; or of &apos;Find partner candidates&apos;): the barriers of each category, with their measure; the binding barrier (the first, in this order: unreachable, quality, loses money, better use elsewhere, licence, waste status, pipeline, rail access, estimated quantity, single supplier) and the instrument that addresses it.</source>
         <translation>Для каждой связи (результат «Построить маршруты по автодорогам и железной дороге» или «Найти возможных партнёров»): барьеры каждой категории с их мерой; определяющий барьер (первый в таком порядке: недостижимость, качество, убыточность, выгоднее использовать иначе, лицензия, статус отхода, трубопровод, доступ к железной дороге, оценочное количество, единственный поставщик) и инструмент, который на него направлен.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="116"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="125"/>
         <source>Economic: net benefit per unit as &apos;Optimise exchanges&apos; counts it; the opportunity value (what the same supply or demand earns in the other exchanges, from the optimal dual prices); the shortfall; the break-even primary price, disposal fee rise, co-financed share of pre-processing and rail discount at which the optimiser would choose this link (for this link alone, all else equal). Technological: flow columns q_ash_class, q_loi_pct, q_particle_mm, q_moisture_pct against rule columns req_ash_class, req_max_loi_pct, req_max_particle_mm, req_max_moisture_pct; a missing value is &apos;not checked&apos;, never &apos;passes&apos;. Infrastructure: unreachable links, the pipeline or heat main to build (length and capital cost), no rail terminal near a partner on a long haul (needs TERMINALS). Institutional: FKKO hazard class I-IV (licence), waste or by-product (flow field legal_status, else the material catalogue). Supply guarantee: the supplier&apos;s share of the consumer&apos;s need, the consumer&apos;s only supplier, quantities marked qty_basis = estimated.</source>
         <translation>Экономические: чистая выгода на единицу, как её считает «Оптимизировать обмены»; альтернативная ценность (сколько то же предложение или спрос приносит в других обменах, по оптимальным двойственным оценкам); недостача; безубыточные цена первичного сырья, повышение платы за размещение, доля софинансирования предварительной переработки и скидка на железнодорожный тариф, при которых оптимизация выбрала бы эту связь (для одной этой связи при прочих равных). Технологические: столбцы потока q_ash_class, q_loi_pct, q_particle_mm, q_moisture_pct сравниваются со столбцами правила req_ash_class, req_max_loi_pct, req_max_particle_mm, req_max_moisture_pct; отсутствующее значение означает «не проверено», но никогда не «соответствует». Инфраструктурные: недостижимые связи, трубопровод или теплотрасса, которые нужно построить (длина и капитальные затраты), отсутствие железнодорожного терминала рядом с партнёром при дальней перевозке (нужен TERMINALS). Институциональные: класс опасности по ФККО I–IV (лицензия), отход или побочный продукт (поле потока legal_status, иначе каталог материалов). Гарантия поставок: доля поставщика в потребности потребителя, единственный поставщик потребителя, количества с пометкой qty_basis = estimated.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="132"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="141"/>
         <source>EXCHANGES (optional): the output of &apos;Optimise exchanges&apos; marks the chosen links; without it the links are optimised here. Outputs: the links with one field per category, styled by binding barrier; a summary per barrier (links affected, links it binds, their tonnes and net benefit, the money needed); an optional HTML report.</source>
         <translation>EXCHANGES (необязательно): результат «Оптимизировать обмены» отмечает выбранные связи; без него связи оптимизируются здесь же. Результаты: связи с отдельным полем для каждой категории и стилем по определяющему барьеру; сводка по барьерам (затронутые связи, связи, которые барьер сдерживает, их тонны и чистая выгода, необходимые средства); необязательный отчёт HTML.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="151"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="160"/>
         <source>Chosen exchanges (optional: otherwise optimised here)</source>
         <translation>Выбранные обмены (необязательно: иначе оптимизируются здесь)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="160"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="169"/>
         <source>Rail terminals (optional: for the rail-access check)</source>
         <translation>Железнодорожные терминалы (необязательно: для проверки доступа к железной дороге)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="181"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="190"/>
         <source>Links with their barriers</source>
         <translation>Связи с их барьерами</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="186"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="195"/>
         <source>Barrier summary</source>
         <translation>Сводка по барьерам</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="242"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="251"/>
         <source>Diagnosing the links</source>
         <translation>Диагностика связей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="324"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="333"/>
         <source>decided per link</source>
         <translation>определяется для каждой связи</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="330"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="339"/>
         <source>{0} links, {1} chosen by the optimisation</source>
         <translation>Связей: {0}, из них выбрано оптимизацией: {1}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="333"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="342"/>
         <source>{0}: {1} links affected, {2} held back, {3:,.0f} t/yr, {4:,.0f} RUB/yr</source>
         <translation>{0}: затронуто связей {1}, сдерживается {2}, {3:,.0f} т/год, {4:,.0f} руб./год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="346"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="355"/>
         <source>Instrument addressing the most tonnes: {0} ({1} links, {2:,.0f} t/yr)</source>
         <translation>Инструмент, направленный на наибольший объём: {0} (связей {1}, {2:,.0f} т/год)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1164"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1166"/>
         <source>Category</source>
         <translation>Категория</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1165"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1167"/>
         <source>How it shows here</source>
         <translation>Как проявляется здесь</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1166"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1168"/>
         <source>Instrument</source>
         <translation>Инструмент</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1167"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1169"/>
         <source>Links affected</source>
         <translation>Затронуто связей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1168"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1170"/>
         <source>Links held back</source>
         <translation>Сдерживается связей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1169"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1171"/>
         <source>Tonnes held back, t/yr</source>
         <translation>Сдерживаемый объём, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1170"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1172"/>
         <source>Net benefit held back, RUB/yr</source>
         <translation>Сдерживаемая чистая выгода, руб./год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1171"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1173"/>
         <source>Money to bridge, RUB/yr</source>
         <translation>Недостающие средства, руб./год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1173"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1175"/>
         <source>Tonnes, t/yr</source>
         <translation>Объём, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1148"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1150"/>
         <source>Barriers to exchanges and the instruments that address them</source>
         <translation>Барьеры для обменов и инструменты их преодоления</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1153"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1155"/>
         <source>Tonnes held back by the barriers each instrument addresses, kt/yr</source>
         <translation>Объём, сдерживаемый барьерами, на которые направлен каждый инструмент, тыс. т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="175"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="260"/>
         <source>Laying out the diagram</source>
         <translation>Компоновка схемы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="109"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="73"/>
         <source>layers {names} (their metadata names no source)</source>
         <translation>слои {names} (в их метаданных не указан источник)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="206"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
         <source>Data sources printed on the map (default: from the layers&apos; metadata)</source>
         <translation>Источники данных, печатаемые на карте (по умолчанию: из метаданных слоёв)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="301"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="79"/>
         <source>Data: {sources}. Exchanges computed by symbiosis_qgis. Date: {date}</source>
         <translation>Данные: {sources}. Обмены рассчитаны symbiosis_qgis. Дата: {date}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="155"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="163"/>
         <source>a value does not fit its field</source>
         <translation>значение не помещается в поле</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="156"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="164"/>
         <source>Could not write to &apos;{layer}&apos;: {reason}</source>
         <translation>Не удалось записать в «{layer}»: {reason}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="180"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="188"/>
         <source>Layer &apos;{layer}&apos; has no coordinate reference system. Set its CRS (Layer Properties &gt; Source) or add the .prj file, then run again.</source>
         <translation>У слоя «{layer}» нет системы координат. Задайте СК слоя (Свойства слоя &gt; Источник) или добавьте файл .prj и запустите снова.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="194"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="202"/>
         <source>Layer &apos;{layer}&apos; has {found} geometry; it must be {wanted}</source>
         <translation>Тип геометрии слоя «{layer}»: {found}; требуется: {wanted}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="208"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="216"/>
         <source>Cannot create the folder &apos;{folder}&apos;: {reason}</source>
         <translation>Не удаётся создать папку «{folder}»: {reason}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="214"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="222"/>
         <source>The folder &apos;{folder}&apos; is not writable</source>
         <translation>В папку «{folder}» нельзя записывать</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="276"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="283"/>
         <source>Layer &apos;{layer}&apos;: feature(s) {fids} cannot be transformed from {crs} to WGS 84; is the layer&apos;s CRS right?</source>
         <translation>Слой «{layer}»: объекты {fids} не удаётся преобразовать из {crs} в WGS 84; верна ли СК слоя?</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/layer_io.py" line="297"/>
+        <location filename="../symbiosis_qgis/processing/layer_io.py" line="304"/>
         <source>Network layer</source>
         <translation>Слой сети</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/network_io.py" line="289"/>
+        <location filename="../symbiosis_qgis/processing/network_io.py" line="286"/>
         <source>Layer &apos;{0}&apos;: coordinates could not be transformed ({1})</source>
         <translation>Слой «{0}»: не удалось преобразовать координаты ({1})</translation>
     </message>
@@ -2481,67 +2452,67 @@ A pair already published (same supply and demand listing and rule) keeps its sta
         <translation>Загружено предприятий: {0}, заявок: {1}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="115"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="116"/>
         <source>Mothballed mine</source>
         <translation>Законсервированная шахта</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="116"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="117"/>
         <source>Reclaimed mine land</source>
         <translation>Рекультивированные земли шахты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="117"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="118"/>
         <source>Planned park (position approximate)</source>
         <translation>Планируемый парк (положение приблизительное)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="118"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="119"/>
         <source>Brownfield</source>
         <translation>Заброшенная промплощадка</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="119"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="120"/>
         <source>Hypothetical brownfield</source>
         <translation>Гипотетическая заброшенная промплощадка</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="133"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="127"/>
         <source>Parks opened</source>
         <translation>Открыто парков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="134"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="128"/>
         <source>Tenant modules placed</source>
         <translation>Размещено модулей резидентов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="135"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="129"/>
         <source>Tonnes per year taken in by the parks</source>
         <translation>Тонн в год, принимаемых парками</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="136"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="130"/>
         <source>Annual net benefit of the parks, RUB</source>
         <translation>Годовая чистая выгода парков, руб.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="137"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="131"/>
         <source>Regional co-financing, RUB (one-off)</source>
         <translation>Региональное софинансирование, руб. (единовременно)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="138"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="132"/>
         <source>MIP gap of the solution (relative)</source>
         <translation>Разрыв MIP решения (относительный)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="157"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="151"/>
         <source>Site eco-industrial parks</source>
         <translation>Разместить эко-промышленные парки</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="160"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="154"/>
         <source>Chooses which candidate sites become eco-industrial parks, how many modules of which closing production (tenant) each park hosts, which supply flows feed them and how much the region co-finances, so that the annual net benefit is largest: product value (or avoided primary purchase) + avoided disposal - transport - operating cost - annualised capex not co-financed - annualised site cost. An exact mixed-integer programme solved with HiGHS.
 
 Constraints: supplies available, module capacity, each tenant&apos;s recipe (the materials it accepts and the largest share of each in its input), site area, at most MAX_PARKS parks, co-financing at most the share of capex and within the budget. Capex, site cost and budget are one-off RUB, annualised with the capital recovery factor of the discount rate and lifetime.
@@ -2558,174 +2529,154 @@ Outputs: parks (the chosen sites with tenants, tonnes, capex, co-financing and n
 Результаты: парки (выбранные площадки с резидентами, тоннами, капитальными затратами, софинансированием и чистой выгодой), строки резидентов (по одной на площадку и тип резидента, с числом модулей), связи поставок (стрелки поставщик -&gt; парк). Статус решателя и разрыв MIP выводятся в журнал и в выходные значения; расчёт, остановленный по лимиту времени, записывает лучшее найденное решение и сообщает об этом.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="374"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="368"/>
         <source>Candidate park sites</source>
         <translation>Площадки-кандидаты для парков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="196"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="190"/>
         <source>Tenant catalogue (default: bundled park_tenants.csv)</source>
         <translation>Каталог резидентов (по умолчанию: встроенный park_tenants.csv)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="205"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="199"/>
         <source>Roads (optional: else straight distance x detour)</source>
         <translation>Автодороги (необязательно: иначе расстояние по прямой x коэффициент непрямолинейности)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="218"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="212"/>
         <source>Largest number of parks</source>
         <translation>Наибольшее число парков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="219"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="213"/>
         <source>Co-financing budget, RUB (one-off)</source>
         <translation>Бюджет софинансирования, руб. (единовременно)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="220"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="214"/>
         <source>Largest co-financed share of capex (0-1)</source>
         <translation>Наибольшая доля софинансирования капитальных затрат (0–1)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="228"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="222"/>
         <source>Discount rate (0-1)</source>
         <translation>Ставка дисконтирования (0–1)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="229"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="223"/>
         <source>Lifetime of capex, years</source>
         <translation>Срок службы капитальных вложений, лет</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="230"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="224"/>
         <source>Maximum supply distance, km</source>
         <translation>Максимальное расстояние поставки, км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="238"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="232"/>
         <source>Detour factor (no roads given)</source>
         <translation>Коэффициент непрямолинейности (если дороги не заданы)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="242"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="236"/>
         <source>Snap tolerance: site or enterprise to road, m</source>
         <translation>Допуск привязки площадки или предприятия к дороге, м</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="243"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="237"/>
         <source>Site cost where fixed_cost is empty, RUB (one-off)</source>
         <translation>Затраты на площадку, если fixed_cost пусто, руб. (единовременно)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="251"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="245"/>
         <source>Solver time limit, s</source>
         <translation>Лимит времени решателя, с</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="252"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="246"/>
         <source>Stop at a relative MIP gap of</source>
         <translation>Остановиться при относительном разрыве MIP</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="264"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="258"/>
         <source>Eco-industrial parks</source>
         <translation>Эко-промышленные парки</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="269"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="263"/>
         <source>Park tenants</source>
         <translation>Резиденты парков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="274"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="268"/>
         <source>Park supply links</source>
         <translation>Связи поставок в парки</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="279"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="273"/>
         <source>Solver status</source>
         <translation>Статус решателя</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="294"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="288"/>
         <source>Reading the inputs</source>
         <translation>Чтение входных данных</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="302"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="296"/>
         <source>Building the model</source>
         <translation>Построение модели</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="308"/>
-        <source>Catalogue is unusable: {}</source>
-        <translation>Каталог непригоден: {}</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="311"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="305"/>
         <source>{} supply flows skipped: unknown material or unit, enterprise without location, or no positive quantity</source>
         <translation>Пропущено потоков предложения: {} — неизвестный материал или единица, предприятие без местоположения или неположительное количество</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="317"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="311"/>
         <source>Model: {0} sites, {1} supply-site pairs, {2} variables, {3} constraints</source>
         <translation>Модель: площадок {0}, пар поставщик–площадка {1}, переменных {2}, ограничений {3}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="324"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="318"/>
         <source>Solving (HiGHS)</source>
         <translation>Решение (HiGHS)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="374"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="368"/>
         <source>geometry</source>
         <translation>геометрия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="379"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="373"/>
         <source>Layer &apos;{layer}&apos;, field {field}: {text}</source>
         <translation>Слой «{layer}», поле {field}: {text}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="383"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="377"/>
         <source>Tenant catalogue: {}</source>
         <translation>Каталог резидентов: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="427"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="421"/>
         <source>No roads: transport costs straight distance x {:g} x road tariff</source>
         <translation>Дороги не заданы: транспорт стоит расстояние по прямой x {:g} x автомобильный тариф</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="435"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="429"/>
         <source>Building the road and rail graph</source>
         <translation>Построение графа автодорог и железных дорог</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="453"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="447"/>
         <source>Routing {} supplier-site pairs</source>
         <translation>Построение маршрутов для пар поставщик–площадка: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="479"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="473"/>
         <source>Solver: {status}; MIP gap {gap}; {seconds:.1f} s</source>
         <translation>Решатель: {status}; разрыв MIP {gap}; {seconds:.1f} с</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="552"/>
-        <source>Could not write the feature of {field} = {value}: {error}</source>
-        <translation>Не удалось записать объект с {field} = {value}: {error}</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="581"/>
-        <source>{:.1f} Mt</source>
-        <translation>{:.1f} млн т</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="582"/>
-        <source>{:.0f} kt</source>
-        <translation>{:.0f} тыс. т</translation>
     </message>
     <message>
         <location filename="../symbiosis_qgis/processing/validate_data.py" line="103"/>
@@ -2872,12 +2823,12 @@ The output table lists every finding (severity, layer, feature id, field, messag
         <translation>«Доступно с» {start} позже, чем «доступно до» {end}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1151"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1153"/>
         <source>Barriers</source>
         <translation>Барьеры</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1152"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1154"/>
         <source>Instruments</source>
         <translation>Инструменты</translation>
     </message>
@@ -2935,7 +2886,7 @@ Every login, the anonymous one included, can list the names of all logins of the
         <translation>Предприятия примера принадлежат учётным записям с обезличенными именами</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="225"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="229"/>
         <source>Barriers of the links (output of &apos;Diagnose barriers&apos;), for the report</source>
         <translation>Барьеры связей (результат «Выявить барьеры для обменов») для отчёта</translation>
     </message>
@@ -2945,12 +2896,12 @@ Every login, the anonymous one included, can list the names of all logins of the
         <translation>Слой «{0}»: у объекта {1} некорректная геометрия (линия из одной точки). Исправьте её или включите в настройках обработки пропуск объектов с некорректной геометрией.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="63"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="65"/>
         <source>Sites with an empty or repeated site_id (features {features})</source>
         <translation>Площадки с пустым или повторяющимся site_id (объекты {features})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="335"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="329"/>
         <source>Canceled: the solver was stopped and nothing is written</source>
         <translation>Отменено: решатель остановлен, ничего не записано</translation>
     </message>
@@ -2960,7 +2911,7 @@ Every login, the anonymous one included, can list the names of all logins of the
         <translation>нет слоя автодорог: расстояние по прямой x коэффициент непрямолинейности, без маршрута</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="101"/>
+        <location filename="../symbiosis_qgis/processing/find_candidates.py" line="123"/>
         <source>For every supply flow (waste or by-product), finds the enterprises within reach whose demand a catalogue rule says it can serve, and draws a line from supplier to consumer for each candidate.
 
 Reach: per transport mode the material may use (road_km, rail_km, water_km of the material catalogue; pipelines and heat mains use radius_km), a rule&apos;s own max_distance_km or mode radii, or Distance when set. A pair is a candidate when the geodesic distance on the WGS 84 ellipsoid between the two enterprises is at most the longest reach of an allowed mode, whatever the layer CRS (a pair exactly at the radius is included); reach_mode says which modes cover it. Distance is in the units of the enterprise layer&apos;s CRS; for a geographic CRS, degrees are converted as QGIS does (111.3 km per degree), so prefer a projected layer or the catalogue radii.
@@ -3009,11 +2960,6 @@ Without a road layer (or with an empty one) every candidate is costed by the str
         <location filename="../symbiosis_qgis/processing/network_links.py" line="345"/>
         <source>No road layer: links are costed by straight distance x {0:g} at the road tariff (mode &apos;estimated&apos;), not routed</source>
         <translation>Нет слоя автодорог: стоимость связей оценивается по расстоянию по прямой x {0:g} по автомобильному тарифу (режим «estimated»), маршруты не строятся</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/network_links.py" line="317"/>
-        <source>Shortest paths: scipy engine. Installing numba in QGIS&apos;s Python makes routing about four times faster</source>
-        <translation>Кратчайшие пути: движок scipy. Если установить numba в Python QGIS, маршрутизация станет примерно вчетверо быстрее</translation>
     </message>
     <message>
         <location filename="../symbiosis_qgis/core/barriers.py" line="88"/>
@@ -3066,17 +3012,17 @@ Without a road layer (or with an empty one) every candidate is costed by the str
         <translation>обращается как отход{assumed}; признанный побочным продуктом, он не требовал бы лицензии, паспорта отхода и платы за размещение и мог бы продаваться по техническим условиям</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1156"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1158"/>
         <source>Tonnes: t/yr supplies; links that share a supply overlap. Competition is not a barrier: the supply or demand earns more in another exchange.</source>
         <translation>Объём: т/год предложения; связи с общим предложением перекрываются. Конкуренция — не барьер: предложение или спрос приносят больше в другом обмене.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/catalogue.py" line="55"/>
+        <location filename="../symbiosis_qgis/core/catalogue.py" line="56"/>
         <source>Material &apos;{key}&apos; of the user catalogue replaces the shipped one (differs in: {columns})</source>
         <translation>Материал «{key}» пользовательского каталога заменяет встроенный (отличается в: {columns})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/catalogue.py" line="59"/>
+        <location filename="../symbiosis_qgis/core/catalogue.py" line="60"/>
         <source>Rule &apos;{key}&apos; of the user catalogue replaces the shipped one (differs in: {columns})</source>
         <translation>Правило «{key}» пользовательского каталога заменяет встроенное (отличается в: {columns})</translation>
     </message>
@@ -3126,27 +3072,27 @@ Without a road layer (or with an empty one) every candidate is costed by the str
         <translation>Код ФККО «{code}» — шаблон с неизвестными цифрами (x), а не код отхода</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="73"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="75"/>
         <source>Tenant &apos;{tenant}&apos;: {column} must be a number &gt;= 0 (module_capacity &gt; 0), got &apos;{value}&apos;</source>
         <translation>Резидент «{tenant}»: {column} должно быть числом &gt;= 0 (module_capacity &gt; 0), получено «{value}»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="77"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="79"/>
         <source>Tenant &apos;{tenant}&apos;: the inputs &apos;{text}&apos; are not MATERIAL=SHARE items with shares in (0, 1]</source>
         <translation>Резидент «{tenant}»: входы «{text}» не являются элементами МАТЕРИАЛ=ДОЛЯ с долями в (0, 1]</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="85"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="87"/>
         <source>Tenant &apos;{tenant}&apos; works in {unit}, but its input {material} is measured in {other}</source>
         <translation>Резидент «{tenant}» работает в {unit}, но его вход {material} измеряется в {other}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/parks.py" line="89"/>
+        <location filename="../symbiosis_qgis/core/parks.py" line="91"/>
         <source>No supply flow within {km:g} km of any site is a material a tenant accepts</source>
         <translation>Ни один поток предложения в пределах {km:g} км от какой-либо площадки не является материалом, который принимает резидент</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="27"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="31"/>
         <source>Share exchanged and left for disposal by material (t/yr flows), %; labels: generated, kt per year</source>
         <translation>Доля переданного и оставленного для размещения по материалам (потоки в т/год), %; подписи: образуется, тыс. т в год</translation>
     </message>
@@ -3179,6 +3125,679 @@ Without a road layer (or with an empty one) every candidate is costed by the str
         <location filename="../symbiosis_qgis/registry/listings.py" line="45"/>
         <source>FKKO code &apos;{code}&apos; ends in {digit}: a listing needs the code of a kind of waste, whose last digit is its hazard class 1-5</source>
         <translation>Код ФККО «{code}» оканчивается на {digit}: для заявки нужен код вида отхода, последняя цифра которого — класс опасности 1–5</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="61"/>
+        <source>{what} catalogue not found: {path}</source>
+        <translation>Каталог «{what}» не найден: {path}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="62"/>
+        <source>{what} catalogue lacks column(s): {columns}</source>
+        <translation>В каталоге «{what}» нет столбцов: {columns}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="65"/>
+        <source>{what} catalogue: empty {key} in row(s) {rows}</source>
+        <translation>Каталог «{what}»: пустое значение {key} в строках {rows}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="68"/>
+        <source>{what} catalogue: {key} repeated: {keys}</source>
+        <translation>Каталог «{what}»: повторяются значения {key}: {keys}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="71"/>
+        <source>Material catalogue: no unit for {codes}</source>
+        <translation>Каталог материалов: не указана единица для {codes}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="72"/>
+        <source>Material catalogue: unknown unit for {codes}; known: {known}</source>
+        <translation>Каталог материалов: неизвестная единица для {codes}; известные: {known}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="75"/>
+        <source>User synergy catalogue: no {column} for rule(s) {rules}</source>
+        <translation>Пользовательский каталог синергий: нет {column} у правил {rules}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="79"/>
+        <source>Scenario table not found: {path}</source>
+        <translation>Таблица сценариев не найдена: {path}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="80"/>
+        <source>Scenario table lacks column(s): {columns}</source>
+        <translation>В таблице сценариев нет столбцов: {columns}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="83"/>
+        <source>Scenario &apos;{scenario}&apos;: {column} is not a number</source>
+        <translation>Сценарий «{scenario}»: {column} не является числом</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="86"/>
+        <source>The scenario table is empty</source>
+        <translation>Таблица сценариев пуста</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="92"/>
+        <source>User material</source>
+        <translation>Пользовательский материал</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="93"/>
+        <source>Synergy</source>
+        <translation>Синергия</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/errors.py" line="94"/>
+        <source>User synergy</source>
+        <translation>Пользовательская синергия</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/report.py" line="43"/>
+        <source>An exchange between two nodes counts in the supplier&apos;s node and in the consumer&apos;s.</source>
+        <translation>Обмен между двумя узлами учитывается и в узле поставщика, и в узле потребителя.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="86"/>
+        <source>t/yr</source>
+        <translation>т/год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="86"/>
+        <source>GJ/yr</source>
+        <translation>ГДж/год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/common.py" line="61"/>
+        <source>MWh/yr</source>
+        <translation>МВт·ч/год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="86"/>
+        <source>thousand m3/yr</source>
+        <translation>тыс. м³/год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="85"/>
+        <source>Width of the exported image, pixels</source>
+        <translation>Ширина экспортируемого изображения, пикселей</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="86"/>
+        <source>Height of the exported image, pixels</source>
+        <translation>Высота экспортируемого изображения, пикселей</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="88"/>
+        <source>Image size, px</source>
+        <translation>Размер изображения, пикс.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/balance_dock.py" line="214"/>
+        <source>Flow balance: {place}, {materials}</source>
+        <translation>Баланс потоков: {place}, {materials}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/common.py" line="32"/>
+        <source>Belovo</source>
+        <translation>Белово</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/common.py" line="33"/>
+        <source>Kemerovo</source>
+        <translation>Кемерово</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/common.py" line="34"/>
+        <source>Novokuznetsk</source>
+        <translation>Новокузнецк</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/common.py" line="35"/>
+        <source>Tashtagol</source>
+        <translation>Таштагол</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/common.py" line="36"/>
+        <source>Topki</source>
+        <translation>Топки</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/common.py" line="37"/>
+        <source>Yurga</source>
+        <translation>Юрга</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="601"/>
+        <source>{0} candidates, {1} exchanges, net benefit {2} RUB/yr</source>
+        <translation>Пар-кандидатов {0}, обменов {1}, чистая выгода {2} руб./год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="608"/>
+        <source>No road layer chosen: links and distances are straight-line estimates, not routes.</source>
+        <translation>Слой автодорог не выбран: связи и расстояния — оценки по прямой, а не маршруты.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/explorer_dock.py" line="614"/>
+        <source>Results saved in {0}.</source>
+        <translation>Результаты сохранены в {0}.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="78"/>
+        <source>Planned park</source>
+        <translation>Планируемый парк</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="80"/>
+        <source>Greenfield</source>
+        <translation>Новая площадка</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="81"/>
+        <source>Existing park</source>
+        <translation>Действующий парк</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="94"/>
+        <source>Solution: optimal</source>
+        <translation>Решение: оптимальное</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="96"/>
+        <source>Solution: time limit reached, gap {} %; the best solution found is shown</source>
+        <translation>Решение: достигнут лимит времени, разрыв {} %; показано лучшее найденное решение</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="100"/>
+        <source>The time limit was reached before any solution was found: no park is chosen</source>
+        <translation>Лимит времени достигнут до нахождения какого-либо решения: ни один парк не выбран</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="102"/>
+        <source>Infeasible: no set of parks meets these settings; no park is chosen</source>
+        <translation>Задача несовместна: ни один набор парков не удовлетворяет этим настройкам; ни один парк не выбран</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="103"/>
+        <source>The solver failed: no park is chosen</source>
+        <translation>Сбой решателя: ни один парк не выбран</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="173"/>
+        <source>The run failed; the Processing log has the details</source>
+        <translation>Запуск не удался; подробности — в журнале обработки</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="204"/>
+        <source>Could not read the result {}</source>
+        <translation>Не удалось прочитать результат {}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="217"/>
+        <source>Could not write table {table} of {path}: {error}</source>
+        <translation>Не удалось записать таблицу {table} в {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="331"/>
+        <source>Empty: the bundled catalogue of closing productions</source>
+        <translation>Пусто: встроенный каталог замыкающих производств</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="332"/>
+        <source>Empty: straight distance x detour factor</source>
+        <translation>Пусто: расстояние по прямой x коэффициент непрямолинейности</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="337"/>
+        <source>Tenant catalogue</source>
+        <translation>Каталог резидентов</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="351"/>
+        <source>Parks at most</source>
+        <translation>Парков, не более</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="352"/>
+        <source>Co-financed</source>
+        <translation>Софинансирование</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="353"/>
+        <source>Budget</source>
+        <translation>Бюджет</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="364"/>
+        <source>Run</source>
+        <translation>Запустить</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="375"/>
+        <source>Choose the layers and press Run.</source>
+        <translation>Выберите слои и нажмите «Запустить».</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="380"/>
+        <source>Park</source>
+        <translation>Парк</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="380"/>
+        <source>Net benefit, mln RUB/yr</source>
+        <translation>Чистая выгода, млн руб./год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="380"/>
+        <source>Taken in, t/yr</source>
+        <translation>Принимается, т/год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="391"/>
+        <source>Capex, mln RUB</source>
+        <translation>Капзатраты, млн руб.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="380"/>
+        <source>Co-financing, mln RUB</source>
+        <translation>Софинансирование, млн руб.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="380"/>
+        <source>Land</source>
+        <translation>Участок</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="380"/>
+        <source>Tenants</source>
+        <translation>Резиденты</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="391"/>
+        <source>Tenant module</source>
+        <translation>Модуль резидента</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="391"/>
+        <source>Modules</source>
+        <translation>Модулей</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="391"/>
+        <source>Input per year</source>
+        <translation>Переработка в год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="391"/>
+        <source>Utilisation, %</source>
+        <translation>Загрузка, %</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="391"/>
+        <source>Product per year</source>
+        <translation>Продукция в год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="443"/>
+        <source> mln RUB</source>
+        <translation> млн руб.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="519"/>
+        <source>Site eco-industrial parks is unavailable: a Python package is missing.</source>
+        <translation>Инструмент «Разместить эко-промышленные парки» недоступен: не установлен пакет Python.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="524"/>
+        <source>Choose the candidate sites, the enterprises and the flows first.</source>
+        <translation>Сначала выберите площадки-кандидаты, предприятия и потоки.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="533"/>
+        <source>Running in the background…</source>
+        <translation>Выполняется в фоне…</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="541"/>
+        <source>Canceling…</source>
+        <translation>Отмена…</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="551"/>
+        <source>Canceled: nothing was added; the previous parks stay.</source>
+        <translation>Отменено: ничего не добавлено; прежние парки сохранены.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="579"/>
+        <source>The project is not saved, so the parks are written to {}. Save the project and run again to keep them next to it.</source>
+        <translation>Проект не сохранён, поэтому парки записаны в {}. Сохраните проект и запустите снова, чтобы они хранились рядом с ним.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="635"/>
+        <source>The parks layers were removed from the project.</source>
+        <translation>Слои парков были удалены из проекта.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="690"/>
+        <source>{parks} parks, {tonnes} t/yr taken in, net benefit {benefit} mln RUB/yr, regional co-financing {cofinancing} mln RUB</source>
+        <translation>Парков: {parks}, принимается {tonnes} т/год, чистая выгода {benefit} млн руб./год, региональное софинансирование {cofinancing} млн руб.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="742"/>
+        <source>Select a park to see its tenant modules.</source>
+        <translation>Выберите парк, чтобы увидеть модули его резидентов.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="747"/>
+        <source>Tenant modules of {}</source>
+        <translation>Модули резидентов: {}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="756"/>
+        <source>{} t</source>
+        <translation>{} т</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/registry_dock.py" line="138"/>
+        <source>FKKO</source>
+        <translation>ФККО</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/results.py" line="65"/>
+        <source>Straight-line links</source>
+        <translation>Связи по прямой</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/results.py" line="84"/>
+        <source>The project is not saved yet: results are in a temporary GeoPackage ({0}). Save the project and run again to keep them next to it.</source>
+        <translation>Проект ещё не сохранён: результаты во временном GeoPackage ({0}). Сохраните проект и запустите снова, чтобы они хранились рядом с ним.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/results.py" line="215"/>
+        <source>Could not write the table {table} to {path}: {error}</source>
+        <translation>Не удалось записать таблицу {table} в {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/results.py" line="265"/>
+        <source>Could not drop the old table {0} from {1}</source>
+        <translation>Не удалось удалить старую таблицу {0} из {1}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/results.py" line="289"/>
+        <source>Could not open the table {table} of {path}</source>
+        <translation>Не удалось открыть таблицу {table} из {path}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/gui/sankey_widget.py" line="205"/>
+        <source>Supplies measured in t/yr, in thousand t/yr; band widths in proportion to tonnes. Colours: material categories.</source>
+        <translation>Предложение в т/год, показано в тыс. т/год; ширина полос пропорциональна тоннам. Цвета — категории материалов.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="106"/>
+        <source>Draws the symbiosis network on the map: a curved arrow from each waste&apos;s source to its user (width by tonnage class, colour by material category, labelled with material and quantity) and a symbol for each enterprise (icon by sector, size by throughput, labelled with its name).
+
+Links: chosen exchanges, routed links or candidates (tonnage, else potential, gives the width). Geographic mode draws between the real positions; schematic mode spreads the enterprises of a dense node at least Spacing apart, each as near its real position as it can, so every arrow is readable. Flows between the same two enterprises bend apart; opposite flows bend to opposite sides. Labels in Russian or English. Industrial nodes, when given, keep the exchanges with both ends in those nodes. Both outputs load styled, also inside a model.
+
+Bundle parallel arrows: the arrows of one material into one consumer become one arrow with the summed quantity, the number of suppliers and their names (&quot;12 mines: 3.4 Mt/yr&quot;), drawn from the suppliers&apos; quantity-weighted centre; quantities in different units are never added up, and a single supplier&apos;s arrow stays as it is. Off by default so that saved models keep their picture; the print model turns it on.
+
+Largest links only: keeps that many arrows (after bundling), the largest by annual benefit (RUB per year, the benefit field of optimised exchanges) when every link has one, else the largest of each unit in turn, so tonnes are never compared with cubic metres or gigajoules; the log says what was left out. 0 keeps all. The outputs hold exactly what the map shows.
+
+Eco-industrial parks: the Parks and Supply links outputs of Site eco-industrial parks draw each park as a node of its own (labelled with its name and what it takes in) with its supply arrows, coloured and sized like the exchanges. Park arrows are always all drawn. With parks, Links may be left empty: a park map.</source>
+        <translation>Рисует сеть симбиоза на карте: изогнутую стрелку от источника каждого отхода к его потребителю (толщина по классу объёма, цвет по категории материала, подпись — материал и количество) и знак каждого предприятия (значок по отрасли, размер по обороту, подпись — название).
+
+Связи: выбранные обмены, маршруты или пары-кандидаты (толщину задаёт tonnage, иначе potential). Географический режим рисует между реальными положениями; схематический раздвигает предприятия плотного узла не ближе «Интервала», каждое как можно ближе к реальному положению, чтобы все стрелки читались. Потоки между одними и теми же предприятиями изгибаются в разные стороны; встречные — по разные стороны. Подписи на русском или английском. Если заданы промышленные узлы, остаются обмены, оба конца которых в этих узлах. Оба результата загружаются со стилями, в том числе внутри модели.
+
+Объединять параллельные стрелки: стрелки одного материала к одному потребителю сливаются в одну стрелку с суммарным количеством, числом поставщиков и их названиями («12 шахт: 3,4 млн т/год»), проведённую из центра поставщиков, взвешенного по количеству; количества в разных единицах никогда не складываются, а стрелка единственного поставщика остаётся как есть. По умолчанию выключено, чтобы сохранённые модели рисовали прежнюю картину; модель печати включает этот режим.
+
+Только крупнейшие связи: оставляет столько стрелок (после объединения) — крупнейших по годовой выгоде (руб. в год, поле benefit оптимизированных обменов), если она есть у каждой связи, иначе по очереди крупнейшие в каждой единице, так что тонны никогда не сравниваются с кубометрами или гигаджоулями; журнал сообщает, что опущено. 0 — оставить все. Результаты содержат ровно то, что показано на карте.
+
+Эко-промышленные парки: по результатам «Эко-промышленные парки» и «Связи поставок в парки» алгоритма «Разместить эко-промышленные парки» каждый парк рисуется отдельным знаком (подпись — название и принимаемый объём) со стрелками поставок, окрашенными и толщиной как обмены. Стрелки парков рисуются всегда все. Если заданы парки, «Связи» можно оставить пустыми: получится карта парков.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="175"/>
+        <source>Bundle parallel arrows of one material into one consumer</source>
+        <translation>Объединять параллельные стрелки одного материала к одному потребителю</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="182"/>
+        <source>Largest links only (0 = all)</source>
+        <translation>Только крупнейшие связи (0 = все)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="191"/>
+        <source>Eco-industrial parks (Parks output of Site eco-industrial parks)</source>
+        <translation>Эко-промышленные парки (результат «Разместить эко-промышленные парки»)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="199"/>
+        <source>Park supply links (Supply links output of Site eco-industrial parks)</source>
+        <translation>Связи поставок в парки (результат «Разместить эко-промышленные парки»)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="223"/>
+        <source>Give the links to draw (exchanges, routed links or candidates), or parks</source>
+        <translation>Задайте связи для схемы (обмены, маршруты или пары-кандидаты) или парки</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="316"/>
+        <source>{0} links left off the diagram: their supplier or consumer is not in the enterprises (or parks) layer or has no geometry</source>
+        <translation>Не показано на схеме связей: {0} — их поставщика или потребителя нет в слое предприятий (или парков) либо у него нет геометрии</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="337"/>
+        <source>Largest links only: {arrows} arrows ({links} links) left out, ranked by annual benefit; together {amounts}, benefit {value} million RUB per year</source>
+        <translation>Только крупнейшие связи: опущено стрелок {arrows} (связей {links}), отбор по годовой выгоде; вместе {amounts}, выгода {value} млн руб. в год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="349"/>
+        <source>Largest links only: {arrows} arrows ({links} links) left out, the largest of each unit kept in turn; together {amounts}</source>
+        <translation>Только крупнейшие связи: опущено стрелок {arrows} (связей {links}), крупнейшие в каждой единице оставлялись по очереди; вместе {amounts}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="360"/>
+        <source>An arrow left out is as large as the last one kept: the tie was broken by the order of the links</source>
+        <translation>Одна из опущенных стрелок не меньше последней оставленной: при равенстве решил порядок связей</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="375"/>
+        <source>Park supply links were given without the parks they lead to: give the Parks output of Site eco-industrial parks too</source>
+        <translation>Связи поставок в парки заданы без парков, к которым они ведут: задайте и парки из результатов «Разместить эко-промышленные парки»</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="399"/>
+        <source>Layer &apos;{layer}&apos;: feature {fid} cannot be transformed to {crs}</source>
+        <translation>Слой «{layer}»: объект {fid} не удаётся преобразовать в {crs}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="414"/>
+        <source>Layer &apos;{layer}&apos;: site_id {ids} is also an enterprise&apos;s ent_id; a park and an enterprise cannot share an id on one diagram</source>
+        <translation>Слой «{layer}»: site_id {ids} совпадает с ent_id предприятия; на одной схеме у парка и предприятия не может быть общего идентификатора</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="439"/>
+        <source>Layer &apos;{layer}&apos;, field site_id: features {fids} lead to parks that are not in the parks layer; give the Parks output of the same run</source>
+        <translation>Слой «{layer}», поле site_id: объекты {fids} ведут к паркам, которых нет в слое парков; задайте парки из результатов того же запуска</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="78"/>
+        <source>km</source>
+        <translation>км</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="84"/>
+        <source>Quantity per year</source>
+        <translation>Количество в год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="85"/>
+        <source>{shown} of {total} exchanges listed, the largest first; all are in the layer &apos;{layer}&apos;</source>
+        <translation>Показано обменов: {shown} из {total}, крупнейшие; все — в слое «{layer}»</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="404"/>
+        <source>Language: every text on the page (title, legend, table, scale bar, sources, labels) in one language, the interface&apos;s by default. Enterprise names come from name_ru / name of the enterprise layer when it is given; a name that exists only in the other language is transliterated, never mixed in. Enterprise names never overlap: each is placed beside its symbol, moved out with a leader line where the symbols crowd; when the node is too dense for the page, an inset map enlarges its densest part. Arrow labels that find no room are left out; the table lists every arrow (tonnes before energy units).</source>
+        <translation>Язык: все надписи листа (заголовок, легенда, таблица, масштабная линейка, источники, подписи) на одном языке, по умолчанию — на языке интерфейса. Названия предприятий берутся из name_ru / name слоя предприятий, если он задан; название, которое есть только на другом языке, транслитерируется и никогда не смешивается с другим языком. Названия предприятий не перекрываются: каждое стоит у своего знака, а где знаки теснятся — отнесено с выноской; если узел слишком плотен для листа, врезка показывает его самую плотную часть в крупном масштабе. Подписи стрелок, которым не хватило места, опускаются; таблица перечисляет все стрелки (тонны — перед единицами энергии).</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="471"/>
+        <source>Language of the map</source>
+        <translation>Язык карты</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="471"/>
+        <source>Language of the QGIS interface</source>
+        <translation>Язык интерфейса QGIS</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="480"/>
+        <source>Enterprises (their name_ru and name, for the labels)</source>
+        <translation>Предприятия (их name_ru и name — для подписей)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="531"/>
+        <source>Laying out the map ({})</source>
+        <translation>Компоновка карты ({})</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/map_print.py" line="91"/>
+        <source>Could not write the print fields of the layer &apos;{}&apos;</source>
+        <translation>Не удалось записать поля печати слоя «{}»</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/network_links.py" line="317"/>
+        <source>Shortest paths: scipy engine. Installing numba in QGIS&apos;s Python makes routing about six times faster</source>
+        <translation>Кратчайшие пути: движок scipy. Если установить numba в Python QGIS, маршрутизация станет примерно в шесть раз быстрее</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <source>Full symbiosis analysis</source>
+        <translation>Полный анализ симбиоза</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <source>Validate, find partners, route, choose exchanges, assess benefits and print the map of one industrial node, in one run.</source>
+        <translation>Проверка данных, поиск партнёров, маршруты, выбор обменов, оценка выгод и карта одного промышленного узла — за один запуск.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <source>The whole analysis in one run: validate the data, find partner candidates, route them over road and rail, choose the exchanges (linear programme), assess their benefits (HTML report), draw the symbiosis diagram of one industrial node and export it as a map (PDF and PNG). The layer inputs default to the Kuzbass sample data; run the steps one by one from the toolbox to change their settings.</source>
+        <translation>Весь анализ за один запуск: проверить данные, найти возможных партнёров, построить их маршруты по автодорогам и железной дороге, выбрать обмены (задача линейного программирования), оценить выгоды (отчёт HTML), нарисовать схему симбиоза одного промышленного узла и экспортировать её как карту (PDF и PNG). Входные слои по умолчанию — пример данных по Кузбассу; чтобы изменить настройки шагов, запустите их по одному из панели инструментов анализа.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <source>Points or polygons with ent_id, name, name_ru, sector, node and operator (the data model of the README).</source>
+        <translation>Точки или полигоны с полями ent_id, name, name_ru, sector, node и operator (модель данных из README).</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <source>Table with flow_id, ent_id, direction (supply or demand), material, quantity and unit.</source>
+        <translation>Таблица с полями flow_id, ent_id, direction (supply или demand), material, quantity и unit.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <source>Road lines the candidates are routed over (an OpenStreetMap extract works).</source>
+        <translation>Линии автодорог, по которым строятся маршруты пар-кандидатов (подойдёт выгрузка OpenStreetMap).</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <source>Railway lines; optional: without them every route goes by road.</source>
+        <translation>Линии железных дорог; необязательно: без них все маршруты идут по автодорогам.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <source>Points where loads change between road and rail; optional.</source>
+        <translation>Точки перевалки грузов между автомобильным и железнодорожным транспортом; необязательно.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <source>Industrial node of the map</source>
+        <translation>Промышленный узел карты</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <source>The node (the enterprises&apos; node field, e.g. Novokuznetsk) whose diagram the map shows.</source>
+        <translation>Узел (поле node предприятий, например Novokuznetsk), схему которого показывает карта.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <source>Text of the sources line at the foot of the map.</source>
+        <translation>Текст строки источников внизу карты.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <source>Eco-industrial park design</source>
+        <translation>Проектирование эко-промышленных парков</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <source>Validate the data, choose parks, tenants, supplies and co-financing (exact MILP) and print the park map, in one run.</source>
+        <translation>Проверка данных, выбор парков, резидентов, поставок и софинансирования (точная задача MILP) и карта парков — за один запуск.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <source>Eco-industrial park design in one run: validate the data, choose the parks, their tenants, supplies and co-financing (exact MILP), and export the map of the parks with their supply arrows (PDF). The layer inputs default to the Kuzbass sample data.</source>
+        <translation>Проектирование эко-промышленных парков за один запуск: проверить данные, выбрать парки, их резидентов, поставки и софинансирование (точная задача MILP) и экспортировать карту парков со стрелками поставок (PDF). Входные слои по умолчанию — пример данных по Кузбассу.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <source>Points or polygons with site_id, name and area_ha (optional land_status, fixed_cost).</source>
+        <translation>Точки или полигоны с полями site_id, name и area_ha (необязательно land_status, fixed_cost).</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <source>Road lines supplies travel over; optional: without them, straight km x the detour factor of Site eco-industrial parks.</source>
+        <translation>Линии автодорог, по которым идут поставки; необязательно: без них — км по прямой x коэффициент непрямолинейности из «Разместить эко-промышленные парки».</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <source>Railway lines; optional.</source>
+        <translation>Линии железных дорог; необязательно.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <source>At most this many sites become parks.</source>
+        <translation>Наибольшее число площадок, которые станут парками.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <source>What the region can co-finance in total, once.</source>
+        <translation>Сколько всего регион может софинансировать, единовременно.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <source>0.3: the region pays at most 30 % of a park&apos;s capital cost.</source>
+        <translation>0,3: регион оплачивает не более 30 % капитальных затрат парка.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <source>Park map (PDF)</source>
+        <translation>Карта парков (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="214"/>
+        <source>Models</source>
+        <translation>Модели</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="371"/>
+        <source>Added the layout &apos;{}&apos; to the project</source>
+        <translation>Макет «{}» добавлен в проект</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="539"/>
+        <source>{name}
+{benefit} mln RUB/yr</source>
+        <translation>{name}
+{benefit} млн руб./год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/registry/qgis_connection.py" line="52"/>
+        <source>{0} (database: {1})</source>
+        <translation>{0} (база данных: {1})</translation>
     </message>
 </context>
 </TS>
