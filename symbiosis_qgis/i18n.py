@@ -43,3 +43,11 @@ def load_translator(locale: str):
         return None
     QCoreApplication.installTranslator(translator)
     return translator
+
+
+def local_number(value: float, decimals: int = 0) -> str:
+    """A number as the user's interface language writes it (Russian: 9 305,5), for log lines
+    and labels built in the Processing layer."""
+    from .core.text import format_number
+
+    return format_number(value, decimals, user_locale())

@@ -68,3 +68,25 @@ def test_a_forked_solve_inside_qgis_gives_the_same_exchanges(sample_links, monke
     forked = processing.run(ALG, params)
     assert forked["EXCHANGES"] == inline["EXCHANGES"] > 20
     assert forked["NET_BENEFIT"] == pytest.approx(inline["NET_BENEFIT"], rel=1e-9)
+
+
+def test_log_numbers_follow_the_interface_language(sample_links, monkeypatch):
+    """A Russian reader reads "9,305" as 9.3: the log groups digits as the UI language does."""
+    from symbiosis_qgis import i18n
+    from symbiosis_qgis.core.text import format_number
+
+    from .conftest import LogFeedback
+
+    _, links, flow_layer = sample_links
+    logs = {}
+    for language in ("en", "ru"):
+        monkeypatch.setattr(i18n, "user_locale", lambda language=language: language)
+        feedback = LogFeedback()
+        result = processing.run(
+            ALG,
+            {"LINKS": links, "FLOWS": flow_layer, "OUTPUT": "TEMPORARY_OUTPUT"},
+            feedback=feedback,
+        )
+        logs[language] = "\n".join(feedback.messages)
+        assert format_number(result["NET_BENEFIT"], 0, language) in logs[language]
+    assert "\u202f" in logs["ru"] and "\u202f" not in logs["en"]

@@ -23,7 +23,7 @@ from ..core.barriers import INSTRUMENTS, instrument_summary, report_section, sum
 from ..core.inputs import check_enterprises, check_flows, id_text, numeric_column
 from ..core.report import COLUMN_TITLES, enterprise_names, render_html
 from ..core.validation import FLOW_REQUIRED
-from ..i18n import tr, user_locale
+from ..i18n import local_number, tr, user_locale
 from .base import SymbiosisAlgorithm
 from .layer_io import (
     ENTERPRISE_GEOMETRIES,
@@ -215,8 +215,10 @@ class AssessBenefitsAlgorithm(SymbiosisAlgorithm):
         feedback.setProgress(100)
         region = {name.upper(): result.region[name] for name in REGION_OUTPUTS}
         feedback.pushInfo(
-            tr("Net money {0:,.0f} RUB/yr, net CO2 avoided {1:,.0f} t/yr, {2} clusters").format(
-                result.region["net_money_rub"], result.region["net_co2_t"], len(result.clusters)
+            tr("Net money {0} RUB/yr, net CO2 avoided {1} t/yr, {2} clusters").format(
+                local_number(result.region["net_money_rub"]),
+                local_number(result.region["net_co2_t"]),
+                len(result.clusters),
             )
         )
         return {**outputs, self.REPORT: report, "CLUSTERS": len(result.clusters), **region}

@@ -33,7 +33,7 @@ from ..core.geodesy import geodesic_m
 from ..core.inputs import check_finite, check_flows, check_share, numeric_column
 from ..core.scenarios import load_scenarios
 from ..core.validation import FLOW_REQUIRED
-from ..i18n import tr
+from ..i18n import local_number, tr
 from .base import SymbiosisAlgorithm
 from .layer_io import (
     core_errors,
@@ -340,21 +340,21 @@ class DiagnoseBarriersAlgorithm(SymbiosisAlgorithm):
         for row in summary.itertuples():
             if row.links_affected:
                 feedback.pushInfo(
-                    tr(
-                        "{0}: {1} links affected, {2} held back, {3:,.0f} t/yr, {4:,.0f} RUB/yr"
-                    ).format(
+                    tr("{0}: {1} links affected, {2} held back, {3} t/yr, {4} RUB/yr").format(
                         row.shows_as,
                         row.links_affected,
                         row.links_binding,
-                        row.tonnes_binding,
-                        row.benefit_held,
+                        local_number(row.tonnes_binding),
+                        local_number(row.benefit_held),
                     )
                 )
         if len(by_instrument):
             top = by_instrument.iloc[0]
             feedback.pushInfo(
-                tr("Instrument addressing the most tonnes: {0} ({1} links, {2:,.0f} t/yr)").format(
-                    tr(INSTRUMENTS[top["instrument"]]), int(top["links"]), top["tonnes"]
+                tr("Instrument addressing the most tonnes: {0} ({1} links, {2} t/yr)").format(
+                    tr(INSTRUMENTS[top["instrument"]]),
+                    int(top["links"]),
+                    local_number(top["tonnes"]),
                 )
             )
 

@@ -13,7 +13,7 @@ from ..core.allocation import EXCHANGE_COLUMNS, Economics, optimise, unmatched_l
 from ..core.inputs import check_finite, check_flows, numeric_column
 from ..core.interruptible import SolveCanceledError
 from ..core.validation import FLOW_REQUIRED
-from ..i18n import tr
+from ..i18n import local_number, tr
 from .base import SymbiosisAlgorithm
 from .layer_io import core_errors, require_fields, source_to_frame
 from .styling import apply_style_on_load
@@ -137,7 +137,7 @@ class OptimizeExchangesAlgorithm(SymbiosisAlgorithm):
         if feedback.isCanceled():
             return {}
         for name in TOTALS:
-            feedback.pushInfo(f"{total_labels()[name]}: {result.totals[name]:,.0f}")
+            feedback.pushInfo(f"{total_labels()[name]}: {local_number(result.totals[name])}")
         return {self.OUTPUT: dest_id, **result.totals}
 
     def _write(self, parameters, context, feedback, links_src, exchanges):

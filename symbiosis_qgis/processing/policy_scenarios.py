@@ -19,7 +19,7 @@ from ..core.scenarios import (
     compare_scenarios,
 )
 from ..core.validation import FLOW_REQUIRED
-from ..i18n import tr
+from ..i18n import local_number, tr
 from .base import SymbiosisAlgorithm
 from .layer_io import core_errors, require_fields, source_to_frame
 
@@ -143,18 +143,19 @@ class PolicyScenariosAlgorithm(SymbiosisAlgorithm):
         dest_id = self.write_records(parameters, self.OUTPUT, context, scenario_fields(), records)
         for record in records:
             feedback.pushInfo(
-                tr("{0}: {1} exchanges, net benefit {2:,.0f} RUB/yr ({3:+,.0f})").format(
+                tr("{0}: {1} exchanges, net benefit {2} RUB/yr ({3})").format(
                     record["name"],
                     record["exchanges"],
-                    record["net_benefit"],
-                    record["d_net_benefit"],
+                    local_number(record["net_benefit"]),
+                    ("+" if record["d_net_benefit"] >= 0 else "")
+                    + local_number(record["d_net_benefit"]),
                 )
             )
         outputs = {self.OUTPUT: dest_id}
         for scenario_id, group in unlocked.groupby("scenario_id", sort=False):
             feedback.pushInfo(
-                tr("{0} unlocks {1} links: {2:,.0f} (supply units) per year").format(
-                    scenario_id, len(group), group["tonnage"].sum()
+                tr("{0} unlocks {1} links: {2} (supply units) per year").format(
+                    scenario_id, len(group), local_number(group["tonnage"].sum())
                 )
             )
         if self.output_requested(parameters, self.UNLOCKED, context):

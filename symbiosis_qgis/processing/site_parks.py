@@ -36,7 +36,7 @@ from ..core.parks import (
 )
 from ..core.text import QT_TRANSLATE_NOOP, format_number
 from ..core.validation import FID, FLOW_REQUIRED
-from ..i18n import tr, user_locale
+from ..i18n import local_number, tr, user_locale
 from .base import SymbiosisAlgorithm
 from .layer_io import (
     enterprise_lonlat,
@@ -336,8 +336,8 @@ class SiteParksAlgorithm(SymbiosisAlgorithm):
         totals = result.totals
         for name, label in number_labels().items():
             value = totals["PARKS" if name == "PARKS_OPENED" else name]
-            feedback.pushInfo(f"{label}: {value:,.4g}" if name == "MIP_GAP" else
-                              f"{label}: {value:,.0f}")  # fmt: skip
+            shown = f"{value:.4g}" if name == "MIP_GAP" else local_number(value)
+            feedback.pushInfo(f"{label}: {shown}")
         numbers = {name: totals["PARKS" if name == "PARKS_OPENED" else name]
                    for name in NUMBER_OUTPUTS}  # fmt: skip
         return {**outputs, "STATUS": outcome.status, **numbers}
