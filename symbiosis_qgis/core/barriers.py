@@ -34,7 +34,7 @@ from .allocation import Economics, link_economics, optimise
 from .catalogue import load_materials, load_synergies
 from .fkko import HAZARD_CLASS_ROMAN, LICENSED_CLASSES, expected_prefixes, parse_fkko
 from .report import STYLE, bar_chart_svg, table_html
-from .text import QT_TRANSLATE_NOOP
+from .text import QT_TRANSLATE_NOOP, format_localised, format_number
 
 # --- the one table of categories, barriers and instruments --------------------------------
 
@@ -1126,18 +1126,23 @@ def instrument_summary(links: pd.DataFrame) -> pd.DataFrame:
     return table[INSTRUMENT_COLUMNS].reset_index(drop=True)
 
 
-def render(findings, translate=lambda text: text) -> str:
-    """A category's findings (a list of (template key, params)) as one translated text."""
+def render(findings, translate=lambda text: text, language="en") -> str:
+    """A category's findings (a list of (template key, params)) as one translated text, its
+    numbers written as ``language`` writes them."""
     parts = []
     for key, values in findings or []:
         shown = {}
         for name, value in values.items():
             if isinstance(value, tuple):  # a nested template key (and a cost)
                 text = translate(T.get(value[0], value[0]))
-                shown[name] = text if len(value) == 1 else f"{text} ~{value[1]:,.0f} RUB/t"
+                shown[name] = (
+                    text
+                    if len(value) == 1
+                    else f"{text} ~{format_number(value[1], 0, language)} RUB/t"
+                )
             else:
                 shown[name] = value
-        parts.append(translate(T[key]).format(**shown))
+        parts.append(format_localised(translate(T[key]), language, **shown))
     return "; ".join(parts)
 
 

@@ -33,7 +33,7 @@ from ..core.geodesy import geodesic_m
 from ..core.inputs import check_finite, check_flows, check_share, numeric_column
 from ..core.scenarios import load_scenarios
 from ..core.validation import FLOW_REQUIRED
-from ..i18n import local_number, tr
+from ..i18n import local_number, tr, user_locale
 from .base import SymbiosisAlgorithm
 from .layer_io import (
     core_errors,
@@ -265,9 +265,10 @@ class DiagnoseBarriersAlgorithm(SymbiosisAlgorithm):
             return {}
         diagnosed = result.links
         records = diagnosed.to_dict("records")
+        language = user_locale()
         for record in records:
             for column in CATEGORY_TEXT:
-                record[column] = render(record[column], tr)
+                record[column] = render(record[column], tr, language)
             record["binding"] = tr(CATEGORIES[record["binding"]]) if record["binding"] else ""
             record["instrument"] = tr(INSTRUMENTS[record["instrument"]])
             for column in NUMERIC_COLUMNS:  # "never chosen" (inf) is stored as NULL
