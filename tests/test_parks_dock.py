@@ -15,8 +15,9 @@ from qgis.PyQt.QtCore import Qt
 
 from symbiosis_qgis.core.parks import ParkSettings
 from symbiosis_qgis.core.text import format_number
-from symbiosis_qgis.gui import parks_dock
-from symbiosis_qgis.gui.parks_dock import GROUP_PROPERTY, ParksDock
+from symbiosis_qgis.gui import parks_dock, parks_run
+from symbiosis_qgis.gui.parks_dock import ParksDock
+from symbiosis_qgis.gui.parks_run import GROUP_PROPERTY
 
 # the sample's layers, added so that neither tree order nor geometry type gives the roles away
 LOAD_ORDER = ["roads", "terminals", "enterprises", "rails", "sites", "flows"]
@@ -281,9 +282,9 @@ def test_menu_entry_opens_one_dock_that_unload_removes(qgis_iface, qgis_processi
 def test_an_unsaved_project_writes_to_the_profile_and_says_so(qgis_iface):
     project = QgsProject.instance()
     project.clear()
-    path, next_to_project = parks_dock.output_location(project)
+    path, next_to_project = parks_run.output_location(project)
     assert not next_to_project
     assert path.parent.parent == Path(QgsApplication.qgisSettingsDirPath())
     project.setFileName("/data/study/kuzbass.qgz")
-    assert parks_dock.output_location(project) == (Path("/data/study/kuzbass_parks.gpkg"), True)
+    assert parks_run.output_location(project) == (Path("/data/study/kuzbass_parks.gpkg"), True)
     project.clear()

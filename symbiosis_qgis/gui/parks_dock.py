@@ -4,28 +4,16 @@ The dock is a thin front of the algorithm: its knobs (MAX_PARKS, co-financing sh
 take their defaults and limits from the algorithm's own parameter definitions, which read
 core.parks.ParkSettings; the run is a QgsProcessingAlgRunnerTask, so the window stays
 responsive and Cancel reaches the solver (siteparks runs HiGHS in a forked child that a
-cancel terminates). The outputs go first to a staging folder and are copied into one
-GeoPackage (next to the saved project) only when a run succeeds: a canceled or failed
-re-run leaves the previous parks in place.
+cancel terminates). parks_run.py runs the task and puts the outputs into the project's
+GeoPackage and layer group.
 """
 
 import contextlib
 import json
-import shutil
-import tempfile
-from pathlib import Path
 
-from qgis.core import (
-    QgsApplication,
-    QgsProcessingAlgRunnerTask,
-    QgsProcessingContext,
-    QgsProcessingFeedback,
-    QgsProject,
-    QgsVectorFileWriter,
-    QgsVectorLayer,
-)
+from qgis.core import QgsApplication, QgsProject
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -48,26 +36,10 @@ from ..core.parks import load_tenants
 from ..core.text import format_number
 from ..i18n import tr, user_locale
 from ..processing.layer_roles import select_role_layer
-from ..processing.styling import style_layer
 from .common import LINES, POINTS, TABLES, ProjectSettings, layer_combo
+from .parks_run import ALGORITHM_ID, ParksRun, previous_parks, publish_parks
 
-ALGORITHM_ID = "symbiosis:siteparks"
-GROUP_PROPERTY = "symbiosis_qgis/parks_group"  # marks the dock's group, found again on reopen
-# output parameter -> (table in the GeoPackage, style or None)
-OUTPUT_TABLES = {
-    "PARKS": ("parks", "parks.qml"),
-    "TENANT_ROWS": ("park_tenants", None),
-    "SUPPLY_LINKS": ("park_supply_links", "diagram_arrows.qml"),
-}
 MILLION = 1e6
-
-
-def layer_titles():
-    return {
-        "PARKS": tr("Eco-industrial parks"),
-        "TENANT_ROWS": tr("Park tenants"),
-        "SUPPLY_LINKS": tr("Park supply links"),
-    }
 
 
 def land_status_words():
@@ -103,16 +75,6 @@ def status_words(status, gap):
     return tr("The solver failed: no park is chosen")
 
 
-def output_location(project):
-    """Where the parks GeoPackage goes, and whether that is next to the saved project."""
-    name = project.fileName()
-    if name:
-        path = Path(name)
-        return path.with_name(f"{path.stem}_parks.gpkg"), True
-    folder = Path(QgsApplication.qgisSettingsDirPath()) / "symbiosis_qgis"
-    return folder / "unsaved_project_parks.gpkg", False
-
-
 def layer_rows(layer):
     names = layer.fields().names()
     return [dict(zip(names, feature.attributes())) for feature in layer.getFeatures()]
@@ -127,119 +89,6 @@ def _totals(results):
 def _plain(value):
     """A QVariant NULL as None."""
     return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
-
-
-class RunFeedback(QgsProcessingFeedback):
-    """Keeps the algorithm's errors in words and passes its stage texts to the dock."""
-
-    stage = pyqtSignal(str)
-
-    def __init__(self):
-        super().__init__()
-        self.errors = []
-
-    def reportError(self, error, fatalError=False):  # noqa: N803 (Qt's names)
-        self.errors.append(error)
-        super().reportError(error, fatalError)
-
-    def setProgressText(self, text):
-        self.stage.emit(text)  # emitted in the task's thread, delivered on the main thread
-        super().setProgressText(text)
-
-
-class ParksRun:
-    """One background run: the algorithm, its context and feedback live as long as the task."""
-
-    def __init__(self, parameters, names):
-        self.staging = Path(tempfile.mkdtemp(prefix="symbiosis_parks_"))
-        self.parameters = dict(parameters)
-        for output in OUTPUT_TABLES:
-            self.parameters[output] = str(self.staging / f"{output.lower()}.gpkg")
-        self.names = names  # {site_id: park name in the UI language}
-        self.algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALGORITHM_ID)
-        self.context = QgsProcessingContext()
-        self.context.setProject(QgsProject.instance())
-        self.feedback = RunFeedback()
-        self.task = QgsProcessingAlgRunnerTask(
-            self.algorithm, self.parameters, self.context, self.feedback
-        )
-
-    def error_text(self):
-        """The first error in words: a Python traceback is cut to its last line."""
-        for text in self.feedback.errors:
-            lines = [line for line in str(text).splitlines() if line.strip()]
-            if lines:
-                return lines[-1] if "Traceback" in text else "\n".join(lines)
-        return tr("The run failed; the Processing log has the details")
-
-    def discard(self):
-        shutil.rmtree(self.staging, ignore_errors=True)
-
-
-def remove_previous_parks(project, gpkg):
-    """Remove the dock's group(s) and every project layer read from its tables in ``gpkg``."""
-    root = project.layerTreeRoot()
-    for group in [g for g in root.findGroups(True) if g.customProperty(GROUP_PROPERTY)]:
-        ids = [node.layerId() for node in group.findLayers()]
-        group.parent().removeChildNode(group)
-        project.removeMapLayers(ids)
-    tables = {table for table, _ in OUTPUT_TABLES.values()}
-    stale = [
-        layer.id()
-        for layer in project.mapLayers().values()
-        if isinstance(layer, QgsVectorLayer)
-        and layer.source().startswith(str(gpkg))
-        and layer.source().rsplit("layername=", 1)[-1] in tables
-    ]
-    project.removeMapLayers(stale)
-
-
-def copy_into_geopackage(staged, gpkg):
-    """Copy the staged outputs into ``gpkg`` (tables replaced); {output: layer uri}."""
-    gpkg.parent.mkdir(parents=True, exist_ok=True)
-    uris = {}
-    for output, (table, _) in OUTPUT_TABLES.items():
-        source = QgsVectorLayer(staged[output], table, "ogr")
-        if not source.isValid():
-            raise OSError(tr("Could not read the result {}").format(staged[output]))
-        options = QgsVectorFileWriter.SaveVectorOptions()
-        options.driverName = "GPKG"
-        options.layerName = table
-        options.actionOnExistingFile = (
-            QgsVectorFileWriter.CreateOrOverwriteLayer
-            if gpkg.exists()
-            else QgsVectorFileWriter.CreateOrOverwriteFile
-        )
-        error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
-            source, str(gpkg), QgsProject.instance().transformContext(), options
-        )
-        if error != QgsVectorFileWriter.NoError:
-            raise OSError(
-                tr("Could not write table {table} of {path}: {error}").format(
-                    table=table, path=gpkg, error=message
-                )
-            )
-        uris[output] = f"{gpkg}|layername={table}"
-    return uris
-
-
-def add_parks_group(project, uris):
-    """The result layers, styled, in one group "Eco-industrial parks" at the top."""
-    group = project.layerTreeRoot().insertGroup(0, tr("Eco-industrial parks"))
-    group.setCustomProperty(GROUP_PROPERTY, True)
-    layers = {}
-    titles = layer_titles()
-    for output in ("PARKS", "SUPPLY_LINKS", "TENANT_ROWS"):
-        layer = QgsVectorLayer(uris[output], titles[output], "ogr")
-        style = OUTPUT_TABLES[output][1]
-        if style:
-            style_layer(layer, style)
-        project.addMapLayer(layer, False)
-        group.addLayer(layer)
-        layers[output] = layer
-    # the tenant rows sit on their park's point: shown in the dock's table, not twice on the map
-    group.findLayer(layers["TENANT_ROWS"].id()).setItemVisibilityChecked(False)
-    return group, layers
 
 
 def _table(headers):
@@ -560,16 +409,13 @@ class ParksDock(QgsDockWidget):
             self.progress.setValue(100 if ok else 0)
 
     def _publish(self, run, results):
-        project = QgsProject.instance()
-        gpkg, next_to_project = output_location(project)
-        staged = {output: str(results[output]) for output in OUTPUT_TABLES}
-        remove_previous_parks(project, gpkg)
         try:
-            uris = copy_into_geopackage(staged, gpkg)
+            self.group, self.layers, gpkg, next_to_project = publish_parks(
+                QgsProject.instance(), results
+            )
         except OSError as err:
             self.status.setText(str(err))
             return False
-        self.group, self.layers = add_parks_group(project, uris)
         self.last_results = dict(results)
         self.settings.write("results", json.dumps(_totals(results)))
         self.settings.write("names", json.dumps(run.names))
@@ -605,23 +451,15 @@ class ParksDock(QgsDockWidget):
     def show_previous(self, *_):
         """The parks of the project's group, when it has one (a reopened project), with
         the status and totals of the run that wrote them."""
-        project = QgsProject.instance()
-        groups = [g for g in project.layerTreeRoot().findGroups(True)
-                  if g.customProperty(GROUP_PROPERTY)]  # fmt: skip
-        layers = {}
-        for node in groups[0].findLayers() if groups else []:
-            layer = node.layer()
-            for output, (table, _) in OUTPUT_TABLES.items():
-                if layer is not None and layer.source().endswith(f"layername={table}"):
-                    layers[output] = layer
-        if len(layers) < len(OUTPUT_TABLES) or not all(x.isValid() for x in layers.values()):
+        group, layers = previous_parks(QgsProject.instance())
+        if group is None:
             return False
         try:
             self.last_results = json.loads(self.settings.read("results") or "{}")
             names = json.loads(self.settings.read("names") or "{}")
         except ValueError:
             self.last_results, names = {}, {}
-        self.group, self.layers = groups[0], layers
+        self.group, self.layers = group, layers
         self.show_results(names)
         return True
 
