@@ -5,7 +5,7 @@ take their defaults and limits from the algorithm's own parameter definitions, w
 core.parks.ParkSettings; the run is a QgsProcessingAlgRunnerTask, so the window stays
 responsive and Cancel reaches the solver (siteparks runs HiGHS in a forked child that a
 cancel terminates). parks_run.py runs the task and puts the outputs into the project's
-GeoPackage and layer group.
+GeoPackage and layer group; parks_tables.py writes the tables and the status in words.
 """
 
 import contextlib
@@ -15,113 +15,44 @@ from qgis.core import QgsApplication, QgsProject
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
-    QAbstractItemView,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.parks import load_tenants
-from ..core.text import format_number
 from ..i18n import tr, user_locale
 from ..processing.layer_roles import select_role_layer
 from .common import LINES, POINTS, TABLES, ProjectSettings, layer_combo
 from .parks_run import ALGORITHM_ID, ParksRun, previous_parks, publish_parks
-
-MILLION = 1e6
-
-
-def land_status_words():
-    """land_status codes of the data model in words (the labels of resources/styles/sites.qml)."""
-    return {
-        "mothballed mine": tr("Mothballed mine"),
-        "reclaimed mine": tr("Reclaimed mine land"),
-        "planned park": tr("Planned park"),
-        "brownfield": tr("Brownfield"),
-        "greenfield": tr("Greenfield"),
-        "existing park": tr("Existing park"),
-    }
-
-
-def unit_words():
-    return {"t/yr": tr("t/yr"), "thousand m3/yr": tr("thousand m3/yr"), "GJ/yr": tr("GJ/yr")}
-
-
-def status_words(status, gap):
-    """The solver's outcome as a planner reads it (gap: relative, NaN when unknown)."""
-    language = user_locale()
-    gap_text = "" if gap is None or gap != gap else format_number(100 * gap, 2, language)
-    if status == "optimal":
-        return tr("Solution: optimal")
-    if status == "time_limit":
-        return tr(
-            "Solution: time limit reached, gap {} %; the best solution found is shown"
-        ).format(gap_text or "?")
-    if status == "no_solution":
-        return tr("The time limit was reached before any solution was found: no park is chosen")
-    if status == "infeasible":
-        return tr("Infeasible: no set of parks meets these settings; no park is chosen")
-    return tr("The solver failed: no park is chosen")
-
-
-def layer_rows(layer):
-    names = layer.fields().names()
-    return [dict(zip(names, feature.attributes())) for feature in layer.getFeatures()]
+from .parks_tables import (
+    MILLION,
+    fill_table,
+    fit_columns,
+    layer_rows,
+    park_headers,
+    park_rows,
+    parks_by_benefit,
+    plain,
+    product_names,
+    result_table,
+    summary_text,
+    tenant_headers,
+    tenant_rows,
+)
 
 
 def _totals(results):
     """The result values worth keeping in the project (no layer paths)."""
     keys = ("STATUS", "MIP_GAP", "PARKS_OPENED", "TONNES", "NET_BENEFIT", "COFINANCING")
-    return {key: _plain(results.get(key)) for key in keys}
-
-
-def _plain(value):
-    """A QVariant NULL as None."""
-    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
-
-
-def _table(headers):
-    widget = QTableWidget(0, len(headers))
-    widget.setHorizontalHeaderLabels(headers)
-    widget.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    widget.setSelectionBehavior(QAbstractItemView.SelectRows)
-    widget.setSelectionMode(QAbstractItemView.SingleSelection)
-    widget.verticalHeader().setVisible(False)
-    widget.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-    widget.horizontalHeader().setStretchLastSection(True)
-    widget.setMinimumHeight(60)  # never taller than the main window allows
-    widget.setWordWrap(False)
-    return widget
-
-
-def _fill(widget, rows):
-    widget.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            item = QTableWidgetItem(text)
-            item.setToolTip(text)
-            if c > 0 and (text[:1].isdigit() or text[:1] == "-"):
-                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-            widget.setItem(r, c, item)
-
-
-def _fit_columns(widget, widest=200):
-    """Columns as wide as their text but no wider than ``widest`` px (long names elide, the
-    tooltip has them whole), so the numbers stay in view in a narrow dock."""
-    widget.resizeColumnsToContents()
-    for index in range(widget.columnCount() - 1):
-        widget.setColumnWidth(index, min(widget.columnWidth(index), widest))
+    return {key: plain(results.get(key)) for key in keys}
 
 
 class ParksDock(QgsDockWidget):
@@ -226,27 +157,8 @@ class ParksDock(QgsDockWidget):
         self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
         layout.addWidget(self.status)
 
-        self.parks_table = _table(
-            [
-                tr("Park"),
-                tr("Net benefit, mln RUB/yr"),
-                tr("Taken in, t/yr"),
-                tr("Capex, mln RUB"),
-                tr("Co-financing, mln RUB"),
-                tr("Land"),
-                tr("Tenants"),
-            ]
-        )
-        self.tenants_table = _table(
-            [
-                tr("Tenant module"),
-                tr("Modules"),
-                tr("Input per year"),
-                tr("Utilisation, %"),
-                tr("Product per year"),
-                tr("Capex, mln RUB"),
-            ]
-        )
+        self.parks_table = result_table(park_headers())
+        self.tenants_table = result_table(tenant_headers())
         self.tenants_caption = QLabel()
         tenants_box = QWidget()
         tenants_layout = QVBoxLayout(tenants_box)
@@ -440,11 +352,11 @@ class ParksDock(QgsDockWidget):
         localized = f"name_{user_locale()}"
         names = {}
         for feature in layer.getFeatures():
-            site_id = _plain(feature["site_id"])
+            site_id = plain(feature["site_id"])
             if site_id is None:
                 continue
-            text = _plain(feature[localized]) if localized in fields else None
-            text = text or (_plain(feature["name"]) if "name" in fields else None)
+            text = plain(feature[localized]) if localized in fields else None
+            text = text or (plain(feature["name"]) if "name" in fields else None)
             names[str(site_id).strip()] = text or str(site_id)
         return names
 
@@ -468,7 +380,7 @@ class ParksDock(QgsDockWidget):
         if not set(layer_ids) & {layer.id() for layer in self.layers.values()}:
             return
         self.layers, self.group, self.parks, self.tenants = {}, None, [], []
-        _fill(self.parks_table, [])
+        fill_table(self.parks_table, [])
         self.show_tenants()
         self.status.setText(tr("The parks layers were removed from the project."))
 
@@ -493,81 +405,17 @@ class ParksDock(QgsDockWidget):
     def show_results(self, names):
         """Fill the parks table from the parks layer just written; status and gap in words."""
         language = user_locale()
-        results = self.last_results
-        self.parks = sorted(
-            layer_rows(self.layers["PARKS"]), key=lambda row: -(_plain(row["net_benefit"]) or 0)
-        )
+        self.parks = parks_by_benefit(self.layers["PARKS"])
         self.tenants = layer_rows(self.layers["TENANT_ROWS"])
-        self.product_names = self._product_names()
-        status = land_status_words()
-        rows = []
-        for park in self.parks:
-            site_id = str(park["site_id"])
-            park["label"] = names.get(site_id) or _plain(park["name"]) or site_id
-            rows.append(
-                [
-                    park["label"],
-                    format_number((park["net_benefit"] or 0) / MILLION, 1, language),
-                    format_number(park["tonnes"] or 0, 0, language),
-                    format_number((park["capex"] or 0) / MILLION, 0, language),
-                    format_number((park["cofinancing"] or 0) / MILLION, 0, language),
-                    status.get(_plain(park["land_status"]) or "", park["land_status"] or ""),
-                    self._tenants_in_words(site_id),
-                ]
-            )
-        _fill(self.parks_table, rows)
-        _fit_columns(self.parks_table)
-        self.status.setText(self._summary(results, language))
+        self.product_names = product_names(self.tenants_combo.currentLayer(), language)
+        rows = park_rows(self.parks, self.tenants, names, language)
+        fill_table(self.parks_table, rows)
+        fit_columns(self.parks_table)
+        self.status.setText(summary_text(self.last_results, language))
         self.parks_table.clearSelection()
         if rows:
             self.parks_table.selectRow(0)  # the best park's modules below
         self.show_tenants()
-
-    def _summary(self, results, language):
-        status = status_words(results.get("STATUS"), _plain(results.get("MIP_GAP")))
-        return "{}\n{}".format(
-            status,
-            tr(
-                "{parks} parks, {tonnes} t/yr taken in, net benefit {benefit} mln RUB/yr, "
-                "regional co-financing {cofinancing} mln RUB"
-            ).format(
-                parks=format_number(results.get("PARKS_OPENED") or 0, 0, language),
-                tonnes=format_number(results.get("TONNES") or 0, 0, language),
-                benefit=format_number((results.get("NET_BENEFIT") or 0) / MILLION, 1, language),
-                cofinancing=format_number(
-                    (results.get("COFINANCING") or 0) / MILLION, 0, language
-                ),
-            ),
-        )
-
-    def _tenant_name(self, row):
-        if user_locale() == "ru" and _plain(row.get("tenant_ru")):
-            return row["tenant_ru"]
-        return _plain(row.get("tenant")) or str(row["tenant_id"])
-
-    def _tenants_in_words(self, site_id):
-        return "; ".join(
-            f"{self._tenant_name(row)} × {row['modules']}"
-            for row in self.tenants
-            if str(row["site_id"]) == site_id
-        )
-
-    def _product_names(self):
-        """{tenant_id: product in the UI language} where the catalogue names it."""
-        column = f"product_{user_locale()}"
-        layer = self.tenants_combo.currentLayer()
-        try:
-            if layer is not None:
-                rows = layer_rows(layer)
-            else:
-                rows = load_tenants().to_dict("records")
-        except (ValueError, OSError):
-            return {}
-        return {
-            str(row["tenant_id"]).strip(): row[column]
-            for row in rows
-            if _plain(row.get(column)) and str(row[column]).strip()
-        }
 
     def selected_park(self):
         rows = self.parks_table.selectionModel().selectedRows()
@@ -578,29 +426,9 @@ class ParksDock(QgsDockWidget):
         park = self.selected_park()
         if park is None:
             self.tenants_caption.setText(tr("Select a park to see its tenant modules."))
-            _fill(self.tenants_table, [])
+            fill_table(self.tenants_table, [])
             return
-        language = user_locale()
-        units = unit_words()
         self.tenants_caption.setText(tr("Tenant modules of {}").format(park["label"]))
-        rows = []
-        for row in self.tenants:
-            if str(row["site_id"]) != str(park["site_id"]):
-                continue
-            unit = units.get(row["unit"], row["unit"])
-            product = self.product_names.get(str(row["tenant_id"]), _plain(row["product"]) or "")
-            amount = format_number(row["product_amount"] or 0, 0, language)
-            if row["unit"] == "t/yr":  # other products name their unit ("electricity, MWh")
-                amount = tr("{} t").format(amount)
-            rows.append(
-                [
-                    self._tenant_name(row),
-                    format_number(row["modules"] or 0, 0, language),
-                    f"{format_number(row['input'] or 0, 0, language)} {unit}",
-                    format_number(100 * (row["utilisation"] or 0), 0, language),
-                    f"{product}: {amount}" if product else amount,
-                    format_number((row["capex"] or 0) / MILLION, 0, language),
-                ]
-            )
-        _fill(self.tenants_table, rows)
-        _fit_columns(self.tenants_table)
+        rows = tenant_rows(park, self.tenants, self.product_names, user_locale())
+        fill_table(self.tenants_table, rows)
+        fit_columns(self.tenants_table)
