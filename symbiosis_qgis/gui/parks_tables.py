@@ -11,6 +11,7 @@ from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QT
 from ..core.parks import load_tenants
 from ..core.text import format_number
 from ..i18n import tr
+from .common import unit_label
 
 MILLION = 1e6
 
@@ -40,10 +41,6 @@ def land_status_words():
         "greenfield": tr("Greenfield"),
         "existing park": tr("Existing park"),
     }
-
-
-def unit_words():
-    return {"t/yr": tr("t/yr"), "thousand m3/yr": tr("thousand m3/yr"), "GJ/yr": tr("GJ/yr")}
 
 
 def status_words(status, gap, language):
@@ -158,12 +155,11 @@ def tenant_headers():
 
 def tenant_rows(park, tenants, products, language):
     """The tenants table's texts: the modules of ``park`` (``products``: from product_names)."""
-    units = unit_words()
     rows = []
     for row in tenants:
         if str(row["site_id"]) != str(park["site_id"]):
             continue
-        unit = units.get(row["unit"], row["unit"])
+        unit = unit_label(row["unit"])
         product = products.get(str(row["tenant_id"]), plain(row["product"]) or "")
         amount = format_number(row["product_amount"] or 0, 0, language)
         if row["unit"] == "t/yr":  # other products name their unit ("electricity, MWh")
