@@ -111,6 +111,7 @@ def append_lines(path, table, columns, starts, ends, shared=(), progress=None, i
 def _append_lines(path, table, columns, starts, ends, shared, progress, is_canceled):
     progress = progress or (lambda fraction: None)
     with closing(sqlite3.connect(path, isolation_level=None)) as db:
+        db.execute("PRAGMA temp_store = MEMORY")  # rows staged in RAM, not in a temporary file
         if is_canceled is not None:  # asked every ~100,000 SQLite instructions (~1 ms)
             db.set_progress_handler(lambda: bool(is_canceled()), 100_000)
         if table is None:
@@ -191,6 +192,7 @@ def _insert_rows(db, table, rows, columns, shared, progress):
         f"INSERT INTO temp.symbiosis_rows VALUES ({', '.join('?' * len(rows))})",
         zip(*rows.values()),
     )
+    rows.clear()  # SQLite holds them now
     progress(0.5)
     db.execute(
         f"INSERT INTO {_quoted(table)} ({_listed(names)}) SELECT {', '.join(selected)} "
