@@ -253,9 +253,3 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             )
         feedback.setProgress(100)
         return results
-
-    def _add_to_project(
-        self, project, template, arrows, nodes, background, title, sources, text=tr
-    ):
-        """Kept for model_layout until it calls add_layout_to_project (next commit)."""
-        add_layout_to_project(project, template, arrows, nodes, background, title, sources, text)

@@ -94,7 +94,8 @@ class PendingLayout:
         self.loaded[role] = layer
         if set(self.loaded) != set(self.wanted):
             return
-        from .export_map import TEMPLATES, ExportMapAlgorithm, sources_from_metadata
+        from .export_map import TEMPLATES
+        from .map_layout import add_layout_to_project, sources_from_metadata
 
         project = context.project()
         arrows, nodes = self.loaded["ARROWS"], self.loaded["NODES"]
@@ -108,9 +109,7 @@ class PendingLayout:
         sources = str(_value(_source(self.step, "SOURCES"), self.parameters) or "").strip()
         sources = sources or sources_from_metadata([arrows, nodes, *background])
         before = len(project.layoutManager().printLayouts())
-        ExportMapAlgorithm()._add_to_project(
-            project, template, arrows, nodes, background, title, sources
-        )
+        add_layout_to_project(project, template, arrows, nodes, background, title, sources)
         if feedback is not None and len(project.layoutManager().printLayouts()) > before:
             feedback.pushInfo(tr("Added the layout '{}' to the project").format(title))
 
