@@ -174,8 +174,11 @@ def _insert_rows(db, table, rows, columns, shared, progress):
         progress(0.85)
         return
     names = list(rows) + [name for group in shared for name in group]
-    selected = [f"r.{_quoted(name)}" for name in rows]
-    joins = []
+    # the staged table's own rowid (1, 2, ...) gives the first column, the fid
+    key, fids = next(iter(rows.items()))
+    del rows[key]
+    selected = [f"r.rowid + {int(fids[0]) - 1}"] + [f"r.{_quoted(name)}" for name in rows]
+    joins, packed, shift = [], np.zeros(len(fids), np.int64), 0
     for k, group in enumerate(shared):
         codes, first = _group_codes([columns[name] for name in group])
         lookup = f"symbiosis_group_{k}"
@@ -184,9 +187,17 @@ def _insert_rows(db, table, rows, columns, shared, progress):
             f"INSERT INTO temp.{lookup} VALUES ({', '.join('?' * (len(group) + 1))})",
             zip(range(len(first)), *(python_values(columns[n].iloc[first]) for n in group)),
         )
-        rows[lookup] = codes.tolist()
-        joins.append(f"CROSS JOIN temp.{lookup} AS g{k} ON g{k}.k = r.{lookup}")
+        bits = max(int(len(first) - 1).bit_length(), 1)
+        if shift + bits <= 62:  # the groups' codes share one integer: fewer values to bind
+            packed |= codes.astype(np.int64) << shift
+            code = f"((r.symbiosis_codes >> {shift}) & {(1 << bits) - 1})"
+            shift += bits
+        else:
+            rows[lookup] = codes.tolist()
+            code = f"r.{lookup}"
+        joins.append(f"CROSS JOIN temp.{lookup} AS g{k} ON g{k}.k = {code}")
         selected += [f"g{k}.{_quoted(name)}" for name in group]
+    rows["symbiosis_codes"] = packed.tolist()
     db.execute(f"CREATE TEMP TABLE symbiosis_rows ({_listed(rows)})")
     db.executemany(
         f"INSERT INTO temp.symbiosis_rows VALUES ({', '.join('?' * len(rows))})",
