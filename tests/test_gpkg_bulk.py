@@ -216,6 +216,30 @@ def test_shared_columns_are_written_as_given(tmp_path):
     assert all(rows == plain for rows in written.values())
 
 
+def test_codes_that_do_not_fit_one_integer_get_their_own_column(tmp_path):
+    """Six groups of 3,000 distinct values need 72 bits: the last ones are staged apart."""
+    n = 3_000
+    path = tmp_path / "wide.gpkg"
+    data = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32645)
+    layer = data.CreateLayer("lines", srs, ogr.wkbLineString)
+    names = [f"c{k}" for k in range(6)]
+    for name in names:
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTInteger64))
+    data = None
+    rng = np.random.default_rng(4)
+    columns = {name: pd.Series(rng.permutation(n)) for name in names}
+    starts, ends = random_lines(n)
+    assert append_lines(str(path), None, columns, starts, ends, [(c,) for c in names]) == n
+    with sqlite3.connect(path) as db:
+        rows = db.execute(f"SELECT fid, {', '.join(names)} FROM lines ORDER BY fid").fetchall()
+    assert [row[0] for row in rows] == list(range(1, n + 1))
+    assert [list(row[1:]) for row in rows] == np.column_stack(
+        [columns[name] for name in names]
+    ).tolist()
+
+
 def test_qgis_edits_keep_the_bulk_loaded_index_right(tmp_path):
     path = tmp_path / "out.gpkg"
     empty_line_layer(path)
