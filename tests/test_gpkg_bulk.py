@@ -16,7 +16,8 @@ from osgeo import ogr, osr
 from qgis.core import QgsFeature, QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsRectangle
 
 from symbiosis_qgis.processing import find_candidates
-from symbiosis_qgis.processing.gpkg_bulk import append_lines, envelopes, packed_rtree
+from symbiosis_qgis.processing.gpkg_bulk import append_lines, envelopes
+from symbiosis_qgis.processing.gpkg_rtree import packed_rtree
 
 from .conftest import enterprises, flows, gpkg_layer
 
