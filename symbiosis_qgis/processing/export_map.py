@@ -6,6 +6,7 @@ inset map).
 """
 
 from qgis.core import (
+    QgsFeatureRequest,
     QgsLayoutExporter,
     QgsProcessing,
     QgsProcessingAlgorithm,
@@ -43,6 +44,7 @@ FONT_SCALES = [1.0, 1.35]  # per template, as tools/make_layouts.py scales its f
 LANGUAGES = ["", "en", "ru"]  # enum order: append only; "": the QGIS interface's
 # the default title, translated into the map's language (MapText), not the interface's
 DEFAULT_TITLE = QT_TRANSLATE_NOOP("@default", "Potential symbiosis links of the industrial node")
+PARK_TITLE = QT_TRANSLATE_NOOP("@default", "Eco-industrial parks: sites, tenants and supplies")
 
 
 class ExportMapAlgorithm(SymbiosisAlgorithm):
@@ -209,7 +211,8 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         template = TEMPLATES[self.parameterAsEnum(parameters, self.TEMPLATE, context)]
         title = self.parameterAsString(parameters, self.TITLE, context)
         if title.strip() in ("", DEFAULT_TITLE, tr(DEFAULT_TITLE)):
-            title = text(DEFAULT_TITLE)  # the default, in the map's language
+            # the default, in the map's language; a map of parks only says so
+            title = text(PARK_TITLE if only_park_arrows(arrows) else DEFAULT_TITLE)
         feedback.setProgressText(tr("Laying out the map ({})").format(language))
         # print copies: styled for print, never the user's own layers
         font_scale = FONT_SCALES[self.parameterAsEnum(parameters, self.TEMPLATE, context)]
@@ -253,3 +256,17 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             )
         feedback.setProgress(100)
         return results
+
+
+def only_park_arrows(arrows):
+    """True when every arrow feeds a park: drawdiagram's park arrows (kind "park") or
+    siteparks' supply links (they carry site_id)."""
+    names = arrows.fields().names()
+    if "kind" not in names:
+        return "site_id" in names
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    kinds = {
+        feature["kind"]
+        for feature in arrows.getFeatures(request.setSubsetOfAttributes(["kind"], arrows.fields()))
+    }
+    return kinds == {"park"}

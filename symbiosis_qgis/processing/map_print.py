@@ -126,7 +126,8 @@ def node_names(nodes, language, names_by_id):
         name_en = text_of(feature["name"]) if "name" in fields else ""
         if ent_id in names_by_id:
             name_ru, name_en = names_by_id[ent_id]
-        label = text_of(feature["label"]) if "label" in fields else ""
+        # a diagram label is the name, then (parks) what it takes in: the name is line one
+        label = text_of(feature["label"]).split("\n")[0] if "label" in fields else ""
         if not (name_ru or name_en) and label:
             if script_of(label) == "cyrillic":
                 name_ru = label
