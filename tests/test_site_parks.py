@@ -353,13 +353,25 @@ def test_park_design_model_runs(symbiosis_provider, sample_gpkg, tmp_path):
             "parks:parks": "TEMPORARY_OUTPUT",
             "parks:park_tenants": "TEMPORARY_OUTPUT",
             "parks:park_supply_links": "TEMPORARY_OUTPUT",
+            "diagram:park_diagram_arrows": "TEMPORARY_OUTPUT",
+            "diagram:park_diagram_nodes": "TEMPORARY_OUTPUT",
             "map:park_map_pdf": str(pdf),
         },
     )
     assert pdf.exists() and pdf.stat().st_size > 0
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
-    assert "Eco-industrial parks" in text
-    assert len(rows_of(result["parks:parks"])) in (1, 2)
+    assert "Eco-industrial parks: sites, tenants and supplies" in " ".join(text.split())
+    parks = rows_of(result["parks:parks"])
+    assert len(parks) in (1, 2)
+    # the diagram step draws the parks as nodes and bundles their supply arrows
+    nodes = rows_of(result["diagram:park_diagram_nodes"])
+    assert {n["ent_id"] for n in nodes if n["role"] == "park"} == {p["site_id"] for p in parks}
+    arrows = rows_of(result["diagram:park_diagram_arrows"])
+    assert arrows and all(a["kind"] == "park" for a in arrows)
+    assert len(arrows) < len(rows_of(result["parks:park_supply_links"]))  # bundled
+    flat = " ".join(text.split())
+    for park in parks:  # named on the page by name only (its amounts are in the table)
+        assert " ".join(park["name"].split()) in flat
 
 
 def test_parks_carry_names_tenants_and_a_label_in_words(symbiosis_provider, sample_gpkg):

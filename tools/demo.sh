@@ -18,6 +18,7 @@ DB="$OUT/symbiosis_demo.gpkg"
 rm -f "$DB" "$OUT"/*.json
 table() { echo "ogr:dbname='$DB' table=$1 (geom)"; }
 SAMPLE_SOURCES="Global Energy Monitor trackers (CC BY 4.0); derived flows and schematic road and rail network of the symbiosis_qgis sample data"
+SAMPLE_SOURCES_RU="трекеры Global Energy Monitor (CC BY 4.0); производные потоки и схематичная сеть дорог и железных дорог демонстрационных данных symbiosis_qgis"
 
 run() {  # run ALG PARAM=VALUE...: results as JSON; the log goes to out/qgis_process.log
   $QP --json run "$@" 2>>"$OUT/qgis_process.log" | /usr/bin/python3 -c \
@@ -41,6 +42,13 @@ run symbiosis:symbiosis_full_analysis -- \
   "map:map_pdf=$OUT/novokuznetsk_symbiosis_map.pdf" \
   "map:map_png=$OUT/novokuznetsk_symbiosis_map.png" > "$OUT/model.json"
 
+echo "== symbiosis:exportmap: the same map in Russian (one language per page)"
+run symbiosis:exportmap -- "ARROWS=$DB|layername=diagram_arrows" \
+  "NODES=$DB|layername=diagram_enterprises" "ENTERPRISES=$GPKG|layername=enterprises" \
+  LANGUAGE=2 "SOURCES=$SAMPLE_SOURCES_RU" \
+  "OUTPUT_PDF=$OUT/novokuznetsk_symbiosis_map_ru.pdf" \
+  "OUTPUT_PNG=$OUT/novokuznetsk_symbiosis_map_ru.png" > "$OUT/map_ru.json"
+
 echo "== symbiosis:policyscenarios on the routed links"
 run symbiosis:policyscenarios -- "LINKS=$DB|layername=links" "FLOWS=$GPKG|layername=flows" \
   "OUTPUT=ogr:dbname='$DB' table=policy_scenarios" > "$OUT/scenarios.json"
@@ -55,9 +63,14 @@ run symbiosis:siteparks -- "SITES=$GPKG|layername=sites" \
   "PARKS=ogr:dbname='$PARKS_DB' table=parks (geom)" \
   "TENANT_ROWS=ogr:dbname='$PARKS_DB' table=tenants (geom)" \
   "SUPPLY_LINKS=ogr:dbname='$PARKS_DB' table=supply_links (geom)" > "$OUT/parks.json"
-run symbiosis:exportmap -- "ARROWS=$PARKS_DB|layername=supply_links" \
-  "NODES=$PARKS_DB|layername=parks" "BACKGROUND=$GPKG|layername=sites" \
-  "TITLE=Eco-industrial parks: sites, tenants and supplies (sample data)" \
+run symbiosis:drawdiagram -- "ENTERPRISES=$GPKG|layername=enterprises" \
+  "PARKS=$PARKS_DB|layername=parks" "SUPPLY_LINKS=$PARKS_DB|layername=supply_links" \
+  MODE=0 BUNDLE=true LANGUAGE=1 \
+  "OUTPUT=ogr:dbname='$PARKS_DB' table=park_diagram_arrows (geom)" \
+  "OUTPUT_NODES=ogr:dbname='$PARKS_DB' table=park_diagram_nodes (geom)" > "$OUT/parks_diagram.json"
+run symbiosis:exportmap -- "ARROWS=$PARKS_DB|layername=park_diagram_arrows" \
+  "NODES=$PARKS_DB|layername=park_diagram_nodes" "BACKGROUND=$GPKG|layername=sites" \
+  "ENTERPRISES=$GPKG|layername=enterprises" LANGUAGE=1 \
   "SOURCES=$SAMPLE_SOURCES; candidate sites placed by hand, areas estimated" \
   "OUTPUT_PDF=$OUT/parks_map.pdf" "OUTPUT_PNG=$OUT/parks_map.png" > "$OUT/parks_map.json"
 

@@ -41,11 +41,12 @@ with sqlite3.connect(gpkg) as db:
         row[0] for row in db.execute("select table_name from gpkg_contents order by table_name")
     ]
 with sqlite3.connect(out / "parks.gpkg") as db:
-    columns = [row[1] for row in db.execute("pragma table_info(parks)")]
-    print(
-        f"eco-industrial parks chosen: {db.execute('select count(*) from parks').fetchone()[0]}"
-        f" ({', '.join(c for c in columns if c not in ('fid', 'geom'))})"
-    )
+    parks = db.execute(
+        "select name, tenant_names, tonnes, net_benefit from parks order by net_benefit desc"
+    ).fetchall()
+    print(f"eco-industrial parks chosen: {len(parks)}")
+    for name, tenants, tonnes, benefit in parks:
+        print(f"  {name}: {tonnes / 1e6:,.2f} Mt/yr, {benefit / 1e6:,.0f} mln RUB/yr; {tenants}")
 print(f"layers: {gpkg} ({', '.join(tables)})")
 for name in (
     "symbiosis_report.html",
@@ -53,6 +54,7 @@ for name in (
     "parks_map.pdf",
     "novokuznetsk_symbiosis_map.pdf",
     "novokuznetsk_symbiosis_map.png",
+    "novokuznetsk_symbiosis_map_ru.pdf",
 ):
     path = out / name
     print(f"{path}: {path.stat().st_size:,} bytes" if path.exists() else f"{path}: MISSING")

@@ -9,6 +9,7 @@ order of the inputs come from symbiosis_qgis/processing/shipped_models.py.
 """
 
 from model_building import (
+    LABELS_IN_UI_LANGUAGE,
     add_inputs,
     add_step,
     child_output,
@@ -28,9 +29,6 @@ from resource_io import RESOURCES, output_folder, run
 
 POINTS_OR_POLYGONS = [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]
 LINES = [QgsProcessing.TypeVectorLine]
-# drawdiagram's label language (0 Russian, 1 English) following the QGIS interface, as the map
-# step's does: the layers a dialog run loads read in the same language as the printed map
-LABELS_IN_UI_LANGUAGE = "if(left(@qgis_locale, 2) = 'ru', 0, 1)"
 # the map's title names the node; node names are English in the data, so a Russian map gets
 # exportmap's own default title instead (which exportmap prints in the map's language)
 TITLE = (

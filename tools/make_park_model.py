@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Write resources/models/eco_industrial_park_design.model3: validate -> site parks -> map,
+"""Write resources/models/eco_industrial_park_design.model3: validate -> site parks ->
+diagram (parks and their bundled supply arrows) -> map,
 for Model Builder and qgis_process.
 
 `make resources` runs it; by hand:  .venv/bin/python tools/make_park_model.py [--out DIR]
@@ -10,9 +11,11 @@ symbiosis_qgis/processing/shipped_models.py.
 """
 
 from model_building import (
+    LABELS_IN_UI_LANGUAGE,
     add_inputs,
     add_step,
     child_output,
+    expression,
     model_input,
     new_model,
     static,
@@ -93,16 +96,34 @@ def build():
     )
     add_step(
         model,
+        "diagram",
+        "symbiosis:drawdiagram",
+        {
+            "ENTERPRISES": model_input("ENTERPRISES"),
+            "PARKS": child_output("parks", "PARKS"),
+            "SUPPLY_LINKS": child_output("parks", "SUPPLY_LINKS"),
+            "MODE": static(0),  # geographic: a park's catchment is about real distances
+            "BUNDLE": static(True),
+            "LANGUAGE": expression(LABELS_IN_UI_LANGUAGE),
+        },
+        {"OUTPUT": "park_diagram_arrows", "OUTPUT_NODES": "park_diagram_nodes"},
+        step_position(2),
+    )
+    add_step(
+        model,
         "map",
         "symbiosis:exportmap",
         {
-            "ARROWS": child_output("parks", "SUPPLY_LINKS"),
-            "NODES": child_output("parks", "PARKS"),
+            "ARROWS": child_output("diagram", "OUTPUT"),
+            "NODES": child_output("diagram", "OUTPUT_NODES"),
             "BACKGROUND": model_input("SITES"),
-            "TITLE": static("Eco-industrial parks: sites, tenants and supplies"),
+            "ENTERPRISES": model_input("ENTERPRISES"),  # name_ru and name for the labels
+            "LANGUAGE": static(0),  # the language of the QGIS interface
+            # empty: exportmap's own park-map title, in the map's language
+            "TITLE": static(""),
         },
         {"OUTPUT_PDF": "park_map_pdf"},
-        step_position(2),
+        step_position(3),
     )
     return model
 

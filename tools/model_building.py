@@ -34,6 +34,11 @@ def static(value):
     return QgsProcessingModelChildParameterSource.fromStaticValue(value)
 
 
+# drawdiagram's label language (0 Russian, 1 English) following the QGIS interface, as the map
+# step's does: the layers a dialog run loads read in the same language as the printed map
+LABELS_IN_UI_LANGUAGE = "if(left(@qgis_locale, 2) = 'ru', 0, 1)"
+
+
 def expression(text):
     return QgsProcessingModelChildParameterSource.fromExpression(text)
 

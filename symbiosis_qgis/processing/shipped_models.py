@@ -114,9 +114,9 @@ def _park_design():
         ),
         description=tr(
             "Eco-industrial park design in one run: validate the data, choose the parks, "
-            "their tenants, supplies and co-financing (exact MILP), and export the map of "
-            "the parks with their supply arrows (PDF). The layer inputs default to the Kuzbass "
-            "sample data."
+            "their tenants, supplies and co-financing (exact MILP), draw the parks with their "
+            "bundled supply arrows and export the map (PDF) in the interface's language. The "
+            "layer inputs default to the Kuzbass sample data."
         ),
         inputs={
             "SITES": (
@@ -170,6 +170,8 @@ def _park_design():
             "parks": tr("Eco-industrial parks"),
             "park_tenants": tr("Park tenants"),
             "park_supply_links": tr("Park supply links"),
+            "park_diagram_arrows": tr("Park supply arrows (diagram)"),
+            "park_diagram_nodes": tr("Parks and suppliers (diagram)"),
             "park_map_pdf": tr("Park map (PDF)"),
         },
     )
