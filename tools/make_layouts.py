@@ -4,7 +4,8 @@
 Items carry ids the export algorithm fills in: map, title, legend, scalebar, north, table,
 sources. `make resources` runs it; by hand:  .venv/bin/python tools/make_layouts.py [--out DIR]
 (default DIR: resources/layouts). The north arrow's file is written as icons/north.svg
-(relative to resources/); processing/export_map.py sets the installed one at run time.
+(relative to resources/); processing/map_layout.fill_layout sets the installed one at run
+time.
 Item uuids are uuid5 of the template name and the item id, so regenerating changes nothing.
 """
 

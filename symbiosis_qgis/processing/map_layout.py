@@ -39,7 +39,6 @@ from ..core.text import QT_TRANSLATE_NOOP
 from ..i18n import tr
 from ..paths import resource_path
 from . import map_print
-from .styling import style_layer
 
 TABLE_FIELDS = ["supply_name", "demand_name", "label"]  # the project layout's table
 PRINT_TABLE_FIELDS = ["tbl_from", "tbl_to", "tbl_material", "tbl_amount"]
@@ -61,11 +60,6 @@ PAGE = {
 }
 # fmt: on
 MIN_TABLE_PT = 4.5  # the table's smallest font on A4 (points)
-DIAGRAM_STYLES = {"width_class": "diagram_arrows.qml", "sector_group": "diagram_nodes.qml"}
-
-
-def diagram_layer_names():
-    return {"width_class": tr("Symbiosis arrows"), "sector_group": tr("Symbiosis enterprises")}
 
 
 def print_copy(layer):
@@ -74,17 +68,6 @@ def print_copy(layer):
     if layer.providerType() == "memory":
         return layer.materialize(QgsFeatureRequest())
     return layer.clone()
-
-
-def styled_copy(layer):
-    """A print copy, styled for print when the layer is a diagram output."""
-    copy = print_copy(layer)
-    names = layer.fields().names()
-    for field, qml in DIAGRAM_STYLES.items():
-        if field in names:
-            style_layer(copy, qml)
-            copy.setName(diagram_layer_names()[field])  # the legend's group title
-    return copy
 
 
 def fit_to_frame(extent, frame):
