@@ -239,7 +239,7 @@
         <translation>Разрешить внутреннее использование (предприятие — собственный партнёр)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
         <source>Partner candidates</source>
         <translation>Возможные партнёры</translation>
     </message>
@@ -344,7 +344,7 @@
         <translation>Пары-кандидаты (supply_ent, demand_ent)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
         <source>Roads</source>
         <translation>Автодороги</translation>
     </message>
@@ -399,7 +399,7 @@
         <translation>Объединять вершины ближе, м (0: только общие вершины)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
         <source>Routed links</source>
         <translation>Маршруты связей</translation>
     </message>
@@ -522,7 +522,7 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Стоимость транспорта для связей без стоимости маршрута, руб. за ед.·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
         <source>Chosen exchanges</source>
         <translation>Выбранные обмены</translation>
     </message>
@@ -552,7 +552,7 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Промышленные узлы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
         <source>Material balance by node</source>
         <translation>Материальный баланс по узлам</translation>
     </message>
@@ -677,7 +677,7 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Прерванных обменов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="83"/>
+        <location filename="../symbiosis_qgis/processing/map_layout.py" line="57"/>
         <source>Material</source>
         <translation>Материал</translation>
     </message>
@@ -711,17 +711,17 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
 Деньги распределяются там, где возникают: поставщику — предотвращённые затраты на размещение за вычетом переработки; потребителю — предотвращённая закупка за вычетом транспорта. Тонны считаются только для потоков в т/год. HTML-отчёт содержит таблицы и диаграммы, готовые к печати.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
         <source>Benefits by enterprise</source>
         <translation>Выгоды по предприятиям</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
         <source>Benefits by industrial node</source>
         <translation>Выгоды по промышленным узлам</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
         <source>Report</source>
         <translation>Отчёт</translation>
     </message>
@@ -741,11 +741,6 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="217"/>
-        <source>Net money {0:,.0f} RUB/yr, net CO2 avoided {1:,.0f} t/yr, {2} clusters</source>
-        <translation>Чистый денежный эффект {0:,.0f} руб./год, чистое предотвращение CO2 {1:,.0f} т/год, кластеров: {2}</translation>
-    </message>
-    <message>
         <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="61"/>
         <source>Compare policy scenarios</source>
         <translation>Сравнить сценарии политики</translation>
@@ -759,11 +754,6 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="92"/>
         <source>Scenario comparison</source>
         <translation>Сравнение сценариев</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="145"/>
-        <source>{0}: {1} exchanges, net benefit {2:,.0f} RUB/yr ({3:+,.0f})</source>
-        <translation>{0}: обменов {1}, чистая выгода {2:,.0f} руб./год ({3:+,.0f})</translation>
     </message>
     <message>
         <location filename="../symbiosis_qgis/core/report.py" line="77"/>
@@ -896,12 +886,12 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Интервал между предприятиями на схеме, м</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
         <source>Symbiosis arrows</source>
         <translation>Стрелки симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
         <source>Symbiosis enterprises</source>
         <translation>Предприятия симбиоза</translation>
     </message>
@@ -916,17 +906,17 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Только обмены внутри этих промышленных узлов (через запятую)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="174"/>
+        <location filename="../symbiosis_qgis/processing/map_layout.py" line="126"/>
         <source>The layout template has no item &apos;{}&apos;</source>
         <translation>В шаблоне макета нет элемента «{}»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="391"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="75"/>
         <source>Export symbiosis map</source>
         <translation>Экспортировать карту симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="394"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="78"/>
         <source>Builds a print layout of the symbiosis diagram from a template (A4 or A3 landscape): the map, a title, a legend (material colours and tonnage width classes), a scale bar, a north arrow, a table of the exchanges, the data sources and the date; exports it to PDF and PNG. Runs headless (qgis_process). The layout is also added to the project, so it can be edited before printing.
 
 Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (styled for print if they are not already). Background layers (roads, rails...) are drawn beneath.</source>
@@ -935,87 +925,87 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
 Стрелки и предприятия: результаты «Нарисовать схему симбиоза» (оформляются для печати, если ещё не оформлены). Фоновые слои (дороги, железные дороги...) рисуются ниже.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="427"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="111"/>
         <source>Background layers</source>
         <translation>Фоновые слои</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="435"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="119"/>
         <source>Page</source>
         <translation>Лист</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="435"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="119"/>
         <source>A4 landscape</source>
         <translation>A4 альбомная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="435"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="119"/>
         <source>A3 landscape</source>
         <translation>A3 альбомная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="443"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="127"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="72"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="46"/>
         <source>Potential symbiosis links of the industrial node</source>
         <translation>Потенциальные связи симбиоза промышленного узла</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="449"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="133"/>
         <source>Add the layout to the project</source>
         <translation>Добавить макет в проект</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
         <source>Map (PDF)</source>
         <translation>Карта (PDF)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="454"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="138"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
         <source>Map (PNG)</source>
         <translation>Карта (PNG)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="466"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="150"/>
         <source>PNG files (*.png)</source>
         <translation>Файлы PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="551"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="238"/>
         <source>Could not write the PDF {}</source>
         <translation>Не удалось записать PDF {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="561"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="248"/>
         <source>Could not write the PNG {}</source>
         <translation>Не удалось записать PNG {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="77"/>
+        <location filename="../symbiosis_qgis/processing/map_layout.py" line="51"/>
         <source>Legend</source>
         <translation>Легенда</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="80"/>
+        <location filename="../symbiosis_qgis/processing/map_layout.py" line="54"/>
         <source>From</source>
         <translation>Откуда</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="81"/>
+        <location filename="../symbiosis_qgis/processing/map_layout.py" line="55"/>
         <source>To</source>
         <translation>Куда</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="82"/>
+        <location filename="../symbiosis_qgis/processing/map_layout.py" line="56"/>
         <source>Material and quantity</source>
         <translation>Материал и количество</translation>
     </message>
@@ -1195,7 +1185,7 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Запустить анализ</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="365"/>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="145"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -1295,7 +1285,7 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Материалы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="322"/>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="102"/>
         <source>Layers</source>
         <translation>Слои</translation>
     </message>
@@ -2155,77 +2145,67 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Диагностика связей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="333"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="334"/>
         <source>decided per link</source>
         <translation>определяется для каждой связи</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="339"/>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="340"/>
         <source>{0} links, {1} chosen by the optimisation</source>
         <translation>Связей: {0}, из них выбрано оптимизацией: {1}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="342"/>
-        <source>{0}: {1} links affected, {2} held back, {3:,.0f} t/yr, {4:,.0f} RUB/yr</source>
-        <translation>{0}: затронуто связей {1}, сдерживается {2}, {3:,.0f} т/год, {4:,.0f} руб./год</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="355"/>
-        <source>Instrument addressing the most tonnes: {0} ({1} links, {2:,.0f} t/yr)</source>
-        <translation>Инструмент, направленный на наибольший объём: {0} (связей {1}, {2:,.0f} т/год)</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1166"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1171"/>
         <source>Category</source>
         <translation>Категория</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1167"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1172"/>
         <source>How it shows here</source>
         <translation>Как проявляется здесь</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1168"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1173"/>
         <source>Instrument</source>
         <translation>Инструмент</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1169"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1174"/>
         <source>Links affected</source>
         <translation>Затронуто связей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1170"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1175"/>
         <source>Links held back</source>
         <translation>Сдерживается связей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1171"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1176"/>
         <source>Tonnes held back, t/yr</source>
         <translation>Сдерживаемый объём, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1172"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1177"/>
         <source>Net benefit held back, RUB/yr</source>
         <translation>Сдерживаемая чистая выгода, руб./год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1173"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1178"/>
         <source>Money to bridge, RUB/yr</source>
         <translation>Недостающие средства, руб./год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1175"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1180"/>
         <source>Tonnes, t/yr</source>
         <translation>Объём, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1150"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1155"/>
         <source>Barriers to exchanges and the instruments that address them</source>
         <translation>Барьеры для обменов и инструменты их преодоления</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1155"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1160"/>
         <source>Tonnes held back by the barriers each instrument addresses, kt/yr</source>
         <translation>Объём, сдерживаемый барьерами, на которые направлен каждый инструмент, тыс. т/год</translation>
     </message>
@@ -2235,17 +2215,17 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Компоновка схемы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="73"/>
+        <location filename="../symbiosis_qgis/processing/map_layout.py" line="47"/>
         <source>layers {names} (their metadata names no source)</source>
         <translation>слои {names} (в их метаданных не указан источник)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
         <source>Data sources printed on the map (default: from the layers&apos; metadata)</source>
         <translation>Источники данных, печатаемые на карте (по умолчанию: из метаданных слоёв)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="79"/>
+        <location filename="../symbiosis_qgis/processing/map_layout.py" line="53"/>
         <source>Data: {sources}. Exchanges computed by symbiosis_qgis. Date: {date}</source>
         <translation>Данные: {sources}. Обмены рассчитаны symbiosis_qgis. Дата: {date}</translation>
     </message>
@@ -2326,11 +2306,6 @@ Optional UNLOCKED output: per scenario, the exchanges it chooses on links the ba
         <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="97"/>
         <source>Links each scenario unlocks (new exchanges)</source>
         <translation>Связи, открываемые каждым сценарием (новые обмены)</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="155"/>
-        <source>{0} unlocks {1} links: {2:,.0f} (supply units) per year</source>
-        <translation>{0}: открывает связей {1}, {2:,.0f} (в единицах предложения) в год</translation>
     </message>
     <message>
         <location filename="../symbiosis_qgis/processing/publish_matches.py" line="37"/>
@@ -2823,12 +2798,12 @@ The output table lists every finding (severity, layer, feature id, field, messag
         <translation>«Доступно с» {start} позже, чем «доступно до» {end}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1153"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1158"/>
         <source>Barriers</source>
         <translation>Барьеры</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1154"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1159"/>
         <source>Instruments</source>
         <translation>Инструменты</translation>
     </message>
@@ -2886,7 +2861,7 @@ Every login, the anonymous one included, can list the names of all logins of the
         <translation>Предприятия примера принадлежат учётным записям с обезличенными именами</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="229"/>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="231"/>
         <source>Barriers of the links (output of &apos;Diagnose barriers&apos;), for the report</source>
         <translation>Барьеры связей (результат «Выявить барьеры для обменов») для отчёта</translation>
     </message>
@@ -3012,7 +2987,7 @@ Without a road layer (or with an empty one) every candidate is costed by the str
         <translation>обращается как отход{assumed}; признанный побочным продуктом, он не требовал бы лицензии, паспорта отхода и платы за размещение и мог бы продаваться по техническим условиям</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/barriers.py" line="1158"/>
+        <location filename="../symbiosis_qgis/core/barriers.py" line="1163"/>
         <source>Tonnes: t/yr supplies; links that share a supply overlap. Competition is not a barrier: the supply or demand earns more in another exchange.</source>
         <translation>Объём: т/год предложения; связи с общим предложением перекрываются. Конкуренция — не барьер: предложение или спрос приносят больше в другом обмене.</translation>
     </message>
@@ -3202,12 +3177,12 @@ Without a road layer (or with an empty one) every candidate is costed by the str
         <translation>Обмен между двумя узлами учитывается и в узле поставщика, и в узле потребителя.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="86"/>
+        <location filename="../symbiosis_qgis/gui/common.py" line="59"/>
         <source>t/yr</source>
         <translation>т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="86"/>
+        <location filename="../symbiosis_qgis/gui/common.py" line="60"/>
         <source>GJ/yr</source>
         <translation>ГДж/год</translation>
     </message>
@@ -3217,7 +3192,7 @@ Without a road layer (or with an empty one) every candidate is costed by the str
         <translation>МВт·ч/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="86"/>
+        <location filename="../symbiosis_qgis/gui/common.py" line="62"/>
         <source>thousand m3/yr</source>
         <translation>тыс. м³/год</translation>
     </message>
@@ -3287,217 +3262,217 @@ Without a road layer (or with an empty one) every candidate is costed by the str
         <translation>Результаты сохранены в {0}.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="78"/>
+        <location filename="../symbiosis_qgis/gui/parks_tables.py" line="39"/>
         <source>Planned park</source>
         <translation>Планируемый парк</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="80"/>
+        <location filename="../symbiosis_qgis/gui/parks_tables.py" line="41"/>
         <source>Greenfield</source>
         <translation>Новая площадка</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="81"/>
+        <location filename="../symbiosis_qgis/gui/parks_tables.py" line="42"/>
         <source>Existing park</source>
         <translation>Действующий парк</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="94"/>
+        <location filename="../symbiosis_qgis/gui/parks_tables.py" line="50"/>
         <source>Solution: optimal</source>
         <translation>Решение: оптимальное</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="96"/>
+        <location filename="../symbiosis_qgis/gui/parks_tables.py" line="52"/>
         <source>Solution: time limit reached, gap {} %; the best solution found is shown</source>
         <translation>Решение: достигнут лимит времени, разрыв {} %; показано лучшее найденное решение</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="100"/>
+        <location filename="../symbiosis_qgis/gui/parks_tables.py" line="56"/>
         <source>The time limit was reached before any solution was found: no park is chosen</source>
         <translation>Лимит времени достигнут до нахождения какого-либо решения: ни один парк не выбран</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="102"/>
+        <location filename="../symbiosis_qgis/gui/parks_tables.py" line="58"/>
         <source>Infeasible: no set of parks meets these settings; no park is chosen</source>
         <translation>Задача несовместна: ни один набор парков не удовлетворяет этим настройкам; ни один парк не выбран</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="103"/>
+        <location filename="../symbiosis_qgis/gui/parks_tables.py" line="59"/>
         <source>The solver failed: no park is chosen</source>
         <translation>Сбой решателя: ни один парк не выбран</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="173"/>
+        <location filename="../symbiosis_qgis/gui/parks_run.py" line="96"/>
         <source>The run failed; the Processing log has the details</source>
         <translation>Запуск не удался; подробности — в журнале обработки</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="204"/>
+        <location filename="../symbiosis_qgis/gui/parks_run.py" line="140"/>
         <source>Could not read the result {}</source>
         <translation>Не удалось прочитать результат {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="217"/>
+        <location filename="../symbiosis_qgis/gui/parks_run.py" line="153"/>
         <source>Could not write table {table} of {path}: {error}</source>
         <translation>Не удалось записать таблицу {table} в {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="331"/>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="111"/>
         <source>Empty: the bundled catalogue of closing productions</source>
         <translation>Пусто: встроенный каталог замыкающих производств</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="332"/>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="112"/>
         <source>Empty: straight distance x detour factor</source>
         <translation>Пусто: расстояние по прямой x коэффициент непрямолинейности</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="337"/>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="117"/>
         <source>Tenant catalogue</source>
         <translation>Каталог резидентов</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="351"/>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="131"/>
         <source>Parks at most</source>
         <translation>Парков, не более</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="352"/>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="132"/>
         <source>Co-financed</source>
         <translation>Софинансирование</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="353"/>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="133"/>
         <source>Budget</source>
         <translation>Бюджет</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="364"/>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="144"/>
         <source>Run</source>
         <translation>Запустить</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="375"/>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="155"/>
         <source>Choose the layers and press Run.</source>
         <translation>Выберите слои и нажмите «Запустить».</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="380"/>
+        <location filename="../symbiosis_qgis/gui/parks_tables.py" line="113"/>
         <source>Park</source>
         <translation>Парк</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="380"/>
+        <location filename="../symbiosis_qgis/gui/parks_tables.py" line="114"/>
         <source>Net benefit, mln RUB/yr</source>
         <translation>Чистая выгода, млн руб./год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="380"/>
+        <location filename="../symbiosis_qgis/gui/parks_tables.py" line="115"/>
         <source>Taken in, t/yr</source>
         <translation>Принимается, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="391"/>
+        <location filename="../symbiosis_qgis/gui/parks_tables.py" line="152"/>
         <source>Capex, mln RUB</source>
         <translation>Капзатраты, млн руб.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="380"/>
+        <location filename="../symbiosis_qgis/gui/parks_tables.py" line="117"/>
         <source>Co-financing, mln RUB</source>
         <translation>Софинансирование, млн руб.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="380"/>
+        <location filename="../symbiosis_qgis/gui/parks_tables.py" line="118"/>
         <source>Land</source>
         <translation>Участок</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="380"/>
+        <location filename="../symbiosis_qgis/gui/parks_tables.py" line="119"/>
         <source>Tenants</source>
         <translation>Резиденты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="391"/>
+        <location filename="../symbiosis_qgis/gui/parks_tables.py" line="147"/>
         <source>Tenant module</source>
         <translation>Модуль резидента</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="391"/>
+        <location filename="../symbiosis_qgis/gui/parks_tables.py" line="148"/>
         <source>Modules</source>
         <translation>Модулей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="391"/>
+        <location filename="../symbiosis_qgis/gui/parks_tables.py" line="149"/>
         <source>Input per year</source>
         <translation>Переработка в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="391"/>
+        <location filename="../symbiosis_qgis/gui/parks_tables.py" line="150"/>
         <source>Utilisation, %</source>
         <translation>Загрузка, %</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="391"/>
+        <location filename="../symbiosis_qgis/gui/parks_tables.py" line="151"/>
         <source>Product per year</source>
         <translation>Продукция в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="443"/>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="204"/>
         <source> mln RUB</source>
         <translation> млн руб.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="519"/>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="280"/>
         <source>Site eco-industrial parks is unavailable: a Python package is missing.</source>
         <translation>Инструмент «Разместить эко-промышленные парки» недоступен: не установлен пакет Python.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="524"/>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="285"/>
         <source>Choose the candidate sites, the enterprises and the flows first.</source>
         <translation>Сначала выберите площадки-кандидаты, предприятия и потоки.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="533"/>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="294"/>
         <source>Running in the background…</source>
         <translation>Выполняется в фоне…</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="541"/>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="302"/>
         <source>Canceling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="551"/>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="312"/>
         <source>Canceled: nothing was added; the previous parks stay.</source>
         <translation>Отменено: ничего не добавлено; прежние парки сохранены.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="579"/>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="337"/>
         <source>The project is not saved, so the parks are written to {}. Save the project and run again to keep them next to it.</source>
         <translation>Проект не сохранён, поэтому парки записаны в {}. Сохраните проект и запустите снова, чтобы они хранились рядом с ним.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="635"/>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="385"/>
         <source>The parks layers were removed from the project.</source>
         <translation>Слои парков были удалены из проекта.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="690"/>
+        <location filename="../symbiosis_qgis/gui/parks_tables.py" line="65"/>
         <source>{parks} parks, {tonnes} t/yr taken in, net benefit {benefit} mln RUB/yr, regional co-financing {cofinancing} mln RUB</source>
         <translation>Парков: {parks}, принимается {tonnes} т/год, чистая выгода {benefit} млн руб./год, региональное софинансирование {cofinancing} млн руб.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="742"/>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="428"/>
         <source>Select a park to see its tenant modules.</source>
         <translation>Выберите парк, чтобы увидеть модули его резидентов.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="747"/>
+        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="431"/>
         <source>Tenant modules of {}</source>
         <translation>Модули резидентов: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/parks_dock.py" line="756"/>
+        <location filename="../symbiosis_qgis/gui/parks_tables.py" line="166"/>
         <source>{} t</source>
         <translation>{} т</translation>
     </message>
@@ -3623,42 +3598,42 @@ Eco-industrial parks: the Parks and Supply links outputs of Site eco-industrial 
         <translation>Слой «{layer}», поле site_id: объекты {fids} ведут к паркам, которых нет в слое парков; задайте парки из результатов того же запуска</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="78"/>
+        <location filename="../symbiosis_qgis/processing/map_layout.py" line="52"/>
         <source>km</source>
         <translation>км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="84"/>
+        <location filename="../symbiosis_qgis/processing/map_layout.py" line="58"/>
         <source>Quantity per year</source>
         <translation>Количество в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="85"/>
+        <location filename="../symbiosis_qgis/processing/map_layout.py" line="59"/>
         <source>{shown} of {total} exchanges listed, the largest first; all are in the layer &apos;{layer}&apos;</source>
         <translation>Показано обменов: {shown} из {total}, крупнейшие; все — в слое «{layer}»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="404"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="88"/>
         <source>Language: every text on the page (title, legend, table, scale bar, sources, labels) in one language, the interface&apos;s by default. Enterprise names come from name_ru / name of the enterprise layer when it is given; a name that exists only in the other language is transliterated, never mixed in. Enterprise names never overlap: each is placed beside its symbol, moved out with a leader line where the symbols crowd; when the node is too dense for the page, an inset map enlarges its densest part. Arrow labels that find no room are left out; the table lists every arrow (tonnes before energy units).</source>
         <translation>Язык: все надписи листа (заголовок, легенда, таблица, масштабная линейка, источники, подписи) на одном языке, по умолчанию — на языке интерфейса. Названия предприятий берутся из name_ru / name слоя предприятий, если он задан; название, которое есть только на другом языке, транслитерируется и никогда не смешивается с другим языком. Названия предприятий не перекрываются: каждое стоит у своего знака, а где знаки теснятся — отнесено с выноской; если узел слишком плотен для листа, врезка показывает его самую плотную часть в крупном масштабе. Подписи стрелок, которым не хватило места, опускаются; таблица перечисляет все стрелки (тонны — перед единицами энергии).</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="471"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="155"/>
         <source>Language of the map</source>
         <translation>Язык карты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="471"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="155"/>
         <source>Language of the QGIS interface</source>
         <translation>Язык интерфейса QGIS</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="480"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="164"/>
         <source>Enterprises (their name_ru and name, for the labels)</source>
         <translation>Предприятия (их name_ru и name — для подписей)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="531"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="216"/>
         <source>Laying out the map ({})</source>
         <translation>Компоновка карты ({})</translation>
     </message>
@@ -3673,117 +3648,112 @@ Eco-industrial parks: the Parks and Supply links outputs of Site eco-industrial 
         <translation>Кратчайшие пути: движок scipy. Если установить numba в Python QGIS, маршрутизация станет примерно в шесть раз быстрее</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
         <source>Full symbiosis analysis</source>
         <translation>Полный анализ симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
         <source>Validate, find partners, route, choose exchanges, assess benefits and print the map of one industrial node, in one run.</source>
         <translation>Проверка данных, поиск партнёров, маршруты, выбор обменов, оценка выгод и карта одного промышленного узла — за один запуск.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
         <source>The whole analysis in one run: validate the data, find partner candidates, route them over road and rail, choose the exchanges (linear programme), assess their benefits (HTML report), draw the symbiosis diagram of one industrial node and export it as a map (PDF and PNG). The layer inputs default to the Kuzbass sample data; run the steps one by one from the toolbox to change their settings.</source>
         <translation>Весь анализ за один запуск: проверить данные, найти возможных партнёров, построить их маршруты по автодорогам и железной дороге, выбрать обмены (задача линейного программирования), оценить выгоды (отчёт HTML), нарисовать схему симбиоза одного промышленного узла и экспортировать её как карту (PDF и PNG). Входные слои по умолчанию — пример данных по Кузбассу; чтобы изменить настройки шагов, запустите их по одному из панели инструментов анализа.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
         <source>Points or polygons with ent_id, name, name_ru, sector, node and operator (the data model of the README).</source>
         <translation>Точки или полигоны с полями ent_id, name, name_ru, sector, node и operator (модель данных из README).</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
         <source>Table with flow_id, ent_id, direction (supply or demand), material, quantity and unit.</source>
         <translation>Таблица с полями flow_id, ent_id, direction (supply или demand), material, quantity и unit.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
         <source>Road lines the candidates are routed over (an OpenStreetMap extract works).</source>
         <translation>Линии автодорог, по которым строятся маршруты пар-кандидатов (подойдёт выгрузка OpenStreetMap).</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
         <source>Railway lines; optional: without them every route goes by road.</source>
         <translation>Линии железных дорог; необязательно: без них все маршруты идут по автодорогам.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
         <source>Points where loads change between road and rail; optional.</source>
         <translation>Точки перевалки грузов между автомобильным и железнодорожным транспортом; необязательно.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
         <source>Industrial node of the map</source>
         <translation>Промышленный узел карты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
         <source>The node (the enterprises&apos; node field, e.g. Novokuznetsk) whose diagram the map shows.</source>
         <translation>Узел (поле node предприятий, например Novokuznetsk), схему которого показывает карта.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="46"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
         <source>Text of the sources line at the foot of the map.</source>
         <translation>Текст строки источников внизу карты.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
         <source>Eco-industrial park design</source>
         <translation>Проектирование эко-промышленных парков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
         <source>Validate the data, choose parks, tenants, supplies and co-financing (exact MILP) and print the park map, in one run.</source>
         <translation>Проверка данных, выбор парков, резидентов, поставок и софинансирования (точная задача MILP) и карта парков — за один запуск.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
-        <source>Eco-industrial park design in one run: validate the data, choose the parks, their tenants, supplies and co-financing (exact MILP), and export the map of the parks with their supply arrows (PDF). The layer inputs default to the Kuzbass sample data.</source>
-        <translation>Проектирование эко-промышленных парков за один запуск: проверить данные, выбрать парки, их резидентов, поставки и софинансирование (точная задача MILP) и экспортировать карту парков со стрелками поставок (PDF). Входные слои по умолчанию — пример данных по Кузбассу.</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
         <source>Points or polygons with site_id, name and area_ha (optional land_status, fixed_cost).</source>
         <translation>Точки или полигоны с полями site_id, name и area_ha (необязательно land_status, fixed_cost).</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
         <source>Road lines supplies travel over; optional: without them, straight km x the detour factor of Site eco-industrial parks.</source>
         <translation>Линии автодорог, по которым идут поставки; необязательно: без них — км по прямой x коэффициент непрямолинейности из «Разместить эко-промышленные парки».</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
         <source>Railway lines; optional.</source>
         <translation>Линии железных дорог; необязательно.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
         <source>At most this many sites become parks.</source>
         <translation>Наибольшее число площадок, которые станут парками.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
         <source>What the region can co-finance in total, once.</source>
         <translation>Сколько всего регион может софинансировать, единовременно.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
         <source>0.3: the region pays at most 30 % of a park&apos;s capital cost.</source>
         <translation>0,3: регион оплачивает не более 30 % капитальных затрат парка.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="116"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
         <source>Park map (PDF)</source>
         <translation>Карта парков (PDF)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="214"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="209"/>
         <source>Models</source>
         <translation>Модели</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="371"/>
+        <location filename="../symbiosis_qgis/processing/model_layout.py" line="114"/>
         <source>Added the layout &apos;{}&apos; to the project</source>
         <translation>Макет «{}» добавлен в проект</translation>
     </message>
@@ -3798,6 +3768,51 @@ Eco-industrial parks: the Parks and Supply links outputs of Site eco-industrial 
         <location filename="../symbiosis_qgis/registry/qgis_connection.py" line="52"/>
         <source>{0} (database: {1})</source>
         <translation>{0} (база данных: {1})</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/assess_benefits.py" line="217"/>
+        <source>Net money {0} RUB/yr, net CO2 avoided {1} t/yr, {2} clusters</source>
+        <translation>Чистый денежный эффект {0} руб./год, чистое предотвращение CO2 {1} т/год, кластеров: {2}</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="343"/>
+        <source>{0}: {1} links affected, {2} held back, {3} t/yr, {4} RUB/yr</source>
+        <translation>{0}: затронуто связей {1}, сдерживается {2}, {3} т/год, {4} руб./год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/diagnose_barriers.py" line="354"/>
+        <source>Instrument addressing the most tonnes: {0} ({1} links, {2} t/yr)</source>
+        <translation>Инструмент, направленный на наибольший объём: {0} (связей {1}, {2} т/год)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="47"/>
+        <source>Eco-industrial parks: sites, tenants and supplies</source>
+        <translation>Эко-промышленные парки: площадки, резиденты и поставки</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="145"/>
+        <source>{0}: {1} exchanges, net benefit {2} RUB/yr ({3})</source>
+        <translation>{0}: обменов {1}, чистая выгода {2} руб./год ({3})</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/policy_scenarios.py" line="156"/>
+        <source>{0} unlocks {1} links: {2} (supply units) per year</source>
+        <translation>{0}: открывает связей {1}, {2} (в единицах предложения) в год</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
+        <source>Eco-industrial park design in one run: validate the data, choose the parks, their tenants, supplies and co-financing (exact MILP), draw the parks with their bundled supply arrows and export the map (PDF) in the interface&apos;s language. The layer inputs default to the Kuzbass sample data.</source>
+        <translation>Проектирование эко-промышленных парков за один запуск: проверить данные, выбрать парки, их резидентов, поставки и софинансирование (точная задача MILP), нарисовать парки с объединёнными стрелками поставок и экспортировать карту (PDF) на языке интерфейса. Входные слои по умолчанию — пример данных по Кузбассу.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
+        <source>Park supply arrows (diagram)</source>
+        <translation>Стрелки поставок в парки (схема)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
+        <source>Parks and suppliers (diagram)</source>
+        <translation>Парки и поставщики (схема)</translation>
     </message>
 </context>
 </TS>
