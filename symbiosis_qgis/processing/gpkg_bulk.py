@@ -48,8 +48,9 @@ def gpkg_destination(dest_id):
     return path, table
 
 
-def line_blobs(starts, ends, srs_id):
-    """GeoPackage geometry blobs of 2D lines from starts (n, 2) to ends (n, 2)."""
+def line_blobs(starts, ends, srs_id, box=None):
+    """GeoPackage geometry blobs of 2D lines from starts (n, 2) to ends (n, 2); box: their
+    envelopes when already known."""
     record = np.dtype(
         [
             ("magic", "S2"),
@@ -66,7 +67,7 @@ def line_blobs(starts, ends, srs_id):
     blobs = np.zeros(len(starts), record)
     blobs["magic"], blobs["flags"], blobs["srs_id"] = b"GP", _HEADER_FLAGS, srs_id
     blobs["order"], blobs["kind"], blobs["count"] = 1, 2, 2
-    blobs["envelope"] = envelopes(starts, ends)
+    blobs["envelope"] = envelopes(starts, ends) if box is None else box
     blobs["xy"] = np.hstack([starts, ends])
     return blobs.view(np.dtype((np.void, record.itemsize))).tolist()
 
@@ -131,7 +132,7 @@ def _append_lines(path, table, columns, starts, ends, shared, progress, is_cance
             box = envelopes(starts, ends)
             fids = np.arange(first_fid, first_fid + len(box))
             key = "fid" if _has_fid(db, table) else "rowid"
-            rows = {key: fids.tolist(), geometry: line_blobs(starts, ends, srs_id)}
+            rows = {key: fids.tolist(), geometry: line_blobs(starts, ends, srs_id, box)}
             progress(0.1)
             with ThreadPoolExecutor(max_workers=1) as pool:  # packed while SQLite inserts
                 index = _IndexLoad(db, f"rtree_{table}_{geometry}", fids, box, pool)
