@@ -13,7 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.connection
 from collections.abc import Iterator
-from typing import Any, Callable
+from typing import Any, Callable, cast
 
 POLL_S = 0.1  # how often the parent looks at the cancel flag
 
@@ -117,7 +117,8 @@ def map_in_processes(
             children.append(child)
         running = list(receivers)
         while running:
-            for receiver in multiprocessing.connection.wait(running, timeout=poll_s):
+            for ready in multiprocessing.connection.wait(running, timeout=poll_s):
+                receiver = cast(multiprocessing.connection.Connection, ready)  # one of ours
                 try:
                     message = receiver.recv()
                 except EOFError:
