@@ -35,6 +35,33 @@ class ModelText:
     outputs: dict = field(default_factory=dict)
 
 
+def _enterprises_and_flows():
+    """The two inputs both models share, with one label and help each."""
+    return {
+        "ENTERPRISES": (
+            tr("Enterprises"),
+            tr(
+                "Points or polygons with ent_id, name, name_ru, sector, node and operator "
+                "(the data model of the README)."
+            ),
+        ),
+        "FLOWS": (
+            tr("Flows (supplies and demands)"),
+            tr(
+                "Table with flow_id, ent_id, direction (supply or demand), material, "
+                "quantity and unit."
+            ),
+        ),
+    }
+
+
+def _terminals():
+    return (
+        tr("Road-rail terminals"),
+        tr("Points where loads change between road and rail; optional."),
+    )
+
+
 def _full_analysis():
     return ModelText(
         title=tr("Full symbiosis analysis"),
@@ -50,20 +77,7 @@ def _full_analysis():
             "data; run the steps one by one from the toolbox to change their settings."
         ),
         inputs={
-            "ENTERPRISES": (
-                tr("Enterprises"),
-                tr(
-                    "Points or polygons with ent_id, name, name_ru, sector, node and operator "
-                    "(the data model of the README)."
-                ),
-            ),
-            "FLOWS": (
-                tr("Flows (supplies and demands)"),
-                tr(
-                    "Table with flow_id, ent_id, direction (supply or demand), material, "
-                    "quantity and unit."
-                ),
-            ),
+            **_enterprises_and_flows(),
             "ROADS": (
                 tr("Roads"),
                 tr("Road lines the candidates are routed over (an OpenStreetMap extract works)."),
@@ -72,10 +86,7 @@ def _full_analysis():
                 tr("Railways"),
                 tr("Railway lines; optional: without them every route goes by road."),
             ),
-            "TERMINALS": (
-                tr("Road-rail terminals"),
-                tr("Points where loads change between road and rail; optional."),
-            ),
+            "TERMINALS": _terminals(),
             "NODE": (
                 tr("Industrial node of the map"),
                 tr(
@@ -126,20 +137,7 @@ def _park_design():
                     "fixed_cost)."
                 ),
             ),
-            "ENTERPRISES": (
-                tr("Enterprises"),
-                tr(
-                    "Points or polygons with ent_id, name, name_ru, sector, node and operator "
-                    "(the data model of the README)."
-                ),
-            ),
-            "FLOWS": (
-                tr("Flows (supplies and demands)"),
-                tr(
-                    "Table with flow_id, ent_id, direction (supply or demand), material, "
-                    "quantity and unit."
-                ),
-            ),
+            **_enterprises_and_flows(),
             "ROADS": (
                 tr("Roads"),
                 tr(
@@ -148,10 +146,7 @@ def _park_design():
                 ),
             ),
             "RAILS": (tr("Railways"), tr("Railway lines; optional.")),
-            "TERMINALS": (
-                tr("Road-rail terminals"),
-                tr("Points where loads change between road and rail; optional."),
-            ),
+            "TERMINALS": _terminals(),
             "MAX_PARKS": (
                 tr("Largest number of parks"),
                 tr("At most this many sites become parks."),
