@@ -529,6 +529,21 @@ TERMINALS = [
     "Tashtagol",
     "Erunakovo",
 ]
+# the towns' names in Russian, for a Russian map (the stations of the schematic terminals)
+TERMINALS_RU = {
+    "Yurga": "Юрга",
+    "Topki": "Топки",
+    "Kemerovo": "Кемерово",
+    "Leninsk-Kuznetsky": "Ленинск-Кузнецкий",
+    "Belovo": "Белово",
+    "Prokopyevsk": "Прокопьевск",
+    "Novokuznetsk": "Новокузнецк",
+    "Novokuznetsk-North (ZSMK)": "Новокузнецк-Северный (ЗСМК)",
+    "Mezhdurechensk": "Междуреченск",
+    "Kaltan": "Калтан",
+    "Tashtagol": "Таштагол",
+    "Erunakovo": "Ерунаково",
+}
 NETWORK_NOTE = (
     "SCHEMATIC network: straight segments between real towns along the real road "
     "and rail corridors, digitised by hand for the sample data (no network data "
@@ -1018,8 +1033,9 @@ def replace_sites_layer(ref_dir):
 
 
 def update_names(ref_dir):
-    """Rewrite only name_ru and source of the enterprises and sites in the existing
-    GeoPackage (every other column, the geometries and the stored layer styles untouched)."""
+    """Rewrite only name_ru and source of the enterprises and sites, and the terminals'
+    name_ru, in the existing GeoPackage (every other column, the geometries and the stored
+    layer styles untouched)."""
     ents, _ = build_enterprises(ref_dir)
     wanted = {
         "enterprises": ("ent_id", ents),
@@ -1038,6 +1054,16 @@ def update_names(ref_dir):
                 if layer.SetFeature(feature) != 0:
                     raise RuntimeError(f"cannot update {name} {row[key]}")
                 changed += 1
+    layer = ds.GetLayerByName("terminals")
+    if layer.GetLayerDefn().GetFieldIndex("name_ru") < 0:
+        layer.CreateField(ogr.FieldDefn("name_ru", ogr.OFTString))
+    for feature in layer:
+        name_ru = TERMINALS_RU[feature.GetField("name")]
+        if feature.GetField("name_ru") != name_ru:
+            feature.SetField("name_ru", name_ru)
+            if layer.SetFeature(feature) != 0:
+                raise RuntimeError(f"cannot update terminal {feature.GetField('term_id')}")
+            changed += 1
     ds = None
     print(f"{OUT}: name_ru and source updated in {changed} rows")
 
@@ -1164,6 +1190,7 @@ def main():
         {
             "term_id": f"T{i + 1:02d}",
             "name": t,
+            "name_ru": TERMINALS_RU[t],
             "handling_rub_t": 150,
             "source": "SCHEMATIC road-rail transfer at the town's station; handling "
             "cost an estimate",

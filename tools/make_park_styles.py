@@ -24,6 +24,7 @@ from qgis.core import (
     QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtGui import QColor, QFont
+from resource_io import NAME_IN_UI_LANGUAGE
 
 ROOT = Path(__file__).resolve().parents[1]
 GPKG = ROOT / "sample_layers" / "kuzbass.gpkg"
@@ -87,7 +88,7 @@ def style_sites(layer):
         )
     )
     layer.setRenderer(QgsRuleBasedRenderer(root))
-    layer.setLabeling(text_labels('"name"'))
+    layer.setLabeling(text_labels(NAME_IN_UI_LANGUAGE))
     layer.setLabelsEnabled(True)
 
 

@@ -20,6 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 RESOURCES = ROOT / "resources"
 
+# A sample layer's label in the QGIS interface's language: the Russian name in a Russian
+# interface (the name where there is none), the English name otherwise, never a mix.
+NAME_IN_UI_LANGUAGE = (
+    'if(left(@qgis_locale, 2) = \'ru\', coalesce(nullif("name_ru", \'\'), "name"), "name")'
+)
+
 # Strings that betray a machine-specific path; none may reach a committed resource.
 ABSOLUTE_MARKERS = ("/work/", "/home/", "/tmp/", "C:\\", str(ROOT))
 

@@ -28,7 +28,16 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
-from resource_io import RESOURCES, ROOT, GeneratorError, finish, output_folder, qgis_session, run
+from resource_io import (
+    NAME_IN_UI_LANGUAGE,
+    RESOURCES,
+    ROOT,
+    GeneratorError,
+    finish,
+    output_folder,
+    qgis_session,
+    run,
+)
 
 sys.path.insert(0, str(ROOT))
 from symbiosis_qgis.core.definitions import SECTORS
@@ -88,7 +97,7 @@ def style_enterprises(layer):
     # Mines are many: name them only when zoomed in.
     layer.setLabeling(
         labels(
-            'coalesce(nullif("name_ru", \'\'), "name")',
+            NAME_IN_UI_LANGUAGE,
             "\"sector\" NOT LIKE 'coal_%' OR @map_scale < 300000",
         )
     )
@@ -131,7 +140,7 @@ def style_terminals(layer):
         }
     )
     layer.renderer().setSymbol(symbol)
-    layer.setLabeling(labels('"name"', size=7))
+    layer.setLabeling(labels(NAME_IN_UI_LANGUAGE, size=7))
     layer.setLabelsEnabled(True)
 
 

@@ -315,7 +315,7 @@
   </renderer-v2>
   <labeling type="simple">
     <settings calloutType="simple">
-      <text-style fontWordSpacing="0" fieldName="&quot;name&quot;" fontSizeUnit="Point" blendMode="0" previewBkgrdColor="255,255,255,255" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textColor="0,0,0,255" allowHtml="0" fontSize="7.5" fontStrikeout="0" fontLetterSpacing="0" legendString="Aa" multilineHeight="1" isExpression="1" capitalization="0" textOrientation="horizontal" fontFamily="DejaVu Sans" fontUnderline="0" textOpacity="1" useSubstitutions="0" fontItalic="0" fontWeight="50" fontKerning="1" namedStyle="">
+      <text-style fontWordSpacing="0" fieldName="if(left(@qgis_locale, 2) = 'ru', coalesce(nullif(&quot;name_ru&quot;, ''), &quot;name&quot;), &quot;name&quot;)" fontSizeUnit="Point" blendMode="0" previewBkgrdColor="255,255,255,255" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textColor="0,0,0,255" allowHtml="0" fontSize="7.5" fontStrikeout="0" fontLetterSpacing="0" legendString="Aa" multilineHeight="1" isExpression="1" capitalization="0" textOrientation="horizontal" fontFamily="DejaVu Sans" fontUnderline="0" textOpacity="1" useSubstitutions="0" fontItalic="0" fontWeight="50" fontKerning="1" namedStyle="">
         <families/>
         <text-buffer bufferNoFill="1" bufferSizeUnits="MM" bufferSizeMapUnitScale="3x:0,0,0,0,0,0" bufferJoinStyle="128" bufferColor="255,255,255,255" bufferBlendMode="0" bufferSize="0.80000000000000004" bufferDraw="1" bufferOpacity="1"/>
         <text-mask maskSize="1.5" maskType="0" maskJoinStyle="128" maskedSymbolLayers="" maskEnabled="0" maskOpacity="1" maskSizeUnits="MM" maskSizeMapUnitScale="3x:0,0,0,0,0,0"/>

@@ -78,7 +78,7 @@
   </renderer-v2>
   <labeling type="simple">
     <settings calloutType="simple">
-      <text-style fieldName="&quot;name&quot;" fontWeight="50" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="0,0,0,255" fontSize="7" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="DejaVu Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
+      <text-style fieldName="if(left(@qgis_locale, 2) = 'ru', coalesce(nullif(&quot;name_ru&quot;, ''), &quot;name&quot;), &quot;name&quot;)" fontWeight="50" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="0,0,0,255" fontSize="7" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" fontFamily="DejaVu Sans" allowHtml="0" isExpression="1" namedStyle="" multilineHeight="1">
         <families/>
         <text-buffer bufferJoinStyle="128" bufferSize="0.80000000000000004" bufferSizeMapUnitScale="3x:0,0,0,0,0,0" bufferDraw="1" bufferBlendMode="0" bufferNoFill="1" bufferColor="255,255,255,255" bufferOpacity="1" bufferSizeUnits="MM"/>
         <text-mask maskOpacity="1" maskedSymbolLayers="" maskSizeUnits="MM" maskJoinStyle="128" maskType="0" maskSizeMapUnitScale="3x:0,0,0,0,0,0" maskEnabled="0" maskSize="1.5"/>
@@ -222,6 +222,13 @@
         </config>
       </editWidget>
     </field>
+    <field name="name_ru" configurationFlags="None">
+      <editWidget type="">
+        <config>
+          <Option/>
+        </config>
+      </editWidget>
+    </field>
   </fieldConfiguration>
   <aliases>
     <alias name="" field="fid" index="0"/>
@@ -229,6 +236,7 @@
     <alias name="" field="name" index="2"/>
     <alias name="" field="handling_rub_t" index="3"/>
     <alias name="" field="source" index="4"/>
+    <alias name="" field="name_ru" index="5"/>
   </aliases>
   <defaults>
     <default expression="" field="fid" applyOnUpdate="0"/>
@@ -236,6 +244,7 @@
     <default expression="" field="name" applyOnUpdate="0"/>
     <default expression="" field="handling_rub_t" applyOnUpdate="0"/>
     <default expression="" field="source" applyOnUpdate="0"/>
+    <default expression="" field="name_ru" applyOnUpdate="0"/>
   </defaults>
   <constraints>
     <constraint unique_strength="1" exp_strength="0" field="fid" notnull_strength="1" constraints="3"/>
@@ -243,6 +252,7 @@
     <constraint unique_strength="0" exp_strength="0" field="name" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="handling_rub_t" notnull_strength="0" constraints="0"/>
     <constraint unique_strength="0" exp_strength="0" field="source" notnull_strength="0" constraints="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="name_ru" notnull_strength="0" constraints="0"/>
   </constraints>
   <constraintExpressions>
     <constraint desc="" field="fid" exp=""/>
@@ -250,6 +260,7 @@
     <constraint desc="" field="name" exp=""/>
     <constraint desc="" field="handling_rub_t" exp=""/>
     <constraint desc="" field="source" exp=""/>
+    <constraint desc="" field="name_ru" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>

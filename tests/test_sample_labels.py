@@ -1,0 +1,51 @@
+"""The sample layers label in the interface's language, never a mix (issue 20: a Russian
+interface showed "Yurga", "Kaltan brownfield" beside Russian names)."""
+
+import re
+
+import pytest
+from qgis.core import (
+    QgsExpression,
+    QgsExpressionContext,
+    QgsExpressionContextScope,
+    QgsExpressionContextUtils,
+    QgsVectorLayer,
+)
+
+from symbiosis_qgis.processing.styling import style_layer
+
+from .conftest import gpkg_layer
+
+LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+def labels(layer, locale):
+    """Every feature's label text as the layer's labelling computes it in ``locale``."""
+    settings = layer.labeling().settings()
+    expression = QgsExpression(settings.fieldName)
+    context = QgsExpressionContext()
+    context.appendScope(QgsExpressionContextUtils.layerScope(layer))
+    scope = QgsExpressionContextScope()
+    scope.setVariable("qgis_locale", locale)  # what a Russian or English interface sets
+    context.appendScope(scope)
+    texts = []
+    for feature in layer.getFeatures():
+        context.setFeature(feature)
+        texts.append(str(expression.evaluate(context)))
+    assert not expression.hasEvalError(), expression.evalErrorString()
+    return texts
+
+
+@pytest.mark.parametrize("name", ["enterprises", "terminals", "sites"])
+@pytest.mark.parametrize("stored", [True, False], ids=["gpkg-default-style", "resources-qml"])
+def test_sample_labels_follow_the_interface_language(sample_gpkg, name, stored):
+    layer = gpkg_layer(sample_gpkg, name)  # loads the style stored in the GeoPackage
+    if not stored:
+        layer = QgsVectorLayer(layer.source(), name, "ogr")
+        style_layer(layer, f"{name}.qml")  # what "Load Kuzbass sample data" applies
+    assert layer.labelsEnabled()
+    russian, english = labels(layer, "ru_RU"), labels(layer, "en_US")
+    assert len(russian) == len(english) == layer.featureCount() > 0
+    assert not [t for t in russian if LATIN_WORD.search(t)], name
+    assert not [t for t in english if CYRILLIC.search(t)], name
