@@ -31,7 +31,7 @@ from ..core.candidates import CANDIDATE_COLUMNS, LONLAT, find_candidates
 from ..core.catalogue import CatalogueError, load_synergies
 from ..core.definitions import MATERIAL_CATEGORIES
 from ..core.geodesy import geodesic_circle
-from ..core.inputs import check_flows, id_text, require_unique_ids
+from ..core.inputs import check_flows, id_texts, require_unique_ids
 from ..core.validation import FID, FLOW_REQUIRED
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
@@ -310,7 +310,7 @@ class FindCandidatesAlgorithm(SymbiosisAlgorithm):
             return ents, (pd.Index(list(points)), where.reshape(-1, 2))
         frame = pd.DataFrame(
             {
-                "ent_id": _id_texts(values["ent_id"]),
+                "ent_id": id_texts(values["ent_id"]),
                 "node": values.get("node", [None] * len(fids)),
                 "x": lonlat[:, 0],
                 "y": lonlat[:, 1],
@@ -440,13 +440,6 @@ def _layer_xy(where, *ent_ids):
     """(n, 2) layer-CRS coordinates of each list of enterprise ids; where: (ids, xy)."""
     ids, xy = where
     return [xy[ids.get_indexer(column)] for column in ent_ids]
-
-
-def _id_texts(values):
-    """id_text of each value; text (the usual case) is only stripped, as id_text does."""
-    if all(type(v) is str for v in values):
-        return [v.strip() for v in values]
-    return [id_text(v) for v in values]
 
 
 def _gpkg_table(layer):
