@@ -239,7 +239,7 @@
         <translation>Разрешить внутреннее использование (предприятие — собственный партнёр)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="66"/>
         <source>Partner candidates</source>
         <translation>Возможные партнёры</translation>
     </message>
@@ -344,7 +344,7 @@
         <translation>Пары-кандидаты (supply_ent, demand_ent)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="120"/>
         <source>Roads</source>
         <translation>Автодороги</translation>
     </message>
@@ -399,7 +399,7 @@
         <translation>Объединять вершины ближе, м (0: только общие вершины)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="66"/>
         <source>Routed links</source>
         <translation>Маршруты связей</translation>
     </message>
@@ -522,7 +522,7 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Стоимость транспорта для связей без стоимости маршрута, руб. за ед.·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="66"/>
         <source>Chosen exchanges</source>
         <translation>Выбранные обмены</translation>
     </message>
@@ -552,7 +552,7 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Промышленные узлы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="66"/>
         <source>Material balance by node</source>
         <translation>Материальный баланс по узлам</translation>
     </message>
@@ -711,17 +711,17 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
 Деньги распределяются там, где возникают: поставщику — предотвращённые затраты на размещение за вычетом переработки; потребителю — предотвращённая закупка за вычетом транспорта. Тонны считаются только для потоков в т/год. HTML-отчёт содержит таблицы и диаграммы, готовые к печати.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="66"/>
         <source>Benefits by enterprise</source>
         <translation>Выгоды по предприятиям</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="66"/>
         <source>Benefits by industrial node</source>
         <translation>Выгоды по промышленным узлам</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="66"/>
         <source>Report</source>
         <translation>Отчёт</translation>
     </message>
@@ -886,12 +886,12 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Интервал между предприятиями на схеме, м</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="66"/>
         <source>Symbiosis arrows</source>
         <translation>Стрелки симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="66"/>
         <source>Symbiosis enterprises</source>
         <translation>Предприятия симбиоза</translation>
     </message>
@@ -960,7 +960,7 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Добавить макет в проект</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="66"/>
         <source>Map (PDF)</source>
         <translation>Карта (PDF)</translation>
     </message>
@@ -970,7 +970,7 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="66"/>
         <source>Map (PNG)</source>
         <translation>Карта (PNG)</translation>
     </message>
@@ -2220,7 +2220,7 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>слои {names} (в их метаданных не указан источник)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="66"/>
         <source>Data sources printed on the map (default: from the layers&apos; metadata)</source>
         <translation>Источники данных, печатаемые на карте (по умолчанию: из метаданных слоёв)</translation>
     </message>
@@ -3648,107 +3648,107 @@ Eco-industrial parks: the Parks and Supply links outputs of Site eco-industrial 
         <translation>Кратчайшие пути: движок scipy. Если установить numba в Python QGIS, маршрутизация станет примерно в шесть раз быстрее</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="66"/>
         <source>Full symbiosis analysis</source>
         <translation>Полный анализ симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="66"/>
         <source>Validate, find partners, route, choose exchanges, assess benefits and print the map of one industrial node, in one run.</source>
         <translation>Проверка данных, поиск партнёров, маршруты, выбор обменов, оценка выгод и карта одного промышленного узла — за один запуск.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="66"/>
         <source>The whole analysis in one run: validate the data, find partner candidates, route them over road and rail, choose the exchanges (linear programme), assess their benefits (HTML report), draw the symbiosis diagram of one industrial node and export it as a map (PDF and PNG). The layer inputs default to the Kuzbass sample data; run the steps one by one from the toolbox to change their settings.</source>
         <translation>Весь анализ за один запуск: проверить данные, найти возможных партнёров, построить их маршруты по автодорогам и железной дороге, выбрать обмены (задача линейного программирования), оценить выгоды (отчёт HTML), нарисовать схему симбиоза одного промышленного узла и экспортировать её как карту (PDF и PNG). Входные слои по умолчанию — пример данных по Кузбассу; чтобы изменить настройки шагов, запустите их по одному из панели инструментов анализа.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="41"/>
         <source>Points or polygons with ent_id, name, name_ru, sector, node and operator (the data model of the README).</source>
         <translation>Точки или полигоны с полями ent_id, name, name_ru, sector, node и operator (модель данных из README).</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="48"/>
         <source>Table with flow_id, ent_id, direction (supply or demand), material, quantity and unit.</source>
         <translation>Таблица с полями flow_id, ent_id, direction (supply или demand), material, quantity и unit.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="66"/>
         <source>Road lines the candidates are routed over (an OpenStreetMap extract works).</source>
         <translation>Линии автодорог, по которым строятся маршруты пар-кандидатов (подойдёт выгрузка OpenStreetMap).</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="66"/>
         <source>Railway lines; optional: without them every route goes by road.</source>
         <translation>Линии железных дорог; необязательно: без них все маршруты идут по автодорогам.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="59"/>
         <source>Points where loads change between road and rail; optional.</source>
         <translation>Точки перевалки грузов между автомобильным и железнодорожным транспортом; необязательно.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="66"/>
         <source>Industrial node of the map</source>
         <translation>Промышленный узел карты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="66"/>
         <source>The node (the enterprises&apos; node field, e.g. Novokuznetsk) whose diagram the map shows.</source>
         <translation>Узел (поле node предприятий, например Novokuznetsk), схему которого показывает карта.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="39"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="66"/>
         <source>Text of the sources line at the foot of the map.</source>
         <translation>Текст строки источников внизу карты.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="120"/>
         <source>Eco-industrial park design</source>
         <translation>Проектирование эко-промышленных парков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="120"/>
         <source>Validate the data, choose parks, tenants, supplies and co-financing (exact MILP) and print the park map, in one run.</source>
         <translation>Проверка данных, выбор парков, резидентов, поставок и софинансирования (точная задача MILP) и карта парков — за один запуск.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="120"/>
         <source>Points or polygons with site_id, name and area_ha (optional land_status, fixed_cost).</source>
         <translation>Точки или полигоны с полями site_id, name и area_ha (необязательно land_status, fixed_cost).</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="120"/>
         <source>Road lines supplies travel over; optional: without them, straight km x the detour factor of Site eco-industrial parks.</source>
         <translation>Линии автодорог, по которым идут поставки; необязательно: без них — км по прямой x коэффициент непрямолинейности из «Разместить эко-промышленные парки».</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="120"/>
         <source>Railway lines; optional.</source>
         <translation>Линии железных дорог; необязательно.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="120"/>
         <source>At most this many sites become parks.</source>
         <translation>Наибольшее число площадок, которые станут парками.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="120"/>
         <source>What the region can co-finance in total, once.</source>
         <translation>Сколько всего регион может софинансировать, единовременно.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="120"/>
         <source>0.3: the region pays at most 30 % of a park&apos;s capital cost.</source>
         <translation>0,3: регион оплачивает не более 30 % капитальных затрат парка.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="120"/>
         <source>Park map (PDF)</source>
         <translation>Карта парков (PDF)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="209"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="204"/>
         <source>Models</source>
         <translation>Модели</translation>
     </message>
@@ -3800,17 +3800,17 @@ Eco-industrial parks: the Parks and Supply links outputs of Site eco-industrial 
         <translation>{0}: открывает связей {1}, {2} (в единицах предложения) в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="120"/>
         <source>Eco-industrial park design in one run: validate the data, choose the parks, their tenants, supplies and co-financing (exact MILP), draw the parks with their bundled supply arrows and export the map (PDF) in the interface&apos;s language. The layer inputs default to the Kuzbass sample data.</source>
         <translation>Проектирование эко-промышленных парков за один запуск: проверить данные, выбрать парки, их резидентов, поставки и софинансирование (точная задача MILP), нарисовать парки с объединёнными стрелками поставок и экспортировать карту (PDF) на языке интерфейса. Входные слои по умолчанию — пример данных по Кузбассу.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="120"/>
         <source>Park supply arrows (diagram)</source>
         <translation>Стрелки поставок в парки (схема)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="109"/>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="120"/>
         <source>Parks and suppliers (diagram)</source>
         <translation>Парки и поставщики (схема)</translation>
     </message>
