@@ -65,7 +65,7 @@ def parks_groups():
 
 def column(table, header):
     """The texts of the column titled ``header``."""
-    titles = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    titles = [table.horizontalHeaderItem(c).toolTip() for c in range(table.columnCount())]
     index = titles.index(header)
     return [table.item(r, index).text() for r in range(table.rowCount())]
 

@@ -180,7 +180,11 @@ def tenant_rows(park, tenants, products, language):
 def result_table(headers):
     """A read-only table that selects whole rows, one at a time."""
     widget = QTableWidget(0, len(headers))
-    widget.setHorizontalHeaderLabels(headers)
+    for index, title in enumerate(headers):
+        # the unit on a line of its own: a header wider than its column is cut at both ends
+        item = QTableWidgetItem(title.replace(", ", ",\n", 1))
+        item.setToolTip(title)
+        widget.setHorizontalHeaderItem(index, item)
     widget.setEditTriggers(QAbstractItemView.NoEditTriggers)
     widget.setSelectionBehavior(QAbstractItemView.SelectRows)
     widget.setSelectionMode(QAbstractItemView.SingleSelection)
