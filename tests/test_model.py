@@ -403,3 +403,51 @@ def test_toolbox_lists_the_models_by_their_names(symbiosis_provider):
     walk(QModelIndex())
     for model_id, (title, _) in SHIPPED.items():
         assert shown[model_id] == title
+
+
+def run_from_dialog(model_id, qgis_iface, qtbot, monkeypatch):
+    """The print layouts the project holds after running ``model_id`` from its dialog."""
+    from processing.gui.AlgorithmDialog import AlgorithmDialog
+    from qgis.core import QgsProject
+    from qgis.gui import QgsBrowserGuiModel
+
+    browser = QgsBrowserGuiModel()  # pytest-qgis's stand-in interface lacks it
+    monkeypatch.setattr(qgis_iface, "browserModel", lambda: browser, raising=False)
+    project = QgsProject.instance()
+    project.clear()
+    dialog = AlgorithmDialog(QgsApplication.processingRegistry().createAlgorithmById(model_id))
+    qtbot.addWidget(dialog)
+    dialog.runAlgorithm()
+    names = [layout.name() for layout in project.layoutManager().printLayouts()]
+    project.clear()
+    return names
+
+
+def test_park_model_adds_a_layout_with_the_park_title(
+    symbiosis_provider, qgis_iface, qtbot, monkeypatch
+):
+    """The park model's map step leaves TITLE empty: the layout is named with the park-map
+    title, not with an empty name."""
+    names = run_from_dialog("symbiosis:eco_industrial_park_design", qgis_iface, qtbot, monkeypatch)
+    assert names == ["Eco-industrial parks: sites, tenants and supplies"]
+
+
+def test_layout_title_follows_the_interface_language(
+    symbiosis_provider, qgis_iface, qtbot, monkeypatch
+):
+    """In a Russian interface the model's title expression gives the default title (printed
+    in the map's language), not the English title with the node's name: the layout's
+    expression sees @qgis_locale."""
+    from qgis.core import QgsSettings
+
+    settings = QgsSettings()
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "ru_RU")
+    try:
+        names = run_from_dialog(MODEL, qgis_iface, qtbot, monkeypatch)
+    finally:
+        settings.remove("locale/overrideFlag")
+        settings.remove("locale/userLocale")
+    assert QgsApplication.locale() != "ru"
+    # no Russian .qm is installed in this test: the default title reads in English here
+    assert names == ["Potential symbiosis links of the industrial node"]

@@ -105,7 +105,7 @@ class DrawDiagramAlgorithm(SymbiosisAlgorithm):
     def help_text(self):
         return tr(
             "Draws the symbiosis network on the map: a curved arrow from each waste's source "
-            "to its user (width by tonnage class, colour by material category, labelled with "
+            "to its user (width by quantity class, colour by material category, labelled with "
             "material and quantity) and a symbol for each enterprise (icon by sector, size by "
             "throughput, labelled with its name).\n\n"
             "Links: chosen exchanges, routed links or candidates (tonnage, else potential, "
@@ -117,7 +117,8 @@ class DrawDiagramAlgorithm(SymbiosisAlgorithm):
             "ends in those nodes. Both outputs load styled, also inside a model.\n\n"
             "Bundle parallel arrows: the arrows of one material into one consumer become one "
             "arrow with the summed quantity, the number of suppliers and their names "
-            '("12 mines: 3.4 Mt/yr"), drawn from the suppliers\' quantity-weighted centre; '
+            '("12 mines: 3.4 Mt/yr"), drawn from the suppliers\' quantity-weighted centre '
+            "(moved out to half their mean distance when it falls near the consumer); "
             "quantities in different units are never added up, and a single supplier's arrow "
             "stays as it is. Off by default so that saved models keep their picture; the "
             "print model turns it on.\n\n"

@@ -79,8 +79,10 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             "Builds a print layout of the symbiosis diagram from a template (A4 or A3 "
             "landscape): the map, a title, a legend (material colours and tonnage width "
             "classes), a scale bar, a north arrow, a table of the exchanges, the data sources "
-            "and the date; exports it to PDF and PNG. Runs headless (qgis_process). The "
-            "layout is also added to the project, so it can be edited before printing.\n\n"
+            "and the date; exports it to PDF and PNG. Runs headless (qgis_process). When the "
+            "arrows and enterprises are layers of the open project, the layout is also added "
+            "to the project (Add the layout to the project), so it can be edited before "
+            "printing.\n\n"
             "Arrows and enterprises: the outputs of 'Draw symbiosis diagram' (styled for print "
             "if they are not already). Background layers (roads, rails...) are drawn "
             "beneath."
@@ -93,7 +95,8 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             "Enterprise names never overlap: each is placed beside its symbol, moved out "
             "with a leader line where the symbols crowd; when the node is too dense for the "
             "page, an inset map enlarges its densest part. Arrow labels that find no room "
-            "are left out; the table lists every arrow (tonnes before energy units)."
+            "are left out; the table lists the arrows largest first, tonnes before energy "
+            "and volumes, and says how many did not fit."
         )
         return f"{general}\n\n{labels}"
 
@@ -165,7 +168,7 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
             QgsProcessingParameterVectorLayer(
                 self.ENTERPRISES,
                 tr("Enterprises (their name_ru and name, for the labels)"),
-                [QgsProcessing.TypeVectorPoint],
+                [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
                 optional=True,
             )
         )
@@ -209,10 +212,7 @@ class ExportMapAlgorithm(SymbiosisAlgorithm):
         # qgis_process runs without a project: lay out in the (empty) project instance
         project = context.project() or QgsProject.instance()
         template = TEMPLATES[self.parameterAsEnum(parameters, self.TEMPLATE, context)]
-        title = self.parameterAsString(parameters, self.TITLE, context)
-        if title.strip() in ("", DEFAULT_TITLE, tr(DEFAULT_TITLE)):
-            # the default, in the map's language; a map of parks only says so
-            title = text(PARK_TITLE if only_park_arrows(arrows) else DEFAULT_TITLE)
+        title = map_title(self.parameterAsString(parameters, self.TITLE, context), arrows, text)
         feedback.setProgressText(tr("Laying out the map ({})").format(language))
         # print copies: styled for print, never the user's own layers
         font_scale = FONT_SCALES[self.parameterAsEnum(parameters, self.TEMPLATE, context)]
@@ -270,3 +270,11 @@ def only_park_arrows(arrows):
         for feature in arrows.getFeatures(request.setSubsetOfAttributes(["kind"], arrows.fields()))
     }
     return kinds == {"park"}
+
+
+def map_title(title, arrows, text):
+    """The page title: the user's, or (empty or the untranslated default) the default in the
+    map's language, which for a map of parks only is the park-map title."""
+    if title.strip() in ("", DEFAULT_TITLE, tr(DEFAULT_TITLE)):
+        return text(PARK_TITLE if only_park_arrows(arrows) else DEFAULT_TITLE)
+    return title

@@ -9,6 +9,7 @@ from qgis.core import (
     QgsExpression,
     QgsExpressionContext,
     QgsExpressionContextScope,
+    QgsExpressionContextUtils,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingModelChildParameterSource,
     QgsProcessingUtils,
@@ -51,7 +52,9 @@ def _value(source, parameters):
         for name, value in parameters.items():
             if isinstance(value, (str, int, float, bool)):
                 scope.setVariable(name, value)
+        # the global scope too: the title expression reads @qgis_locale
         context = QgsExpressionContext()
+        context.appendScope(QgsExpressionContextUtils.globalScope())
         context.appendScope(scope)
         return QgsExpression(source.expression()).evaluate(context)
     return None
@@ -94,7 +97,7 @@ class PendingLayout:
         self.loaded[role] = layer
         if set(self.loaded) != set(self.wanted):
             return
-        from .export_map import TEMPLATES
+        from .export_map import TEMPLATES, map_title
         from .map_layout import add_layout_to_project, sources_from_metadata
 
         project = context.project()
@@ -105,7 +108,9 @@ class PendingLayout:
             if layer is not None and project.mapLayer(layer.id()) is not None:
                 background.append(layer)
         template = TEMPLATES[int(_value(_source(self.step, "TEMPLATE"), self.parameters) or 0)]
-        title = str(_value(_source(self.step, "TITLE"), self.parameters) or "")
+        title = map_title(
+            str(_value(_source(self.step, "TITLE"), self.parameters) or ""), arrows, tr
+        )
         sources = str(_value(_source(self.step, "SOURCES"), self.parameters) or "").strip()
         sources = sources or sources_from_metadata([arrows, nodes, *background])
         before = len(project.layoutManager().printLayouts())

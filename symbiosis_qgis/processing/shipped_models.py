@@ -133,8 +133,8 @@ def _park_design():
             "SITES": (
                 tr("Candidate park sites"),
                 tr(
-                    "Points or polygons with site_id, name and area_ha (optional land_status, "
-                    "fixed_cost)."
+                    "Points or polygons with site_id and area_ha (optional name, name_ru, "
+                    "land_status, fixed_cost)."
                 ),
             ),
             **_enterprises_and_flows(),
