@@ -134,7 +134,7 @@
         <translation>Предприятия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="284"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="285"/>
         <source>Flows (supplies and demands)</source>
         <translation>Потоки (предложение и спрос)</translation>
     </message>
@@ -349,27 +349,27 @@
         <translation>Автодороги</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="200"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="201"/>
         <source>Railways</source>
         <translation>Железные дороги</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="201"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="202"/>
         <source>Road-rail terminals</source>
         <translation>Терминалы перевалки авто–ж/д</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="233"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="234"/>
         <source>Road tariff, RUB per t-km</source>
         <translation>Автомобильный тариф, руб. за т·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="234"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="235"/>
         <source>Rail tariff, RUB per t-km</source>
         <translation>Железнодорожный тариф, руб. за т·км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="235"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="236"/>
         <source>Handling at each road-rail transfer, RUB per t</source>
         <translation>Перевалка на каждом терминале, руб. за т</translation>
     </message>
@@ -429,7 +429,7 @@
         <translation>Чтение сети</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="432"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="433"/>
         <source>The road layer has no usable lines</source>
         <translation>В слое автодорог нет пригодных линий</translation>
     </message>
@@ -439,7 +439,7 @@
         <translation>Построение графа</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="440"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="441"/>
         <source>Graph: {0} nodes, {1} edges, {2} terminals linked</source>
         <translation>Граф: узлов {0}, рёбер {1}, подключено терминалов {2}</translation>
     </message>
@@ -846,42 +846,42 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Карты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="136"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="137"/>
         <source>Links (exchanges, routed links or candidates)</source>
         <translation>Связи (обмены, маршруты или пары-кандидаты)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="146"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="147"/>
         <source>Mode</source>
         <translation>Режим</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="146"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="147"/>
         <source>Geographic</source>
         <translation>Географический</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="146"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="147"/>
         <source>Schematic</source>
         <translation>Схематический</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="151"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="152"/>
         <source>Label language</source>
         <translation>Язык подписей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="151"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="152"/>
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="151"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="152"/>
         <source>English</source>
         <translation>Английский</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="159"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="160"/>
         <source>Schematic spacing between enterprises, m</source>
         <translation>Интервал между предприятиями на схеме, м</translation>
     </message>
@@ -896,12 +896,12 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Предприятия симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="309"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="310"/>
         <source>{0} arrows between {1} enterprises</source>
         <translation>Стрелок: {0}, предприятий: {1}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="168"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="169"/>
         <source>Only exchanges within these industrial nodes (comma-separated)</source>
         <translation>Только обмены внутри этих промышленных узлов (через запятую)</translation>
     </message>
@@ -916,36 +916,27 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Экспортировать карту симбиоза</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="78"/>
-        <source>Builds a print layout of the symbiosis diagram from a template (A4 or A3 landscape): the map, a title, a legend (material colours and tonnage width classes), a scale bar, a north arrow, a table of the exchanges, the data sources and the date; exports it to PDF and PNG. Runs headless (qgis_process). The layout is also added to the project, so it can be edited before printing.
-
-Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (styled for print if they are not already). Background layers (roads, rails...) are drawn beneath.</source>
-        <translation>Строит макет печати схемы симбиоза по шаблону (A4 или A3, альбомная): карта, заголовок, легенда (цвета материалов и классы толщины по объёму), масштабная линейка, стрелка севера, таблица обменов, источники данных и дата; экспортирует в PDF и PNG. Работает без интерфейса (qgis_process). Макет также добавляется в проект, чтобы его можно было отредактировать перед печатью.
-
-Стрелки и предприятия: результаты «Нарисовать схему симбиоза» (оформляются для печати, если ещё не оформлены). Фоновые слои (дороги, железные дороги...) рисуются ниже.</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="111"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="114"/>
         <source>Background layers</source>
         <translation>Фоновые слои</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="119"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="122"/>
         <source>Page</source>
         <translation>Лист</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="119"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="122"/>
         <source>A4 landscape</source>
         <translation>A4 альбомная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="119"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="122"/>
         <source>A3 landscape</source>
         <translation>A3 альбомная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="127"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="130"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
@@ -955,7 +946,7 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Потенциальные связи симбиоза промышленного узла</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="133"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="136"/>
         <source>Add the layout to the project</source>
         <translation>Добавить макет в проект</translation>
     </message>
@@ -965,7 +956,7 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Карта (PDF)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="138"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="141"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
@@ -975,7 +966,7 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Карта (PNG)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="150"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="153"/>
         <source>PNG files (*.png)</source>
         <translation>Файлы PNG (*.png)</translation>
     </message>
@@ -2210,7 +2201,7 @@ Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (style
         <translation>Объём, сдерживаемый барьерами, на которые направлен каждый инструмент, тыс. т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="260"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="261"/>
         <source>Laying out the diagram</source>
         <translation>Компоновка схемы</translation>
     </message>
@@ -2487,169 +2478,152 @@ A pair already published (same supply and demand listing and rule) keeps its sta
         <translation>Разместить эко-промышленные парки</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="154"/>
-        <source>Chooses which candidate sites become eco-industrial parks, how many modules of which closing production (tenant) each park hosts, which supply flows feed them and how much the region co-finances, so that the annual net benefit is largest: product value (or avoided primary purchase) + avoided disposal - transport - operating cost - annualised capex not co-financed - annualised site cost. An exact mixed-integer programme solved with HiGHS.
-
-Constraints: supplies available, module capacity, each tenant&apos;s recipe (the materials it accepts and the largest share of each in its input), site area, at most MAX_PARKS parks, co-financing at most the share of capex and within the budget. Capex, site cost and budget are one-off RUB, annualised with the capital recovery factor of the discount rate and lifetime.
-
-Sites: site_id, name, area_ha, land_status, optional fixed_cost (one-off RUB to prepare the site; the default site cost where empty). Tenants: the bundled resources/park_tenants.csv unless a table with the same columns is given. Transport: over the road and rail network when roads are given (the routing of &apos;Route candidates over road and rail&apos;), else straight distance x detour factor x road tariff; gas and heat are costed per straight km within their economic radius.
-
-Outputs: parks (the chosen sites with tenants, tonnes, capex, co-financing and net benefit), tenant rows (one per site and tenant type, with the number of modules), supply links (supplier -&gt; park arrows). The solver status and MIP gap are in the log and in the result values; a run stopped by the time limit writes the best solution found and says so.</source>
-        <translation>Выбирает, какие площадки-кандидаты станут эко-промышленными парками, сколько модулей каких замыкающих производств (резидентов) разместит каждый парк, какие потоки предложения их снабжают и сколько софинансирует регион, чтобы годовая чистая выгода была наибольшей: стоимость продукции (или предотвращённая закупка первичного сырья) + предотвращённое размещение отходов − транспорт − эксплуатационные затраты − приведённые к году капитальные затраты без софинансирования − приведённые к году затраты на площадку. Точная задача смешанного целочисленного программирования, решается HiGHS.
-
-Ограничения: доступное предложение, мощность модулей, рецептура каждого резидента (принимаемые материалы и наибольшая доля каждого во входном сырье), площадь площадки, не более MAX_PARKS парков, софинансирование не больше заданной доли капитальных затрат и в пределах бюджета. Капитальные затраты, затраты на площадку и бюджет — единовременные, в рублях; к году они приводятся коэффициентом возврата капитала по ставке дисконтирования и сроку службы.
-
-Площадки: site_id, name, area_ha, land_status, необязательное fixed_cost (единовременные затраты на подготовку площадки, руб.; если пусто — затраты на площадку по умолчанию). Резиденты: встроенный resources/park_tenants.csv, если не задана таблица с теми же столбцами. Транспорт: по сети автодорог и железных дорог, если заданы дороги (маршрутизация «Построить маршруты по автодорогам и железной дороге»), иначе расстояние по прямой x коэффициент непрямолинейности x автомобильный тариф; газ и тепло оцениваются по километрам по прямой в пределах их экономического радиуса.
-
-Результаты: парки (выбранные площадки с резидентами, тоннами, капитальными затратами, софинансированием и чистой выгодой), строки резидентов (по одной на площадку и тип резидента, с числом модулей), связи поставок (стрелки поставщик -&gt; парк). Статус решателя и разрыв MIP выводятся в журнал и в выходные значения; расчёт, остановленный по лимиту времени, записывает лучшее найденное решение и сообщает об этом.</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="368"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="369"/>
         <source>Candidate park sites</source>
         <translation>Площадки-кандидаты для парков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="190"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="191"/>
         <source>Tenant catalogue (default: bundled park_tenants.csv)</source>
         <translation>Каталог резидентов (по умолчанию: встроенный park_tenants.csv)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="199"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="200"/>
         <source>Roads (optional: else straight distance x detour)</source>
         <translation>Автодороги (необязательно: иначе расстояние по прямой x коэффициент непрямолинейности)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="212"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="213"/>
         <source>Largest number of parks</source>
         <translation>Наибольшее число парков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="213"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="214"/>
         <source>Co-financing budget, RUB (one-off)</source>
         <translation>Бюджет софинансирования, руб. (единовременно)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="214"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="215"/>
         <source>Largest co-financed share of capex (0-1)</source>
         <translation>Наибольшая доля софинансирования капитальных затрат (0–1)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="222"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="223"/>
         <source>Discount rate (0-1)</source>
         <translation>Ставка дисконтирования (0–1)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="223"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="224"/>
         <source>Lifetime of capex, years</source>
         <translation>Срок службы капитальных вложений, лет</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="224"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="225"/>
         <source>Maximum supply distance, km</source>
         <translation>Максимальное расстояние поставки, км</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="232"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="233"/>
         <source>Detour factor (no roads given)</source>
         <translation>Коэффициент непрямолинейности (если дороги не заданы)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="236"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="237"/>
         <source>Snap tolerance: site or enterprise to road, m</source>
         <translation>Допуск привязки площадки или предприятия к дороге, м</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="237"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="238"/>
         <source>Site cost where fixed_cost is empty, RUB (one-off)</source>
         <translation>Затраты на площадку, если fixed_cost пусто, руб. (единовременно)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="245"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="246"/>
         <source>Solver time limit, s</source>
         <translation>Лимит времени решателя, с</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="246"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="247"/>
         <source>Stop at a relative MIP gap of</source>
         <translation>Остановиться при относительном разрыве MIP</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="258"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="259"/>
         <source>Eco-industrial parks</source>
         <translation>Эко-промышленные парки</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="263"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="264"/>
         <source>Park tenants</source>
         <translation>Резиденты парков</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="268"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="269"/>
         <source>Park supply links</source>
         <translation>Связи поставок в парки</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="273"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="274"/>
         <source>Solver status</source>
         <translation>Статус решателя</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="288"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="289"/>
         <source>Reading the inputs</source>
         <translation>Чтение входных данных</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="296"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="297"/>
         <source>Building the model</source>
         <translation>Построение модели</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="305"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="306"/>
         <source>{} supply flows skipped: unknown material or unit, enterprise without location, or no positive quantity</source>
         <translation>Пропущено потоков предложения: {} — неизвестный материал или единица, предприятие без местоположения или неположительное количество</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="311"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="312"/>
         <source>Model: {0} sites, {1} supply-site pairs, {2} variables, {3} constraints</source>
         <translation>Модель: площадок {0}, пар поставщик–площадка {1}, переменных {2}, ограничений {3}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="318"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="319"/>
         <source>Solving (HiGHS)</source>
         <translation>Решение (HiGHS)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="368"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="369"/>
         <source>geometry</source>
         <translation>геометрия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="373"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="374"/>
         <source>Layer &apos;{layer}&apos;, field {field}: {text}</source>
         <translation>Слой «{layer}», поле {field}: {text}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="377"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="378"/>
         <source>Tenant catalogue: {}</source>
         <translation>Каталог резидентов: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="421"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="422"/>
         <source>No roads: transport costs straight distance x {:g} x road tariff</source>
         <translation>Дороги не заданы: транспорт стоит расстояние по прямой x {:g} x автомобильный тариф</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="429"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="430"/>
         <source>Building the road and rail graph</source>
         <translation>Построение графа автодорог и железных дорог</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="447"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="448"/>
         <source>Routing {} supplier-site pairs</source>
         <translation>Построение маршрутов для пар поставщик–площадка: {}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="473"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="474"/>
         <source>Solver: {status}; MIP gap {gap}; {seconds:.1f} s</source>
         <translation>Решатель: {status}; разрыв MIP {gap}; {seconds:.1f} с</translation>
     </message>
@@ -2876,7 +2850,7 @@ Every login, the anonymous one included, can list the names of all logins of the
         <translation>Площадки с пустым или повторяющимся site_id (объекты {features})</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="329"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="330"/>
         <source>Canceled: the solver was stopped and nothing is written</source>
         <translation>Отменено: решатель остановлен, ничего не записано</translation>
     </message>
@@ -3512,88 +3486,67 @@ Without a road layer (or with an empty one) every candidate is costed by the str
         <translation>Предложение в т/год, показано в тыс. т/год; ширина полос пропорциональна тоннам. Цвета — категории материалов.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="106"/>
-        <source>Draws the symbiosis network on the map: a curved arrow from each waste&apos;s source to its user (width by tonnage class, colour by material category, labelled with material and quantity) and a symbol for each enterprise (icon by sector, size by throughput, labelled with its name).
-
-Links: chosen exchanges, routed links or candidates (tonnage, else potential, gives the width). Geographic mode draws between the real positions; schematic mode spreads the enterprises of a dense node at least Spacing apart, each as near its real position as it can, so every arrow is readable. Flows between the same two enterprises bend apart; opposite flows bend to opposite sides. Labels in Russian or English. Industrial nodes, when given, keep the exchanges with both ends in those nodes. Both outputs load styled, also inside a model.
-
-Bundle parallel arrows: the arrows of one material into one consumer become one arrow with the summed quantity, the number of suppliers and their names (&quot;12 mines: 3.4 Mt/yr&quot;), drawn from the suppliers&apos; quantity-weighted centre; quantities in different units are never added up, and a single supplier&apos;s arrow stays as it is. Off by default so that saved models keep their picture; the print model turns it on.
-
-Largest links only: keeps that many arrows (after bundling), the largest by annual benefit (RUB per year, the benefit field of optimised exchanges) when every link has one, else the largest of each unit in turn, so tonnes are never compared with cubic metres or gigajoules; the log says what was left out. 0 keeps all. The outputs hold exactly what the map shows.
-
-Eco-industrial parks: the Parks and Supply links outputs of Site eco-industrial parks draw each park as a node of its own (labelled with its name and what it takes in) with its supply arrows, coloured and sized like the exchanges. Park arrows are always all drawn. With parks, Links may be left empty: a park map.</source>
-        <translation>Рисует сеть симбиоза на карте: изогнутую стрелку от источника каждого отхода к его потребителю (толщина по классу объёма, цвет по категории материала, подпись — материал и количество) и знак каждого предприятия (значок по отрасли, размер по обороту, подпись — название).
-
-Связи: выбранные обмены, маршруты или пары-кандидаты (толщину задаёт tonnage, иначе potential). Географический режим рисует между реальными положениями; схематический раздвигает предприятия плотного узла не ближе «Интервала», каждое как можно ближе к реальному положению, чтобы все стрелки читались. Потоки между одними и теми же предприятиями изгибаются в разные стороны; встречные — по разные стороны. Подписи на русском или английском. Если заданы промышленные узлы, остаются обмены, оба конца которых в этих узлах. Оба результата загружаются со стилями, в том числе внутри модели.
-
-Объединять параллельные стрелки: стрелки одного материала к одному потребителю сливаются в одну стрелку с суммарным количеством, числом поставщиков и их названиями («12 шахт: 3,4 млн т/год»), проведённую из центра поставщиков, взвешенного по количеству; количества в разных единицах никогда не складываются, а стрелка единственного поставщика остаётся как есть. По умолчанию выключено, чтобы сохранённые модели рисовали прежнюю картину; модель печати включает этот режим.
-
-Только крупнейшие связи: оставляет столько стрелок (после объединения) — крупнейших по годовой выгоде (руб. в год, поле benefit оптимизированных обменов), если она есть у каждой связи, иначе по очереди крупнейшие в каждой единице, так что тонны никогда не сравниваются с кубометрами или гигаджоулями; журнал сообщает, что опущено. 0 — оставить все. Результаты содержат ровно то, что показано на карте.
-
-Эко-промышленные парки: по результатам «Эко-промышленные парки» и «Связи поставок в парки» алгоритма «Разместить эко-промышленные парки» каждый парк рисуется отдельным знаком (подпись — название и принимаемый объём) со стрелками поставок, окрашенными и толщиной как обмены. Стрелки парков рисуются всегда все. Если заданы парки, «Связи» можно оставить пустыми: получится карта парков.</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="175"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="176"/>
         <source>Bundle parallel arrows of one material into one consumer</source>
         <translation>Объединять параллельные стрелки одного материала к одному потребителю</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="182"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="183"/>
         <source>Largest links only (0 = all)</source>
         <translation>Только крупнейшие связи (0 = все)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="191"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="192"/>
         <source>Eco-industrial parks (Parks output of Site eco-industrial parks)</source>
         <translation>Эко-промышленные парки (результат «Разместить эко-промышленные парки»)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="199"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="200"/>
         <source>Park supply links (Supply links output of Site eco-industrial parks)</source>
         <translation>Связи поставок в парки (результат «Разместить эко-промышленные парки»)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="223"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="224"/>
         <source>Give the links to draw (exchanges, routed links or candidates), or parks</source>
         <translation>Задайте связи для схемы (обмены, маршруты или пары-кандидаты) или парки</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="316"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="317"/>
         <source>{0} links left off the diagram: their supplier or consumer is not in the enterprises (or parks) layer or has no geometry</source>
         <translation>Не показано на схеме связей: {0} — их поставщика или потребителя нет в слое предприятий (или парков) либо у него нет геометрии</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="337"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="338"/>
         <source>Largest links only: {arrows} arrows ({links} links) left out, ranked by annual benefit; together {amounts}, benefit {value} million RUB per year</source>
         <translation>Только крупнейшие связи: опущено стрелок {arrows} (связей {links}), отбор по годовой выгоде; вместе {amounts}, выгода {value} млн руб. в год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="349"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="350"/>
         <source>Largest links only: {arrows} arrows ({links} links) left out, the largest of each unit kept in turn; together {amounts}</source>
         <translation>Только крупнейшие связи: опущено стрелок {arrows} (связей {links}), крупнейшие в каждой единице оставлялись по очереди; вместе {amounts}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="360"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="361"/>
         <source>An arrow left out is as large as the last one kept: the tie was broken by the order of the links</source>
         <translation>Одна из опущенных стрелок не меньше последней оставленной: при равенстве решил порядок связей</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="375"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="376"/>
         <source>Park supply links were given without the parks they lead to: give the Parks output of Site eco-industrial parks too</source>
         <translation>Связи поставок в парки заданы без парков, к которым они ведут: задайте и парки из результатов «Разместить эко-промышленные парки»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="399"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="400"/>
         <source>Layer &apos;{layer}&apos;: feature {fid} cannot be transformed to {crs}</source>
         <translation>Слой «{layer}»: объект {fid} не удаётся преобразовать в {crs}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="414"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="415"/>
         <source>Layer &apos;{layer}&apos;: site_id {ids} is also an enterprise&apos;s ent_id; a park and an enterprise cannot share an id on one diagram</source>
         <translation>Слой «{layer}»: site_id {ids} совпадает с ent_id предприятия; на одной схеме у парка и предприятия не может быть общего идентификатора</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="439"/>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="440"/>
         <source>Layer &apos;{layer}&apos;, field site_id: features {fids} lead to parks that are not in the parks layer; give the Parks output of the same run</source>
         <translation>Слой «{layer}», поле site_id: объекты {fids} ведут к паркам, которых нет в слое парков; задайте парки из результатов того же запуска</translation>
     </message>
@@ -3613,22 +3566,17 @@ Eco-industrial parks: the Parks and Supply links outputs of Site eco-industrial 
         <translation>Показано обменов: {shown} из {total}, крупнейшие; все — в слое «{layer}»</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="88"/>
-        <source>Language: every text on the page (title, legend, table, scale bar, sources, labels) in one language, the interface&apos;s by default. Enterprise names come from name_ru / name of the enterprise layer when it is given; a name that exists only in the other language is transliterated, never mixed in. Enterprise names never overlap: each is placed beside its symbol, moved out with a leader line where the symbols crowd; when the node is too dense for the page, an inset map enlarges its densest part. Arrow labels that find no room are left out; the table lists every arrow (tonnes before energy units).</source>
-        <translation>Язык: все надписи листа (заголовок, легенда, таблица, масштабная линейка, источники, подписи) на одном языке, по умолчанию — на языке интерфейса. Названия предприятий берутся из name_ru / name слоя предприятий, если он задан; название, которое есть только на другом языке, транслитерируется и никогда не смешивается с другим языком. Названия предприятий не перекрываются: каждое стоит у своего знака, а где знаки теснятся — отнесено с выноской; если узел слишком плотен для листа, врезка показывает его самую плотную часть в крупном масштабе. Подписи стрелок, которым не хватило места, опускаются; таблица перечисляет все стрелки (тонны — перед единицами энергии).</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="155"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="158"/>
         <source>Language of the map</source>
         <translation>Язык карты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="155"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="158"/>
         <source>Language of the QGIS interface</source>
         <translation>Язык интерфейса QGIS</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/export_map.py" line="164"/>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="167"/>
         <source>Enterprises (their name_ru and name, for the labels)</source>
         <translation>Предприятия (их name_ru и name — для подписей)</translation>
     </message>
@@ -3714,11 +3662,6 @@ Eco-industrial parks: the Parks and Supply links outputs of Site eco-industrial 
     </message>
     <message>
         <location filename="../symbiosis_qgis/processing/shipped_models.py" line="120"/>
-        <source>Points or polygons with site_id, name and area_ha (optional land_status, fixed_cost).</source>
-        <translation>Точки или полигоны с полями site_id, name и area_ha (необязательно land_status, fixed_cost).</translation>
-    </message>
-    <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="120"/>
         <source>Road lines supplies travel over; optional: without them, straight km x the detour factor of Site eco-industrial parks.</source>
         <translation>Линии автодорог, по которым идут поставки; необязательно: без них — км по прямой x коэффициент непрямолинейности из «Разместить эко-промышленные парки».</translation>
     </message>
@@ -3753,12 +3696,12 @@ Eco-industrial parks: the Parks and Supply links outputs of Site eco-industrial 
         <translation>Модели</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/model_layout.py" line="114"/>
+        <location filename="../symbiosis_qgis/processing/model_layout.py" line="119"/>
         <source>Added the layout &apos;{}&apos; to the project</source>
         <translation>Макет «{}» добавлен в проект</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="539"/>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="540"/>
         <source>{name}
 {benefit} mln RUB/yr</source>
         <translation>{name}
@@ -3813,6 +3756,63 @@ Eco-industrial parks: the Parks and Supply links outputs of Site eco-industrial 
         <location filename="../symbiosis_qgis/processing/shipped_models.py" line="120"/>
         <source>Parks and suppliers (diagram)</source>
         <translation>Парки и поставщики (схема)</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/draw_diagram.py" line="106"/>
+        <source>Draws the symbiosis network on the map: a curved arrow from each waste&apos;s source to its user (width by quantity class, colour by material category, labelled with material and quantity) and a symbol for each enterprise (icon by sector, size by throughput, labelled with its name).
+
+Links: chosen exchanges, routed links or candidates (tonnage, else potential, gives the width). Geographic mode draws between the real positions; schematic mode spreads the enterprises of a dense node at least Spacing apart, each as near its real position as it can, so every arrow is readable. Flows between the same two enterprises bend apart; opposite flows bend to opposite sides. Labels in Russian or English. Industrial nodes, when given, keep the exchanges with both ends in those nodes. Both outputs load styled, also inside a model.
+
+Bundle parallel arrows: the arrows of one material into one consumer become one arrow with the summed quantity, the number of suppliers and their names (&quot;12 mines: 3.4 Mt/yr&quot;), drawn from the suppliers&apos; quantity-weighted centre (moved out to half their mean distance when it falls near the consumer); quantities in different units are never added up, and a single supplier&apos;s arrow stays as it is. Off by default so that saved models keep their picture; the print model turns it on.
+
+Largest links only: keeps that many arrows (after bundling), the largest by annual benefit (RUB per year, the benefit field of optimised exchanges) when every link has one, else the largest of each unit in turn, so tonnes are never compared with cubic metres or gigajoules; the log says what was left out. 0 keeps all. The outputs hold exactly what the map shows.
+
+Eco-industrial parks: the Parks and Supply links outputs of Site eco-industrial parks draw each park as a node of its own (labelled with its name and what it takes in) with its supply arrows, coloured and sized like the exchanges. Park arrows are always all drawn. With parks, Links may be left empty: a park map.</source>
+        <translation>Рисует сеть симбиоза на карте: изогнутую стрелку от источника каждого отхода к его потребителю (толщина по классу количества, цвет по категории материала, подпись — материал и количество) и знак каждого предприятия (значок по отрасли, размер по обороту, подпись — название).
+
+Связи: выбранные обмены, маршруты или пары-кандидаты (толщину задаёт tonnage, иначе potential). Географический режим рисует между реальными положениями; схематический раздвигает предприятия плотного узла не ближе «Интервала», каждое как можно ближе к реальному положению, чтобы все стрелки читались. Потоки между одними и теми же предприятиями изгибаются в разные стороны; встречные — по разные стороны. Подписи на русском или английском. Если заданы промышленные узлы, остаются обмены, оба конца которых в этих узлах. Оба результата загружаются со стилями, в том числе внутри модели.
+
+Объединять параллельные стрелки: стрелки одного материала к одному потребителю сливаются в одну стрелку с суммарным количеством, числом поставщиков и их названиями («12 шахт: 3,4 млн т/год»), проведённую из центра поставщиков, взвешенного по количеству (отнесённого на половину их среднего расстояния, если он оказался рядом с потребителем); количества в разных единицах никогда не складываются, а стрелка единственного поставщика остаётся как есть. По умолчанию выключено, чтобы сохранённые модели рисовали прежнюю картину; модель печати включает этот режим.
+
+Только крупнейшие связи: оставляет столько стрелок (после объединения) — крупнейших по годовой выгоде (руб. в год, поле benefit оптимизированных обменов), если она есть у каждой связи, иначе по очереди крупнейшие в каждой единице, так что тонны никогда не сравниваются с кубометрами или гигаджоулями; журнал сообщает, что опущено. 0 — оставить все. Результаты содержат ровно то, что показано на карте.
+
+Эко-промышленные парки: по результатам «Эко-промышленные парки» и «Связи поставок в парки» алгоритма «Разместить эко-промышленные парки» каждый парк рисуется отдельным знаком (подпись — название и принимаемый объём) со стрелками поставок, окрашенными и толщиной как обмены. Стрелки парков рисуются всегда все. Если заданы парки, «Связи» можно оставить пустыми: получится карта парков.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="78"/>
+        <source>Builds a print layout of the symbiosis diagram from a template (A4 or A3 landscape): the map, a title, a legend (material colours and tonnage width classes), a scale bar, a north arrow, a table of the exchanges, the data sources and the date; exports it to PDF and PNG. Runs headless (qgis_process). When the arrows and enterprises are layers of the open project, the layout is also added to the project (Add the layout to the project), so it can be edited before printing.
+
+Arrows and enterprises: the outputs of &apos;Draw symbiosis diagram&apos; (styled for print if they are not already). Background layers (roads, rails...) are drawn beneath.</source>
+        <translation>Строит макет печати схемы симбиоза по шаблону (A4 или A3, альбомная): карта, заголовок, легенда (цвета материалов и классы толщины по объёму), масштабная линейка, стрелка севера, таблица обменов, источники данных и дата; экспортирует в PDF и PNG. Работает без интерфейса (qgis_process). Если стрелки и предприятия — слои открытого проекта, макет также добавляется в проект («Добавить макет в проект»), чтобы его можно было отредактировать перед печатью.
+
+Стрелки и предприятия: результаты «Нарисовать схему симбиоза» (оформляются для печати, если ещё не оформлены). Фоновые слои (дороги, железные дороги...) рисуются ниже.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/export_map.py" line="90"/>
+        <source>Language: every text on the page (title, legend, table, scale bar, sources, labels) in one language, the interface&apos;s by default. Enterprise names come from name_ru / name of the enterprise layer when it is given; a name that exists only in the other language is transliterated, never mixed in. Enterprise names never overlap: each is placed beside its symbol, moved out with a leader line where the symbols crowd; when the node is too dense for the page, an inset map enlarges its densest part. Arrow labels that find no room are left out; the table lists the arrows largest first, tonnes before energy and volumes, and says how many did not fit.</source>
+        <translation>Язык: все надписи листа (заголовок, легенда, таблица, масштабная линейка, источники, подписи) на одном языке, по умолчанию — на языке интерфейса. Названия предприятий берутся из name_ru / name слоя предприятий, если он задан; название, которое есть только на другом языке, транслитерируется и никогда не смешивается с другим языком. Названия предприятий не перекрываются: каждое стоит у своего знака, а где знаки теснятся — отнесено с выноской; если узел слишком плотен для листа, врезка показывает его самую плотную часть в крупном масштабе. Подписи стрелок, которым не хватило места, опускаются; таблица перечисляет стрелки от крупнейших, тонны — перед единицами энергии и объёма, и сообщает, сколько не поместилось.</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="120"/>
+        <source>Points or polygons with site_id and area_ha (optional name, name_ru, land_status, fixed_cost).</source>
+        <translation>Точки или полигоны с полями site_id и area_ha (необязательно name, name_ru, land_status, fixed_cost).</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/processing/site_parks.py" line="154"/>
+        <source>Chooses which candidate sites become eco-industrial parks, how many modules of which closing production (tenant) each park hosts, which supply flows feed them and how much the region co-finances, so that the annual net benefit is largest: product value (or avoided primary purchase) + avoided disposal - transport - operating cost - annualised capex not co-financed - annualised site cost. An exact mixed-integer programme solved with HiGHS.
+
+Constraints: supplies available, module capacity, each tenant&apos;s recipe (the materials it accepts and the largest share of each in its input), site area, at most MAX_PARKS parks, co-financing at most the share of capex and within the budget. Capex, site cost and budget are one-off RUB, annualised with the capital recovery factor of the discount rate and lifetime.
+
+Sites: site_id and area_ha; optional name, name_ru, land_status and fixed_cost (one-off RUB to prepare the site; the default site cost where empty). Tenants: the bundled resources/park_tenants.csv unless a table with the same columns is given. Transport: over the road and rail network when roads are given (the routing of &apos;Route candidates over road and rail&apos;), else straight distance x detour factor x road tariff; gas and heat are costed per straight km within their economic radius.
+
+Outputs: parks (the chosen sites with tenants, tonnes, capex, co-financing and net benefit), tenant rows (one per site and tenant type, with the number of modules), supply links (supplier -&gt; park arrows). The solver status and MIP gap are in the log and in the result values; a run stopped by the time limit writes the best solution found and says so.</source>
+        <translation>Выбирает, какие площадки-кандидаты станут эко-промышленными парками, сколько модулей каких замыкающих производств (резидентов) разместит каждый парк, какие потоки предложения их снабжают и сколько софинансирует регион, чтобы годовая чистая выгода была наибольшей: стоимость продукции (или предотвращённая закупка первичного сырья) + предотвращённое размещение отходов − транспорт − эксплуатационные затраты − приведённые к году капитальные затраты без софинансирования − приведённые к году затраты на площадку. Точная задача смешанного целочисленного программирования, решается HiGHS.
+
+Ограничения: доступное предложение, мощность модулей, рецептура каждого резидента (принимаемые материалы и наибольшая доля каждого во входном сырье), площадь площадки, не более MAX_PARKS парков, софинансирование не больше заданной доли капитальных затрат и в пределах бюджета. Капитальные затраты, затраты на площадку и бюджет — единовременные, в рублях; к году они приводятся коэффициентом возврата капитала по ставке дисконтирования и сроку службы.
+
+Площадки: site_id и area_ha; необязательные name, name_ru, land_status и fixed_cost (единовременные затраты на подготовку площадки, руб.; если пусто — затраты на площадку по умолчанию). Резиденты: встроенный resources/park_tenants.csv, если не задана таблица с теми же столбцами. Транспорт: по сети автодорог и железных дорог, если заданы дороги (маршрутизация «Построить маршруты по автодорогам и железной дороге»), иначе расстояние по прямой x коэффициент непрямолинейности x автомобильный тариф; газ и тепло оцениваются по километрам по прямой в пределах их экономического радиуса.
+
+Результаты: парки (выбранные площадки с резидентами, тоннами, капитальными затратами, софинансированием и чистой выгодой), строки резидентов (по одной на площадку и тип резидента, с числом модулей), связи поставок (стрелки поставщик -&gt; парк). Статус решателя и разрыв MIP выводятся в журнал и в выходные значения; расчёт, остановленный по лимиту времени, записывает лучшее найденное решение и сообщает об этом.</translation>
     </message>
 </context>
 </TS>
