@@ -129,12 +129,12 @@
         <translation>Данные</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/validate_data.py" line="93"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="13"/>
         <source>Enterprises</source>
         <translation>Предприятия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="285"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="15"/>
         <source>Flows (supplies and demands)</source>
         <translation>Потоки (предложение и спрос)</translation>
     </message>
@@ -164,7 +164,7 @@
         <translation>Ошибок: {0}, предупреждений: {1}</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="39"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="50"/>
         <source>Kuzbass sample data</source>
         <translation>Пример данных: Кузбасс</translation>
     </message>
@@ -344,17 +344,17 @@
         <translation>Пары-кандидаты (supply_ent, demand_ent)</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/shipped_models.py" line="120"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="18"/>
         <source>Roads</source>
         <translation>Автодороги</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="201"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="17"/>
         <source>Railways</source>
         <translation>Железные дороги</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="202"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="16"/>
         <source>Road-rail terminals</source>
         <translation>Терминалы перевалки авто–ж/д</translation>
     </message>
@@ -811,7 +811,7 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Стройматериалы</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="23"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="34"/>
         <source>Road construction</source>
         <translation>Дорожное строительство</translation>
     </message>
@@ -826,12 +826,12 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Тепличные комбинаты</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="26"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="37"/>
         <source>District heating</source>
         <translation>Теплоснабжение</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="28"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="39"/>
         <source>Other</source>
         <translation>Прочие</translation>
     </message>
@@ -1086,7 +1086,7 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Бетон</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="21"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="32"/>
         <source>Construction materials</source>
         <translation>Стройматериалы</translation>
     </message>
@@ -1281,77 +1281,77 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Слои</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="13"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="24"/>
         <source>Coal mine, open pit</source>
         <translation>Угольный разрез</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="14"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="25"/>
         <source>Coal mine, underground</source>
         <translation>Угольная шахта</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="15"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="26"/>
         <source>Coal power plant</source>
         <translation>Угольная электростанция</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="16"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="27"/>
         <source>Iron and steel works</source>
         <translation>Металлургический комбинат</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="17"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="28"/>
         <source>Iron ore mine</source>
         <translation>Железорудный рудник</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="18"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="29"/>
         <source>Cement plant</source>
         <translation>Цементный завод</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="19"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="30"/>
         <source>Chemical plant</source>
         <translation>Химический завод</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="20"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="31"/>
         <source>Concrete plant</source>
         <translation>Бетонный завод</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="22"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="33"/>
         <source>Brick and ceramics plant</source>
         <translation>Кирпичный и керамический завод</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="24"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="35"/>
         <source>Land reclamation site</source>
         <translation>Участок рекультивации</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="25"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="36"/>
         <source>Greenhouse complex</source>
         <translation>Тепличный комбинат</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="27"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="38"/>
         <source>Boiler house</source>
         <translation>Котельная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="29"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="40"/>
         <source>trunk</source>
         <translation>магистральная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="30"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="41"/>
         <source>primary</source>
         <translation>основная</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/sample_project.py" line="31"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="42"/>
         <source>secondary</source>
         <translation>второстепенная</translation>
     </message>
@@ -2478,7 +2478,7 @@ A pair already published (same supply and demand listing and rule) keeps its sta
         <translation>Разместить эко-промышленные парки</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/processing/site_parks.py" line="369"/>
+        <location filename="../symbiosis_qgis/sample_project.py" line="14"/>
         <source>Candidate park sites</source>
         <translation>Площадки-кандидаты для парков</translation>
     </message>
