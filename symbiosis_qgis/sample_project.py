@@ -8,6 +8,17 @@ from .paths import sample_data_path
 from .processing.styling import style_layer
 
 SAMPLE_LAYERS = ["enterprises", "sites", "flows", "terminals", "rails", "roads"]
+# what a person reads in the layer tree and the pickers (the table names are the data model's)
+LAYER_TITLES = {
+    "enterprises": QT_TRANSLATE_NOOP("@default", "Enterprises"),
+    "sites": QT_TRANSLATE_NOOP("@default", "Candidate park sites"),
+    "flows": QT_TRANSLATE_NOOP("@default", "Flows (supplies and demands)"),
+    "terminals": QT_TRANSLATE_NOOP("@default", "Road-rail terminals"),
+    "rails": QT_TRANSLATE_NOOP("@default", "Railways"),
+    "roads": QT_TRANSLATE_NOOP("@default", "Roads"),
+}
+# the sample table a layer shows, kept on the layer (its name is translated)
+TABLE_PROPERTY = "symbiosis_qgis/sample_table"
 # legend labels of resources/styles/enterprises.qml and roads.qml (translated on load)
 LEGEND_LABELS = [
     QT_TRANSLATE_NOOP("@default", "Coal mine, open pit"),
@@ -39,12 +50,18 @@ def load_sample_layers(project=None):
     group = project.layerTreeRoot().insertGroup(0, tr("Kuzbass sample data"))
     layers = []
     for name in SAMPLE_LAYERS:
-        layer = QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr")
+        layer = QgsVectorLayer(f"{gpkg}|layername={name}", tr(LAYER_TITLES[name]), "ogr")
         if not layer.isValid():
             continue
         if name != "flows":  # a table: nothing to draw
             style_layer(layer, f"{name}.qml")
+        layer.setCustomProperty(TABLE_PROPERTY, name)  # after the style, which resets them
         project.addMapLayer(layer, False)
         group.addLayer(layer)
         layers.append(layer)
     return layers
+
+
+def by_table(layers):
+    """{sample table name: layer} of layers added by :func:`load_sample_layers`."""
+    return {layer.customProperty(TABLE_PROPERTY): layer for layer in layers}

@@ -11,7 +11,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from symbiosis_qgis.sample_project import load_sample_layers
+from symbiosis_qgis.sample_project import TABLE_PROPERTY, by_table, load_sample_layers
 
 
 @pytest.fixture(autouse=True)
@@ -31,7 +31,7 @@ def project_with_outputs(symbiosis_provider, sample_links):
     exchanges carry flow columns along."""
     project = QgsProject.instance()
     project.clear()
-    layers = {layer.name(): layer for layer in load_sample_layers(project)}
+    layers = by_table(load_sample_layers(project))
     _, links, _ = sample_links
     exchanges = processing.run(
         "symbiosis:optimizeexchanges",
@@ -59,7 +59,7 @@ def dialog_layer(qtbot, algorithm_id, parameter):
     qtbot.addWidget(dialog)
     value = dialog.mainWidget().wrappers[parameter].parameterValue()
     layer = QgsProject.instance().mapLayer(str(value))  # the combo gives the layer's id
-    return layer.name() if layer is not None else value
+    return (layer.customProperty(TABLE_PROPERTY) or layer.name()) if layer is not None else value
 
 
 @pytest.mark.parametrize(
@@ -110,7 +110,7 @@ def test_validate_from_the_plugin_menu_opens_on_flows(qtbot, project_with_output
     dialog = processing.createAlgorithmDialog("symbiosis:validatedata", {})
     qtbot.addWidget(dialog)
     value = dialog.mainWidget().wrappers["FLOWS"].parameterValue()
-    assert QgsProject.instance().mapLayer(str(value)).name() == "flows"
+    assert QgsProject.instance().mapLayer(str(value)).customProperty(TABLE_PROPERTY) == "flows"
 
 
 def test_scripts_still_need_their_parameters(project_with_outputs):

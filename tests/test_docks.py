@@ -14,7 +14,7 @@ from qgis.PyQt.QtCore import QPoint, Qt
 from symbiosis_qgis.core.catalogue import load_materials
 from symbiosis_qgis.gui.balance_dock import FlowBalanceDock
 from symbiosis_qgis.gui.explorer_dock import SymbiosisExplorerDock
-from symbiosis_qgis.sample_project import load_sample_layers
+from symbiosis_qgis.sample_project import by_table, load_sample_layers
 
 from .conftest import rows_of
 
@@ -30,7 +30,7 @@ def sample_project(clean_project, qgis_iface, sample_links):
     cands, links, _ = sample_links
     import processing
 
-    layers = {layer.name(): layer for layer in load_sample_layers()}
+    layers = by_table(load_sample_layers())
     exchanges = processing.run(
         "symbiosis:optimizeexchanges",
         {"LINKS": links, "FLOWS": layers["flows"], "OUTPUT": "TEMPORARY_OUTPUT"},

@@ -14,7 +14,7 @@ from symbiosis_qgis.gui import results
 from symbiosis_qgis.gui.balance_dock import FlowBalanceDock
 from symbiosis_qgis.gui.common import RESULT_PROPERTY
 from symbiosis_qgis.gui.explorer_dock import SymbiosisExplorerDock
-from symbiosis_qgis.sample_project import load_sample_layers
+from symbiosis_qgis.sample_project import TABLE_PROPERTY, by_table, load_sample_layers
 
 
 @pytest.fixture()
@@ -45,7 +45,7 @@ def open_docks(qgis_iface, qtbot):
 
 
 def by_name(layers):
-    return {layer.name(): layer for layer in layers}
+    return by_table(layers)
 
 
 def assert_picks_sample_layers(dock, sample):
@@ -290,7 +290,7 @@ def test_the_plugin_opens_the_docks_in_one_tabbed_column(
         window.show()
         qtbot.waitExposed(window)
         assert window.height() <= 768
-        assert balance.flows_combo.currentLayer().name() == "flows"
+        assert balance.flows_combo.currentLayer().customProperty(TABLE_PROPERTY) == "flows"
     finally:
         plugin.unload()
         window.hide()

@@ -12,7 +12,7 @@ from symbiosis_qgis.core.definitions import MATERIAL_CATEGORIES
 from symbiosis_qgis.gui import common, explorer_dock
 from symbiosis_qgis.gui.balance_dock import FlowBalanceDock
 from symbiosis_qgis.gui.explorer_dock import SymbiosisExplorerDock
-from symbiosis_qgis.sample_project import load_sample_layers
+from symbiosis_qgis.sample_project import by_table, load_sample_layers
 
 CYRILLIC = re.compile("[А-Яа-яЁё]")
 # a stand-in for the translator's work on strings it may not have reached yet
@@ -27,7 +27,7 @@ class StandInTranslator(QTranslator):
 @pytest.fixture()
 def sample():
     QgsProject.instance().clear()
-    layers = {layer.name(): layer for layer in load_sample_layers()}
+    layers = by_table(load_sample_layers())
     yield layers
     QgsProject.instance().clear()
 

@@ -185,8 +185,8 @@ def check():
             "algorithms": [a.id() for a in provider.algorithms()] if provider else [],
             "plugin_path": __import__("symbiosis_qgis").__file__,
         }}
-        from symbiosis_qgis.sample_project import load_sample_layers
-        layers = {{l.name(): l for l in load_sample_layers()}}
+        from symbiosis_qgis.sample_project import by_table, load_sample_layers
+        layers = by_table(load_sample_layers())
         iface.mapCanvas().setExtent(layers["enterprises"].extent().buffered(20000))
         explorer = plugin.show_dock("explorer")
         for key in ("enterprises", "flows", "roads", "rails", "terminals"):

@@ -72,10 +72,16 @@ def test_load_unload_twice_leaves_nothing(qgis_iface, qgis_processing):
 def test_load_sample_layers_styled(qgis_iface, qgis_new_project):
     from qgis.core import QgsProject
 
-    from symbiosis_qgis.sample_project import SAMPLE_LAYERS, load_sample_layers
+    from symbiosis_qgis.sample_project import SAMPLE_LAYERS, TABLE_PROPERTY, load_sample_layers
 
     layers = load_sample_layers()
-    assert [layer.name() for layer in layers] == SAMPLE_LAYERS
+    assert [layer.customProperty(TABLE_PROPERTY) for layer in layers] == SAMPLE_LAYERS
+    # named for a person, in the interface's language (English here)
+    assert [layer.name() for layer in layers][:3] == [
+        "Enterprises",
+        "Candidate park sites",
+        "Flows (supplies and demands)",
+    ]
     group = QgsProject.instance().layerTreeRoot().findGroup("Kuzbass sample data")
     assert group is not None and len(group.children()) == len(SAMPLE_LAYERS)
     enterprises = layers[0]
