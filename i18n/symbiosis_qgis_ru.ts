@@ -3814,5 +3814,40 @@ Outputs: parks (the chosen sites with tenants, tonnes, capex, co-financing and n
 
 Результаты: парки (выбранные площадки с резидентами, тоннами, капитальными затратами, софинансированием и чистой выгодой), строки резидентов (по одной на площадку и тип резидента, с числом модулей), связи поставок (стрелки поставщик -&gt; парк). Статус решателя и разрыв MIP выводятся в журнал и в выходные значения; расчёт, остановленный по лимиту времени, записывает лучшее найденное решение и сообщает об этом.</translation>
     </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="216"/>
+        <source>By road</source>
+        <translation>Автодорогой</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="217"/>
+        <source>By rail</source>
+        <translation>Железной дорогой</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="218"/>
+        <source>By road and rail</source>
+        <translation>Автодорогой и железной дорогой</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="219"/>
+        <source>By pipeline</source>
+        <translation>Трубопроводом</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="220"/>
+        <source>By heat main</source>
+        <translation>Теплотрассой</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="221"/>
+        <source>Unreachable</source>
+        <translation>Недостижимо</translation>
+    </message>
+    <message>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="222"/>
+        <source>Straight-line estimate</source>
+        <translation>Оценка по прямой</translation>
+    </message>
 </context>
 </TS>

@@ -49,3 +49,29 @@ def test_sample_labels_follow_the_interface_language(sample_gpkg, name, stored):
     assert len(russian) == len(english) == layer.featureCount() > 0
     assert not [t for t in russian if LATIN_WORD.search(t)], name
     assert not [t for t in english if CYRILLIC.search(t)], name
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_legends_name_materials_and_modes_in_the_interface_language(language, monkeypatch):
+    """candidates.qml lists materials by code and links.qml modes by code: the legend reads
+    the catalogue's names and the modes in words, in the interface's language."""
+    from symbiosis_qgis.core.catalogue import load_materials
+    from symbiosis_qgis.processing import styling
+
+    monkeypatch.setattr(styling, "user_locale", lambda: language)
+    candidates = QgsVectorLayer("LineString?crs=EPSG:4326&field=supply_mat:string", "c", "memory")
+    style_layer(candidates, "candidates.qml")
+    names = load_materials()["name_ru" if language == "ru" else "name_en"]
+    categories = candidates.renderer().categories()
+    assert len(categories) > 30
+    for category in categories:
+        if str(category.value()) in names.index:
+            assert category.label() == names[str(category.value())]
+    links = QgsVectorLayer(
+        "LineString?crs=EPSG:4326&field=mode:string&field=reachable:boolean", "l", "memory"
+    )
+    style_layer(links, "links.qml")
+    labels = [rule.label() for rule in links.renderer().rootRule().descendants()]
+    assert "heat_main" not in labels and "road+rail" not in labels
+    if language == "en":
+        assert "By heat main" in labels

@@ -208,3 +208,17 @@ def sector_group(sector: str | None) -> str:
     """
     found = SECTORS.get(sector or "")
     return found.group if found else OTHER_GROUP
+
+
+# The `mode` of a routed link, as a legend reads it (links.qml keeps the codes as labels).
+# fmt: off
+TRANSPORT_MODE_LABELS: dict[str, str] = {
+    "road": QT_TRANSLATE_NOOP("@default", "By road"),
+    "rail": QT_TRANSLATE_NOOP("@default", "By rail"),
+    "road+rail": QT_TRANSLATE_NOOP("@default", "By road and rail"),
+    "pipeline": QT_TRANSLATE_NOOP("@default", "By pipeline"),
+    "heat_main": QT_TRANSLATE_NOOP("@default", "By heat main"),
+    "unreachable": QT_TRANSLATE_NOOP("@default", "Unreachable"),
+    "estimated": QT_TRANSLATE_NOOP("@default", "Straight-line estimate"),
+}
+# fmt: on

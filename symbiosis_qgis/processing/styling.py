@@ -9,9 +9,14 @@ from qgis.core import (
     QgsSvgMarkerSymbolLayer,
 )
 
-from ..i18n import tr
+from ..core.catalogue import load_materials
+from ..core.definitions import TRANSPORT_MODE_LABELS
+from ..core.errors import InputError
+from ..i18n import tr, user_locale
 from ..paths import resource_path
 
+# fields whose categories are material codes (candidates.qml styles supply_mat)
+MATERIAL_FIELDS = {"supply_mat", "demand_mat", "material"}
 # Post-processors must outlive processAlgorithm; QGIS does not take ownership of them.
 _ALIVE = []
 
@@ -22,18 +27,31 @@ def style_layer(layer, qml_name):
     layer.loadNamedStyle(str(resource_path("styles", qml_name)))
     renderer = layer.renderer()
     if isinstance(renderer, QgsCategorizedSymbolRenderer):
+        names = material_names() if renderer.classAttribute() in MATERIAL_FIELDS else {}
         for index, category in enumerate(renderer.categories()):
-            renderer.updateCategoryLabel(index, tr(category.label()))
+            label = names.get(str(category.value())) or tr(category.label())
+            renderer.updateCategoryLabel(index, label)
             # categories() returns copies: re-root a clone and set it back
             symbol = category.symbol().clone()
             _reroot_svg(symbol)
             renderer.updateCategorySymbol(index, symbol)
     elif isinstance(renderer, QgsRuleBasedRenderer):
         for rule in renderer.rootRule().descendants():
-            rule.setLabel(tr(rule.label()))
+            rule.setLabel(tr(TRANSPORT_MODE_LABELS.get(rule.label(), rule.label())))
             if rule.symbol() is not None:
                 _reroot_svg(rule.symbol())
     layer.triggerRepaint()
+
+
+def material_names():
+    """{material code: its name in the interface's language} from the catalogue (a legend of
+    materials reads Russian names in a Russian QGIS)."""
+    column = "name_ru" if user_locale() == "ru" else "name_en"
+    try:
+        names = load_materials()[column]
+    except (InputError, KeyError):  # no usable catalogue: the style's own labels stay
+        return {}
+    return {code: str(name) for code, name in names.items() if str(name).strip()}
 
 
 def _reroot_svg(symbol):
