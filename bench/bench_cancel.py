@@ -31,7 +31,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-QGIS_PLUGINS = "/usr/share/qgis/python/plugins"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 TMP = Path("/tmp/symbiosis_bench_cancel")
 DATA = TMP / "cancel_bench.gpkg"
 RESULTS = ROOT / "bench" / "results" / "cancel.json"
@@ -307,19 +307,12 @@ def measure_one(case, after_s):
     negative: a profile of its stages); print one JSON line."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("PROJ_LIB", "/usr/share/proj")
-    sys.path.append(QGIS_PLUGINS)
-    from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingFeedback
+    from qgis_session import start_processing, start_qgis
 
-    app = QgsApplication([], False)
-    app.initQgis()
-    import processing
-    from processing.core.Processing import Processing
+    processing = start_processing()
+    app = start_qgis()
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
-    from symbiosis_qgis.processing.provider import SymbiosisProvider
-
-    Processing.initialize()
-    provider = SymbiosisProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
     out = TMP / "out" / case
     out.mkdir(parents=True, exist_ok=True)
     alg, params = parameters(case, out)

@@ -39,7 +39,6 @@ RADIUS_M = 10_000.0
 EXTENT_M = 600_000.0
 TMP = Path("/tmp/symbiosis_bench_candidates")
 DATA = TMP / "candidates_bench.gpkg"
-QGIS_PLUGINS = "/usr/share/qgis/python/plugins"
 RULES = pd.DataFrame(
     {
         "rule_id": ["R"],
@@ -127,19 +126,10 @@ def output_pairs(path):
 
 
 def run_plugin():
-    sys.path.append(QGIS_PLUGINS)
-    from bench_network import StageClock, start_qgis
-    from qgis.core import QgsApplication
+    from bench_network import StageClock
+    from qgis_session import start_processing
 
-    start_qgis()
-    import processing
-    from processing.core.Processing import Processing
-
-    from symbiosis_qgis.processing.provider import SymbiosisProvider
-
-    Processing.initialize()
-    provider = SymbiosisProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
+    processing = start_processing()
     out = TMP / "plugin.gpkg"
     out.unlink(missing_ok=True)
     clock = StageClock()
@@ -177,7 +167,6 @@ def run_core():
 
 
 def run_qgis():
-    from bench_network import start_qgis
     from qgis.core import (
         QgsCoordinateReferenceSystem,
         QgsCoordinateTransformContext,
@@ -193,6 +182,7 @@ def run_qgis():
         QgsWkbTypes,
     )
     from qgis.PyQt.QtCore import QVariant
+    from qgis_session import start_qgis
 
     from symbiosis_qgis.core.candidates import CANDIDATE_COLUMNS
 

@@ -33,6 +33,8 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from qgis_session import start_processing, start_qgis  # noqa: E402
 
 N = 710
 SPACING_M = 200.0
@@ -44,7 +46,6 @@ QGIS_ORIGINS = 20
 TOPOLOGY_TOL_M = 1e-6
 TMP = Path("/tmp/symbiosis_bench_network")
 DATA = TMP / "network_bench.gpkg"
-QGIS_PLUGINS = "/usr/share/qgis/python/plugins"
 
 
 def generate(seed=11):
@@ -136,17 +137,6 @@ def layer_uri(name):
     return f"{DATA}|layername={name}"
 
 
-_ALIVE = []  # the QgsApplication lives as long as the process
-
-
-def start_qgis():
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], False)
-    app.initQgis()
-    _ALIVE.append(app)
-
-
 class StageClock:
     """A Processing feedback that times the stages named by setProgressText."""
 
@@ -180,18 +170,11 @@ class StageClock:
 
 def run_plugin():
     """processing.run on the GeoPackages; returns timings and the routed distances."""
-    sys.path.append(QGIS_PLUGINS)
-    start_qgis()
-    import processing
-    from processing.core.Processing import Processing
-    from qgis.core import QgsApplication, QgsVectorLayer
+    processing = start_processing()
+    from qgis.core import QgsVectorLayer
 
     from symbiosis_qgis.core.shortest_paths import default_engine
-    from symbiosis_qgis.processing.provider import SymbiosisProvider
 
-    Processing.initialize()
-    provider = SymbiosisProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
     engine = default_engine()
     out = TMP / f"links_{engine}.gpkg"
     out.unlink(missing_ok=True)
