@@ -607,72 +607,72 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="59"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="52"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="60"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="53"/>
         <source>Node</source>
         <translation>Узел</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="61"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="54"/>
         <source>Sector</source>
         <translation>Отрасль</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="63"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="56"/>
         <source>Exchanges</source>
         <translation>Обмены</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="64"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="57"/>
         <source>Diverted from dumps, t/yr</source>
         <translation>Не направлено в отвалы, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="65"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="58"/>
         <source>Primary material replaced, t/yr</source>
         <translation>Замещено первичного сырья, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="66"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="59"/>
         <source>Transport, t-km/yr</source>
         <translation>Транспортная работа, т·км/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="67"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="60"/>
         <source>CO2 avoided, t/yr</source>
         <translation>Предотвращено CO2, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="68"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="61"/>
         <source>CO2 of transport, t/yr</source>
         <translation>CO2 транспорта, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="69"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="62"/>
         <source>Net CO2 avoided, t/yr</source>
         <translation>Чистое предотвращение CO2, т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="70"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="63"/>
         <source>Net money, RUB/yr</source>
         <translation>Чистый денежный эффект, руб./год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="71"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="64"/>
         <source>Cluster</source>
         <translation>Кластер</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="72"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="65"/>
         <source>Anchor rank</source>
         <translation>Ранг якорного предприятия</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="73"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="66"/>
         <source>Exchanges broken</source>
         <translation>Прерванных обменов</translation>
     </message>
@@ -687,7 +687,7 @@ Output: the chosen links with their geometry, tonnage (in the supply&apos;s unit
         <translation>Единица</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="76"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="69"/>
         <source>Generated</source>
         <translation>Образуется</translation>
     </message>
@@ -756,7 +756,7 @@ Money is attributed as it arises: the supplier keeps the avoided disposal less p
         <translation>Сравнение сценариев</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/core/report.py" line="77"/>
+        <location filename="../symbiosis_qgis/core/report.py" line="70"/>
         <source>Exchanged</source>
         <translation>Передано</translation>
     </message>
@@ -3151,22 +3151,22 @@ Without a road layer (or with an empty one) every candidate is costed by the str
         <translation>Обмен между двумя узлами учитывается и в узле поставщика, и в узле потребителя.</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/common.py" line="59"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="230"/>
         <source>t/yr</source>
         <translation>т/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/common.py" line="60"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="231"/>
         <source>GJ/yr</source>
         <translation>ГДж/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/common.py" line="61"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="232"/>
         <source>MWh/yr</source>
         <translation>МВт·ч/год</translation>
     </message>
     <message>
-        <location filename="../symbiosis_qgis/gui/common.py" line="62"/>
+        <location filename="../symbiosis_qgis/core/definitions.py" line="233"/>
         <source>thousand m3/yr</source>
         <translation>тыс. м³/год</translation>
     </message>

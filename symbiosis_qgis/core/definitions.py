@@ -222,3 +222,14 @@ TRANSPORT_MODE_LABELS: dict[str, str] = {
     "estimated": QT_TRANSLATE_NOOP("@default", "Straight-line estimate"),
 }
 # fmt: on
+
+
+# flow units as a reader writes them (translated by the report, the docks and the legends)
+# fmt: off
+UNIT_LABELS: dict[str, str] = {
+    "t/yr": QT_TRANSLATE_NOOP("@default", "t/yr"),
+    "GJ/yr": QT_TRANSLATE_NOOP("@default", "GJ/yr"),
+    "MWh/yr": QT_TRANSLATE_NOOP("@default", "MWh/yr"),
+    "thousand m3/yr": QT_TRANSLATE_NOOP("@default", "thousand m3/yr"),
+}
+# fmt: on

@@ -12,7 +12,7 @@ import numpy as np
 
 from .assessment import MEASURES
 from .catalogue import load_materials
-from .definitions import SECTORS
+from .definitions import SECTORS, UNIT_LABELS
 from .text import QT_TRANSLATE_NOOP, format_number
 
 # pylupdate5 skips a QT_TRANSLATE_NOOP call with a trailing comma: keep the formatter out
@@ -44,13 +44,6 @@ T = {
         "@default",
         "An exchange between two nodes counts in the supplier's node and in the consumer's."
     ),
-}
-# flow units as a reader writes them (the same source texts the docks translate)
-UNIT_LABELS = {
-    "t/yr": QT_TRANSLATE_NOOP("@default", "t/yr"),
-    "GJ/yr": QT_TRANSLATE_NOOP("@default", "GJ/yr"),
-    "MWh/yr": QT_TRANSLATE_NOOP("@default", "MWh/yr"),
-    "thousand m3/yr": QT_TRANSLATE_NOOP("@default", "thousand m3/yr"),
 }
 # fmt: on
 # column -> heading

@@ -13,7 +13,7 @@ from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QFrame, QScrollArea
 
-from ..core.definitions import MATERIAL_CATEGORIES, SECTORS
+from ..core.definitions import MATERIAL_CATEGORIES, SECTORS, UNIT_LABELS
 from ..core.text import QT_TRANSLATE_NOOP, format_number
 from ..core.validation import FID
 from ..i18n import tr, user_locale
@@ -55,13 +55,7 @@ def category_label(code):
 
 def unit_label(unit):
     """A flow unit as a reader writes it in the interface language ("т/год" in Russian)."""
-    labels = {
-        "t/yr": tr("t/yr"),
-        "GJ/yr": tr("GJ/yr"),
-        "MWh/yr": tr("MWh/yr"),
-        "thousand m3/yr": tr("thousand m3/yr"),
-    }
-    return labels.get(unit, str(unit or ""))
+    return tr(UNIT_LABELS[unit]) if unit in UNIT_LABELS else str(unit or "")
 
 
 def material_label(code, materials):
