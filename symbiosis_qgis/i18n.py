@@ -46,8 +46,25 @@ def load_translator(locale: str):
 
 
 def local_number(value: float, decimals: int = 0) -> str:
-    """A number as the user's interface language writes it (Russian: 9 305,5), for log lines
-    and labels built in the Processing layer."""
+    """A number as the user's interface language writes it (Russian: 9 305,5), for log lines,
+    labels and dock tables alike."""
     from .core.text import format_number
 
     return format_number(value, decimals, user_locale())
+
+
+def material_name_column(language: str) -> str:
+    """The material catalogue's name column a reader of ``language`` reads.
+
+    Parameters
+    ----------
+    language : str
+        Two-letter interface language, as from :func:`user_locale`.
+
+    Returns
+    -------
+    str
+        ``"name_ru"`` for Russian, ``"name_en"`` for every other language (the catalogue
+        has no third).
+    """
+    return "name_ru" if language == "ru" else "name_en"

@@ -7,9 +7,9 @@ import pytest
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
+from symbiosis_qgis import i18n
 from symbiosis_qgis.core.catalogue import load_materials
 from symbiosis_qgis.core.definitions import MATERIAL_CATEGORIES
-from symbiosis_qgis.gui import common, explorer_dock
 from symbiosis_qgis.gui.balance_dock import FlowBalanceDock
 from symbiosis_qgis.gui.explorer_dock import SymbiosisExplorerDock
 from symbiosis_qgis.sample_project import by_table, load_sample_layers
@@ -34,8 +34,8 @@ def sample():
 
 @pytest.fixture()
 def russian(monkeypatch):
-    monkeypatch.setattr(common, "user_locale", lambda: "ru")
-    monkeypatch.setattr(explorer_dock, "user_locale", lambda: "ru")
+    # the one seam: every dock reads the language as i18n.user_locale()
+    monkeypatch.setattr(i18n, "user_locale", lambda: "ru")
     translator = StandInTranslator()
     QCoreApplication.installTranslator(translator)
     yield
@@ -83,12 +83,12 @@ def test_russian_interface_reads_russian_throughout(russian, qgis_iface, qtbot, 
         assert "поставка" in column(explorer.flows_table, 0)
         quantities = column(explorer.flows_table, 2)
         assert any("\u202f" in q for q in quantities) and not any("," in q for q in quantities)
-        # enterprise names: all Russian or all English, never both in one list
+        # enterprise names: every sample enterprise has a name_ru, so all of them Russian
+        # (never Russian and English in one list)
         names = [
             explorer.enterprise_box.itemText(i) for i in range(explorer.enterprise_box.count())
         ]
-        cyrillic = [bool(CYRILLIC.search(n)) for n in names]
-        assert all(cyrillic) or not any(cyrillic), names
+        assert names and all(CYRILLIC.search(n) for n in names), names
         nodes = [explorer.node_box.itemText(i) for i in range(explorer.node_box.count())]
         assert "Новокузнецк" in nodes and "Novokuznetsk" not in nodes
         # Flow balance: status and tooltips with Russian digit groups

@@ -55,10 +55,10 @@ def test_sample_labels_follow_the_interface_language(sample_gpkg, name, stored):
 def test_legends_name_materials_and_modes_in_the_interface_language(language, monkeypatch):
     """candidates.qml lists materials by code and links.qml modes by code: the legend reads
     the catalogue's names and the modes in words, in the interface's language."""
+    from symbiosis_qgis import i18n
     from symbiosis_qgis.core.catalogue import load_materials
-    from symbiosis_qgis.processing import styling
 
-    monkeypatch.setattr(styling, "user_locale", lambda: language)
+    monkeypatch.setattr(i18n, "user_locale", lambda: language)
     candidates = QgsVectorLayer("LineString?crs=EPSG:4326&field=supply_mat:string", "c", "memory")
     style_layer(candidates, "candidates.qml")
     names = load_materials()["name_ru" if language == "ru" else "name_en"]

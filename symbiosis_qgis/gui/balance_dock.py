@@ -17,7 +17,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.catalogue import load_materials
 from ..core.sankey import flow_balance
-from ..i18n import tr
+from ..i18n import local_number, tr
 from .common import (
     LINES,
     POINTS,
@@ -31,7 +31,6 @@ from .common import (
     narrow,
     newest_result_layer,
     node_label,
-    number,
     pick_role_layers,
     scrolling,
     sector_labels,
@@ -202,7 +201,7 @@ class FlowBalanceDock(QgsDockWidget):
         self.sankey_widget.set_sankey(self.sankey, sector_labels(), self.title())
         self.status.setText(
             tr("{0} thousand t/yr generated; hover a band for its tonnage.").format(
-                number(self.sankey.total / 1000)
+                local_number(self.sankey.total / 1000)
             )
         )
 

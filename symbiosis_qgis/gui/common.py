@@ -13,10 +13,11 @@ from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QFrame, QScrollArea
 
+from .. import i18n  # i18n.user_locale() read through the module: tests switch it in one place
 from ..core.definitions import MATERIAL_CATEGORIES, SECTORS, UNIT_LABELS
-from ..core.text import QT_TRANSLATE_NOOP, format_number
+from ..core.text import QT_TRANSLATE_NOOP
 from ..core.validation import FID
-from ..i18n import tr, user_locale
+from ..i18n import tr
 from ..processing.layer_io import plain_value, source_to_frame
 from ..processing.layer_roles import plays_role, select_role_layer
 
@@ -60,17 +61,12 @@ def unit_label(unit):
 
 def material_label(code, materials):
     """The catalogue name of a material in the interface language (its code when unknown)."""
-    column = "name_ru" if user_locale() == "ru" else "name_en"
+    column = i18n.material_name_column(i18n.user_locale())
     if code in materials.index and column in materials.columns:
         name = str(materials.at[code, column] or "").strip()
         if name:
             return name
     return str(code)
-
-
-def number(value, decimals=0):
-    """A number as the interface language writes it (Russian: 9 305,5)."""
-    return format_number(value, decimals, user_locale())
 
 
 def display_names(ents):
@@ -79,7 +75,7 @@ def display_names(ents):
     ids = ents["ent_id"].astype(str)
     names = ents["name"].fillna("").astype(str).str.strip() if "name" in ents else ids
     names = names.where(names != "", ids)
-    if user_locale() == "ru" and "name_ru" in ents.columns:
+    if i18n.user_locale() == "ru" and "name_ru" in ents.columns:
         russian = ents["name_ru"].fillna("").astype(str).str.strip()
         if len(russian) and (russian != "").all():
             names = russian

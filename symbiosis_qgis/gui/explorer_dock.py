@@ -37,8 +37,9 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from .. import i18n
 from ..core.catalogue import load_materials
-from ..i18n import tr, user_locale
+from ..i18n import local_number, tr
 from ..processing.layer_io import LayerSnapshot
 from .common import (
     LINES,
@@ -54,7 +55,6 @@ from .common import (
     narrow,
     newest_result_layer,
     node_label,
-    number,
     pick_role_layers,
     rows_where,
     scrolling,
@@ -91,7 +91,7 @@ def fill(widget, rows, fids=None):
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             is_number = isinstance(value, float)
-            text = number(value) if is_number else str(value)
+            text = local_number(value) if is_number else str(value)
             item = QTableWidgetItem(text)
             item.setToolTip(text)
             if is_number:
@@ -459,7 +459,7 @@ class SymbiosisExplorerDock(QgsDockWidget):
             if widget is self.candidates_table:
                 rows.append((name, role, material_text, extra, qty))
             else:
-                rows.append((name, role, material_text, f"{number(qty)} {unit}", extra))
+                rows.append((name, role, material_text, f"{local_number(qty)} {unit}", extra))
             fids.append((record["_fid"], partner))
         fill(widget, rows, fids)
 
@@ -551,7 +551,7 @@ class SymbiosisExplorerDock(QgsDockWidget):
             transform_context=QgsProject.instance().transformContext(),
             output_path=self.output_path,
             run_tag=run_tag(),
-            language=user_locale(),
+            language=i18n.user_locale(),
         )
 
     def run_analysis(self):
@@ -599,9 +599,9 @@ class SymbiosisExplorerDock(QgsDockWidget):
         self.refresh_tables()
         lines = [
             tr("{0} candidates, {1} exchanges, net benefit {2} RUB/yr").format(
-                number(len(task.candidates)),
-                number(task.totals.get("EXCHANGES", 0)),
-                number(task.totals.get("NET_BENEFIT", 0.0)),
+                local_number(len(task.candidates)),
+                local_number(task.totals.get("EXCHANGES", 0)),
+                local_number(task.totals.get("NET_BENEFIT", 0.0)),
             )
         ]
         if not routed:

@@ -14,8 +14,8 @@ from qgis.PyQt.QtWidgets import QToolTip, QWidget
 
 from ..core.definitions import SECTORS
 from ..core.sankey import DISPOSAL, category_colour, layout_columns
-from ..i18n import tr
-from .common import category_label, number
+from ..i18n import local_number, tr
+from .common import category_label
 
 GAP = 8.0
 BOX = 14.0
@@ -25,7 +25,7 @@ EXPORT_SIZE = QSize(1600, 1000)
 
 
 def tonnes_text(value):
-    return tr("{0} thousand t/yr").format(number(value / 1000))
+    return tr("{0} thousand t/yr").format(local_number(value / 1000))
 
 
 def sector_colour(key):

@@ -9,10 +9,11 @@ from qgis.core import (
     QgsSvgMarkerSymbolLayer,
 )
 
+from .. import i18n  # i18n.user_locale() read through the module: tests switch it in one place
 from ..core.catalogue import load_materials
 from ..core.definitions import TRANSPORT_MODE_LABELS
 from ..core.errors import InputError
-from ..i18n import tr, user_locale
+from ..i18n import tr
 from ..paths import resource_path
 
 # fields whose categories are material codes (candidates.qml styles supply_mat)
@@ -46,7 +47,7 @@ def style_layer(layer, qml_name):
 def material_names():
     """{material code: its name in the interface's language} from the catalogue (a legend of
     materials reads Russian names in a Russian QGIS)."""
-    column = "name_ru" if user_locale() == "ru" else "name_en"
+    column = i18n.material_name_column(i18n.user_locale())
     try:
         names = load_materials()[column]
     except (InputError, KeyError):  # no usable catalogue: the style's own labels stay
