@@ -59,9 +59,9 @@ def synthetic_layers(project, n, seed=20):
     """Enterprises (copies of the sample's, scattered) and their flows as memory layers."""
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
 
-    from symbiosis_qgis.sample_project import load_sample_layers
+    from symbiosis_qgis.sample_project import by_table, load_sample_layers
 
-    sample = {layer.name(): layer for layer in load_sample_layers(project)}
+    sample = by_table(load_sample_layers(project))  # layer names follow the UI language
     ents = list(sample["enterprises"].getFeatures())
     flows_by_ent = {}
     for flow in sample["flows"].getFeatures():
