@@ -10,7 +10,8 @@ does, in a QGIS application with an event loop (run under xvfb-run). Reported:
   longest_freeze_s the longest gap between the ticks of a 20 ms main-thread timer during the
                    whole run: what a user feels as a frozen window;
   cancel runs      Cancel pressed once the task's progress first passes a stage's share;
-                   latency_s from cancel() to the dock's done handler.
+                   latency_s from cancel() to the dock's done handler;
+  writing_s        from "exchanges chosen" to "candidates written": the result tables.
 Results: bench/results/docks.json. Not a test: nothing here asserts a time.
 
     xvfb-run -a .venv/bin/python bench/bench_docks.py [n_enterprises]
@@ -157,6 +158,8 @@ def run_once(app, explorer, cancel_at=None):
         "status": explorer.status.text(),
         "progress_reached_s": {STAGES[k]: v for k, v in sorted(reached.items())},
     }
+    if 80 in reached and 100 in reached:
+        out["writing_s"] = round(reached[100] - reached[80], 2)
     if canceled:
         out["cancel_at_progress"] = canceled["progress"]
         out["latency_s"] = round(done["entered"] - canceled["at"], 3)

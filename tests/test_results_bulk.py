@@ -265,19 +265,23 @@ POINTS["C"] = _Point(599_000.0, 6_001_000.0)
     [
         ("plain", True),
         ("a missing point", False),  # a NULL geometry: append_lines writes none
-        ("numbers among the text", False),  # QGIS writes them as its own text
-        ("a nullable integer", False),
-        ("an infinite distance", False),
+        ("a nullable integer and flag", True),
+        ("an infinite distance", True),
+        ("a number among the text", False),  # QGIS writes 5.0 as "5", SQLite as "5.0"
+        ("a flag among the text", False),  # "true" for QGIS, 1 for SQLite
     ],
 )
 def test_bulk_only_where_sqlite_stores_what_qgis_would(tmp_path, monkeypatch, case, bulk):
     frame, points = small_frame(), dict(POINTS)
     if case == "a missing point":
         del points["C"]
-    elif case == "numbers among the text":
-        frame["note"] = pd.Series(["x", 5, 2.5, None], dtype=object)
-    elif case == "a nullable integer":
+    elif case == "a nullable integer and flag":
         frame["transfers"] = pd.array([1, None, 2, 3], dtype="Int64")
+        frame["reachable"] = pd.array([True, None, False, True], dtype="boolean")
+    elif case == "a number among the text":
+        frame["note"] = pd.Series(["x", 5.0, 2.5, None], dtype=object)
+    elif case == "a flag among the text":
+        frame["note"] = pd.Series(["x", True, np.int64(3), None], dtype=object)
     elif case == "an infinite distance":
         frame.loc[2, "dist_km"] = np.inf
     path = tmp_path / "results.gpkg"

@@ -276,14 +276,12 @@ class ResultWriter:
 
 def _stored_as_qgis_does(column):
     """True when SQLite stores the column's values as QGIS writes them in the field
-    frame_fields gives it: numpy numbers and booleans, finite, and text columns of strings
-    only (QGIS would turn another object into its own text, which SQLite does not reproduce;
-    pandas' nullable types give numpy scalars that SQLite cannot bind)."""
+    frame_fields gives it: numbers and booleans (pandas' nullable ones too) and text columns
+    of strings only. QGIS writes any other object as its own text (5.0 as "5", True as
+    "true"), which SQLite does not reproduce ("5.0", 1; a numpy integer even as a blob)."""
     dtype = column.dtype
     if is_bool_dtype(dtype) or is_integer_dtype(dtype) or is_float_dtype(dtype):
-        if not isinstance(dtype, np.dtype):
-            return False
-        return dtype.kind != "f" or bool(np.isfinite(column.dropna()).all())
+        return True
     if isinstance(dtype, pd.CategoricalDtype):
         column = pd.Series(dtype.categories)
     return pd.api.types.infer_dtype(column, skipna=True) in ("string", "empty")
