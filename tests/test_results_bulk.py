@@ -20,6 +20,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import Qt
 
 from symbiosis_qgis.gui import results
 from symbiosis_qgis.gui.explorer_dock import SymbiosisExplorerDock
@@ -343,8 +344,10 @@ def test_a_cancel_during_the_bulk_write_leaves_the_table_empty(region, tmp_path,
 
 
 def test_a_cancel_while_writing_candidates_adds_nothing_to_the_project(
-    qgis_iface, qtbot, monkeypatch
+    qgis_iface, qtbot, monkeypatch, bulk_tables
 ):
+    """The progress moves on while SQLite writes the candidates (92 % to 100 %); Cancel
+    pressed there ends the run as canceled, with no layer or group added."""
     project = QgsProject.instance()
     project.clear()
     try:
@@ -353,20 +356,19 @@ def test_a_cancel_while_writing_candidates_adds_nothing_to_the_project(
         monkeypatch.setattr(results, "BULK_ROWS", 1)  # the sample's candidates in bulk
         dock = SymbiosisExplorerDock(qgis_iface)
         qtbot.addWidget(dock)
-        append, reached, running = results.append_lines, [], []
-
-        def cancel_in_bulk(path, table, *args, **kwargs):  # in the task's thread
-            reached.append(table)
-            if table.startswith("candidates"):
-                running[0].cancel()
-            return append(path, table, *args, **kwargs)
-
-        monkeypatch.setattr(results, "append_lines", cancel_in_bulk)
         try:
             dock.run_analysis()
-            running.append(dock.task)
+            task, seen = dock.task, []
+
+            def cancel_in_bulk(progress):  # in the task's thread
+                seen.append(progress)
+                if 92 < progress < 100:
+                    task.cancel()
+
+            task.progressChanged.connect(cancel_in_bulk, Qt.DirectConnection)
             qtbot.waitUntil(lambda: dock.task is None, timeout=180_000)
-            assert any(t.startswith("candidates") for t in reached), reached
+            assert any(t.startswith("candidates") for t in bulk_tables), bulk_tables
+            assert any(92 < p < 100 for p in seen) and max(seen) < 100, seen
             assert dock.status.text() == "Analysis canceled."
             assert set(project.mapLayers()) == before
             assert results.result_groups() == []

@@ -198,14 +198,15 @@ class ResultWriter:
         if routed:  # without a network the links are the candidates: not written twice
             self.write("links", links, line, lines, straight_ends)
         self.progress(92)
-        self.write("candidates", candidates, line, self.straight, self.straight_ends)
+        self.write("candidates", candidates, line, self.straight, self.straight_ends, (92, 100))
         return [] if self.is_canceled() else self.written
 
-    def write(self, kind, frame, wkb, geometries, ends=None):
+    def write(self, kind, frame, wkb, geometries, ends=None, span=None):
         """Write ``frame`` as the table ``kind``; ``geometries(rows)`` gives the geometries of
         a batch of its rows, so a cancel waits for one batch, not for every row's geometry.
         ``ends(frame)``: (starts, ends) of straight two-point lines, or None; with it a big
-        table whose every row has both points and plain values is written in bulk."""
+        table whose every row has both points and plain values is written in bulk, the
+        task's progress moving through ``span`` (start, end) meanwhile."""
         if self.is_canceled():
             return
         table = f"{kind}_{self.tag}"
@@ -223,7 +224,7 @@ class ResultWriter:
                     raise ResultWriteError(self._failed(table, writer.errorMessage()))
         finally:
             del writer  # closes the table
-        if bulk is not None and not self._append(table, *bulk):
+        if bulk is not None and not self._append(table, *bulk, span):
             return
         self.written.append(WrittenTable(kind, table, len(frame)))
 
@@ -257,12 +258,20 @@ class ResultWriter:
             return None
         return (columns, *points)
 
-    def _append(self, table, columns, starts, ends):
+    def _append(self, table, columns, starts, ends, span=None):
         """Rows into the empty ``table``; False when canceled."""
         shared = [[n for n in group if n in columns] for group in SHARED_COLUMNS]
+        start, end = span or (0, 0)
         try:
             written = append_lines(
-                self.path, table, columns, starts, ends, shared, is_canceled=self.is_canceled
+                self.path,
+                table,
+                columns,
+                starts,
+                ends,
+                shared,
+                progress=(lambda f: self.progress(start + (end - start) * f)) if span else None,
+                is_canceled=self.is_canceled,
             )
         except sqlite3.Error as err:
             raise ResultWriteError(self._failed(table, str(err))) from err
