@@ -12,7 +12,8 @@ does, in a QGIS application with an event loop (run under xvfb-run). Reported:
   cancel runs      Cancel pressed once the task's progress first passes a stage's share;
                    latency_s from cancel() to the dock's done handler;
   writing_s        from "exchanges chosen" to "candidates written": the result tables.
-Results: bench/results/docks.json. Not a test: nothing here asserts a time.
+Results: bench/results/docks.json (docks_<n>.json for another size). Not a test: nothing here
+asserts a time.
 
     xvfb-run -a .venv/bin/python bench/bench_docks.py [n_enterprises]
 """
@@ -30,9 +31,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.append("/usr/share/qgis/python/plugins")
 os.environ.setdefault("PROJ_LIB", "/usr/share/proj")
-RESULTS = ROOT / "bench" / "results" / "docks.json"
 N_ENTERPRISES = int(sys.argv[1]) if len(sys.argv) > 1 else 5_000
-CANCEL_AT = [5, 25, 50, 75, 85]  # progress (%) at which Cancel is pressed
+RESULT_NAME = "docks.json" if N_ENTERPRISES == 5_000 else f"docks_{N_ENTERPRISES}.json"
+RESULTS = ROOT / "bench" / "results" / RESULT_NAME
+CANCEL_AT = [5, 25, 50, 75, 85, 96]  # progress (%) at which Cancel is pressed; 96: in bulk
 # the task's progress marks (gui/pipeline_task.py, gui/results.py) and what ends there
 STAGES = {
     5: "layers read",
