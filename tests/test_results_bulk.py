@@ -309,6 +309,46 @@ def assert_same_rows(path, table_a, table_b):
     assert a.extent() == b.extent()
 
 
+def test_a_locked_geopackage_is_said_in_words(tmp_path, monkeypatch):
+    """Another program holds the GeoPackage locked while the rows go in: the writer raises
+    ResultWriteError naming the table, the file and SQLite's reason (the task shows it)."""
+    path = tmp_path / "locked.gpkg"
+    append = results.append_lines
+    holders = []
+
+    def lock_then_append(gpkg, *args, **kwargs):
+        holder = sqlite3.connect(gpkg, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")
+        holders.append(holder)
+        return append(gpkg, *args, **kwargs)
+
+    monkeypatch.setattr(results, "BULK_ROWS", 1)
+    monkeypatch.setattr(results, "append_lines", lock_then_append)
+    monkeypatch.setattr(sqlite3, "connect", timeout_of(sqlite3.connect, 0.2))
+    writer = writer_for(path, "x", dict(POINTS))
+    line = QgsWkbTypes.LineString
+    writer.write("exchanges", small_frame(), line, writer.straight)  # by feature: a table first
+    try:
+        with pytest.raises(results.ResultWriteError) as raised:
+            writer.write("candidates", small_frame(), line, writer.straight, writer.straight_ends)
+    finally:
+        for holder in holders:
+            holder.close()
+    message = str(raised.value)
+    assert "candidates_x" in message and str(path) in message and "locked" in message
+    assert "Traceback" not in message and [w.kind for w in writer.written] == ["exchanges"]
+
+
+def timeout_of(connect, seconds):
+    """sqlite3.connect waiting ``seconds`` for a lock instead of its default 5 s."""
+
+    def connect_briefly(*args, **kwargs):
+        kwargs.setdefault("timeout", seconds)
+        return connect(*args, **kwargs)
+
+    return connect_briefly
+
+
 def test_a_cancel_during_the_bulk_write_leaves_the_table_empty(region, tmp_path, monkeypatch):
     """Cancel once append_lines runs: SQLite is interrupted, the transaction rolled back, no
     table is reported written, and the GeoPackage still opens with its other tables."""
