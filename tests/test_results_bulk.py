@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
     QgsFeature,
     QgsFeatureRequest,
@@ -219,23 +220,11 @@ def test_every_straight_table_in_bulk_and_routed_ones_by_feature(
     assert_same_run(by_features, in_bulk)
 
 
-class _Point:
-    def __init__(self, x, y):
-        self._x, self._y = x, y
-
-    def x(self):
-        return self._x
-
-    def y(self):
-        return self._y
-
-
-def writer_for(path, tag, points, is_canceled=lambda: False):
-    enterprises = sample_layer("enterprises")
+def writer_for(path, tag, points, is_canceled=lambda: False, crs=None):
     return results.ResultWriter(
         str(path),
         tag,
-        enterprises.crs(),
+        crs or sample_layer("enterprises").crs(),
         QgsProject.instance().transformContext(),
         points,
         is_canceled,
@@ -257,14 +246,19 @@ def small_frame():
     )
 
 
-POINTS = {"A": _Point(600_000.0, 6_000_000.0), "B": _Point(601_000.5, 6_002_000.25)}
-POINTS["C"] = _Point(599_000.0, 6_001_000.0)
+POINTS = {  # in the sample's CRS, UTM 45N
+    "A": QgsPointXY(600_000.0, 6_000_000.0),
+    "B": QgsPointXY(601_000.5, 6_002_000.25),
+    "C": QgsPointXY(599_000.0, 6_001_000.0),
+}
 
 
 @pytest.mark.parametrize(
     "case, bulk",
     [
         ("plain", True),
+        ("lon/lat enterprises", True),
+        ("a column named fid", True),
         ("a missing point", False),  # a NULL geometry: append_lines writes none
         ("a nullable integer and flag", True),
         ("an infinite distance", True),
@@ -273,8 +267,13 @@ POINTS["C"] = _Point(599_000.0, 6_001_000.0)
     ],
 )
 def test_bulk_only_where_sqlite_stores_what_qgis_would(tmp_path, monkeypatch, case, bulk):
-    frame, points = small_frame(), dict(POINTS)
-    if case == "a missing point":
+    frame, points, crs = small_frame(), dict(POINTS), None
+    if case == "lon/lat enterprises":
+        crs = QgsCoordinateReferenceSystem("EPSG:4326")
+        points = {k: QgsPointXY(86.0 + p.x() / 1e6, 54.0 + p.y() / 1e7) for k, p in points.items()}
+    elif case == "a column named fid":
+        frame["FID"] = frame["cand_id"] * 10
+    elif case == "a missing point":
         del points["C"]
     elif case == "a nullable integer and flag":
         frame["transfers"] = pd.array([1, None, 2, 3], dtype="Int64")
@@ -288,11 +287,11 @@ def test_bulk_only_where_sqlite_stores_what_qgis_would(tmp_path, monkeypatch, ca
     path = tmp_path / "results.gpkg"
     tables = []
     monkeypatch.setattr(results, "BULK_ROWS", NO_BULK)
-    old = writer_for(path, "old", points)
+    old = writer_for(path, "old", points, crs=crs)
     old.write("candidates", frame, QgsWkbTypes.LineString, old.straight, old.straight_ends)
     monkeypatch.setattr(results, "BULK_ROWS", 1)
     monkeypatch.setattr(results, "append_lines", bulk_spy(tables))
-    new = writer_for(path, "new", points)
+    new = writer_for(path, "new", points, crs=crs)
     new.write("candidates", frame, QgsWkbTypes.LineString, new.straight, new.straight_ends)
     assert tables == (["candidates_new"] if bulk else [])
     assert [w.count for w in new.written] == [4]
@@ -303,6 +302,7 @@ def assert_same_rows(path, table_a, table_b):
     """Every feature equal (too few features for assert_same_table's spatial query)."""
     a, b = opened(path, table_a), opened(path, table_b)
     assert [(f.name(), f.type()) for f in a.fields()] == [(f.name(), f.type()) for f in b.fields()]
+    assert a.crs() == b.crs()
     rows_a = [(f.id(), f.attributes(), f.geometry().asWkb()) for f in a.getFeatures()]
     rows_b = [(f.id(), f.attributes(), f.geometry().asWkb()) for f in b.getFeatures()]
     assert rows_a == rows_b and len(rows_a) == 4
