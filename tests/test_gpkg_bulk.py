@@ -338,15 +338,24 @@ def test_many_candidates_in_bulk_equal_the_sink_output(symbiosis_provider, tmp_p
 
 
 @pytest.mark.parametrize("shared", [(), (("name",),)])
-def test_cancel_stops_sqlite_and_says_so(tmp_path, shared):
+@pytest.mark.parametrize("fresh", [True, False])
+def test_cancel_stops_the_writing_and_says_so(tmp_path, shared, fresh):
+    """A fresh file's rows go in as pages (cancel asked between batches and before they are
+    made visible), another file's through SQLite (asked while it works): canceled, the
+    table stays empty and the file whole."""
     starts, ends = random_lines(20_000)
     columns = {
         "name": pd.Series([f"L{i}" for i in range(20_000)]),
         "size": pd.Series(np.full(20_000, 0.5)),
     }
-    for cancel_at in (None, 2):  # never; on the second question, while SQLite inserts
+    for cancel_at in (None, 2):  # never; on the second question, while the rows go in
         path = tmp_path / f"out_{cancel_at}.gpkg"
         empty_line_layer(path)
+        if not fresh:
+            data = ogr.Open(str(path), 1)
+            data.CreateLayer("other", None, ogr.wkbNone)
+            data = None
+        size_before = path.stat().st_size
         asked, steps = [], []
 
         def is_canceled(asked=asked, cancel_at=cancel_at):
@@ -354,10 +363,15 @@ def test_cancel_stops_sqlite_and_says_so(tmp_path, shared):
             return cancel_at is not None and len(asked) >= cancel_at
 
         written = append_lines(
-            str(path), None, columns, starts, ends, shared, steps.append, is_canceled
+            str(path), "lines", columns, starts, ends, shared, steps.append, is_canceled
         )
         assert steps == sorted(steps) and len(asked) >= 2
+        with sqlite3.connect(path) as db:
+            assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            (rows,) = db.execute("SELECT COUNT(*) FROM lines").fetchone()
         if cancel_at is None:
-            assert written == 20_000 and steps[-1] == 0.95
+            assert written == 20_000 == rows and steps[-1] == 0.95
         else:
-            assert written is None and steps[-1] < 0.95  # stopped before the index
+            assert written is None and steps[-1] < 0.95 and rows == 0
+            if fresh:  # the pages written so far were cut off again
+                assert path.stat().st_size == size_before

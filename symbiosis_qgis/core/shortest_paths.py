@@ -18,14 +18,8 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 import numpy as np
 from scipy.sparse.csgraph import dijkstra
 
+from .compiled import njit
 from .interruptible import map_in_processes
-
-try:  # optional accelerator; SYMBIOSIS_NO_NUMBA=1 hides it (benchmarks, checks)
-    if os.environ.get("SYMBIOSIS_NO_NUMBA"):
-        raise ImportError
-    from numba import njit
-except ImportError:  # pragma: no cover - depends on the machine
-    njit = None
 
 MEMORY_BUDGET = 400e6  # bytes for one scipy batch of distance and predecessor rows
 CHUNK = 32  # origins per unit of work between progress reports and cancel checks

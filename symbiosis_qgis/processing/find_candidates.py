@@ -35,13 +35,8 @@ from ..core.inputs import check_flows, id_texts, require_unique_ids
 from ..core.validation import FID, FLOW_REQUIRED
 from ..i18n import tr
 from .base import SymbiosisAlgorithm
-from .gpkg_bulk import (
-    append_lines,
-    gpkg_destination,
-    python_values,
-    read_points,
-    read_table,
-)
+from .gpkg_bulk import append_lines, gpkg_destination, python_values
+from .gpkg_read import read_points, read_table
 from .layer_io import (
     ENTERPRISE_GEOMETRIES,
     core_errors,

@@ -15,22 +15,20 @@ packed tree (gpkg_rtree.py) written straight into the R*Tree's shadow tables tak
 seconds. `SELECT rtreecheck(...)` accepts the result and later edits by QGIS go through the
 usual triggers into a valid tree.
 
-Reading: a whole GeoPackage point or attribute table is read with one SELECT (read_points,
-read_table) instead of a QgsFeature per row.
+Reading is in gpkg_read.py.
 """
 
 import json
 import os
 import sqlite3
-import struct
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
-from urllib.parse import quote
 
 import numpy as np
 import pandas as pd
 
 from .gpkg_rtree import packed_rtree
+from .sqlite_pages import Blobs, Integers, Reals, RowidAlias, TablePages, column_of
 
 # GeoPackage binary header: "GP", version 0, flags (little endian, envelope minx maxx miny maxy)
 _HEADER_FLAGS = 0b0000_0011
@@ -48,9 +46,9 @@ def gpkg_destination(dest_id):
     return path, table
 
 
-def line_blobs(starts, ends, srs_id, box=None):
-    """GeoPackage geometry blobs of 2D lines from starts (n, 2) to ends (n, 2); box: their
-    envelopes when already known."""
+def line_blob_records(starts, ends, srs_id, box=None):
+    """GeoPackage geometry blobs of 2D lines from starts (n, 2) to ends (n, 2), as numpy
+    records of their bytes; box: their envelopes when already known."""
     record = np.dtype(
         [
             ("magic", "S2"),
@@ -69,7 +67,12 @@ def line_blobs(starts, ends, srs_id, box=None):
     blobs["order"], blobs["kind"], blobs["count"] = 1, 2, 2
     blobs["envelope"] = envelopes(starts, ends) if box is None else box
     blobs["xy"] = np.hstack([starts, ends])
-    return blobs.view(np.dtype((np.void, record.itemsize))).tolist()
+    return blobs
+
+
+def _as_bytes(records):
+    """Numpy records as a list of bytes objects, one per record."""
+    return records.view(np.dtype((np.void, records.dtype.itemsize))).tolist()
 
 
 def envelopes(starts, ends):
@@ -115,43 +118,216 @@ def _append_lines(path, table, columns, starts, ends, shared, progress, is_cance
             (table,),
         ).fetchone()
         (first_fid,) = db.execute(
-            f"SELECT COALESCE(MAX(rowid), 0) + 1 FROM {_quoted(table)}"
+            f"SELECT COALESCE(MAX(rowid), 0) + 1 FROM {quoted(table)}"
         ).fetchone()
         fresh_file = _only_table(db) and first_fid == 1
         if fresh_file:  # a crash leaves a broken new file either way: no journal, no fsync
             db.execute("PRAGMA journal_mode = OFF")
             db.execute("PRAGMA synchronous = OFF")
-        db.execute("BEGIN")
         try:
-            triggers = db.execute(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
-                (table,),
-            ).fetchall()
-            for name, _ in triggers:  # they call OGR's SQL functions, unknown to plain SQLite
-                db.execute(f"DROP TRIGGER {_quoted(name)}")
-            box = envelopes(starts, ends)
-            fids = np.arange(first_fid, first_fid + len(box))
-            key = "fid" if _has_fid(db, table) else "rowid"
-            rows = {key: fids.tolist(), geometry: line_blobs(starts, ends, srs_id, box)}
-            progress(0.1)
-            with ThreadPoolExecutor(max_workers=1) as pool:  # packed while SQLite inserts
-                index = _IndexLoad(db, f"rtree_{table}_{geometry}", fids, box, pool)
-                _insert_rows(db, table, rows, columns, [g for g in shared if g], progress)
-                index.write()
-            progress(0.95)
-            for _, sql in triggers:
-                db.execute(sql)
-            _update_contents(db, table, box)
-            db.execute("COMMIT")
-        except BaseException:
-            db.set_progress_handler(None, 0)  # the rollback must not be interrupted
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
+            line = _Lines(table, geometry, srs_id, starts, ends, first_fid)
+            if fresh_file:
+                written = _append_as_pages(db, path, line, columns, shared, progress, is_canceled)
+                if written is not _BY_SQL:
+                    return written
+            _append_by_sql(db, line, columns, shared, progress)
         finally:
             if fresh_file:
                 db.execute("PRAGMA journal_mode = DELETE")
-    return len(box)
+    return len(line.box)
+
+
+class _Lines:
+    """The table the rows go to and their lines: envelopes, fids from ``first_fid``."""
+
+    def __init__(self, table, geometry, srs_id, starts, ends, first_fid):
+        self.table, self.geometry, self.srs_id = table, geometry, srs_id
+        self.starts, self.ends = starts, ends
+        self.box = envelopes(starts, ends)
+        self.fids = np.arange(first_fid, first_fid + len(self.box))
+        self.index = f"rtree_{table}_{geometry}"
+
+    def blobs(self):
+        """The geometry blobs as an (n, blob size) byte array."""
+        records = line_blob_records(self.starts, self.ends, self.srs_id, self.box)
+        return records.view(np.uint8).reshape(len(records), -1)
+
+
+def _append_by_sql(db, line, columns, shared, progress):
+    """The rows INSERTed by SQLite, the index triggers set aside meanwhile."""
+    table, geometry = line.table, line.geometry
+    db.execute("BEGIN")
+    try:
+        triggers = db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+            (table,),
+        ).fetchall()
+        for name, _ in triggers:  # they call OGR's SQL functions, unknown to plain SQLite
+            db.execute(f"DROP TRIGGER {quoted(name)}")
+        key = "fid" if _has_fid(db, table) else "rowid"
+        blobs = line_blob_records(line.starts, line.ends, line.srs_id, line.box)
+        rows = {key: line.fids.tolist(), geometry: _as_bytes(blobs)}
+        progress(0.1)
+        with ThreadPoolExecutor(max_workers=1) as pool:  # packed while SQLite inserts
+            index = _IndexLoad(db, line.index, line.fids, line.box, pool)
+            _insert_rows(db, table, rows, columns, [g for g in shared if g], progress)
+            index.write()
+        progress(0.95)
+        for _, sql in triggers:
+            db.execute(sql)
+        _update_contents(db, table, line.box)
+        db.execute("COMMIT")
+    except BaseException:
+        db.set_progress_handler(None, 0)  # the rollback must not be interrupted
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
+_BY_SQL = "by SQL"  # the page writer does not cover this file or these values
+
+
+def _append_as_pages(db, path, line, columns, shared, progress, is_canceled):
+    """The rows and their index's row table written as pages (sqlite_pages.py) into a fresh
+    file's empty table, then the index nodes, sequence and contents by SQL. Returns the
+    number of rows, None when canceled (the file as it was), or _BY_SQL."""
+    db.execute("BEGIN EXCLUSIVE")  # held while the pages are written: no one reads half
+    pages = None
+    try:
+        layout = _page_layout(db, line) if len(line.box) else None
+        pages = TablePages.open(path) if layout is not None else None
+        columns = _page_columns(layout, line, columns, shared) if pages is not None else None
+        if columns is None:
+            db.execute("ROLLBACK")
+            return _BY_SQL
+        roots, node_bytes = layout[1:]
+        with ThreadPoolExecutor(max_workers=1) as pool:  # packed while the rows are encoded
+            packing = None
+            if node_bytes:
+                packing = pool.submit(packed_rtree, line.fids, line.box, node_bytes)
+            written = pages.write_table(
+                roots[line.table],
+                line.fids,
+                columns,
+                is_canceled,
+                progress=lambda fraction: progress(0.05 + 0.85 * fraction),
+            )
+            tree = packing.result() if packing is not None and written else None
+        if tree is not None:
+            rowid_table = [RowidAlias(), Integers(tree[1], np.ones(len(tree[1]), bool))]
+            written = pages.write_table(roots[line.index + "_rowid"], line.fids, rowid_table)
+        if written and is_canceled is not None and is_canceled():
+            written = None  # the last word before the rows become visible
+        if not written:
+            pages.abort()
+            db.execute("ROLLBACK")
+            return None if written is None else _BY_SQL
+        pages.finish()
+        db.execute("COMMIT")
+    except BaseException:
+        if pages is not None and not pages.finished:
+            pages.abort()
+        db.set_progress_handler(None, 0)
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    finally:
+        if pages is not None:
+            pages.close()  # after SQLite let go of its lock: closing drops the process's locks
+    progress(0.9)
+    db.set_progress_handler(None, 0)  # the rows are in: what follows is short, and finishes
+    db.execute("BEGIN")
+    if tree is not None:
+        _write_nodes(db, line.index, *tree)
+    if db.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence' AND "
+        "(SELECT sql FROM sqlite_master WHERE name = ?) LIKE '%AUTOINCREMENT%'",
+        (line.table,),
+    ).fetchone():
+        db.execute("DELETE FROM sqlite_sequence WHERE name = ?", (line.table,))
+        db.execute(
+            "INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)",
+            (line.table, int(line.fids[-1])),
+        )
+    _update_contents(db, line.table, line.box, count=len(line.box))
+    db.execute("COMMIT")
+    progress(0.95)
+    return len(line.box)
+
+
+# triggers OGR puts on a GeoPackage table, kept in step by _append_as_pages itself
+_OGR_TRIGGERS = ("rtree_{table}_{geometry}_", "trigger_insert_feature_count_{table}")
+_OGR_TRIGGERS += ("trigger_delete_feature_count_{table}",)
+
+
+def _page_layout(db, line):
+    """(columns of the table, {table: root page}, index node size or 0) when its rows can be
+    written as pages: a rowid table with no SQL index, OGR's triggers only, an empty index;
+    else None."""
+    table, index = line.table, line.index
+    names = [table, index + "_rowid"]
+    catalogue = db.execute(
+        "SELECT type, name, tbl_name, rootpage, sql FROM sqlite_master WHERE tbl_name IN (?, ?)",
+        names,
+    ).fetchall()
+    known = tuple(t.format(table=table, geometry=line.geometry) for t in _OGR_TRIGGERS)
+    roots = {}
+    for kind, name, _, root, sql in catalogue:
+        if kind == "index" or (kind == "trigger" and not name.startswith(known)):
+            return None
+        if kind == "table":
+            if "WITHOUT ROWID" in (sql or "").upper() or "CHECK" in (sql or "").upper():
+                return None
+            roots[name] = root
+    node_bytes = 0
+    if index + "_rowid" in roots:
+        (indexed,) = db.execute(f"SELECT COUNT(*) FROM {quoted(index + '_rowid')}").fetchone()
+        if indexed:
+            return None
+        (node_bytes,) = db.execute(
+            f"SELECT length(data) FROM {quoted(index + '_node')} WHERE nodeno = 1"
+        ).fetchone()
+    info = db.execute(f"PRAGMA table_info({quoted(table)})").fetchall()
+    return info, roots, node_bytes
+
+
+def _page_columns(layout, line, columns, shared):
+    """One sqlite_pages encoding per column of the table, or None when a value needs SQLite
+    (a NOT NULL or defaulted column, text in a number column...)."""
+    info = layout[0]
+    declared = {row[1]: row[2] for row in info}
+    if not set(columns) <= set(declared):
+        return None
+    encoded = {}
+    for group in (g for g in shared if g):  # text to factorize: each combination once
+        if all(_encoded_as_is(columns[name]) for name in group):
+            continue
+        codes, first = _group_codes([columns[name] for name in group])
+        for name in group:
+            once = column_of(columns[name].iloc[first].reset_index(drop=True), declared[name])
+            if once is None:
+                return None
+            encoded[name] = once.take(codes)
+    for name, series in columns.items():
+        if name not in encoded:
+            encoded[name] = column_of(series.reset_index(drop=True), declared[name])
+            if encoded[name] is None:
+                return None
+    keys = [row for row in info if row[5]]
+    alias = keys[0][1] if len(keys) == 1 and keys[0][2].upper() == "INTEGER" else None
+    result = []
+    for _, name, _, not_null, default, _ in info:
+        if name == alias:
+            result.append(RowidAlias())
+        elif not_null or (name not in columns and name != line.geometry and default is not None):
+            return None
+        elif name == line.geometry:
+            result.append(Blobs(line.blobs(), np.ones(len(line.box), bool)))
+        elif name in encoded:
+            result.append(encoded[name])
+        else:  # a field not given: NULL
+            result.append(Reals(np.full(len(line.box), np.nan)))
+    return result
 
 
 def _insert_rows(db, table, rows, columns, shared, progress):
@@ -161,8 +337,7 @@ def _insert_rows(db, table, rows, columns, shared, progress):
     rows.update((n, python_values(c)) for n, c in columns.items() if n not in grouped)
     if not shared:
         db.executemany(
-            f"INSERT INTO {_quoted(table)} ({_listed(rows)}) "
-            f"VALUES ({', '.join('?' * len(rows))})",
+            f"INSERT INTO {quoted(table)} ({listed(rows)}) VALUES ({', '.join('?' * len(rows))})",
             zip(*rows.values()),
         )
         progress(0.85)
@@ -171,12 +346,12 @@ def _insert_rows(db, table, rows, columns, shared, progress):
     # the staged table's own rowid (1, 2, ...) gives the first column, the fid
     key, fids = next(iter(rows.items()))
     del rows[key]
-    selected = [f"r.rowid + {int(fids[0]) - 1}"] + [f"r.{_quoted(name)}" for name in rows]
+    selected = [f"r.rowid + {int(fids[0]) - 1}"] + [f"r.{quoted(name)}" for name in rows]
     joins, packed, shift = [], np.zeros(len(fids), np.int64), 0
     for k, group in enumerate(shared):
         codes, first = _group_codes([columns[name] for name in group])
         lookup = f"symbiosis_group_{k}"
-        db.execute(f"CREATE TEMP TABLE {lookup} (k INTEGER PRIMARY KEY, {_listed(group)})")
+        db.execute(f"CREATE TEMP TABLE {lookup} (k INTEGER PRIMARY KEY, {listed(group)})")
         db.executemany(
             f"INSERT INTO temp.{lookup} VALUES ({', '.join('?' * (len(group) + 1))})",
             zip(range(len(first)), *(python_values(columns[n].iloc[first]) for n in group)),
@@ -190,9 +365,9 @@ def _insert_rows(db, table, rows, columns, shared, progress):
             rows[lookup] = codes.tolist()
             code = f"r.{lookup}"
         joins.append(f"CROSS JOIN temp.{lookup} AS g{k} ON g{k}.k = {code}")
-        selected += [f"g{k}.{_quoted(name)}" for name in group]
+        selected += [f"g{k}.{quoted(name)}" for name in group]
     rows["symbiosis_codes"] = packed.tolist()
-    db.execute(f"CREATE TEMP TABLE symbiosis_rows ({_listed(rows)})")
+    db.execute(f"CREATE TEMP TABLE symbiosis_rows ({listed(rows)})")
     db.executemany(
         f"INSERT INTO temp.symbiosis_rows VALUES ({', '.join('?' * len(rows))})",
         zip(*rows.values()),
@@ -200,13 +375,18 @@ def _insert_rows(db, table, rows, columns, shared, progress):
     rows.clear()  # SQLite holds them now
     progress(0.5)
     db.execute(
-        f"INSERT INTO {_quoted(table)} ({_listed(names)}) SELECT {', '.join(selected)} "
+        f"INSERT INTO {quoted(table)} ({listed(names)}) SELECT {', '.join(selected)} "
         f"FROM temp.symbiosis_rows AS r {' '.join(joins)} ORDER BY r.rowid"
     )
     for k in range(len(shared)):
         db.execute(f"DROP TABLE temp.symbiosis_group_{k}")
     db.execute("DROP TABLE temp.symbiosis_rows")
     progress(0.85)
+
+
+def _encoded_as_is(series):
+    """True when a column is encoded without hashing its values: numbers, categories."""
+    return isinstance(series.dtype, pd.CategoricalDtype) or series.dtype.kind in "iufb"
 
 
 def _group_codes(series):
@@ -237,8 +417,9 @@ def python_values(column):
     return values.where(column.notna(), None).tolist()
 
 
-def _listed(names):
-    return ", ".join(map(_quoted, names))
+def listed(names):
+    """SQL identifiers, quoted, comma-separated."""
+    return ", ".join(map(quoted, names))
 
 
 def _only_table(db):
@@ -247,7 +428,7 @@ def _only_table(db):
 
 
 def _has_fid(db, table):
-    return any(row[1] == "fid" for row in db.execute(f"PRAGMA table_info({_quoted(table)})"))
+    return any(row[1] == "fid" for row in db.execute(f"PRAGMA table_info({quoted(table)})"))
 
 
 class _IndexLoad:
@@ -262,9 +443,9 @@ class _IndexLoad:
             self.index = None
             return
         (node_bytes,) = db.execute(
-            f"SELECT length(data) FROM {_quoted(index + '_node')} WHERE nodeno = 1"
+            f"SELECT length(data) FROM {quoted(index + '_node')} WHERE nodeno = 1"
         ).fetchone()
-        (indexed,) = db.execute(f"SELECT COUNT(*) FROM {_quoted(index + '_rowid')}").fetchone()
+        (indexed,) = db.execute(f"SELECT COUNT(*) FROM {quoted(index + '_rowid')}").fetchone()
         if not indexed:
             self.packing = pool.submit(packed_rtree, fids, box, node_bytes)
 
@@ -274,124 +455,34 @@ class _IndexLoad:
             return
         if self.packing is None:  # an index in use: SQLite inserts into it
             db.executemany(
-                f"INSERT INTO {_quoted(index)} VALUES (?, ?, ?, ?, ?)",
+                f"INSERT INTO {quoted(index)} VALUES (?, ?, ?, ?, ?)",
                 zip(fids.tolist(), *self.box.T.tolist()),
             )
             return
         nodes, leaf_of, parent_of = self.packing.result()
-        for suffix in ("_node", "_rowid", "_parent"):
-            db.execute(f"DELETE FROM {_quoted(index + suffix)}")
-        db.executemany(f"INSERT INTO {_quoted(index + '_node')} VALUES (?, ?)", nodes)
+        db.execute(f"DELETE FROM {quoted(index + '_rowid')}")
         # one JSON array parsed by SQLite: about twice as fast as 2 million bound rows
         db.execute(
-            f"INSERT INTO {_quoted(index + '_rowid')} (rowid, nodeno) "
+            f"INSERT INTO {quoted(index + '_rowid')} (rowid, nodeno) "
             "SELECT key + ?, value FROM json_each(?)",
             (int(fids[0]), json.dumps(leaf_of.tolist())),
         )
-        db.executemany(
-            f"INSERT INTO {_quoted(index + '_parent')} VALUES (?, ?)",
-            zip(range(2, len(parent_of) + 2), parent_of.tolist()),
-        )
+        _write_nodes(db, index, nodes, leaf_of, parent_of)
 
 
-_ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}  # by the header's envelope indicator
-_POINT_TYPES = {1, 1001, 2001, 3001, 0x80000001, 0x40000001, 0xC0000001}  # 2D, Z, M, ZM
+def _write_nodes(db, index, nodes, leaf_of, parent_of):
+    """The packed tree's nodes and their parents in place of the index's empty root."""
+    for suffix in ("_node", "_parent"):
+        db.execute(f"DELETE FROM {quoted(index + suffix)}")
+    db.executemany(f"INSERT INTO {quoted(index + '_node')} VALUES (?, ?)", nodes)
+    db.executemany(
+        f"INSERT INTO {quoted(index + '_parent')} VALUES (?, ?)",
+        zip(range(2, len(parent_of) + 2), parent_of.tolist()),
+    )
 
 
-def read_points(path, table, fields):
-    """A GeoPackage point table read through SQLite: (fids, {field: values}, xy (n, 2)).
-
-    Values are what SQLite stores (text, int, float; NULL as None); a feature without
-    geometry or with an empty point has NaN coordinates. Returns None when some geometry
-    is not a single point, so that QGIS reads the layer instead.
-    """
-    with closing(_read_only(path)) as db:
-        (geometry,) = db.execute(
-            "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (table,)
-        ).fetchone()
-        key = _primary_key(db, table)
-        rows = db.execute(
-            f"SELECT {_listed([key, geometry, *fields])} FROM {_quoted(table)} "
-            f"ORDER BY {_quoted(key)}"
-        ).fetchall()
-    columns = list(zip(*rows)) if rows else [()] * (len(fields) + 2)
-    xy = _points_of(columns[1])
-    if xy is None:
-        return None
-    return list(columns[0]), dict(zip(fields, map(list, columns[2:]))), xy
-
-
-def read_table(path, table, fields):
-    """(fids, {field: values}) of a GeoPackage table read through SQLite, in fid order."""
-    with closing(_read_only(path)) as db:
-        key = _primary_key(db, table)
-        rows = db.execute(
-            f"SELECT {_listed([key, *fields])} FROM {_quoted(table)} ORDER BY {_quoted(key)}"
-        ).fetchall()
-    columns = list(zip(*rows)) if rows else [()] * (len(fields) + 1)
-    return list(columns[0]), dict(zip(fields, map(list, columns[1:])))
-
-
-def _read_only(path):
-    return sqlite3.connect("file:" + quote(os.path.abspath(path)) + "?mode=ro", uri=True)
-
-
-def _primary_key(db, table):
-    info = db.execute(f"PRAGMA table_info({_quoted(table)})").fetchall()
-    return next((row[1] for row in info if row[5] == 1), "rowid")
-
-
-def _points_of(blobs):
-    """(n, 2) x, y of GeoPackage point blobs (NaN: null or empty), or None when a blob is
-    not a point. Blobs of one layout (the usual case) are parsed at once in numpy."""
-    xy = np.full((len(blobs), 2), np.nan)
-    present = [i for i, blob in enumerate(blobs) if blob is not None]
-    sizes = {len(blobs[i]) for i in present}
-    if len(sizes) == 1 and sizes.pop() >= 29:
-        raw = np.frombuffer(b"".join(bytes(blobs[i]) for i in present), np.uint8)
-        raw = raw.reshape(len(present), -1)
-        flags = raw[0, 3]
-        envelope = _ENVELOPE_BYTES.get((flags >> 1) & 0b111)
-        uniform = (raw[:, :4] == raw[0, :4]).all() and not flags & 0x10
-        if uniform and envelope is not None and raw.shape[1] == 8 + envelope + 21:
-            wkb = raw[:, 8 + envelope :]
-            order = "<" if wkb[0, 0] == 1 else ">"
-            kind = np.ascontiguousarray(wkb[:, 1:5]).view(order + "u4")[:, 0]
-            if (wkb[:, 0] == wkb[0, 0]).all() and np.isin(kind, list(_POINT_TYPES)).all():
-                xy[present] = np.ascontiguousarray(wkb[:, 5:21]).view(order + "f8")
-                return xy
-    for i in present:  # mixed layouts: blob by blob
-        point = _point_of(blobs[i])
-        if point is False:
-            return None
-        if point is not None:
-            xy[i] = point
-    return xy
-
-
-def _point_of(blob):
-    """(x, y) of a GeoPackage point blob; None when null or empty; False when no point."""
-    if blob is None:
-        return None
-    blob = bytes(blob)
-    if blob[:2] != b"GP" or len(blob) < 8:
-        return False
-    flags = blob[3]
-    if flags & 0x10:  # the empty-geometry flag
-        return None
-    envelope = _ENVELOPE_BYTES.get((flags >> 1) & 0b111)
-    wkb = blob[8 + envelope :] if envelope is not None else b""
-    if len(wkb) < 21:
-        return False
-    order = "<" if wkb[0] == 1 else ">"
-    (kind,) = struct.unpack(order + "I", wkb[1:5])
-    if kind not in _POINT_TYPES:
-        return False
-    x, y = struct.unpack(order + "dd", wkb[5:21])
-    return None if np.isnan(x) and np.isnan(y) else (x, y)
-
-
-def _update_contents(db, table, box):
+def _update_contents(db, table, box, count=None):
+    """Extent and feature count as OGR keeps them; ``count`` when known (else counted)."""
     if len(box):
         db.execute(
             "UPDATE gpkg_contents SET min_x = MIN(COALESCE(min_x, ?), ?), "
@@ -401,9 +492,9 @@ def _update_contents(db, table, box):
             (*np.repeat(_extent(box), 2).tolist(), table),
         )
     if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone():
+        counted = f"(SELECT COUNT(*) FROM {quoted(table)})" if count is None else int(count)
         db.execute(
-            "UPDATE gpkg_ogr_contents SET feature_count = "
-            f"(SELECT COUNT(*) FROM {_quoted(table)}) WHERE table_name = ?",
+            f"UPDATE gpkg_ogr_contents SET feature_count = {counted} WHERE table_name = ?",
             (table,),
         )
 
@@ -412,5 +503,6 @@ def _extent(box):
     return [box[:, 0].min(), box[:, 1].max(), box[:, 2].min(), box[:, 3].max()]
 
 
-def _quoted(name):
+def quoted(name):
+    """An SQL identifier in double quotes."""
     return '"' + name.replace('"', '""') + '"'
