@@ -17,6 +17,10 @@ for rows outside it; the caller then inserts through SQLite.
 """
 
 import os
+import queue
+import threading
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,6 +33,7 @@ _PENDING_BYTE = 0x4000_0000  # the page holding this offset is SQLite's lock pag
 _LEAF, _INTERIOR = 13, 5  # table B-tree page types
 _CHUNK_BYTES = 64 << 20  # rows are encoded this many padded bytes at a time
 _MAX_ROWID = (1 << 35) - 1  # rowids up to 5-byte varints
+_WORKERS = 2  # batches encoded into pages at once (numba releases the GIL, pwrite too)
 
 
 # Each column's encode(rows) gives, for the rows of a slice: serial types, a byte table, the
@@ -302,10 +307,12 @@ def _kernel_leaves(
         for i in range(len(rowids)):
             size = sizes[k, i]
             if size:
-                at, row = bodies[i], i if identity[k] else index[k, i]
-                for b in range(size):
+                # unsigned positions: numba then skips its negative-index check per byte
+                at = np.uint64(bodies[i])
+                row = np.uint64(i if identity[k] else index[k, i])
+                for b in range(np.uint64(size)):
                     out[at + b] = table[row, b]
-                bodies[i] = at + size
+                bodies[i] += size
     return page + 1
 
 
@@ -380,6 +387,7 @@ class TablePages:
         self.fd, self.page_size = fd, page_size
         self.page_count, self.file_size = page_count, file_size
         self.roots = []  # (root page number, its bytes), written by finish
+        self.numbering = threading.Lock()  # page numbers are handed out to one batch at a time
         self.finished = False
 
     @classmethod
@@ -420,36 +428,63 @@ class TablePages:
         limit = self.page_size - 35  # largest payload kept on a leaf page
         width = max(1, sum(c.encode(slice(0, 1))[1].shape[1] + 2 for c in columns) + 12)
         step = max(1, _CHUNK_BYTES // width)
-        numbers, lasts = [], []  # leaf pages written and their largest rowids
-        steps = range(0, len(rowids), step)
-        buffers = Buffers()
-        for start in steps:
-            if is_canceled is not None and is_canceled():
-                return None
-            rows = slice(start, min(start + step, len(rowids)))
-            encoded = [column.encode(rows) for column in columns]
-            header, payload, cell = record_sizes(rowids[rows], encoded)
-            if payload.max() > limit:
-                return False
-            pages, last = leaf_pages(
-                rowids[rows], encoded, header, payload, cell, self.page_size, buffers
-            )
-            if len(steps) == 1 and len(pages) == 1:  # one leaf: it is the root
-                self.roots.append((root, pages[0].tobytes()))
-                return True
-            numbers.append(self._append(pages))
-            lasts.append(last.copy())  # the buffer is the next batch's
-            if progress is not None:
-                progress(rows.stop / len(rowids))
-            if is_canceled is not None and is_canceled():
-                return None
-        level = (np.concatenate(numbers), np.concatenate(lasts))
+        batches = [slice(at, min(at + step, len(rowids))) for at in range(0, len(rowids), step)]
+        leaves = [None] * len(batches)  # each batch's leaf page numbers and largest rowids
+        spare = queue.SimpleQueue()  # one set of buffers per worker
+        for _ in range(_WORKERS):
+            spare.put(Buffers())
+        outcome = True
+        with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
+            running = deque()
+            for k, rows in enumerate(batches):
+                if is_canceled is not None and is_canceled():
+                    outcome = None
+                    break
+                encoded = [column.encode(rows) for column in columns]
+                header, payload, cell = record_sizes(rowids[rows], encoded)
+                if payload.max() > limit:
+                    outcome = False
+                    break
+                if len(batches) == 1:  # maybe a single leaf: then it is the root
+                    size, rowids = self.page_size, rowids[rows]
+                    pages, last = leaf_pages(rowids, encoded, header, payload, cell, size)
+                    if len(pages) == 1:
+                        self.roots.append((root, pages[0].tobytes()))
+                        return True
+                    leaves[k] = (self._append(pages), last)
+                    break
+                while len(running) >= _WORKERS:  # encoded batches wait for a worker
+                    running.popleft().result()
+                    if progress is not None:
+                        progress(sum(leaf is not None for leaf in leaves) / len(batches))
+                job = (rowids[rows], encoded, header, payload, cell, spare, leaves, k)
+                running.append(pool.submit(self._write_leaves, *job))
+            for job in running:
+                job.result()
+        if outcome is True and is_canceled is not None and is_canceled():
+            outcome = None
+        if outcome is not True:
+            return outcome
+        if progress is not None:
+            progress(1.0)
+        level = tuple(np.concatenate(part) for part in zip(*leaves))
         while True:
             pages, last = _interior_pages(*level, self.page_size)
             if len(pages) == 1:
                 self.roots.append((root, pages[0].tobytes()))
                 return True
             level = (self._append(pages), last)
+
+    def _write_leaves(self, rowids, encoded, header, payload, cell, spare, leaves, k):
+        """A worker: the leaf pages of one batch of rows, written; their page numbers and
+        largest rowids into leaves[k]."""
+        buffers = spare.get()
+        try:
+            size = self.page_size
+            pages, last = leaf_pages(rowids, encoded, header, payload, cell, size, buffers)
+            leaves[k] = (self._append(pages), last.copy())  # the buffer is the next batch's
+        finally:
+            spare.put(buffers)
 
     def finish(self):
         """The header (page count, change counter), then the roots: the tables are in."""
@@ -472,12 +507,13 @@ class TablePages:
         os.close(self.fd)
 
     def _append(self, pages):
-        """Pages (k, page size) written after the last one; their page numbers."""
-        numbers = self.page_count + 1 + np.arange(len(pages))
-        lock_page = _PENDING_BYTE // self.page_size + 1  # stays empty, SQLite's lock page
-        if self.page_count < lock_page <= numbers[-1]:
-            numbers[numbers >= lock_page] += 1
-        self.page_count = int(numbers[-1])
+        """Pages (k, page size) written after the last one (any thread); their numbers."""
+        with self.numbering:
+            numbers = self.page_count + 1 + np.arange(len(pages))
+            lock_page = _PENDING_BYTE // self.page_size + 1  # stays empty: SQLite's lock page
+            if self.page_count < lock_page <= numbers[-1]:
+                numbers[numbers >= lock_page] += 1
+            self.page_count = int(numbers[-1])
         for run in np.split(np.arange(len(pages)), np.flatnonzero(np.diff(numbers) > 1) + 1):
             at = int(numbers[run[0]] - 1) * self.page_size
             os.pwrite(self.fd, pages[run[0] : run[-1] + 1], at)  # the array's own buffer
