@@ -5,8 +5,10 @@ addition, spread over 600 x 600 km in UTM 45N), one rule with a 10 km radius: ab
 candidate lines. The inputs are written to a GeoPackage once (cached in /tmp). Each side runs in
 its own process (its own peak memory), all in the same `make bench`, each once (the machine is
 shared: see load_average in the JSON):
+  warmup    numba's kernels compiled into their cache (a user's first run pays this once);
   plugin    processing.run("symbiosis:findcandidates") on the GeoPackage layers, OUTPUT a
-            GeoPackage; stages timed from the algorithm's progress texts;
+            GeoPackage; stages timed from the algorithm's progress texts; again with numba
+            hidden (plugin_without_numba), as in a QGIS whose Python has none;
   core      for information: core.candidates.find_candidates on the frames (no layers);
   qgis      a PyQGIS script writing the same lines: the layers read with QGIS, a
             QgsSpatialIndex of consumers, a bounding-box query per supplier, the ellipsoidal
@@ -130,7 +132,9 @@ def run_plugin():
     from qgis_session import start_processing
 
     processing = start_processing()
-    out = TMP / "plugin.gpkg"
+    out = TMP / (
+        "plugin_without_numba.gpkg" if os.environ.get("SYMBIOSIS_NO_NUMBA") else "plugin.gpkg"
+    )
     out.unlink(missing_ok=True)
     clock = StageClock()
     start = time.perf_counter()
@@ -295,16 +299,50 @@ def run_geopandas():
     }
 
 
+def run_warmup():
+    """Compile the numba kernels of the page writer into their on-disk cache, as a user's
+    first run does once, so that no timed side pays for compiling: a few candidate rows
+    written to a fresh GeoPackage table of the same columns."""
+    from osgeo import ogr, osr
+
+    from symbiosis_qgis.core.candidates import CANDIDATE_COLUMNS
+    from symbiosis_qgis.processing.find_candidates import TEXT_COLUMNS
+    from symbiosis_qgis.processing.gpkg_bulk import append_lines
+
+    out = TMP / "warmup.gpkg"
+    out.unlink(missing_ok=True)
+    data = ogr.GetDriverByName("GPKG").CreateDataSource(str(out))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32645)
+    layer = data.CreateLayer("warmup", srs, ogr.wkbLineString)
+    columns = {}
+    for name in CANDIDATE_COLUMNS:
+        text = name in TEXT_COLUMNS
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTString if text else ogr.OFTReal))
+        columns[name] = pd.Series(["a", "b", "c"] if text else [1.0, 2.0, 3.0])
+    data = None
+    start = time.perf_counter()
+    ends = np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
+    append_lines(str(out), None, columns, ends - 1, ends)
+    return {"compile_or_load_s": round(time.perf_counter() - start, 2)}
+
+
+# each side: what it runs and its environment; without numba as in Debian's or OSGeo4W's QGIS
 SIDES = {
-    "plugin": run_plugin,
-    "core": run_core,
-    "qgis": run_qgis,
-    "geopandas": run_geopandas,
+    "warmup": (run_warmup, {}),
+    "plugin": (run_plugin, {}),
+    "plugin_without_numba": (run_plugin, {"SYMBIOSIS_NO_NUMBA": "1"}),
+    "core": (run_core, {}),
+    "qgis": (run_qgis, {}),
+    "geopandas": (run_geopandas, {}),
 }
 
 
 def child(kind):
-    result = SIDES[kind]()
+    from symbiosis_qgis.core.compiled import njit
+
+    result = SIDES[kind][0]()
+    result["numba"] = njit is not None
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     print(json.dumps(result), flush=True)
     os._exit(0)  # no QGIS teardown: deleting layers after exitQgis can crash, after the result
@@ -316,6 +354,7 @@ def run_child(kind):
         "PROJ_LIB": "/usr/share/proj",
         "PATH": "/usr/bin:/bin",
         "HOME": "/tmp",
+        **SIDES[kind][1],
     }
     out = subprocess.run([sys.executable, __file__, kind], capture_output=True, text=True, env=env)
     if out.returncode != 0:
@@ -335,15 +374,17 @@ def main(sides=None):
         except RuntimeError as err:  # one side failing must not lose the others' figures
             summary[f"{kind}_error"] = str(err)[-1500:]
         print(kind, json.dumps(summary.get(kind)), flush=True)
-    if "plugin" in summary:
-        plugin = summary["plugin"]["total_s"]
-        mine = output_pairs(summary["plugin"]["output"])
+    for side in ("plugin", "plugin_without_numba"):
+        if side not in summary:
+            continue
+        plugin = summary[side]["total_s"]
+        mine = output_pairs(summary[side]["output"])
         for kind in ("qgis", "geopandas"):
             if kind in summary:
-                summary[f"plugin_speedup_vs_{kind}"] = round(summary[kind]["total_s"] / plugin, 1)
+                summary[f"{side}_speedup_vs_{kind}"] = round(summary[kind]["total_s"] / plugin, 1)
                 theirs = output_pairs(summary[kind]["output"])
-                summary[f"{kind}_pairs_missing_vs_plugin"] = len(mine - theirs)
-                summary[f"{kind}_pairs_extra_vs_plugin"] = len(theirs - mine)
+                summary[f"{kind}_pairs_missing_vs_{side}"] = len(mine - theirs)
+                summary[f"{kind}_pairs_extra_vs_{side}"] = len(theirs - mine)
     summary["load_average_at_end"] = os.getloadavg()
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)

@@ -201,6 +201,7 @@ def _append_as_pages(db, path, line, columns, shared, progress, is_canceled):
             db.execute("ROLLBACK")
             return _BY_SQL
         roots, node_bytes = layout[1:]
+        progress(0.05)
         with ThreadPoolExecutor(max_workers=1) as pool:  # packed while the rows are encoded
             packing = None
             if node_bytes:

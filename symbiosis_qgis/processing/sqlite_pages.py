@@ -148,15 +148,18 @@ def column_of(series, declared):
             return None
         return Texts(series.cat.codes.to_numpy().astype(np.int64), list(categories))
     kind = series.dtype.kind
+    missing = series.isna().to_numpy()  # NaN, None and pandas' NA alike
     if kind in "iub" and affinity in ("REAL", "INTEGER", "BLOB"):
-        values = series.to_numpy().astype(np.int64)
+        if kind == "u" and len(series) and series.max() >= 2**63:
+            return None  # beyond SQLite's integers
+        values = series.to_numpy(dtype=np.int64, na_value=0)
         if affinity == "REAL":
-            return Reals(values.astype(float))
-        return Integers(values, np.ones(len(values), bool))
+            return Reals(np.where(missing, np.nan, values.astype(float)))
+        return Integers(values, ~missing)
     if kind == "f" and affinity == "REAL":
-        return Reals(series.to_numpy().astype(float))
+        return Reals(series.to_numpy(dtype=float, na_value=np.nan))
     if kind == "f" and affinity == "INTEGER":  # SQLite keeps a whole float as an integer
-        values = series.to_numpy().astype(float)
+        values = series.to_numpy(dtype=float, na_value=np.nan)
         present = ~np.isnan(values)
         whole = np.all(values[present] == np.round(values[present]))
         if not whole or np.any(np.abs(values[present]) >= 2.0**63):
@@ -205,7 +208,7 @@ def record_sizes(rowids, encoded):
     header = 1 + len(encoded)  # a serial type takes one byte, or two from 128 on
     payload = 0
     for serial, _, _, size in encoded:
-        header = header + (serial >= 128)
+        header = header + (serial >= 1 << 7) + (serial >= 1 << 14)
         payload = payload + size
     header = header + (header >= 128)  # the header's own size takes a second byte
     payload = payload + header
@@ -344,8 +347,8 @@ def _padded_cells(rowids, payload, header, encoded):
     serials, tables, indexes, sizes = zip(*encoded)
     serials, sizes = np.column_stack(serials), np.column_stack(sizes)
     n = len(rowids)
-    serial_bytes = _SERIAL_BYTES[np.minimum(serials, len(_SERIAL_BYTES) - 1)]
-    serial_sizes = _SERIAL_SIZES[np.minimum(serials, len(_SERIAL_SIZES) - 1)]
+    serial_bytes, serial_sizes = varints(serials.ravel(), 3)  # long texts: three bytes
+    serial_sizes = serial_sizes.reshape(serials.shape)
     pieces = [varints(payload, 3), varints(rowids, 5), varints(header, 2)]
     pieces.append((serial_bytes.reshape(n, -1), serial_sizes))
     for k, (table, index) in enumerate(zip(tables, indexes)):
@@ -357,8 +360,8 @@ def _padded_cells(rowids, payload, header, encoded):
     for data, size in pieces:
         end = start + data.shape[1]
         padded[:, start:end] = data
-        if size.ndim == 2:  # the serial types: one or two bytes each
-            used[:, start:end] = (size[:, :, None] > np.arange(2)).reshape(n, -1)
+        if size.ndim == 2:  # the serial types: one to three bytes each
+            used[:, start:end] = (size[:, :, None] > np.arange(3)).reshape(n, -1)
         elif size.min() == data.shape[1]:  # every row uses all of it
             used[:, start:end] = True
         else:
@@ -375,7 +378,6 @@ def _leading(width):
 
 
 _LEADING = {}
-_SERIAL_BYTES, _SERIAL_SIZES = varints(np.arange(1 << 14), 2)  # serial types, as varints
 
 
 class TablePages:
