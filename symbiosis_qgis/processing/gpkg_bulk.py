@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .gpkg_rtree import packed_rtree
-from .sqlite_pages import Blobs, Integers, Reals, RowidAlias, TablePages, column_of
+from .sqlite_pages import Integers, Reals, RowidAlias, TablePages, column_of
 
 # GeoPackage binary header: "GP", version 0, flags (little endian, envelope minx maxx miny maxy)
 _HEADER_FLAGS = 0b0000_0011
@@ -138,7 +138,8 @@ def _append_lines(path, table, columns, starts, ends, shared, progress, is_cance
 
 
 class _Lines:
-    """The table the rows go to and their lines: envelopes, fids from ``first_fid``."""
+    """The table the rows go to and their lines: envelopes, fids from ``first_fid``; also
+    the geometry column's encoding for sqlite_pages (encode)."""
 
     def __init__(self, table, geometry, srs_id, starts, ends, first_fid):
         self.table, self.geometry, self.srs_id = table, geometry, srs_id
@@ -147,10 +148,15 @@ class _Lines:
         self.fids = np.arange(first_fid, first_fid + len(self.box))
         self.index = f"rtree_{table}_{geometry}"
 
-    def blobs(self):
-        """The geometry blobs as an (n, blob size) byte array."""
-        records = line_blob_records(self.starts, self.ends, self.srs_id, self.box)
-        return records.view(np.uint8).reshape(len(records), -1)
+    def encode(self, rows):
+        """The geometry column for sqlite_pages, made batch by batch (all 2 million blobs at
+        once would be 165 MB of fresh memory)."""
+        records = line_blob_records(
+            self.starts[rows], self.ends[rows], self.srs_id, self.box[rows]
+        )
+        blobs = records.view(np.uint8).reshape(len(records), -1)
+        size = np.full(len(records), blobs.shape[1])
+        return np.full(len(records), 2 * blobs.shape[1] + 12), blobs, None, size
 
 
 def _append_by_sql(db, line, columns, shared, progress):
@@ -323,7 +329,7 @@ def _page_columns(layout, line, columns, shared):
         elif not_null or (name not in columns and name != line.geometry and default is not None):
             return None
         elif name == line.geometry:
-            result.append(Blobs(line.blobs(), np.ones(len(line.box), bool)))
+            result.append(line)
         elif name in encoded:
             result.append(encoded[name])
         else:  # a field not given: NULL

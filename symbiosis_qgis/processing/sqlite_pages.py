@@ -32,6 +32,7 @@ _HEADER = 100  # bytes of the database header on page 1
 _PENDING_BYTE = 0x4000_0000  # the page holding this offset is SQLite's lock page: never used
 _LEAF, _INTERIOR = 13, 5  # table B-tree page types
 _CHUNK_BYTES = 64 << 20  # rows are encoded this many padded bytes at a time
+_CHUNK_ROWS = 1 << 17  # and at most this many rows: each batch's arrays stay small
 _MAX_ROWID = (1 << 35) - 1  # rowids up to 5-byte varints
 _WORKERS = 2  # batches encoded into pages at once (numba releases the GIL, pwrite too)
 
@@ -236,7 +237,7 @@ def leaf_pages(rowids, encoded, header, payload, cell, page_size, buffers=None):
     last = buffers.get("last", (count,), np.int64)
     shape = (len(encoded), len(rowids))
     serials, index, sizes = (
-        buffers.get(name, shape, np.int64) for name in ("serials", "index", "sizes")
+        buffers.get(name, shape, np.int32) for name in ("serials", "index", "sizes")
     )
     for k, (serial, _, rows, size) in enumerate(encoded):
         serials[k], sizes[k] = serial, size
@@ -390,6 +391,9 @@ class TablePages:
         self.page_count, self.file_size = page_count, file_size
         self.roots = []  # (root page number, its bytes), written by finish
         self.numbering = threading.Lock()  # page numbers are handed out to one batch at a time
+        self.spare = queue.SimpleQueue()  # a worker's buffers, kept from table to table
+        for _ in range(_WORKERS):
+            self.spare.put(Buffers())
         self.finished = False
 
     @classmethod
@@ -429,13 +433,10 @@ class TablePages:
         rowids = np.asarray(rowids, np.int64)
         limit = self.page_size - 35  # largest payload kept on a leaf page
         width = max(1, sum(c.encode(slice(0, 1))[1].shape[1] + 2 for c in columns) + 12)
-        step = max(1, _CHUNK_BYTES // width)
+        step = max(1, min(_CHUNK_BYTES // width, _CHUNK_ROWS))
         batches = [slice(at, min(at + step, len(rowids))) for at in range(0, len(rowids), step)]
         leaves = [None] * len(batches)  # each batch's leaf page numbers and largest rowids
-        spare = queue.SimpleQueue()  # one set of buffers per worker
-        for _ in range(_WORKERS):
-            spare.put(Buffers())
-        outcome = True
+        spare, outcome = self.spare, True
         with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
             running = deque()
             for k, rows in enumerate(batches):
@@ -448,8 +449,9 @@ class TablePages:
                     outcome = False
                     break
                 if len(batches) == 1:  # maybe a single leaf: then it is the root
-                    size, rowids = self.page_size, rowids[rows]
-                    pages, last = leaf_pages(rowids, encoded, header, payload, cell, size)
+                    size, rowids, buffers = self.page_size, rowids[rows], spare.get()
+                    pages, last = leaf_pages(rowids, encoded, header, payload, cell, size, buffers)
+                    spare.put(buffers)
                     if len(pages) == 1:
                         self.roots.append((root, pages[0].tobytes()))
                         return True
