@@ -375,3 +375,39 @@ def test_cancel_stops_the_writing_and_says_so(tmp_path, shared, fresh):
             assert written is None and steps[-1] < 0.95 and rows == 0
             if fresh:  # the pages written so far were cut off again
                 assert path.stat().st_size == size_before
+
+
+@pytest.mark.parametrize("engine", ["numba", "numpy"])
+def test_rows_in_many_batches_on_two_workers_equal_sqlites_own(tmp_path, monkeypatch, engine):
+    """Batches written by two workers at once (page numbers handed out as each finishes)
+    still make one table in rowid order: every row as SQLite's own INSERTs store it."""
+    from symbiosis_qgis.processing import sqlite_pages
+
+    if engine == "numpy":
+        monkeypatch.setattr(sqlite_pages, "_compiled_leaves", None)
+        monkeypatch.setattr(sqlite_pages, "_compiled_fill", None)
+    elif sqlite_pages._compiled_leaves is None:
+        pytest.skip("numba is not installed")
+    monkeypatch.setattr(sqlite_pages, "_CHUNK_ROWS", 700)  # 18 batches
+    n = 12_345
+    rng = np.random.default_rng(11)
+    starts, ends = random_lines(n, seed=5)
+    columns = {
+        "name": pd.Series(rng.choice(["ash", "шлак", "x" * 40, None], n)),
+        "size": pd.Series(np.where(rng.random(n) < 0.1, np.nan, rng.random(n) * 1e4)),
+    }
+    tables = {}
+    for fresh in (True, False):  # pages; SQL (the file holds another table)
+        path = tmp_path / f"fresh_{fresh}.gpkg"
+        empty_line_layer(path)
+        if not fresh:
+            data = ogr.Open(str(path), 1)
+            data.CreateLayer("other", None, ogr.wkbNone)
+            data = None
+        assert append_lines(str(path), "lines", columns, starts, ends) == n
+        with sqlite3.connect(path) as db:
+            assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            assert db.execute("SELECT rtreecheck('rtree_lines_geom')").fetchone() == ("ok",)
+            tables[fresh] = db.execute("SELECT * FROM lines ORDER BY fid").fetchall()
+    assert [row[0] for row in tables[True]] == list(range(1, n + 1))
+    assert tables[True] == tables[False]
