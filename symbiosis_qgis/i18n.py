@@ -51,20 +51,3 @@ def local_number(value: float, decimals: int = 0) -> str:
     from .core.text import format_number
 
     return format_number(value, decimals, user_locale())
-
-
-def material_name_column(language: str) -> str:
-    """The material catalogue's name column a reader of ``language`` reads.
-
-    Parameters
-    ----------
-    language : str
-        Two-letter interface language, as from :func:`user_locale`.
-
-    Returns
-    -------
-    str
-        ``"name_ru"`` for Russian, ``"name_en"`` for every other language (the catalogue
-        has no third).
-    """
-    return "name_ru" if language == "ru" else "name_en"

@@ -13,9 +13,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import Qt
 
+from symbiosis_qgis import i18n
 from symbiosis_qgis.core.parks import ParkSettings
 from symbiosis_qgis.core.text import format_number
-from symbiosis_qgis.gui import parks_dock, parks_run
+from symbiosis_qgis.gui import parks_run
 from symbiosis_qgis.gui.parks_dock import ParksDock
 from symbiosis_qgis.gui.parks_run import GROUP_PROPERTY
 
@@ -147,7 +148,7 @@ def test_run_shows_what_processing_finds_and_survives_save_and_reopen(
     assert marker.shape() == QgsSimpleMarkerSymbolLayerBase.Star  # parks.qml, not a dot
 
     # in Russian: names from name_ru and tenant_ru, digits grouped the Russian way
-    monkeypatch.setattr(parks_dock, "user_locale", lambda: "ru")
+    monkeypatch.setattr(i18n, "user_locale", lambda: "ru")
     ru_names = {f["site_id"]: f["name_ru"] for f in project["sites"].getFeatures()}
     dock.show_results({k: v for k, v in ru_names.items() if v})
     shown = column(dock.parks_table, "Park")
@@ -165,7 +166,7 @@ def test_run_shows_what_processing_finds_and_survives_save_and_reopen(
         f["site_id"] for f in expected
     )
     # the dock shows them again, with the status and totals of that run
-    monkeypatch.setattr(parks_dock, "user_locale", lambda: "en")
+    monkeypatch.setattr(i18n, "user_locale", lambda: "en")
     reopened = ParksDock()
     qtbot.addWidget(reopened)
     try:

@@ -95,6 +95,23 @@ class CatalogueConflict:
         return MSG[self.msg_code].format(**self.params)
 
 
+def material_name_column(language: str) -> str:
+    """The material catalogue's name column a reader of ``language`` reads.
+
+    Parameters
+    ----------
+    language : str
+        Two-letter interface language, as from i18n.user_locale.
+
+    Returns
+    -------
+    str
+        ``"name_ru"`` for Russian, ``"name_en"`` for every other language (the catalogue
+        has no third).
+    """
+    return "name_ru" if language == "ru" else "name_en"
+
+
 def conversion_factor(unit, to_unit):
     """Factor turning a quantity in ``unit`` into ``to_unit``, or None if they don't convert."""
     if unit not in UNIT_TO_BASE or to_unit not in UNIT_TO_BASE:

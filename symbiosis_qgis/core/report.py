@@ -11,7 +11,7 @@ from datetime import date
 import numpy as np
 
 from .assessment import MEASURES
-from .catalogue import load_materials
+from .catalogue import load_materials, material_name_column
 from .definitions import SECTORS, UNIT_LABELS
 from .text import QT_TRANSLATE_NOOP, format_number
 
@@ -152,7 +152,7 @@ class Names:
         return self.enterprise_names.get(str(ent_id), str(ent_id))
 
     def material(self, code):
-        column = "name_ru" if self.language == "ru" else "name_en"
+        column = material_name_column(self.language)
         if code in self.materials.index and column in self.materials.columns:
             name = self.materials.at[code, column]
             if isinstance(name, str) and name.strip():

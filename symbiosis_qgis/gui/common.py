@@ -14,6 +14,7 @@ from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QFrame, QScrollArea
 
 from .. import i18n  # i18n.user_locale() read through the module: tests switch it in one place
+from ..core.catalogue import material_name_column
 from ..core.definitions import MATERIAL_CATEGORIES, SECTORS, UNIT_LABELS
 from ..core.text import QT_TRANSLATE_NOOP
 from ..core.validation import FID
@@ -61,7 +62,7 @@ def unit_label(unit):
 
 def material_label(code, materials):
     """The catalogue name of a material in the interface language (its code when unknown)."""
-    column = i18n.material_name_column(i18n.user_locale())
+    column = material_name_column(i18n.user_locale())
     if code in materials.index and column in materials.columns:
         name = str(materials.at[code, column] or "").strip()
         if name:

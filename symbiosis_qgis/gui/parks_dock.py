@@ -28,7 +28,8 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import tr, user_locale
+from .. import i18n  # i18n.user_locale() through the module: tests switch it in one place
+from ..i18n import tr
 from ..processing.layer_roles import select_role_layer
 from .common import LINES, POINTS, TABLES, ProjectSettings, layer_combo
 from .parks_run import ALGORITHM_ID, ParksRun, previous_parks, publish_parks
@@ -349,7 +350,7 @@ class ParksDock(QgsDockWidget):
         if layer is None or "site_id" not in layer.fields().names():
             return {}
         fields = layer.fields().names()
-        localized = f"name_{user_locale()}"
+        localized = f"name_{i18n.user_locale()}"
         names = {}
         for feature in layer.getFeatures():
             site_id = plain(feature["site_id"])
@@ -404,7 +405,7 @@ class ParksDock(QgsDockWidget):
     # ---------------------------------------------------------------- results
     def show_results(self, names):
         """Fill the parks table from the parks layer just written; status and gap in words."""
-        language = user_locale()
+        language = i18n.user_locale()
         self.parks = parks_by_benefit(self.layers["PARKS"])
         self.tenants = layer_rows(self.layers["TENANT_ROWS"])
         self.product_names = product_names(self.tenants_combo.currentLayer(), language)
@@ -429,6 +430,6 @@ class ParksDock(QgsDockWidget):
             fill_table(self.tenants_table, [])
             return
         self.tenants_caption.setText(tr("Tenant modules of {}").format(park["label"]))
-        rows = tenant_rows(park, self.tenants, self.product_names, user_locale())
+        rows = tenant_rows(park, self.tenants, self.product_names, i18n.user_locale())
         fill_table(self.tenants_table, rows)
         fit_columns(self.tenants_table)

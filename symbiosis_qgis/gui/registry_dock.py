@@ -27,8 +27,9 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalogue import KNOWN_UNITS, load_materials
-from ..i18n import tr, user_locale
+from .. import i18n  # i18n.user_locale() through the module: tests switch it in one place
+from ..core.catalogue import KNOWN_UNITS, load_materials, material_name_column
+from ..i18n import tr
 from ..registry.listings import (
     MSG,
     MY_ENTERPRISE_SQL,
@@ -150,7 +151,7 @@ class RegistryDock(QgsDockWidget):
         form = QFormLayout()
         self.kind_combo = coded_combo(kind_labels())
         self.material_combo = QComboBox()
-        name_column = "name_ru" if user_locale() == "ru" else "name_en"
+        name_column = material_name_column(i18n.user_locale())
         for code, name in sorted(zip(self.materials["code"], self.materials[name_column])):
             self.material_combo.addItem(f"{name} ({code})", code)
         self.material_combo.currentIndexChanged.connect(self._default_unit)
@@ -258,7 +259,7 @@ class RegistryDock(QgsDockWidget):
             self._enable_editing(False)
             return
         self.ent_id, name_en, name_ru, node = enterprises[0]
-        shown = name_ru if (user_locale() == "ru" and name_ru) else name_en
+        shown = name_ru if (i18n.user_locale() == "ru" and name_ru) else name_en
         self.enterprise_label.setText(
             tr("Login {login}: {name} ({ent_id}), {node} node").format(
                 login=login, name=shown, ent_id=self.ent_id, node=node

@@ -10,7 +10,7 @@ from qgis.core import (
 )
 
 from .. import i18n  # i18n.user_locale() read through the module: tests switch it in one place
-from ..core.catalogue import load_materials
+from ..core.catalogue import load_materials, material_name_column
 from ..core.definitions import TRANSPORT_MODE_LABELS
 from ..core.errors import InputError
 from ..i18n import tr
@@ -47,7 +47,7 @@ def style_layer(layer, qml_name):
 def material_names():
     """{material code: its name in the interface's language} from the catalogue (a legend of
     materials reads Russian names in a Russian QGIS)."""
-    column = i18n.material_name_column(i18n.user_locale())
+    column = material_name_column(i18n.user_locale())
     try:
         names = load_materials()[column]
     except (InputError, KeyError):  # no usable catalogue: the style's own labels stay
