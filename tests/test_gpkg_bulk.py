@@ -22,8 +22,9 @@ from symbiosis_qgis.processing.gpkg_rtree import packed_rtree
 from .conftest import enterprises, flows, gpkg_layer
 
 
-def empty_line_layer(path, epsg=32645):
-    """A fresh GeoPackage line table made by OGR as a Processing sink makes it."""
+def empty_line_layer(path, epsg=32645, fresh=True):
+    """A fresh GeoPackage line table made by OGR as a Processing sink makes it; not
+    ``fresh``: the file holds another table too (its rows then go in by SQL)."""
     data = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(epsg)
@@ -32,6 +33,10 @@ def empty_line_layer(path, epsg=32645):
     layer.CreateField(ogr.FieldDefn("name", ogr.OFTString))
     layer.CreateField(ogr.FieldDefn("size", ogr.OFTReal))
     data = None
+    if not fresh:
+        data = ogr.Open(str(path), 1)
+        data.CreateLayer("other", None, ogr.wkbNone)
+        data = None
 
 
 def random_lines(n, seed=0, origin=(500_000.0, 6_000_000.0), extent=50_000.0, reach=5_000.0):
@@ -350,11 +355,7 @@ def test_cancel_stops_the_writing_and_says_so(tmp_path, shared, fresh):
     }
     for cancel_at in (None, 2):  # never; on the second question, while the rows go in
         path = tmp_path / f"out_{cancel_at}.gpkg"
-        empty_line_layer(path)
-        if not fresh:
-            data = ogr.Open(str(path), 1)
-            data.CreateLayer("other", None, ogr.wkbNone)
-            data = None
+        empty_line_layer(path, fresh=fresh)
         size_before = path.stat().st_size
         asked, steps = [], []
 
@@ -399,11 +400,7 @@ def test_rows_in_many_batches_on_two_workers_equal_sqlites_own(tmp_path, monkeyp
     tables = {}
     for fresh in (True, False):  # pages; SQL (the file holds another table)
         path = tmp_path / f"fresh_{fresh}.gpkg"
-        empty_line_layer(path)
-        if not fresh:
-            data = ogr.Open(str(path), 1)
-            data.CreateLayer("other", None, ogr.wkbNone)
-            data = None
+        empty_line_layer(path, fresh=fresh)
         assert append_lines(str(path), "lines", columns, starts, ends) == n
         with sqlite3.connect(path) as db:
             assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
