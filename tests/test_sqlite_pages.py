@@ -30,6 +30,13 @@ from symbiosis_qgis.processing.sqlite_pages import (
 )
 
 INTEGERS = [0, 1, -1, 127, 128, -129, 40000, -(2**31), 2**40, -(2**50), 2**62]
+# each width's limits (1, 2, 3, 4, 6, 8 bytes): the values it holds at each end, and beyond
+INTEGERS += [
+    value
+    for limit in (2**7, 2**15, 2**23, 2**31, 2**47)
+    for value in (limit - 1, -limit, limit, -limit - 1)
+]
+INTEGERS += [2**63 - 1, -(2**63)]
 TEXTS = ["", "ash", "шлак доменный", "x" * 300, None]
 # NaN is NULL; -0.0, infinities and a subnormal must come back as SQLite keeps them
 REALS = [np.nan, 0.0, -0.0, np.inf, -np.inf, 5e-324, 1.5, -2.25e300]
