@@ -126,19 +126,15 @@ def _append_lines(path, table, columns, starts, ends, shared, progress, is_cance
             f"SELECT COALESCE(MAX(rowid), 0) + 1 FROM {quoted(table)}"
         ).fetchone()
         fresh_file = _only_table(db) and first_fid == 1
-        if fresh_file:  # a crash leaves a broken new file either way: no journal, no fsync
-            db.execute("PRAGMA journal_mode = OFF")
+        if fresh_file:  # a crash leaves a broken new file either way: no fsync. The journal
+            # stays: new pages are not journaled, and a cancel must be able to roll back
             db.execute("PRAGMA synchronous = OFF")
-        try:
-            line = _Lines(table, geometry, srs_id, starts, ends, first_fid)
-            if fresh_file:
-                written = _append_as_pages(db, path, line, columns, shared, progress, is_canceled)
-                if written is not _BY_SQL:
-                    return written
-            _append_by_sql(db, line, columns, shared, progress)
-        finally:
-            if fresh_file:
-                db.execute("PRAGMA journal_mode = DELETE")
+        line = _Lines(table, geometry, srs_id, starts, ends, first_fid)
+        if fresh_file:
+            written = _append_as_pages(db, path, line, columns, shared, progress, is_canceled)
+            if written is not _BY_SQL:
+                return written
+        _append_by_sql(db, line, columns, shared, progress)
     return len(line.box)
 
 
