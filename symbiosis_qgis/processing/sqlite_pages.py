@@ -436,38 +436,39 @@ class TablePages:
         step = max(1, min(_CHUNK_BYTES // width, _CHUNK_ROWS))
         batches = [slice(at, min(at + step, len(rowids))) for at in range(0, len(rowids), step)]
         leaves = [None] * len(batches)  # each batch's leaf page numbers and largest rowids
-        spare, outcome = self.spare, True
+        if len(batches) == 1:  # maybe a single leaf: then it is the root
+            encoded = [column.encode(batches[0]) for column in columns]
+            header, payload, cell = record_sizes(rowids, encoded)
+            if payload.max() > limit:
+                return False
+            buffers = self.spare.get()
+            pages, last = leaf_pages(
+                rowids, encoded, header, payload, cell, self.page_size, buffers
+            )
+            self.spare.put(buffers)
+            if len(pages) == 1:
+                self.roots.append((root, pages[0].tobytes()))
+                return True
+            leaves[0] = (self._append(pages), last)
+        outcome = True
         with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
             running = deque()
-            for k, rows in enumerate(batches):
-                if is_canceled is not None and is_canceled():
-                    outcome = None
-                    break
-                encoded = [column.encode(rows) for column in columns]
-                header, payload, cell = record_sizes(rowids[rows], encoded)
-                if payload.max() > limit:
-                    outcome = False
-                    break
-                if len(batches) == 1:  # maybe a single leaf: then it is the root
-                    size, rowids, buffers = self.page_size, rowids[rows], spare.get()
-                    pages, last = leaf_pages(rowids, encoded, header, payload, cell, size, buffers)
-                    spare.put(buffers)
-                    if len(pages) == 1:
-                        self.roots.append((root, pages[0].tobytes()))
-                        return True
-                    leaves[k] = (self._append(pages), last)
-                    break
-                while len(running) >= _WORKERS:  # encoded batches wait for a worker
-                    running.popleft().result()
+            for k, rows in enumerate(batches if len(batches) > 1 else ()):
+                while len(running) >= _WORKERS:  # a batch at a time per worker
+                    outcome = outcome and running.popleft().result()
                     if progress is not None:
                         progress(sum(leaf is not None for leaf in leaves) / len(batches))
-                job = (rowids[rows], encoded, header, payload, cell, spare, leaves, k)
-                running.append(pool.submit(self._write_leaves, *job))
+                if is_canceled is not None and is_canceled():
+                    outcome = None
+                if not outcome:
+                    break
+                job = (rowids, rows, columns, limit, leaves, k)
+                running.append(pool.submit(self._write_batch, *job))
             for job in running:
-                job.result()
-        if outcome is True and is_canceled is not None and is_canceled():
+                outcome = outcome and job.result()
+        if outcome and is_canceled is not None and is_canceled():
             outcome = None
-        if outcome is not True:
+        if not outcome:
             return outcome
         if progress is not None:
             progress(1.0)
@@ -479,16 +480,21 @@ class TablePages:
                 return True
             level = (self._append(pages), last)
 
-    def _write_leaves(self, rowids, encoded, header, payload, cell, spare, leaves, k):
-        """A worker: the leaf pages of one batch of rows, written; their page numbers and
-        largest rowids into leaves[k]."""
-        buffers = spare.get()
+    def _write_batch(self, rowids, rows, columns, limit, leaves, k):
+        """A worker: one batch of rows encoded, its leaf pages written, their page numbers
+        and largest rowids put in leaves[k]. False when a row needs overflow pages."""
+        encoded = [column.encode(rows) for column in columns]
+        header, payload, cell = record_sizes(rowids[rows], encoded)
+        if payload.max() > limit:
+            return False
+        buffers = self.spare.get()
         try:
             size = self.page_size
-            pages, last = leaf_pages(rowids, encoded, header, payload, cell, size, buffers)
+            pages, last = leaf_pages(rowids[rows], encoded, header, payload, cell, size, buffers)
             leaves[k] = (self._append(pages), last.copy())  # the buffer is the next batch's
         finally:
-            spare.put(buffers)
+            self.spare.put(buffers)
+        return True
 
     def finish(self):
         """The header (page count, change counter), then the roots: the tables are in."""
