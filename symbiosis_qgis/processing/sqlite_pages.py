@@ -56,7 +56,8 @@ class RowidAlias:
 
 @dataclass
 class Reals:
-    """8-byte floats; NaN is NULL."""
+    """Floats; NaN is NULL. As SQLite does in a REAL column, a whole value that fits six
+    bytes is stored as an integer (it reads back as a float): 10.0 takes 1 byte, not 8."""
 
     values: np.ndarray
 
@@ -66,8 +67,13 @@ class Reals:
     def encode(self, rows):
         values = self.values[rows]
         present = ~np.isnan(values)
-        body = values.astype(">f8").view(np.uint8).reshape(-1, 8)
-        return np.where(present, 7, 0), body, None, np.where(present, 8, 0)
+        whole = present & (np.abs(values) < 2.0**47)
+        whole[whole] = values[whole] == np.trunc(values[whole])
+        serial, body, width = _integer_bytes(np.where(whole, values, 0).astype(np.int64))
+        floats = values.astype(">f8").view(np.uint8).reshape(-1, 8)
+        body = np.where(whole[:, None], body, floats)
+        serial = np.where(whole, serial, np.where(present, 7, 0))
+        return serial, body, None, np.where(whole, width, np.where(present, 8, 0))
 
 
 @dataclass
@@ -82,13 +88,18 @@ class Integers:
 
     def encode(self, rows):
         values, present = self.values[rows], self.present[rows]
-        magnitude = np.where(values < 0, ~values, values)  # -128 fits a byte as 127 does
-        fits = np.searchsorted(_INT_LIMITS, magnitude)  # first width that holds it
-        width, serial = _INT_WIDTHS[fits], _INT_SERIALS[fits]
-        # shifted so that the value's `width` low bytes come first in big-endian order
-        shifted = values.view(np.uint64) << (8 * (8 - width)).astype(np.uint64)
-        body = shifted.astype(">u8").view(np.uint8).reshape(-1, 8)
+        serial, body, width = _integer_bytes(values)
         return np.where(present, serial, 0), body, None, np.where(present, width, 0)
+
+
+def _integer_bytes(values):
+    """(serial type, (n, 8) body with the value's bytes first, byte count) of int64s."""
+    magnitude = np.where(values < 0, ~values, values)  # -128 fits a byte as 127 does
+    fits = np.searchsorted(_INT_LIMITS, magnitude)  # first width that holds it
+    width = _INT_WIDTHS[fits]
+    # shifted so that the value's `width` low bytes come first in big-endian order
+    shifted = values.view(np.uint64) << (8 * (8 - width)).astype(np.uint64)
+    return _INT_SERIALS[fits], shifted.astype(">u8").view(np.uint8).reshape(-1, 8), width
 
 
 _INT_LIMITS = np.array([1 << 7, 1 << 15, 1 << 23, 1 << 31, 1 << 47]) - 1
