@@ -3,8 +3,9 @@
 Python's sqlite3 binds each value and steps SQLite's machine once per row: for the 2 million
 candidates of 100,000 enterprises that was about 8 of the 11 seconds spent writing them. When
 a table is empty and its file is held locked by us, its B-tree can be built directly
-(https://www.sqlite.org/fileformat2.html): records encoded in numpy, packed into full leaf
-pages, interior pages above them, all appended to the file; then the header's page count
+(https://www.sqlite.org/fileformat2.html): records encoded by a compiled kernel (numba) or,
+without numba, in numpy, two batches at a time, packed into full leaf pages, interior pages
+above them, all appended to the file; then the header's page count
 and change counter are updated and the top page is written over the table's empty root page,
 last, so that an interrupted write leaves the table empty. SQLite reads the result as its own
 (`PRAGMA integrity_check` passes) and later edits go through SQLite as usual.
