@@ -11,7 +11,7 @@ import os
 import sqlite3
 import struct
 import subprocess
-from contextlib import closing
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -162,6 +162,22 @@ def sample_encodings(blobs, present, columns):
         assert encoded is not None, name
         encodings.append(encoded)
     return encodings
+
+
+@contextmanager
+def abandoned_write(path, table="t"):
+    """The caller's protocol up to write_table, then what append_lines does when it answers
+    False or None: abort (the file cut back) and ROLLBACK. Yields (db, pages, root)."""
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("BEGIN EXCLUSIVE")
+    (root,) = db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+    pages = TablePages.open(path)
+    try:
+        yield db, pages, root
+        pages.abort()
+        db.execute("ROLLBACK")
+    finally:
+        pages.close()
 
 
 def integrity(db):
@@ -420,19 +436,11 @@ def test_row_too_big_leaves_the_file_as_it_was(tmp_path, engine, last_batch):
     texts = [f"row {i}" for i in range(n)]
     texts[-1 if last_batch else 3] = "ж" * 2500  # 5,000 bytes of UTF-8
     before = Path(path).read_bytes()
-    db = sqlite3.connect(path, isolation_level=None)
-    db.execute("BEGIN EXCLUSIVE")
-    pages = TablePages.open(path)
-    (root,) = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 't'").fetchone()
     encodings = text_rows(texts) + [Reals(np.arange(n, dtype=float))]
-    try:
+    with abandoned_write(path) as (db, pages, root):
         assert pages.write_table(root, np.arange(1, n + 1), encodings) is False
         if last_batch:  # the first batch's pages went to the file already
             assert os.path.getsize(path) > len(before)
-        pages.abort()
-        db.execute("ROLLBACK")
-    finally:
-        pages.close()
     assert Path(path).read_bytes() == before
     assert integrity(db) == [("ok",)]
     assert db.execute("SELECT COUNT(*) FROM t").fetchone() == (0,)
@@ -452,19 +460,11 @@ def test_cancel_leaves_the_file_as_it_was(tmp_path, engine, monkeypatch):
         asked.append(1)
         return len(asked) > 5  # after a few batches went to the file
 
-    db = sqlite3.connect(path, isolation_level=None)
-    db.execute("BEGIN EXCLUSIVE")
-    (root,) = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 't'").fetchone()
-    pages = TablePages.open(path)
-    try:
-        encodings = sample_encodings(blobs, present, columns)
+    encodings = sample_encodings(blobs, present, columns)
+    with abandoned_write(path) as (db, pages, root):
         written = pages.write_table(root, np.arange(1, n + 1), encodings, is_canceled)
         assert written is None
         assert os.path.getsize(path) > len(before)
-        pages.abort()
-        db.execute("ROLLBACK")
-    finally:
-        pages.close()
     assert Path(path).read_bytes() == before
     db.close()
 
