@@ -386,7 +386,6 @@ def test_rows_in_many_batches_on_two_workers_equal_sqlites_own(tmp_path, monkeyp
 
     if engine == "numpy":
         monkeypatch.setattr(sqlite_pages, "_compiled_leaves", None)
-        monkeypatch.setattr(sqlite_pages, "_compiled_fill", None)
     elif sqlite_pages._compiled_leaves is None:
         pytest.skip("numba is not installed")
     monkeypatch.setattr(sqlite_pages, "_CHUNK_ROWS", 700)  # 18 batches

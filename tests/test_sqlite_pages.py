@@ -61,7 +61,6 @@ def engine(request, monkeypatch):
             pytest.skip("numba is not installed")
     else:
         monkeypatch.setattr(sqlite_pages, "_compiled_leaves", None)
-        monkeypatch.setattr(sqlite_pages, "_compiled_fill", None)
     return request.param
 
 
@@ -335,7 +334,6 @@ def test_engines_put_the_same_cells_on_the_same_pages(tmp_path, monkeypatch):
     for engine in ("numba", "numpy"):
         if engine == "numpy":
             monkeypatch.setattr(sqlite_pages, "_compiled_leaves", None)
-            monkeypatch.setattr(sqlite_pages, "_compiled_fill", None)
         path = str(tmp_path / f"{engine}.db")
         empty_table(path, page_size)
         assert write_pages(path, np.arange(1, n + 1), sample_encodings(blobs, present, columns))

@@ -604,8 +604,6 @@ def _fill(room, usable, least):
     """First item of each page when items taking ``room`` bytes fill pages of ``usable``
     bytes in order, each page taking at least ``least`` items, the last one too. Interior
     pages (least 2) hold one child more than their cells: its page is the right pointer."""
-    if _compiled_fill is not None:
-        return _compiled_fill(room, usable, least)
     total = np.cumsum(room)
     first = [0]
     while True:
@@ -615,24 +613,6 @@ def _fill(room, usable, least):
         if end >= len(room):
             return np.array(first, np.int64)
         first.append(min(end, len(room) - least))
-
-
-def _kernel_fill(room, usable, least):
-    """numba: _fill item by item."""
-    first = np.empty(len(room), np.int64)
-    pages, start = 1, 0
-    first[0] = 0
-    while True:
-        taken, end = 0, start
-        while end < len(room) and taken + room[end] <= usable:
-            taken += room[end]
-            end += 1
-        end = max(end + least - 1, start + least)
-        if end >= len(room):
-            return first[:pages]
-        start = min(end, len(room) - least)
-        first[pages] = start
-        pages += 1
 
 
 def _pages(page_size, kind, counts, content):
@@ -661,6 +641,5 @@ if njit is not None:
     _put_varint = njit(cache=True, nogil=True)(_put_varint)
     _close_leaf = njit(cache=True, nogil=True)(_close_leaf)
     _compiled_leaves = njit(cache=True, nogil=True)(_kernel_leaves)
-    _compiled_fill = njit(cache=True, nogil=True)(_kernel_fill)
 else:  # pragma: no cover - depends on the machine
-    _compiled_leaves = _compiled_fill = None
+    _compiled_leaves = None
